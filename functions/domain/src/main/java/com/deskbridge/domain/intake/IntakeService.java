@@ -1,0 +1,38 @@
+package com.deskbridge.domain.intake;
+
+import com.deskbridge.domain.port.TicketStore;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.TicketId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Turns a normalised buyer message into (a message on) a ticket, exactly once. */
+public final class IntakeService {
+
+    /** The outcome for one message. */
+    public record Result(TicketId ticketId, String messageKey, boolean duplicate) {
+    }
+
+    private final TicketStore store;
+    private final Clock clock;
+    private final Duration personalDataRetention;
+
+    public IntakeService(TicketStore store, Clock clock, Duration personalDataRetention) {
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+        if (personalDataRetention.isNegative() || personalDataRetention.isZero()) {
+            throw new IllegalArgumentException("personal data retention must be positive");
+        }
+        this.personalDataRetention = personalDataRetention;
+    }
+
+    public Result accept(InboundMessage message) {
+        Instant now = clock.instant();
+        // Retention runs from when we learnt of the message, so a late redelivery is not born expired.
+        Instant from = message.receivedAt().isAfter(now) ? message.receivedAt() : now;
+        TicketStore.AppendOutcome outcome = store.append(message, from.plus(personalDataRetention));
+        return new Result(message.ticketId(), message.messageKey(), outcome == TicketStore.AppendOutcome.DUPLICATE);
+    }
+}

@@ -1,0 +1,36 @@
+package com.deskbridge.domain.port;
+
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.Page;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where tickets live. Every read and write is scoped to one seller: the seller is part of every key. */
+public interface TicketStore {
+
+    /** What {@link #append} did. */
+    enum AppendOutcome { APPENDED, DUPLICATE }
+
+    /**
+     * Atomically adds the message to its ticket, creating or re-opening the ticket. A message already stored
+     * (same channel and external id) changes nothing and returns {@link AppendOutcome#DUPLICATE}.
+     *
+     * @param personalDataExpiresAt when the buyer's personal data in this message must be gone
+     */
+    AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt);
+
+    Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now);
+
+    /**
+     * The seller's tickets in one status, oldest waiting first.
+     *
+     * @param cursor null for the first page, otherwise a {@link Page#nextCursor()} this store returned
+     * @throws com.deskbridge.domain.ticket.InvalidInputException naming "cursor" when the cursor is not one of ours
+     */
+    Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now);
+}

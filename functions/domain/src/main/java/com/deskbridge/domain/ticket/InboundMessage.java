@@ -1,0 +1,86 @@
+package com.deskbridge.domain.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A buyer message, normalised from whichever channel it came through. Constructing one validates it: the domain
+ * never sees a message without the fields threading and de-duplication depend on.
+ *
+ * @param threadKey   the channel's own conversation id (eBay/Shopify thread, e-mail References root); optional
+ * @param orderId     the marketplace order the message is about; optional
+ * @param body        plain text; longer bodies are cut at {@link #MAX_BODY_CHARS} and flagged
+ */
+public record InboundMessage(
+        Channel channel,
+        SellerId seller,
+        String marketplaceId,
+        String externalMessageId,
+        String threadKey,
+        String orderId,
+        Sender sender,
+        String subject,
+        String body,
+        boolean bodyTruncated,
+        List<Attachment> attachments,
+        Instant receivedAt) {
+
+    /** Keeps a message item well inside DynamoDB's 400 KB item limit, even with multi-byte text. */
+    public static final int MAX_BODY_CHARS = 100_000;
+    public static final int MAX_ATTACHMENTS = 50;
+
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(seller, "seller");
+        Objects.requireNonNull(sender, "sender");
+        if (receivedAt == null) {
+            throw new InvalidInputException("receivedAt", "is required");
+        }
+        Require.nonBlank(externalMessageId, "externalMessageId");
+        Require.maxLength(externalMessageId, 998, "externalMessageId");
+        marketplaceId = Require.optional(marketplaceId);
+        Require.maxLength(marketplaceId, 32, "marketplaceId");
+        threadKey = Require.optional(threadKey);
+        Require.maxLength(threadKey, 512, "threadKey");
+        orderId = Require.optional(orderId);
+        Require.maxLength(orderId, 64, "orderId");
+        subject = Require.optional(subject);
+        if (subject != null && subject.length() > 998) {
+            subject = subject.substring(0, 998);
+        }
+        body = body == null ? "" : body;
+        if (body.isBlank() && (attachments == null || attachments.isEmpty())) {
+            throw new InvalidInputException("body", "is required when the message has no attachments");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            body = body.substring(0, MAX_BODY_CHARS);
+            bodyTruncated = true;
+        }
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw new InvalidInputException("attachments", "must list at most " + MAX_ATTACHMENTS + " files");
+        }
+    }
+
+    /**
+     * The key that decides which ticket a message belongs to: the channel's thread key where it has one,
+     * otherwise the buyer (relay alias or address) together with the order.
+     */
+    public String conversationKey() {
+        if (threadKey != null) {
+            return "thread:" + threadKey;
+        }
+        return "buyer:" + sender.address().toLowerCase(Locale.ROOT) + "|order:" + (orderId == null ? "-" : orderId);
+    }
+
+    public TicketId ticketId() {
+        return TicketId.forConversation(seller, channel, conversationKey());
+    }
+
+    /** Stable id of this message inside its ticket, the same for every redelivery of it. */
+    public String messageKey() {
+        return "m" + TicketId.base32(TicketId.sha256(channel.wireName() + '\u0000' + externalMessageId), 24);
+    }
+}

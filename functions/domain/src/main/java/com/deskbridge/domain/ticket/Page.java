@@ -1,0 +1,10 @@
+package com.deskbridge.domain.ticket;
+
+import java.util.List;
+
+/** One page of a listing; {@code nextCursor} is null on the last page. */
+public record Page<T>(List<T> items, String nextCursor) {
+    public Page {
+        items = List.copyOf(items);
+    }
+}
