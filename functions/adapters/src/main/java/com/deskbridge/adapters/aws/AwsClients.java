@@ -1,0 +1,38 @@
+package com.deskbridge.adapters.aws;
+
+import com.deskbridge.adapters.config.Env;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds SDK clients the same way for every function: one HTTP client implementation (URLConnection, the smallest
+ * and quickest to start), the region from AWS_REGION, the default credentials chain (not environment-variable
+ * credentials, which break under SnapStart), and the standard {@code AWS_ENDPOINT_URL_<SERVICE>} override so
+ * the local runner and tests can point a function at an emulator.
+ */
+public final class AwsClients {
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder().build();
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    }
+
+    /** Applies the shared settings to any service client builder; {@code serviceId} as in AWS_ENDPOINT_URL_&lt;ID&gt;. */
+    public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            B configure(B builder, String serviceId) {
+        builder.httpClient(HTTP)
+                .region(Region.of(Env.get("AWS_REGION").orElseGet(() -> Env.require("aws.region"))))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+        Env.get("AWS_ENDPOINT_URL_" + serviceId).or(() -> Env.get("AWS_ENDPOINT_URL"))
+                .ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        return builder;
+    }
+}

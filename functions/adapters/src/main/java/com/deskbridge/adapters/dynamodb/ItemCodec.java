@@ -1,0 +1,108 @@
+package com.deskbridge.adapters.dynamodb;
+
+import com.deskbridge.domain.ticket.Attachment;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps ticket and message items to and from domain records. */
+final class ItemCodec {
+    /** The table's TTL attribute (epoch seconds), on every item that holds buyer personal data. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    private ItemCodec() {
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static boolean expired(Map<String, AttributeValue> item, Instant now) {
+        AttributeValue expires = item.get(EXPIRES_AT);
+        return expires != null && expires.n() != null && Long.parseLong(expires.n()) <= now.getEpochSecond();
+    }
+
+    static Map<String, AttributeValue> messageItem(InboundMessage message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("itemType", s("message"));
+        item.put("messageKey", s(message.messageKey()));
+        item.put("externalMessageId", s(message.externalMessageId()));
+        item.put("channel", s(message.channel().wireName()));
+        item.put("senderAddress", s(message.sender().address()));
+        if (message.sender().displayName() != null) {
+            item.put("senderName", s(message.sender().displayName()));
+        }
+        if (message.subject() != null) {
+            item.put("subject", s(message.subject()));
+        }
+        item.put("body", s(message.body()));
+        item.put("bodyTruncated", AttributeValue.fromBool(message.bodyTruncated()));
+        item.put("attachments", AttributeValue.fromL(message.attachments().stream()
+                .map(a -> AttributeValue.fromM(Map.of(
+                        "fileName", s(a.fileName()),
+                        "contentType", s(a.contentType()),
+                        "sizeBytes", n(a.sizeBytes()))))
+                .toList()));
+        item.put("receivedAt", s(TicketKeys.time(message.receivedAt())));
+        return item;
+    }
+
+    static TicketMessage message(Map<String, AttributeValue> item) {
+        List<Attachment> attachments = item.containsKey("attachments")
+                ? item.get("attachments").l().stream()
+                        .map(AttributeValue::m)
+                        .map(m -> new Attachment(m.get("fileName").s(), m.get("contentType").s(),
+                                Long.parseLong(m.get("sizeBytes").n())))
+                        .toList()
+                : List.of();
+        return new TicketMessage(
+                str(item, "messageKey"),
+                str(item, "externalMessageId"),
+                new Sender(str(item, "senderAddress"), str(item, "senderName")),
+                str(item, "subject"),
+                str(item, "body"),
+                item.containsKey("bodyTruncated") && Boolean.TRUE.equals(item.get("bodyTruncated").bool()),
+                attachments,
+                instant(item, "receivedAt"));
+    }
+
+    static TicketSummary summary(Map<String, AttributeValue> item) {
+        return new TicketSummary(
+                new TicketId(str(item, "ticketId")),
+                new SellerId(str(item, "sellerId")),
+                Channel.parse(str(item, "channel"), "channel"),
+                str(item, "marketplaceId"),
+                str(item, "orderId"),
+                str(item, "buyer"),
+                str(item, "subject"),
+                TicketStatus.parse(str(item, "status"), "status"),
+                instant(item, "createdAt"),
+                instant(item, "lastMessageAt"),
+                instant(item, "awaitingReplySince"),
+                item.containsKey("messageCount") ? Integer.parseInt(item.get("messageCount").n()) : 0);
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = str(item, name);
+        return v == null ? null : Instant.parse(v);
+    }
+}

@@ -1,0 +1,56 @@
+package com.deskbridge.adapters.dynamodb;
+
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketStatus;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The single-table key layout. Every key starts with the seller, so no query can reach another seller's items.
+ *
+ * <pre>
+ * item      PK                      SK            GSI1PK (ByStatus)          GSI1SK               GSI2PK (ByOrder)        GSI2SK
+ * ticket    S#{seller}#T#{ticket}   TICKET        S#{seller}#ST#{status}     {waiting since}      S#{seller}#O#{order}    T#{ticket}
+ * message   S#{seller}#T#{ticket}   M#{msgKey}    -                          -                    -                       -
+ * </pre>
+ */
+final class TicketKeys {
+    static final String PK = "PK";
+    static final String SK = "SK";
+    static final String GSI1PK = "GSI1PK";
+    static final String GSI1SK = "GSI1SK";
+    static final String GSI2PK = "GSI2PK";
+    static final String GSI2SK = "GSI2SK";
+    static final String BY_STATUS = "ByStatus";
+    static final String TICKET_SK = "TICKET";
+    static final String MESSAGE_SK_PREFIX = "M#";
+
+    /** Fixed-width UTC timestamps, so that string order is time order in sort keys. */
+    static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private TicketKeys() {
+    }
+
+    static String ticketPk(SellerId seller, TicketId ticket) {
+        return sellerPrefix(seller) + "T#" + ticket.value();
+    }
+
+    static String sellerPrefix(SellerId seller) {
+        return "S#" + seller.value() + "#";
+    }
+
+    static String statusPk(SellerId seller, TicketStatus status) {
+        return sellerPrefix(seller) + "ST#" + status.wireName();
+    }
+
+    static String orderPk(SellerId seller, String orderId) {
+        return sellerPrefix(seller) + "O#" + orderId;
+    }
+
+    static String time(Instant instant) {
+        return SORTABLE.format(instant);
+    }
+}

@@ -1,0 +1,232 @@
+package com.deskbridge.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.deskbridge.domain.port.TicketStore.AppendOutcome;
+import com.deskbridge.domain.ticket.Attachment;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.InvalidInputException;
+import com.deskbridge.domain.ticket.Page;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+class DynamoDbTicketStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final Instant KEEP_UNTIL = Instant.parse("2026-12-21T12:00:00Z");
+    private static TicketsTableFixture table;
+    private DynamoDbTicketStore store;
+    private static int run;
+    private SellerId seller;
+
+    @BeforeAll
+    static void startDynamoDbLocal() {
+        table = TicketsTableFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        table.close();
+    }
+
+    @BeforeEach
+    void freshSeller() {
+        store = new DynamoDbTicketStore(table.client(), table.name());
+        seller = new SellerId("seller-" + (++run));
+    }
+
+    private InboundMessage msg(String externalId, String threadKey, Instant at) {
+        return msg(seller, externalId, threadKey, at);
+    }
+
+    private static InboundMessage msg(SellerId seller, String externalId, String threadKey, Instant at) {
+        return new InboundMessage(Channel.EBAY, seller, "EBAY_DE", externalId, threadKey, "12-34567-89012",
+                new Sender("buyer_" + threadKey, "Buyer"), "Subject " + threadKey, "Body of " + externalId, false,
+                List.of(new Attachment("label.pdf", "application/pdf", 1234)), at);
+    }
+
+    @Test
+    void aMessageBecomesATicketThatCanBeReadBack() {
+        InboundMessage m = msg("e1", "th1", T0);
+        assertThat(store.append(m, KEEP_UNTIL)).isEqualTo(AppendOutcome.APPENDED);
+
+        TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
+        TicketSummary t = detail.ticket();
+        assertThat(t.id()).isEqualTo(m.ticketId());
+        assertThat(t.seller()).isEqualTo(seller);
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(t.channel()).isEqualTo(Channel.EBAY);
+        assertThat(t.orderId()).isEqualTo("12-34567-89012");
+        assertThat(t.marketplaceId()).isEqualTo("EBAY_DE");
+        assertThat(t.subject()).isEqualTo("Subject th1");
+        assertThat(t.createdAt()).isEqualTo(T0);
+        assertThat(t.awaitingReplySince()).isEqualTo(T0);
+        assertThat(t.messageCount()).isEqualTo(1);
+        assertThat(detail.messages()).singleElement().satisfies(msg -> {
+            assertThat(msg.externalMessageId()).isEqualTo("e1");
+            assertThat(msg.body()).isEqualTo("Body of e1");
+            assertThat(msg.attachments()).containsExactly(new Attachment("label.pdf", "application/pdf", 1234));
+            assertThat(msg.receivedAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void aRedeliveredMessageChangesNothing() {
+        InboundMessage m = msg("e1", "th1", T0);
+        store.append(m, KEEP_UNTIL);
+        assertThat(store.append(m, KEEP_UNTIL.plusSeconds(60))).isEqualTo(AppendOutcome.DUPLICATE);
+
+        TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
+        assertThat(detail.ticket().messageCount()).isEqualTo(1);
+        assertThat(detail.messages()).hasSize(1);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneMessageStoreItOnce() throws Exception {
+        InboundMessage m = msg("race", "th-race", T0);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AppendOutcome>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                Callable<AppendOutcome> call = () -> {
+                    start.await();
+                    return appendRetryingConflicts(m);
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            List<AppendOutcome> outcomes = new ArrayList<>();
+            for (Future<AppendOutcome> f : results) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).filteredOn(o -> o == AppendOutcome.APPENDED).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o == AppendOutcome.DUPLICATE).hasSize(threads - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
+        assertThat(detail.ticket().messageCount()).isEqualTo(1);
+        assertThat(detail.messages()).hasSize(1);
+    }
+
+    /** A transaction that loses a race may be cancelled with TransactionConflict: the queue retries it, as here. */
+    private AppendOutcome appendRetryingConflicts(InboundMessage m) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return store.append(m, KEEP_UNTIL);
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                if (attempt > 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void laterMessagesJoinTheTicketAndKeepItsPlaceInTheQueue() {
+        InboundMessage first = msg("e1", "th1", T0);
+        InboundMessage second = msg("e2", "th1", T0.plusSeconds(3600));
+        store.append(second, KEEP_UNTIL);
+        store.append(first, KEEP_UNTIL);
+
+        TicketDetail detail = store.find(seller, first.ticketId(), NOW).orElseThrow();
+        assertThat(detail.ticket().messageCount()).isEqualTo(2);
+        assertThat(detail.messages()).extracting(m -> m.externalMessageId()).containsExactly("e1", "e2");
+        assertThat(detail.ticket().createdAt()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    @Test
+    void theQueueIsTheSellersOwnOldestWaitingFirstAndPagesThroughEverything() {
+        for (int i = 6; i >= 0; i--) {
+            store.append(msg("e" + i, "th" + i, T0.plusSeconds(60L * i)), KEEP_UNTIL);
+        }
+        SellerId other = new SellerId("other-" + run);
+        store.append(msg(other, "x", "th-other", T0.minusSeconds(10)), KEEP_UNTIL);
+
+        List<String> subjects = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<TicketSummary> page = store.listByStatus(seller, TicketStatus.OPEN, 3, cursor, NOW);
+            page.items().forEach(t -> subjects.add(t.subject()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(subjects).containsExactly("Subject th0", "Subject th1", "Subject th2", "Subject th3",
+                "Subject th4", "Subject th5", "Subject th6");
+        assertThat(store.listByStatus(seller, TicketStatus.CLOSED, 10, null, NOW).items()).isEmpty();
+        assertThat(store.listByStatus(other, TicketStatus.OPEN, 10, null, NOW).items())
+                .extracting(TicketSummary::subject).containsExactly("Subject th-other");
+    }
+
+    @Test
+    void aCursorCannotCrossIntoAnotherSellersQueue() {
+        for (int i = 0; i < 3; i++) {
+            store.append(msg("e" + i, "th" + i, T0.plusSeconds(i)), KEEP_UNTIL);
+        }
+        String cursor = store.listByStatus(seller, TicketStatus.OPEN, 1, null, NOW).nextCursor();
+        SellerId intruder = new SellerId("intruder-" + run);
+        assertThat(store.listByStatus(intruder, TicketStatus.OPEN, 10, cursor, NOW).items()).isEmpty();
+    }
+
+    @Test
+    void forgedCursorsAreRejectedNamingTheField() {
+        for (String bad : List.of("not-base64!!", "cTF8eHx5", java.util.Base64.getUrlEncoder().encodeToString(
+                "q1|2026-11-20T10:00:00.000Z|../../x".getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            assertThatThrownBy(() -> store.listByStatus(seller, TicketStatus.OPEN, 10, bad, NOW))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("cursor"));
+        }
+    }
+
+    @Test
+    void anotherSellerCannotReadTheTicket() {
+        InboundMessage m = msg("e1", "th1", T0);
+        store.append(m, KEEP_UNTIL);
+        assertThat(store.find(new SellerId("someone-else"), m.ticketId(), NOW)).isEmpty();
+    }
+
+    @Test
+    void expiredPersonalDataIsNeverServedEvenBeforeTtlDeletesIt() {
+        InboundMessage m = msg("e1", "th1", T0);
+        store.append(m, NOW.minusSeconds(1));
+        assertThat(store.find(seller, m.ticketId(), NOW)).isEmpty();
+        assertThat(store.listByStatus(seller, TicketStatus.OPEN, 10, null, NOW).items()).isEmpty();
+        assertThat(store.find(seller, m.ticketId(), NOW.minusSeconds(3600))).isPresent();
+    }
+
+    @Test
+    void ticketsAreFoundByOrder() {
+        InboundMessage m = msg("e1", "th1", T0);
+        store.append(m, KEEP_UNTIL);
+        var byOrder = table.client().query(QueryRequest.builder().tableName(table.name()).indexName("ByOrder")
+                .keyConditionExpression("GSI2PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("S#" + seller + "#O#12-34567-89012")))
+                .build());
+        assertThat(byOrder.items()).singleElement()
+                .satisfies(item -> assertThat(item.get("GSI2SK").s()).isEqualTo("T#" + m.ticketId()));
+    }
+}

@@ -1,0 +1,71 @@
+package com.deskbridge.api;
+
+import com.deskbridge.domain.ticket.Attachment;
+import com.deskbridge.domain.ticket.Page;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.domain.ticket.TicketSummary;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the ticket resources. Field names are the API contract; the domain may change beneath. */
+final class TicketJson {
+    private TicketJson() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Summary(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
+                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Message(String id, String externalMessageId, String from, String fromName, String subject, String body,
+                   boolean bodyTruncated, List<File> attachments, String receivedAt) {
+    }
+
+    record File(String fileName, String contentType, long sizeBytes) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Detail(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
+                  String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
+                  List<Message> messages) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Listing(List<Summary> items, String nextCursor) {
+    }
+
+    static Summary summary(TicketSummary t) {
+        return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
+                t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
+                iso(t.awaitingReplySince()), t.messageCount());
+    }
+
+    static Detail detail(TicketDetail d) {
+        TicketSummary t = d.ticket();
+        return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
+                t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
+                iso(t.awaitingReplySince()), t.messageCount(),
+                d.messages().stream().map(TicketJson::message).toList());
+    }
+
+    static Listing listing(Page<TicketSummary> page) {
+        return new Listing(page.items().stream().map(TicketJson::summary).toList(), page.nextCursor());
+    }
+
+    private static Message message(TicketMessage m) {
+        return new Message(m.messageKey(), m.externalMessageId(), m.sender().address(), m.sender().displayName(),
+                m.subject(), m.body(), m.bodyTruncated(),
+                m.attachments().stream().map(TicketJson::file).toList(), iso(m.receivedAt()));
+    }
+
+    private static File file(Attachment a) {
+        return new File(a.fileName(), a.contentType(), a.sizeBytes());
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

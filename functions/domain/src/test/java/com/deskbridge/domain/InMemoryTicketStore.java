@@ -1,0 +1,39 @@
+package com.deskbridge.domain;
+
+import com.deskbridge.domain.port.TicketStore;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.Page;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Records what the domain asks of its store; the DynamoDB store has its own tests against DynamoDB Local. */
+final class InMemoryTicketStore implements TicketStore {
+    final Map<String, Instant> expiries = new LinkedHashMap<>();
+    final List<Object[]> listCalls = new ArrayList<>();
+
+    @Override
+    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt) {
+        return expiries.putIfAbsent(message.messageKey(), personalDataExpiresAt) == null
+                ? AppendOutcome.APPENDED : AppendOutcome.DUPLICATE;
+    }
+
+    @Override
+    public Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now) {
+        listCalls.add(new Object[] {seller, status, limit, cursor});
+        return new Page<>(List.of(), null);
+    }
+}

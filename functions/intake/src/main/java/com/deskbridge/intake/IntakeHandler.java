@@ -1,0 +1,98 @@
+package com.deskbridge.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.domain.intake.IntakeService;
+import com.deskbridge.domain.ticket.InboundMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point for the intake queue (template.yaml: IntakeFunction). Each record is decoded and handed to
+ * {@link IntakeService}; poison records go to the DLQ with their reason; records that fail for a transient reason
+ * are reported back as batch item failures (ReportBatchItemFailures) so that only they are retried.
+ */
+public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
+
+    private final IntakeMessageDecoder decoder;
+    private final IntakeService intake;
+    private final DeadLetterQueue deadLetters;
+    private final Clock clock;
+
+    /** Used by the Lambda runtime: builds the real adapters from the environment template.yaml sets. */
+    public IntakeHandler() {
+        this(IntakeWiring.fromEnvironment());
+    }
+
+    private IntakeHandler(IntakeWiring wiring) {
+        this(wiring.decoder(), wiring.intake(), wiring.deadLetters(), wiring.clock());
+    }
+
+    public IntakeHandler(IntakeMessageDecoder decoder, IntakeService intake, DeadLetterQueue deadLetters, Clock clock) {
+        this.decoder = decoder;
+        this.intake = intake;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage record : records) {
+            if (!process(record)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** @return false when the record must be retried */
+    private boolean process(SQSEvent.SQSMessage record) {
+        try {
+            for (InboundMessage message : decoder.decode(record.getBody(), sentAt(record))) {
+                IntakeService.Result result = intake.accept(message);
+                LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
+                        result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());
+            }
+            return true;
+        } catch (PoisonMessageException poison) {
+            return deadLetter(record, poison.getMessage());
+        } catch (RuntimeException transientFailure) {
+            LOG.warn("intake messageId={} failed, will be retried: {}", record.getMessageId(), transientFailure.toString());
+            return false;
+        }
+    }
+
+    private boolean deadLetter(SQSEvent.SQSMessage record, String reason) {
+        try {
+            deadLetters.send(record, reason, clock.instant());
+            LOG.error("intake messageId={} dead-lettered: {}", record.getMessageId(), reason);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("intake messageId={} is poison ({}) but the DLQ send failed, leaving it for retry: {}",
+                    record.getMessageId(), reason, e.toString());
+            return false;
+        }
+    }
+
+    private Instant sentAt(SQSEvent.SQSMessage record) {
+        String sent = record.getAttributes() == null ? null : record.getAttributes().get("SentTimestamp");
+        if (sent != null) {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(sent));
+            } catch (NumberFormatException ignored) {
+                // fall through to now
+            }
+        }
+        return clock.instant();
+    }
+}

@@ -1,0 +1,200 @@
+package com.deskbridge.intake;
+
+import com.deskbridge.domain.ticket.Attachment;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.InvalidInputException;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.SellerId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes one intake-queue message body into normalised buyer messages. Three shapes arrive on the queue:
+ * <ul>
+ *   <li>the channel envelope ({@code "type": "channel-message"}), written by channel integrations (eBay, Shopify,
+ *       e-mail connectors); documented in README.md, section "Intake envelope";</li>
+ *   <li>the raw-MIME envelope ({@code "type": "raw-mime"}), an e-mail carried inline (local runs, re-ingestion);</li>
+ *   <li>an S3 event notification for a relay e-mail that SES stored under {@code relay/<sellerId>/...}: the seller
+ *       comes from the object key, which our own SES receipt rule writes, never from the mail's headers.</li>
+ * </ul>
+ * Anything else is a {@link PoisonMessageException} naming what is wrong.
+ */
+public final class IntakeMessageDecoder {
+    /** SES writes objects under relay/{sellerId}/; see template.yaml (RawMailBucket). */
+    static final Pattern RELAY_KEY = Pattern.compile("relay/([A-Za-z0-9][A-Za-z0-9._-]{0,63})/.+");
+
+    private final ObjectMapper json;
+    private final RawMail rawMail;
+
+    public IntakeMessageDecoder(ObjectMapper json, RawMail rawMail) {
+        this.json = Objects.requireNonNull(json);
+        this.rawMail = Objects.requireNonNull(rawMail);
+    }
+
+    /**
+     * @param queueTimestamp when the queue received the message: the receive time of last resort
+     * @return the buyer messages in the body; empty for notifications that carry none (S3 test events)
+     */
+    public List<InboundMessage> decode(String body, Instant queueTimestamp) {
+        JsonNode root = parse(body);
+        try {
+            if (root.has("Records")) {
+                return fromS3Event(root.get("Records"), queueTimestamp);
+            }
+            if ("s3:TestEvent".equals(root.path("Event").asText(null))) {
+                return List.of();
+            }
+            int version = root.path("version").asInt(-1);
+            if (version != 1) {
+                throw new PoisonMessageException("envelope version must be 1 (was " + root.path("version") + ")");
+            }
+            String type = root.path("type").asText("");
+            return switch (type) {
+                case "channel-message" -> List.of(channelMessage(root));
+                case "raw-mime" -> List.of(rawMime(root, queueTimestamp));
+                default -> throw new PoisonMessageException(
+                        "envelope type must be channel-message or raw-mime (was '" + type + "')");
+            };
+        } catch (InvalidInputException e) {
+            throw new PoisonMessageException("invalid message: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new PoisonMessageException("message body is empty");
+        }
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new PoisonMessageException("message body is not a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            // The parser's own message quotes the input, which may be buyer text: report only the position.
+            var at = e.getLocation();
+            throw new PoisonMessageException("message body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+    }
+
+    private InboundMessage channelMessage(JsonNode m) {
+        JsonNode sender = m.path("sender");
+        if (!sender.isObject()) {
+            throw new InvalidInputException("sender", "is required (an object with address and displayName)");
+        }
+        return new InboundMessage(
+                Channel.parse(text(m, "channel"), "channel"),
+                new SellerId(text(m, "sellerId")),
+                text(m, "marketplaceId"),
+                text(m, "externalMessageId"),
+                text(m, "threadKey"),
+                text(m, "orderId"),
+                new Sender(text(sender, "address"), text(sender, "displayName")),
+                text(m, "subject"),
+                text(m, "body"),
+                false,
+                attachments(m.path("attachments")),
+                instant(m, "receivedAt", null));
+    }
+
+    private InboundMessage rawMime(JsonNode m, Instant queueTimestamp) {
+        SellerId seller = new SellerId(text(m, "sellerId"));
+        String encoded = text(m, "mimeBase64");
+        if (encoded == null) {
+            throw new InvalidInputException("mimeBase64", "is required");
+        }
+        byte[] mime;
+        try {
+            mime = Base64.getMimeDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("mimeBase64", "is not base64: " + e.getMessage());
+        }
+        return rawMail.parse(mime, seller, instant(m, "receivedAt", queueTimestamp));
+    }
+
+    private List<InboundMessage> fromS3Event(JsonNode records, Instant queueTimestamp) {
+        if (!records.isArray()) {
+            throw new PoisonMessageException("Records is not an array");
+        }
+        List<InboundMessage> messages = new ArrayList<>();
+        for (JsonNode record : records) {
+            if (!"aws:s3".equals(record.path("eventSource").asText())) {
+                throw new PoisonMessageException("unsupported event source '" + record.path("eventSource").asText() + "'");
+            }
+            if (!record.path("eventName").asText().startsWith("ObjectCreated:")) {
+                continue; // deletions (lifecycle expiry) carry no message
+            }
+            String bucket = record.path("s3").path("bucket").path("name").asText(null);
+            String rawKey = record.path("s3").path("object").path("key").asText(null);
+            if (bucket == null || rawKey == null) {
+                throw new PoisonMessageException("S3 record without bucket name or object key");
+            }
+            // S3 notifications URL-encode object keys (spaces as '+').
+            String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
+            Matcher relay = RELAY_KEY.matcher(key);
+            if (!relay.matches()) {
+                throw new PoisonMessageException("object key '" + key + "' is not under relay/<sellerId>/");
+            }
+            Instant eventTime = instant(record, "eventTime", queueTimestamp);
+            messages.add(rawMail.parse(rawMail.fetch(bucket, key), new SellerId(relay.group(1)), eventTime));
+        }
+        return messages;
+    }
+
+    private static List<Attachment> attachments(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException("attachments", "must be an array");
+        }
+        List<Attachment> out = new ArrayList<>();
+        for (JsonNode a : node) {
+            JsonNode size = a.path("sizeBytes");
+            if (!size.canConvertToLong()) {
+                throw new InvalidInputException("attachments[].sizeBytes", "must be a whole number of bytes");
+            }
+            out.add(new Attachment(text(a, "fileName"), text(a, "contentType"), size.asLong()));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new InvalidInputException(field, "must be a string");
+        }
+        return v.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field, Instant fallback) {
+        String raw = text(node, field);
+        if (raw == null) {
+            if (fallback == null) {
+                throw new InvalidInputException(field, "is required (ISO-8601 instant, e.g. 2026-11-21T10:15:00Z)");
+            }
+            return fallback;
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2026-11-21T10:15:00Z (was '" + raw + "')");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.deskbridge.intake;
+
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.SellerId;
+import java.time.Instant;
+
+/** What intake needs from the mail adapter. Implementations throw {@link PoisonMessageException} for permanent faults. */
+public interface RawMail {
+
+    /** Parses a raw RFC 5322 message (an Amazon relay e-mail or a plain e-mail) for the given seller. */
+    InboundMessage parse(byte[] mime, SellerId seller, Instant fallbackReceivedAt);
+
+    /** Reads a raw e-mail that SES stored in S3. */
+    byte[] fetch(String bucket, String key);
+}
