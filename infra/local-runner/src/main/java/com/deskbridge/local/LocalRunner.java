@@ -1,0 +1,185 @@
+package com.deskbridge.local;
+
+import com.deskbridge.localapigw.CorsConfig;
+import com.deskbridge.localapigw.HttpApiEmulator;
+import com.deskbridge.localapigw.RouteAuth;
+import com.deskbridge.localaws.LocalAwsStack;
+import com.deskbridge.localaws.api.HttpRoute;
+import com.deskbridge.localaws.template.ResourceNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole of Deskbridge on this machine, wired from template.yaml: S3Mock for the raw-mail bucket, the local AWS
+ * stack (DynamoDB Local, ElasticMQ, SQS pollers, schedules, EventBridge) and the API Gateway emulator with its JWT
+ * authorizer in front of the template's HttpApi routes. README.md: "Run the system locally".
+ */
+public final class LocalRunner implements AutoCloseable {
+    /** The demo agent's seller, used by the token printed at start. */
+    public static final String DEMO_SELLER = "demo-seller";
+
+    private final LocalS3 s3;
+    private final LocalAwsStack stack;
+    private final HttpApiEmulator api;
+
+    private LocalRunner(LocalS3 s3, LocalAwsStack stack, HttpApiEmulator api) {
+        this.s3 = s3;
+        this.stack = stack;
+        this.api = api;
+    }
+
+    /** Starts everything; if any part fails, what had started is stopped again. */
+    public static LocalRunner start(RunnerOptions options) {
+        LocalS3 s3 = null;
+        LocalAwsStack stack = null;
+        try {
+            Path s3Root = options.dataDir() == null
+                    ? Files.createTempDirectory("deskbridge-s3")
+                    : Files.createDirectories(options.dataDir().resolve("s3"));
+            s3 = LocalS3.start(options.s3Port(), s3Root, options.region());
+            LocalAwsStack.Builder builder = LocalAwsStack.builder()
+                    .template(options.project().resolve("template.yaml"))
+                    .region(options.region())
+                    .stackName("deskbridge-local")
+                    .dynamoDbPort(options.dynamoDbPort())
+                    .sqsPort(options.sqsPort())
+                    .eventBridgePort(options.eventsPort())
+                    .s3Endpoint(s3.endpoint())
+                    .eagerHandlers(true)
+                    .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
+                    .log(options.log());
+            if (options.dataDir() != null) {
+                builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")));
+            }
+            stack = builder.start();
+            s3.createBuckets(stack.model().buckets().stream().map(ResourceNames::name).toList());
+            HttpApiEmulator api = apiFor(stack, options).start();
+            return new LocalRunner(s3, stack, api);
+        } catch (IOException e) {
+            closeQuietly(stack, s3);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(stack, s3);
+            throw e;
+        }
+    }
+
+    private static HttpApiEmulator apiFor(LocalAwsStack stack, RunnerOptions options) {
+        HttpApiEmulator.Builder api = HttpApiEmulator.builder().port(options.apiPort());
+        for (HttpRoute route : stack.httpRoutes()) {
+            RouteAuth auth = route.auth().required()
+                    ? RouteAuth.jwt(route.auth().scopes().toArray(String[]::new))
+                    : RouteAuth.none();
+            api.route(route.method(), route.path(), route::invoke, auth);
+        }
+        List<String> audiences = stack.jwtAudiences();
+        if (!audiences.isEmpty()) {
+            api.jwtAuthorizer(audiences);
+        }
+        stack.cors().ifPresent(c -> api.cors(new CorsConfig(c.allowOrigins(), c.allowHeaders(), c.allowMethods(),
+                c.exposeHeaders(), c.maxAge(), c.allowCredentials())));
+        if (options.dataDir() != null) {
+            api.keyFile(options.dataDir().resolve("jwt-signing-key.json"));
+        }
+        return api.build();
+    }
+
+    public LocalAwsStack stack() {
+        return stack;
+    }
+
+    public HttpApiEmulator api() {
+        return api;
+    }
+
+    public LocalS3 s3() {
+        return s3;
+    }
+
+    /** A token for an agent of {@code seller}, as the helpdesk's identity provider would issue it. */
+    public String token(String agent, String seller, Duration ttl) {
+        return api.issuer().mint(agent, Map.of("seller_id", seller, "roles", List.of("agent")), ttl);
+    }
+
+    /** What a person needs to use the running system. */
+    public String describe() {
+        return stack.describe() + describeFrontDoor();
+    }
+
+    /** The parts the runner adds to the stack: S3, the HTTP API, a demo token and what to try. */
+    private String describeFrontDoor() {
+        String queue = stack.queueUrl("IntakeQueue");
+        return "  S3 (S3Mock)      " + s3.endpoint() + "\n"
+                + "HTTP API           " + api.baseUrl() + "\n"
+                + "  JWT issuer       " + api.issuer().issuerUrl() + " (JWKS at /local-issuer/.well-known/jwks.json)\n"
+                + "  token endpoint   POST " + api.baseUrl() + "/local-issuer/token\n"
+                + "\nDemo agent token (seller " + DEMO_SELLER + ", valid 12 h):\n"
+                + token("demo-agent", DEMO_SELLER, Duration.ofHours(12)) + "\n"
+                + "\nTry:\n"
+                + "  curl -s " + queue + " -d Action=SendMessage --data-urlencode 'MessageBody={\"version\":1,"
+                + "\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"" + DEMO_SELLER + "\","
+                + "\"externalMessageId\":\"m-1\",\"threadKey\":\"conv-1\",\"sender\":{\"address\":\"buyer_1\"},"
+                + "\"body\":\"Where is my parcel?\",\"receivedAt\":\"2026-11-21T09:15:00Z\"}'\n"
+                + "  curl -s -H \"Authorization: Bearer $TOKEN\" '" + api.baseUrl() + "/tickets?status=open'\n";
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(stack, s3);
+        api.close();
+    }
+
+    private static void closeQuietly(AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            if (part == null) {
+                continue;
+            }
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("while stopping " + part.getClass().getSimpleName() + ": " + e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(RunnerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        LocalRunner runner;
+        try {
+            runner = start(options);
+        } catch (RuntimeException e) {
+            System.err.println("Deskbridge could not start locally: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\nStopping Deskbridge...");
+            runner.close();
+            out.println("Stopped.");
+            stopped.countDown();
+        }, "deskbridge-shutdown"));
+        out.println();
+        out.println("Deskbridge is running locally. Ctrl-C stops it.");
+        out.println(runner.describeFrontDoor()); // the stack printed its own part as it started
+        out.flush();
+        stopped.await();
+    }
+}
