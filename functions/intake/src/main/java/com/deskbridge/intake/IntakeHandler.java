@@ -31,15 +31,12 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this(IntakeWiring.fromEnvironment());
     }
 
-    private IntakeHandler(IntakeWiring wiring) {
-        this(wiring.decoder(), wiring.intake(), wiring.deadLetters(), wiring.clock());
-    }
-
-    public IntakeHandler(IntakeMessageDecoder decoder, IntakeService intake, DeadLetterQueue deadLetters, Clock clock) {
-        this.decoder = decoder;
-        this.intake = intake;
-        this.deadLetters = deadLetters;
-        this.clock = clock;
+    /** With the given collaborators (tests, benchmarks). */
+    public IntakeHandler(IntakeWiring wiring) {
+        this.decoder = wiring.decoder();
+        this.intake = wiring.intake();
+        this.deadLetters = wiring.deadLetters();
+        this.clock = wiring.clock();
     }
 
     @Override

@@ -8,19 +8,29 @@ import com.deskbridge.mail.InboundMailParser;
 import com.deskbridge.mail.S3RawMailStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The intake function's object graph, built once per Lambda container from the environment in template.yaml. */
-record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, DeadLetterQueue deadLetters, Clock clock) {
+/** The intake function's object graph: built once per Lambda container, from the environment or from given clients. */
+public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, DeadLetterQueue deadLetters, Clock clock) {
 
-    static IntakeWiring fromEnvironment() {
-        Clock clock = Clock.systemUTC();
-        DynamoDbTicketStore store = new DynamoDbTicketStore(AwsClients.dynamoDb(), Env.require("TICKETS_TABLE"));
-        IntakeService intake = new IntakeService(store, clock, Env.days("PERSONAL_DATA_RETENTION_DAYS", 30));
-        S3Client s3 = AwsClients.configure(S3Client.builder(), "S3").forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build();
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
-        IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(), new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));
-        return new IntakeWiring(decoder, intake, new DeadLetterQueue(sqs, Env.require("INTAKE_DLQ_URL")), clock);
+    /** From the environment template.yaml sets (TICKETS_TABLE, INTAKE_DLQ_URL, PERSONAL_DATA_RETENTION_DAYS). */
+    public static IntakeWiring fromEnvironment() {
+        return of(AwsClients.dynamoDb(),
+                AwsClients.configure(S3Client.builder(), "S3").forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
+                AwsClients.configure(SqsClient.builder(), "SQS").build(),
+                Env.require("TICKETS_TABLE"), Env.require("INTAKE_DLQ_URL"),
+                Env.days("PERSONAL_DATA_RETENTION_DAYS", 30), Clock.systemUTC());
+    }
+
+    /** From given clients: tests and benchmarks point these at emulators. */
+    public static IntakeWiring of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String table, String deadLetterQueueUrl,
+                                  Duration personalDataRetention, Clock clock) {
+        IntakeService intake = new IntakeService(new DynamoDbTicketStore(dynamo, table), clock, personalDataRetention);
+        IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(),
+                new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));
+        return new IntakeWiring(decoder, intake, new DeadLetterQueue(sqs, deadLetterQueueUrl), clock);
     }
 }
