@@ -91,13 +91,16 @@ public final class IntakeMessageDecoder {
     }
 
     private InboundMessage channelMessage(JsonNode m) {
+        // Checked in the envelope's documented order, so the first problem named is the first in the document.
+        Channel channel = Channel.parse(text(m, "channel"), "channel");
+        SellerId seller = new SellerId(text(m, "sellerId"));
         JsonNode sender = m.path("sender");
         if (!sender.isObject()) {
             throw new InvalidInputException("sender", "is required (an object with address and displayName)");
         }
         return new InboundMessage(
-                Channel.parse(text(m, "channel"), "channel"),
-                new SellerId(text(m, "sellerId")),
+                channel,
+                seller,
                 text(m, "marketplaceId"),
                 text(m, "externalMessageId"),
                 text(m, "threadKey"),
@@ -121,6 +124,10 @@ public final class IntakeMessageDecoder {
             mime = Base64.getMimeDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("mimeBase64", "is not base64: " + e.getMessage());
+        }
+        if (mime.length == 0) {
+            // The MIME decoder skips characters outside the alphabet, so garbage decodes to nothing.
+            throw new InvalidInputException("mimeBase64", "holds no bytes (empty, or not base64)");
         }
         return rawMail.parse(mime, seller, instant(m, "receivedAt", queueTimestamp));
     }

@@ -134,7 +134,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     .waitTimeSeconds(WAIT_SECONDS)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All"));
-            batch.addAll(response.messages());
+            for (Message m : response.messages()) {
+                // A message whose visibility expired while the window was open comes back: keep one copy, with the
+                // newest receipt handle (Lambda never hands a function the same message twice in one batch).
+                batch.removeIf(seen -> seen.messageId().equals(m.messageId()));
+                batch.add(m);
+            }
             if (batch.isEmpty()) {
                 return batch;
             }

@@ -1,0 +1,177 @@
+package com.deskbridge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.intake.DeadLetterQueue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The whole system as `mvn -Plocal` runs it: a message put on the intake queue is polled by the template's event
+ * source, becomes a ticket, and is read back over HTTP through the JWT authorizer.
+ */
+class LocalSystemTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static LocalRunner system;
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.get();
+        sqs = system.stack().sqsClient();
+    }
+
+    private static String seller(String name) {
+        return name + "-" + System.nanoTime();
+    }
+
+    private static String token(String seller) {
+        return system.token("agent-e2e", seller, Duration.ofMinutes(10));
+    }
+
+    private static void enqueue(String body) {
+        sqs.sendMessage(m -> m.queueUrl(system.stack().queueUrl("IntakeQueue")).messageBody(body));
+    }
+
+    private static JsonNode openTickets(String seller) {
+        try {
+            HttpResponse<String> r = RunningSystem.get("/tickets?status=open", token(seller));
+            assertThat(r.statusCode()).isEqualTo(200);
+            return JSON.readTree(r.body()).get("items");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aMessageOnTheIntakeQueueIsReadableThroughTheHttpApi() throws Exception {
+        String seller = seller("e2e");
+        long start = System.nanoTime();
+        enqueue(Envelopes.channelMessage(seller, "e2e-1", "thread-e2e", "Where is my parcel?"));
+
+        JsonNode items = RunningSystem.await(() -> openTickets(seller), i -> i.size() == 1, LIMIT);
+        System.out.printf("[e2e] intake queue -> readable over the local HTTP API in %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertThat(items).hasSize(1);
+
+        HttpResponse<String> detail = RunningSystem.get("/tickets/" + items.get(0).get("id").asText(), token(seller));
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.headers().firstValue("content-type")).hasValue("application/json");
+        JsonNode ticket = JSON.readTree(detail.body());
+        assertThat(ticket.get("messages").get(0).get("body").asText()).isEqualTo("Where is my parcel?");
+        assertThat(ticket.get("channel").asText()).isEqualTo("ebay");
+    }
+
+    @Test
+    void aRelayMailThatSesStoredInTheTemplatesBucketBecomesATicket() throws Exception {
+        String seller = seller("relay");
+        String bucket = system.stack().model().buckets().stream()
+                .filter(b -> b.logicalId().equals("RawMailBucket")).findFirst().orElseThrow().name();
+        String key = "relay/" + seller + "/0001";
+        system.s3().client().putObject(p -> p.bucket(bucket).key(key),
+                RequestBody.fromString(Envelopes.relayMail("e2e-" + seller, "028-1234567-7654321"), StandardCharsets.UTF_8));
+        enqueue(Envelopes.s3Created(bucket, key));
+
+        JsonNode items = RunningSystem.await(() -> openTickets(seller), i -> i.size() == 1, LIMIT);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("orderId").asText()).isEqualTo("028-1234567-7654321");
+        assertThat(items.get(0).get("channel").asText()).isEqualTo("amazon");
+    }
+
+    private static List<Message> dlqMessagesContaining(String marker, int expected) throws InterruptedException {
+        List<Message> seen = new ArrayList<>();
+        RunningSystem.await(() -> {
+            for (Message m : sqs.receiveMessage(r -> r.queueUrl(system.stack().queueUrl("IntakeDeadLetterQueue"))
+                    .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")
+                    .messageSystemAttributeNames(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.ALL))
+                    .messages()) {
+                if (m.body().contains(marker)) {
+                    seen.add(m);
+                    sqs.deleteMessage(d -> d.queueUrl(system.stack().queueUrl("IntakeDeadLetterQueue")).receiptHandle(m.receiptHandle()));
+                } else {
+                    sqs.changeMessageVisibility(c -> c.queueUrl(system.stack().queueUrl("IntakeDeadLetterQueue"))
+                            .receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+                }
+            }
+            return seen.size();
+        }, n -> n >= expected, LIMIT);
+        return seen;
+    }
+
+    @Test
+    void aPoisonMessageGoesStraightToTheDeadLetterQueueWithItsReason() throws Exception {
+        String seller = seller("poison");
+        enqueue("{\"version\":1,\"type\":\"channel-message\",\"sellerId\":\"" + seller + "\"}");
+        enqueue(Envelopes.channelMessage(seller, "ok-1", "thread-ok", "fine"));
+
+        List<Message> dead = dlqMessagesContaining(seller, 1);
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.messageAttributes().get(DeadLetterQueue.REASON).stringValue()).contains("channel is required");
+            assertThat(m.attributes().get(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .as("dead-lettered on its first receive, not retried").isEqualTo("1");
+        });
+        assertThat(RunningSystem.await(() -> openTickets(seller), i -> i.size() == 1, LIMIT)).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsRedrivenToTheDeadLetterQueueAfterMaxReceiveCount() throws Exception {
+        String seller = seller("transient");
+        // The raw-mail bucket is missing: S3 answers NoSuchBucket, a deployment fault treated as transient.
+        enqueue(Envelopes.s3Created("no-such-bucket-" + seller, "relay/" + seller + "/x"));
+
+        List<Message> dead = dlqMessagesContaining(seller, 1);
+        assertThat(dead).singleElement().satisfies(m ->
+                assertThat(m.messageAttributes()).as("moved by the queue's redrive policy, not by the handler")
+                        .doesNotContainKey(DeadLetterQueue.REASON));
+        assertThat(openTickets(seller)).isEmpty();
+    }
+
+    @Test
+    void theHttpApiIsGuardedByTheJwtAuthorizer() throws Exception {
+        assertThat(RunningSystem.get("/tickets", null).statusCode()).isEqualTo(401);
+        assertThat(RunningSystem.get("/tickets", "not.a.jwt").statusCode()).isEqualTo(401);
+        String expired = system.api().issuer().mint("agent", Map.of("seller_id", "s"), Duration.ofMinutes(-5));
+        assertThat(RunningSystem.get("/tickets", expired).statusCode()).isEqualTo(401);
+        String otherAudience = system.api().issuer().mint("agent", Map.of("seller_id", "s", "aud", "another-app"),
+                Duration.ofMinutes(5));
+        assertThat(RunningSystem.get("/tickets", otherAudience).statusCode()).isEqualTo(401);
+
+        String noSeller = system.api().issuer().mint("agent", Map.of(), Duration.ofMinutes(5));
+        HttpResponse<String> forbidden = RunningSystem.get("/tickets", noSeller);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("content-type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theHelpdeskOriginMayCallTheApiFromABrowser() throws Exception {
+        HttpResponse<String> preflight = RunningSystem.send(HttpRequest.newBuilder(
+                        URI.create(system.api().baseUrl() + "/tickets"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").build());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue("http://localhost:5173");
+
+        HttpResponse<String> stranger = RunningSystem.send(HttpRequest.newBuilder(
+                        URI.create(system.api().baseUrl() + "/tickets"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET").build());
+        assertThat(stranger.headers().firstValue("access-control-allow-origin")).isEmpty();
+    }
+}
