@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
@@ -35,6 +36,10 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String LIST_TICKETS = "GET /tickets";
     private static final Logger LOG = LoggerFactory.getLogger(TicketApiHandler.class);
     private static final String PROBLEM_JSON = "application/problem+json";
+
+    static {
+        JsonLogging.install();
+    }
 
     private final TicketQueries queries;
     private final ObjectMapper json = new ObjectMapper();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.domain.intake.IntakeService;
 import com.deskbridge.domain.ticket.InboundMessage;
 import java.time.Clock;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
+
+    static {
+        JsonLogging.install();
+    }
 
     private final IntakeMessageDecoder decoder;
     private final IntakeService intake;

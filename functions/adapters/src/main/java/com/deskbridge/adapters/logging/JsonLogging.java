@@ -1,0 +1,113 @@
+package com.deskbridge.adapters.logging;
+
+import com.deskbridge.adapters.config.Env;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
+
+/**
+ * Deskbridge's logs as one JSON object per line on stdout, through SLF4J on java.util.logging. Lambda keeps JSON
+ * lines as they are (LogFormat JSON), and the JDK's own logging starts in milliseconds where log4j2 takes ~300 ms
+ * of a cold start (measured: README, Benchmarks). Only the {@code com.deskbridge} loggers are configured, so a host
+ * JVM's other logging (the local runner's emulators) is left alone.
+ */
+public final class JsonLogging {
+    private static final String ROOT = "com.deskbridge";
+    private static volatile boolean installed;
+
+    private JsonLogging() {
+    }
+
+    /** Idempotent; level from LOG_LEVEL (DEBUG, INFO, WARN, ERROR), INFO by default. */
+    public static void install() {
+        if (installed) {
+            return;
+        }
+        synchronized (JsonLogging.class) {
+            if (installed) {
+                return;
+            }
+            Logger root = Logger.getLogger(ROOT);
+            Handler stdout = new StreamHandler(System.out, new JsonLineFormatter()) {
+                @Override
+                public synchronized void publish(LogRecord record) {
+                    super.publish(record);
+                    flush();
+                }
+            };
+            Level level = level(Env.get("LOG_LEVEL").orElse("INFO"));
+            stdout.setLevel(level);
+            root.setLevel(level);
+            root.setUseParentHandlers(false);
+            root.addHandler(stdout);
+            installed = true;
+        }
+    }
+
+    static Level level(String name) {
+        return switch (name.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "TRACE", "DEBUG" -> Level.FINE;
+            case "WARN", "WARNING" -> Level.WARNING;
+            case "ERROR" -> Level.SEVERE;
+            default -> Level.INFO;
+        };
+    }
+
+    /** {"timestamp":…,"level":…,"logger":…,"message":…[,"error":…]} */
+    static final class JsonLineFormatter extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            StringBuilder out = new StringBuilder(256);
+            out.append("{\"timestamp\":\"").append(Instant.ofEpochMilli(record.getMillis())).append('"');
+            out.append(",\"level\":\"").append(levelName(record.getLevel())).append('"');
+            field(out, "logger", record.getLoggerName());
+            field(out, "message", formatMessage(record));
+            if (record.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                field(out, "error", trace.toString());
+            }
+            return out.append("}\n").toString();
+        }
+
+        private static String levelName(Level level) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                return "ERROR";
+            }
+            if (level.intValue() >= Level.WARNING.intValue()) {
+                return "WARN";
+            }
+            return level.intValue() >= Level.INFO.intValue() ? "INFO" : "DEBUG";
+        }
+
+        private static void field(StringBuilder out, String name, String value) {
+            out.append(",\"").append(name).append("\":\"");
+            if (value != null) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    switch (c) {
+                        case '"' -> out.append("\\\"");
+                        case '\\' -> out.append("\\\\");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        case '\t' -> out.append("\\t");
+                        default -> {
+                            if (c < 0x20) {
+                                out.append(String.format("\\u%04x", (int) c));
+                            } else {
+                                out.append(c);
+                            }
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
+    }
+}

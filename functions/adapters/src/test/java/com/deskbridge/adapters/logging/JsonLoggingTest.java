@@ -1,0 +1,40 @@
+package com.deskbridge.adapters.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+class JsonLoggingTest {
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void eachRecordIsOneLineOfValidJsonEvenWithQuotesNewlinesAndAStackTrace() throws Exception {
+        LogRecord record = new LogRecord(Level.SEVERE, "intake messageId={0} failed: \"bad\"\nsecond line\u0001");
+        record.setParameters(new Object[] {"m-1"});
+        record.setLoggerName("com.deskbridge.intake.IntakeHandler");
+        record.setThrown(new IllegalStateException("boom"));
+
+        String line = new JsonLogging.JsonLineFormatter().format(record);
+
+        assertThat(line).endsWith("}\n");
+        assertThat(line.strip()).doesNotContain("\n");
+        JsonNode parsed = json.readTree(line);
+        assertThat(parsed.get("level").asText()).isEqualTo("ERROR");
+        assertThat(parsed.get("logger").asText()).isEqualTo("com.deskbridge.intake.IntakeHandler");
+        assertThat(parsed.get("message").asText()).isEqualTo("intake messageId=m-1 failed: \"bad\"\nsecond line\u0001");
+        assertThat(parsed.get("error").asText()).startsWith("java.lang.IllegalStateException: boom");
+        assertThat(parsed.get("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    }
+
+    @Test
+    void levelsMapFromTheLambdaNames() {
+        assertThat(JsonLogging.level("debug")).isEqualTo(Level.FINE);
+        assertThat(JsonLogging.level("WARN")).isEqualTo(Level.WARNING);
+        assertThat(JsonLogging.level("error")).isEqualTo(Level.SEVERE);
+        assertThat(JsonLogging.level("nonsense")).isEqualTo(Level.INFO);
+    }
+}

@@ -1,0 +1,172 @@
+package com.deskbridge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.deskbridge.domain.port.TicketStore;
+import com.deskbridge.domain.query.TicketQueries;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.Page;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handler's HTTP mapping: routes, the seller from the token, problem+json for every error. The store behind it
+ * is a recording fake of the domain port; the DynamoDB store and the whole route are tested against DynamoDB Local
+ * in infra/local-runner (contract and end-to-end tests).
+ */
+class TicketApiHandlerTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final TicketId KNOWN = TicketId.forConversation(new SellerId("s1"), Channel.EBAY, "thread:x");
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> calls = new ArrayList<>();
+    private boolean fail;
+
+    private final TicketStore store = new TicketStore() {
+        @Override
+        public AppendOutcome append(InboundMessage message, Instant expiresAt) {
+            throw new AssertionError("the API never writes");
+        }
+
+        @Override
+        public Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now) {
+            calls.add("find " + seller + " " + id);
+            if (fail) {
+                throw new IllegalStateException("DynamoDB said no; secret-token-123");
+            }
+            if (!seller.value().equals("s1") || !id.equals(KNOWN)) {
+                return Optional.empty();
+            }
+            TicketSummary t = new TicketSummary(id, seller, Channel.EBAY, "EBAY_DE", "o-1", "buyer_1", "Hi",
+                    TicketStatus.OPEN, NOW, NOW, NOW, 1);
+            return Optional.of(new TicketDetail(t, List.of()));
+        }
+
+        @Override
+        public Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now) {
+            calls.add("list " + seller + " " + status.wireName() + " " + limit + " " + cursor);
+            return new Page<>(List.of(), "next-page");
+        }
+    };
+
+    private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
+                                               Map<String, String> pathParams, Map<String, String> query) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey).withRawPath(path).withPathParameters(pathParams).withQueryStringParameters(query)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-1")
+                        .withAuthorizer(claims == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private JsonNode body(APIGatewayV2HTTPResponse r) throws Exception {
+        return json.readTree(r.getBody());
+    }
+
+    @Test
+    void aTicketIsServedToItsSeller() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("GET /tickets/{id}", "/tickets/" + KNOWN,
+                Map.of("seller_id", "s1"), Map.of("id", KNOWN.value()), null), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(r.getHeaders()).containsEntry("content-type", "application/json").containsEntry("cache-control", "no-store");
+        assertThat(body(r).get("id").asText()).isEqualTo(KNOWN.value());
+        assertThat(body(r).get("status").asText()).isEqualTo("open");
+    }
+
+    @Test
+    void theSellerAlwaysComesFromTheTokenNeverFromTheRequest() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("GET /tickets/{id}", "/tickets/" + KNOWN,
+                Map.of("seller_id", "s2"), Map.of("id", KNOWN.value()), Map.of("seller_id", "s1")), null);
+        assertThat(r.getStatusCode()).isEqualTo(404);
+        assertThat(calls).containsExactly("find s2 " + KNOWN);
+        assertThat(body(r).get("type").asText()).isEqualTo("urn:deskbridge:problem:ticket-not-found");
+    }
+
+    @Test
+    void theQueueDefaultsToOpenAndPassesPagingThrough() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("GET /tickets", "/tickets", Map.of("seller_id", "s1"),
+                null, Map.of("limit", "7", "cursor", "abc")), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(calls).containsExactly("list s1 open 7 abc");
+        assertThat(body(r).get("nextCursor").asText()).isEqualTo("next-page");
+    }
+
+    @Test
+    void everyErrorIsProblemJsonNamingTheField() throws Exception {
+        Map<String, APIGatewayV2HTTPResponse> responses = new HashMap<>();
+        responses.put("limit", handler.handleRequest(event("GET /tickets", "/tickets", Map.of("seller_id", "s1"), null,
+                Map.of("limit", "ten")), null));
+        responses.put("limitRange", handler.handleRequest(event("GET /tickets", "/tickets", Map.of("seller_id", "s1"), null,
+                Map.of("limit", "1000")), null));
+        responses.put("status", handler.handleRequest(event("GET /tickets", "/tickets", Map.of("seller_id", "s1"), null,
+                Map.of("status", "archived")), null));
+        responses.put("ticketId", handler.handleRequest(event("GET /tickets/{id}", "/tickets/x", Map.of("seller_id", "s1"),
+                Map.of("id", "x"), null), null));
+        for (var e : responses.entrySet()) {
+            APIGatewayV2HTTPResponse r = e.getValue();
+            assertThat(r.getStatusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");
+            JsonNode p = body(r);
+            assertThat(p.get("type").asText()).isEqualTo("urn:deskbridge:problem:invalid-parameter");
+            assertThat(p.get("status").asInt()).isEqualTo(400);
+            assertThat(p.get("requestId").asText()).isEqualTo("req-1");
+            assertThat(p.get("field").asText()).isEqualTo(e.getKey().equals("limitRange") ? "limit" : e.getKey());
+        }
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutASellerIsForbidden() throws Exception {
+        for (Map<String, String> claims : List.of(Map.of("sub", "agent"), Map.of("seller_id", "not a seller!"))) {
+            APIGatewayV2HTTPResponse r = handler.handleRequest(event("GET /tickets", "/tickets", claims, null, null), null);
+            assertThat(r.getStatusCode()).isEqualTo(403);
+            assertThat(body(r).get("type").asText()).isEqualTo("urn:deskbridge:problem:no-seller");
+        }
+        assertThat(handler.handleRequest(event("GET /tickets", "/tickets", null, null, null), null).getStatusCode()).isEqualTo(403);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void anUnknownRouteIsNotFound() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("DELETE /tickets/{id}", "/tickets/x",
+                Map.of("seller_id", "s1"), Map.of("id", "x"), null), null);
+        assertThat(r.getStatusCode()).isEqualTo(404);
+        assertThat(body(r).get("type").asText()).isEqualTo("urn:deskbridge:problem:no-such-route");
+    }
+
+    @Test
+    void anInternalFailureSaysSoWithoutLeakingItsCause() throws Exception {
+        fail = true;
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("GET /tickets/{id}", "/tickets/" + KNOWN,
+                Map.of("seller_id", "s1"), Map.of("id", KNOWN.value()), null), null);
+        assertThat(r.getStatusCode()).isEqualTo(500);
+        assertThat(r.getBody()).doesNotContain("secret-token-123").doesNotContain("DynamoDB");
+        assertThat(body(r).get("requestId").asText()).isEqualTo("req-1");
+    }
+
+    @Test
+    void snapStartPrimingRunsTheReadPathOnce() {
+        handler.beforeCheckpoint(null);
+        assertThat(calls).singleElement().asString().startsWith("find snapstart-priming ");
+    }
+}

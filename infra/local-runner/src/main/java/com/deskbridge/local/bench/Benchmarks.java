@@ -1,0 +1,252 @@
+package com.deskbridge.local.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.api.TicketApiHandler;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.intake.IntakeHandler;
+import com.deskbridge.localaws.LocalAwsStack;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/**
+ * Benchmarks whose results are ratios measured in one run, against a baseline measured in the same run
+ * (README: Benchmarks). Not tests: they print, they do not assert.
+ * <ol>
+ *   <li>Intake: messages per second through {@link IntakeHandler} (SQS batches of 10 channel envelopes) against
+ *       the bare DynamoDB transactions the handler must make for the same messages. Target: at most 1.5x.</li>
+ *   <li>Cold start: a fresh JVM's time from process start to the first answered {@code GET /tickets/{id}}, the
+ *       API function's jar with {@link TicketApiHandler} against a trivial handler on the same classpath.
+ *       Target: at most 2x. Also the deployable jar sizes.</li>
+ * </ol>
+ */
+public final class Benchmarks {
+    private static final int WARMUP = 300;
+    private static final int PER_ROUND = 1000;
+    private static final int ROUNDS = 4;
+    private static final int COLD_STARTS = 7;
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 && args[0].startsWith("--project=") ? args[0].substring(10) : ".")
+                .toAbsolutePath().normalize();
+        try (LocalAwsStack stack = LocalAwsStack.builder().template(project.resolve("template.yaml"))
+                .pollers(false).schedules(false).log(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .start()) {
+            System.out.println("Deskbridge benchmarks (JDK " + Runtime.version() + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores), DynamoDB Local at " + stack.dynamoDbEndpoint());
+            double intakeRatio = intake(stack);
+            double coldRatio = coldStart(stack, project);
+            System.out.println();
+            System.out.printf(Locale.ROOT, "SUMMARY intake handler/bare-writes = %.2fx (target <= 1.5x: %s)%n",
+                    intakeRatio, intakeRatio <= 1.5 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "SUMMARY cold start api/trivial   = %.2fx (target <= 2x: %s)%n",
+                    coldRatio, coldRatio <= 2.0 ? "met" : "NOT met");
+        }
+        System.exit(0); // DynamoDB Local leaves non-daemon threads behind
+    }
+
+    // ------------------------------------------------------------------ intake
+
+    private static double intake(LocalAwsStack stack) {
+        String table = stack.tableName("TicketsTable");
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
+        IntakeHandler handler = new IntakeHandler(); // the Lambda path: wiring from the environment the stack published
+        Instant expires = Instant.now().plus(Duration.ofDays(30));
+
+        bare(dynamo, store, expires, WARMUP);
+        viaHandler(handler, WARMUP);
+        long bareNanos = 0;
+        long handlerNanos = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            // Alternate which goes first, so that a table growing through the run weighs on both alike.
+            if (round % 2 == 0) {
+                bareNanos += bare(dynamo, store, expires, PER_ROUND);
+                handlerNanos += viaHandler(handler, PER_ROUND);
+            } else {
+                handlerNanos += viaHandler(handler, PER_ROUND);
+                bareNanos += bare(dynamo, store, expires, PER_ROUND);
+            }
+        }
+        int messages = ROUNDS * PER_ROUND;
+        double bareRate = messages / (bareNanos / 1e9);
+        double handlerRate = messages / (handlerNanos / 1e9);
+        System.out.println();
+        System.out.println("Intake (" + ROUNDS + " alternating rounds of " + PER_ROUND + " messages, after " + WARMUP + " warm-up each)");
+        System.out.printf(Locale.ROOT, "  bare DynamoDB transactions : %8.1f msg/s  (%.3f ms/msg)%n", bareRate, bareNanos / 1e6 / messages);
+        System.out.printf(Locale.ROOT, "  IntakeHandler, batches of 10: %8.1f msg/s  (%.3f ms/msg)%n", handlerRate, handlerNanos / 1e6 / messages);
+        double ratio = (double) handlerNanos / bareNanos;
+        System.out.printf(Locale.ROOT, "  handler cost / bare writes : %.2fx%n", ratio);
+        return ratio;
+    }
+
+    private static long bare(DynamoDbClient dynamo, DynamoDbTicketStore store, Instant expires, int count) {
+        List<TransactWriteItemsRequest> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(store.appendTransaction(message("bare"), expires));
+        }
+        long start = System.nanoTime();
+        for (TransactWriteItemsRequest request : requests) {
+            dynamo.transactWriteItems(request);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long viaHandler(IntakeHandler handler, int count) {
+        List<SQSEvent> batches = new ArrayList<>();
+        for (int i = 0; i < count; i += 10) {
+            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            for (int j = i; j < Math.min(count, i + 10); j++) {
+                SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+                m.setMessageId(UUID.randomUUID().toString());
+                m.setBody(envelope());
+                m.setAttributes(Map.of("SentTimestamp", Long.toString(System.currentTimeMillis())));
+                records.add(m);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(records);
+            batches.add(event);
+        }
+        long start = System.nanoTime();
+        int failures = 0;
+        for (SQSEvent batch : batches) {
+            SQSBatchResponse response = handler.handleRequest(batch, null);
+            failures += response.getBatchItemFailures().size();
+        }
+        long elapsed = System.nanoTime() - start;
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " intake failures during the benchmark: the figures would be wrong");
+        }
+        return elapsed;
+    }
+
+    private static InboundMessage message(String prefix) {
+        String id = prefix + "-" + UUID.randomUUID();
+        return new InboundMessage(Channel.EBAY, new SellerId("bench-seller"), "EBAY_DE", id, "thread-" + id,
+                "12-34567-89012", new Sender("buyer_bench", "Bench Buyer"), "Where is my order?",
+                "Hello, I ordered a week ago and nothing has arrived yet. Could you send me the tracking number?",
+                false, List.of(), Instant.now());
+    }
+
+    private static String envelope() {
+        String id = "handler-" + UUID.randomUUID();
+        return "{\"version\":1,\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"bench-seller\","
+                + "\"marketplaceId\":\"EBAY_DE\",\"externalMessageId\":\"" + id + "\",\"threadKey\":\"thread-" + id + "\","
+                + "\"orderId\":\"12-34567-89012\",\"sender\":{\"address\":\"buyer_bench\",\"displayName\":\"Bench Buyer\"},"
+                + "\"subject\":\"Where is my order?\",\"body\":\"Hello, I ordered a week ago and nothing has arrived yet. "
+                + "Could you send me the tracking number?\",\"receivedAt\":\"" + Instant.now() + "\"}";
+    }
+
+    // ------------------------------------------------------------------ cold start
+
+    private static double coldStart(LocalAwsStack stack, Path project) throws IOException, InterruptedException {
+        Path apiJar = project.resolve("functions/api/target/deskbridge-api-function.jar");
+        Path intakeJar = project.resolve("functions/intake/target/deskbridge-intake-function.jar");
+        Path probeClasses = project.resolve("infra/local-runner/target/classes");
+        if (!Files.isRegularFile(apiJar)) {
+            throw new IllegalStateException(apiJar + " is missing: run the benchmark through Maven (README)");
+        }
+        InboundMessage seeded = message("cold");
+        new DynamoDbTicketStore(AwsClients.dynamoDb(), stack.tableName("TicketsTable"))
+                .append(seeded, Instant.now().plus(Duration.ofDays(1)));
+        String classpath = apiJar + java.io.File.pathSeparator + probeClasses;
+        List<String> jvm = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as template.yaml's JAVA_TOOL_OPTIONS
+                "-DTICKETS_TABLE=" + stack.tableName("TicketsTable"),
+                "-DAWS_ENDPOINT_URL_DYNAMODB=" + stack.dynamoDbEndpoint(),
+                "-DAWS_REGION=" + stack.region(),
+                "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
+                "-cp", classpath, ColdStartProbe.class.getName());
+        String seller = seeded.seller().value();
+        String ticket = seeded.ticketId().value();
+
+        Launch[] trivial = new Launch[COLD_STARTS];
+        Launch[] api = new Launch[COLD_STARTS];
+        for (int i = 0; i < COLD_STARTS; i++) {
+            trivial[i] = launch(jvm, ColdStartProbe.TrivialHandler.class.getName(), seller, ticket, "200");
+            api[i] = launch(jvm, TicketApiHandler.class.getName(), seller, ticket, "200");
+        }
+        // The first pair warms the OS file cache; report the median of the rest.
+        double trivialMs = median(trivial, Launch::total) / 1e6;
+        double apiMs = median(api, Launch::total) / 1e6;
+        System.out.println();
+        System.out.println("Cold start: fresh JVM, process start to first GET /tickets/{id} answered ("
+                + (COLD_STARTS - 1) + " alternating runs each, median)");
+        System.out.printf(Locale.ROOT, "  trivial handler            : %7.0f ms%n", trivialMs);
+        System.out.printf(Locale.ROOT, "  TicketApiHandler (DynamoDB): %7.0f ms%n", apiMs);
+        System.out.printf(Locale.ROOT, "  api / trivial              : %.2fx%n", apiMs / trivialMs);
+        double construct = median(api, Launch::construct) / 1e6;
+        double first = median(api, Launch::firstRequest) / 1e6;
+        System.out.printf(Locale.ROOT, "  api phases: JVM start to main %.0f ms, handler construction (logging, SDK client,"
+                + " Jackson) %.0f ms, first request (DynamoDB query, response) %.0f ms%n", apiMs - construct - first, construct, first);
+        System.out.printf(Locale.ROOT, "  jar sizes: api %.1f MB, intake %.1f MB%n", Files.size(apiJar) / 1e6,
+                Files.isRegularFile(intakeJar) ? Files.size(intakeJar) / 1e6 : Double.NaN);
+        return apiMs / trivialMs;
+    }
+
+    /** One fresh JVM: wall time from process start to the answer, and the probe's own phase timings. */
+    private record Launch(long total, long construct, long firstRequest) {
+    }
+
+    private static Launch launch(List<String> jvm, String handler, String seller, String ticket, String expectStatus)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of(handler, seller, ticket));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String answered = null;
+        long[] phases = {0, 0};
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("PHASES ")) {
+                    String[] p = line.substring(7).trim().split(" ");
+                    phases = new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
+                    continue;
+                }
+                if (line.startsWith("ANSWERED ")) {
+                    answered = line.substring(9).trim();
+                    break;
+                }
+                output.append(line).append('\n');
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        process.waitFor();
+        if (!expectStatus.equals(answered)) {
+            throw new IllegalStateException(handler + " answered " + answered + " instead of " + expectStatus + ":\n" + output);
+        }
+        return new Launch(elapsed, phases[0], phases[1]);
+    }
+
+    private static double median(Launch[] launches, java.util.function.ToLongFunction<Launch> metric) {
+        long[] sorted = Arrays.stream(launches).skip(1).mapToLong(metric).toArray();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+}
