@@ -3,25 +3,19 @@ package com.deskbridge.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.adobe.testing.s3mock.S3MockApplication;
 import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.localaws.s3.LocalS3;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.SellerId;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -32,41 +26,20 @@ class S3RawMailStoreTest {
     @TempDir
     static Path storeRoot;
 
-    private static S3MockApplication s3Mock;
+    private static LocalS3 s3Mock;
     private static S3Client s3;
 
-    /**
-     * S3MockApplication.start removes the entries it consumes, so it needs a mutable map. The port getters are
-     * deprecated for removal in 4.x (S3Mock steers towards its container) but are the only way to learn an
-     * ephemeral port without a pick-then-bind race; the version is pinned in this module's POM.
-     */
     @BeforeAll
-    @SuppressWarnings("removal")
     static void startEmulator() {
-        s3Mock = S3MockApplication.start(new HashMap<>(Map.of(
-                S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
-                S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
-                S3MockApplication.PROP_INITIAL_BUCKETS, BUCKET,
-                S3MockApplication.PROP_ROOT_DIRECTORY, storeRoot.toString(),
-                S3MockApplication.PROP_SILENT, true,
-                "com.adobe.testing.s3mock.region", "eu-west-1",
-                "spring.main.banner-mode", "off")));
-        s3 = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3Mock.getHttpPort()))
-                .forcePathStyle(true)
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        s3Mock = LocalS3.start(0, storeRoot, "eu-west-1");
+        s3Mock.createBuckets(List.of(BUCKET));
+        s3 = s3Mock.client();
     }
 
     @AfterAll
     static void stopEmulator() {
-        if (s3 != null) {
-            s3.close();
-        }
         if (s3Mock != null) {
-            s3Mock.stop();
+            s3Mock.close();
         }
     }
 

@@ -4,6 +4,7 @@ import com.deskbridge.localapigw.CorsConfig;
 import com.deskbridge.localapigw.HttpApiEmulator;
 import com.deskbridge.localapigw.RouteAuth;
 import com.deskbridge.localaws.LocalAwsStack;
+import com.deskbridge.localaws.s3.LocalS3;
 import com.deskbridge.localaws.api.HttpRoute;
 import com.deskbridge.localaws.template.ResourceNames;
 import java.io.IOException;

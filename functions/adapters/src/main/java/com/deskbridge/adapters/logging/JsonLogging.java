@@ -34,13 +34,7 @@ public final class JsonLogging {
                 return;
             }
             Logger root = Logger.getLogger(ROOT);
-            Handler stdout = new StreamHandler(System.out, new JsonLineFormatter()) {
-                @Override
-                public synchronized void publish(LogRecord record) {
-                    super.publish(record);
-                    flush();
-                }
-            };
+            Handler stdout = new StdoutHandler(System.out);
             Level level = level(Env.get("LOG_LEVEL").orElse("INFO"));
             stdout.setLevel(level);
             root.setLevel(level);
@@ -57,6 +51,24 @@ public final class JsonLogging {
             case "ERROR" -> Level.SEVERE;
             default -> Level.INFO;
         };
+    }
+
+    /** Writes each record at once; never closes the stream it was given (JUL's shutdown hook closes handlers). */
+    static final class StdoutHandler extends StreamHandler {
+        StdoutHandler(java.io.PrintStream out) {
+            super(out, new JsonLineFormatter());
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            super.publish(record);
+            flush();
+        }
+
+        @Override
+        public synchronized void close() {
+            flush();
+        }
     }
 
     /** {"timestamp":…,"level":…,"logger":…,"message":…[,"error":…]} */

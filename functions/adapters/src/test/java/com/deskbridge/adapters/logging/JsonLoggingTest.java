@@ -31,6 +31,21 @@ class JsonLoggingTest {
     }
 
     @Test
+    void closingTheHandlerAsJavaLoggingDoesAtShutdownLeavesStdoutOpen() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = new java.io.PrintStream(captured, true);
+        JsonLogging.StdoutHandler handler = new JsonLogging.StdoutHandler(stdout);
+        LogRecord record = new LogRecord(Level.INFO, "before shutdown");
+        handler.publish(record);
+
+        handler.close();
+        stdout.println("printed after the handler was closed");
+
+        assertThat(stdout.checkError()).isFalse();
+        assertThat(captured.toString()).contains("before shutdown").contains("printed after the handler was closed");
+    }
+
+    @Test
     void levelsMapFromTheLambdaNames() {
         assertThat(JsonLogging.level("debug")).isEqualTo(Level.FINE);
         assertThat(JsonLogging.level("WARN")).isEqualTo(Level.WARNING);

@@ -29,6 +29,8 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     public DynamoDbLocalServer(int port, Path dataDir) {
         this.port = port == 0 ? freePort() : port;
         List<String> args = new ArrayList<>(List.of("-port", String.valueOf(this.port), "-disableTelemetry"));
+        // -sharedDb: one database whatever credentials and region a client uses, so AWS tools see the same tables.
+        args.add("-sharedDb");
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
@@ -37,7 +39,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create DynamoDB data directory " + dataDir, e);
             }
-            args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString(), "-sharedDb"));
+            args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString()));
         }
         try {
             server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));

@@ -1,6 +1,6 @@
 package com.deskbridge.local.contract;
 
-import com.deskbridge.local.LocalS3;
+import com.deskbridge.localaws.s3.LocalS3;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.ProjectRoot;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.deskbridge.local;
+package com.deskbridge.localaws.s3;
 
 import com.adobe.testing.s3mock.S3MockApplication;
 import java.net.URI;
@@ -12,7 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** S3Mock in-process, on 127.0.0.1, holding the buckets the template declares. */
+/** S3Mock (a Spring Boot S3 emulator) in-process on 127.0.0.1, with an SDK client for it: the local raw-mail bucket and S3 tests. */
 public final class LocalS3 implements AutoCloseable {
     private final S3MockApplication app;
     private final URI endpoint;
