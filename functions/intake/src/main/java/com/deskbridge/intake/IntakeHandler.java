@@ -60,7 +60,12 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     /** @return false when the record must be retried */
     private boolean process(SQSEvent.SQSMessage record) {
         try {
-            for (InboundMessage message : decoder.decode(record.getBody(), sentAt(record))) {
+            List<InboundMessage> messages = decoder.decode(record.getBody(), sentAt(record));
+            if (messages.isEmpty()) {
+                LOG.info("intake messageId={} carries no buyer message (S3 test event or deletion notice)",
+                        record.getMessageId());
+            }
+            for (InboundMessage message : messages) {
                 IntakeService.Result result = intake.accept(message);
                 LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
                         result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());

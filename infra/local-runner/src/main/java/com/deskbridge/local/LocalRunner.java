@@ -44,7 +44,7 @@ public final class LocalRunner implements AutoCloseable {
             Path s3Root = options.dataDir() == null
                     ? Files.createTempDirectory("deskbridge-s3")
                     : Files.createDirectories(options.dataDir().resolve("s3"));
-            s3 = LocalS3.start(options.s3Port(), s3Root, options.region());
+            s3 = LocalS3.start(options.s3Port(), s3Root, options.region(), options.dataDir() != null);
             LocalAwsStack.Builder builder = LocalAwsStack.builder()
                     .template(options.project().resolve("template.yaml"))
                     .region(options.region())

@@ -65,6 +65,7 @@ class RunnerProcessTest {
             assertThat(snapshot(lines)).contains("Stopped.");
             assertThat(process.exitValue()).isEqualTo(130); // the JVM's exit status after SIGINT
             assertThat(dataDir.resolve("dynamodb").toFile().list()).as("DynamoDB Local kept its data on disk").isNotEmpty();
+            assertThat(dataDir.resolve("s3").toFile().list()).as("S3Mock kept the template's bucket").isNotEmpty();
             assertThat(dataDir.resolve("jwt-signing-key.json")).exists();
         } finally {
             process.destroyForcibly();

@@ -30,12 +30,18 @@ public final class LocalS3 implements AutoCloseable {
                 .build();
     }
 
+    /** S3Mock whose objects are deleted when it stops. */
+    public static LocalS3 start(int port, Path root, String region) {
+        return start(port, root, region, false);
+    }
+
     /**
      * @param port 0 for a free port
      * @param root where objects are kept
+     * @param retainFiles keep the objects in {@code root} after stop (a persistent local data directory)
      */
     @SuppressWarnings("removal") // S3Mock 4.x deprecates the port getter; it is the only race-free way to learn it
-    public static LocalS3 start(int port, Path root, String region) {
+    public static LocalS3 start(int port, Path root, String region, boolean retainFiles) {
         // S3MockApplication consumes entries of the map it is given: it must be mutable.
         Map<String, Object> props = new HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT, port == 0 ? S3MockApplication.RANDOM_PORT : port,
@@ -44,6 +50,7 @@ public final class LocalS3 implements AutoCloseable {
                 S3MockApplication.PROP_SILENT, true,
                 "com.adobe.testing.s3mock.region", region,
                 "server.address", "127.0.0.1",
+                "com.adobe.testing.s3mock.store.retainFilesOnExit", retainFiles,
                 "spring.main.banner-mode", "off",
                 "spring.main.log-startup-info", false,
                 // The runner stops S3Mock itself, in order; Spring's own hook would race it.
