@@ -49,10 +49,13 @@ class RunnerProcessTest {
         });
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!printed(lines, "Deskbridge is running locally") && process.isAlive() && System.nanoTime() < deadline) {
+            // The banner's last line is the curl that reads the queue: once it is there, the whole banner is.
+            String lastBannerLine = "Authorization: Bearer $TOKEN";
+            while (!printed(lines, lastBannerLine) && process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(printed(lines, "Deskbridge is running locally")).as(String.join("\n", snapshot(lines))).isTrue();
+            assertThat(printed(lines, lastBannerLine)).as(String.join("\n", snapshot(lines))).isTrue();
+            assertThat(printed(lines, "Deskbridge is running locally")).isTrue();
             assertThat(snapshot(lines)).anyMatch(l -> l.startsWith("HTTP API") && l.contains("http://127.0.0.1:"))
                     .anyMatch(l -> l.contains("DynamoDB Local") && l.contains("data in " + dataDir.resolve("dynamodb")))
                     .anyMatch(l -> l.contains("SQS (ElasticMQ)"))
