@@ -40,7 +40,8 @@ class TicketApiHandlerTest {
 
     private final TicketStore store = new TicketStore() {
         @Override
-        public AppendOutcome append(InboundMessage message, Instant expiresAt) {
+        public AppendOutcome append(InboundMessage message, Instant expiresAt,
+                                    Map<com.deskbridge.domain.escalation.Milestone, Instant> milestones) {
             throw new AssertionError("the API never writes");
         }
 

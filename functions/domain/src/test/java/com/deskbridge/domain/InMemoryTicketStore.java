@@ -21,7 +21,8 @@ final class InMemoryTicketStore implements TicketStore {
     final List<Object[]> listCalls = new ArrayList<>();
 
     @Override
-    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt) {
+    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt,
+                                Map<com.deskbridge.domain.escalation.Milestone, Instant> slaMilestones) {
         return expiries.putIfAbsent(message.messageKey(), personalDataExpiresAt) == null
                 ? AppendOutcome.APPENDED : AppendOutcome.DUPLICATE;
     }

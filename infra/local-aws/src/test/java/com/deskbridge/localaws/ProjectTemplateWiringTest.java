@@ -8,6 +8,8 @@ import com.deskbridge.localaws.template.FunctionSpec;
 import com.deskbridge.localaws.template.HttpApiSpec;
 import com.deskbridge.localaws.template.QueueSpec;
 import com.deskbridge.localaws.template.SamTemplate;
+import com.deskbridge.localaws.template.RuleSpec;
+import com.deskbridge.localaws.template.ScheduleSpec;
 import com.deskbridge.localaws.template.TableSpec;
 import com.deskbridge.localaws.template.TemplateModel;
 import java.util.Map;
@@ -59,7 +61,7 @@ class ProjectTemplateWiringTest {
         TableSpec table = model.tables().get("TicketsTable");
         assertThat(table.keySchema()).extracting(TableSpec.KeyElement::attributeName).containsExactly("PK", "SK");
         assertThat(table.globalSecondaryIndexes()).extracting(TableSpec.IndexSpec::indexName)
-                .containsExactly("ByStatus", "ByOrder");
+                .containsExactly("ByStatus", "ByOrder", "DueBySweep");
         assertThat(table.globalSecondaryIndexes().get(1).projectionType()).isEqualTo("KEYS_ONLY");
         assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
         assertThat(model.buckets().get(0).name()).isEqualTo("deskbridge-dev-raw-mail-000000000000-eu-west-1");
@@ -75,7 +77,13 @@ class ProjectTemplateWiringTest {
                     .containsEntry("INTAKE_DLQ_URL", stack.queueUrl("IntakeDeadLetterQueue"))
                     .containsEntry("RAW_MAIL_BUCKET", "deskbridge-test-raw-mail-000000000000-eu-west-1");
             assertThat(stack.dynamoDbClient().describeTable(r -> r.tableName("TicketsTable")).table()
-                    .globalSecondaryIndexes()).hasSize(2);
+                    .globalSecondaryIndexes()).hasSize(3);
+            assertThat(stack.model().schedules()).extracting(ScheduleSpec::id).contains("SlaSweepFunction.Sweep");
+            assertThat(stack.model().rules()).singleElement().satisfies(rule -> {
+                assertThat(rule.eventBusName()).isEqualTo("deskbridge-test");
+                assertThat(rule.targets()).extracting(RuleSpec.Target::logicalId).containsExactly("EscalationQueue");
+            });
+            assertThat(stack.environment()).containsEntry("EVENT_BUS_NAME", "deskbridge-test");
             String redrive = stack.sqsClient().getQueueAttributes(r -> r.queueUrl(stack.queueUrl("IntakeQueue"))
                     .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY);
             assertThat(redrive).contains("IntakeDeadLetterQueue").contains("5");

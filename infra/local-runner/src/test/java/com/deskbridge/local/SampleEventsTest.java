@@ -94,5 +94,10 @@ class SampleEventsTest {
         assertThat(items).filteredOn(i -> i.get("channel").asText().equals("amazon"))
                 .as("the raw-MIME and the S3 sample carry the same e-mail: one ticket, one message")
                 .singleElement().satisfies(i -> assertThat(i.get("messageCount").asInt()).isEqualTo(1));
+
+        JsonNode sweep = JSON.readTree(system.stack().invoke("SlaSweepFunction",
+                Files.readString(EVENTS.resolve("SlaSweepFunction/Sweep.json"))));
+        assertThat(sweep.get("publishFailures").asInt()).isZero();
+        assertThat(sweep.has("due")).isTrue();
     }
 }

@@ -7,6 +7,7 @@ import static com.deskbridge.adapters.dynamodb.TicketKeys.GSI2SK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.PK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.SK;
 
+import com.deskbridge.domain.escalation.Milestone;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Page;
@@ -50,9 +51,9 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     @Override
-    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt) {
+    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Map<Milestone, Instant> slaMilestones) {
         try {
-            dynamo.transactWriteItems(appendTransaction(message, personalDataExpiresAt));
+            dynamo.transactWriteItems(appendTransaction(message, personalDataExpiresAt, slaMilestones));
             return AppendOutcome.APPENDED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -64,7 +65,8 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     /** The exact write intake makes for one message; public so the benchmark can time the bare write. */
-    public TransactWriteItemsRequest appendTransaction(InboundMessage message, Instant personalDataExpiresAt) {
+    public TransactWriteItemsRequest appendTransaction(InboundMessage message, Instant personalDataExpiresAt,
+                                                       Map<Milestone, Instant> slaMilestones) {
         SellerId seller = message.seller();
         TicketId ticketId = message.ticketId();
         String pk = TicketKeys.ticketPk(seller, ticketId);
@@ -103,6 +105,7 @@ public final class DynamoDbTicketStore implements TicketStore {
         sets.add("lastMessageAt = :received");
         sets.add("buyer = if_not_exists(buyer, :buyer)");
         sets.add(ItemCodec.EXPIRES_AT + " = :expires");
+        DynamoDbDueIndex.startClock(sets, values, ticketId, slaMilestones);
         if (message.marketplaceId() != null) {
             values.put(":mp", ItemCodec.s(message.marketplaceId()));
             sets.add("marketplaceId = if_not_exists(marketplaceId, :mp)");

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
  * item      PK                      SK            GSI1PK (ByStatus)          GSI1SK               GSI2PK (ByOrder)        GSI2SK
  * ticket    S#{seller}#T#{ticket}   TICKET        S#{seller}#ST#{status}     {waiting since}      S#{seller}#O#{order}    T#{ticket}
  * message   S#{seller}#T#{ticket}   M#{msgKey}    -                          -                    -                       -
+ *
+ * waiting ticket, also:  GSI3PK (DueBySweep) = DUE#{0..7}   GSI3SK = {next SLA milestone}#{ticket}
  * </pre>
  */
 final class TicketKeys {
@@ -23,7 +25,12 @@ final class TicketKeys {
     static final String GSI1SK = "GSI1SK";
     static final String GSI2PK = "GSI2PK";
     static final String GSI2SK = "GSI2SK";
+    static final String GSI3PK = "GSI3PK";
+    static final String GSI3SK = "GSI3SK";
     static final String BY_STATUS = "ByStatus";
+    static final String DUE_BY_SWEEP = "DueBySweep";
+    /** Write shards of the due index: a sweep reads all of them, no index partition takes every write. */
+    static final int DUE_SHARDS = 8;
     static final String TICKET_SK = "TICKET";
     static final String MESSAGE_SK_PREFIX = "M#";
 
@@ -48,6 +55,19 @@ final class TicketKeys {
 
     static String orderPk(SellerId seller, String orderId) {
         return sellerPrefix(seller) + "O#" + orderId;
+    }
+
+    static int dueShard(TicketId ticket) {
+        return Math.floorMod(ticket.value().hashCode(), DUE_SHARDS);
+    }
+
+    static String duePk(int shard) {
+        return "DUE#" + shard;
+    }
+
+    /** Time first, so a range query up to "now" finds exactly the due tickets; the ticket id keeps keys unique. */
+    static String dueSk(Instant next, TicketId ticket) {
+        return time(next) + "#" + ticket.value();
     }
 
     static String time(Instant instant) {

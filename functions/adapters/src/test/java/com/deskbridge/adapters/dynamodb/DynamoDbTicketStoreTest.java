@@ -68,7 +68,7 @@ class DynamoDbTicketStoreTest {
     @Test
     void aMessageBecomesATicketThatCanBeReadBack() {
         InboundMessage m = msg("e1", "th1", T0);
-        assertThat(store.append(m, KEEP_UNTIL)).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store.append(m, KEEP_UNTIL, Map.of())).isEqualTo(AppendOutcome.APPENDED);
 
         TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
         TicketSummary t = detail.ticket();
@@ -93,8 +93,8 @@ class DynamoDbTicketStoreTest {
     @Test
     void aRedeliveredMessageChangesNothing() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, KEEP_UNTIL);
-        assertThat(store.append(m, KEEP_UNTIL.plusSeconds(60))).isEqualTo(AppendOutcome.DUPLICATE);
+        store.append(m, KEEP_UNTIL, Map.of());
+        assertThat(store.append(m, KEEP_UNTIL.plusSeconds(60), Map.of())).isEqualTo(AppendOutcome.DUPLICATE);
 
         TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
         assertThat(detail.ticket().messageCount()).isEqualTo(1);
@@ -135,7 +135,7 @@ class DynamoDbTicketStoreTest {
     private AppendOutcome appendRetryingConflicts(InboundMessage m) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return store.append(m, KEEP_UNTIL);
+                return store.append(m, KEEP_UNTIL, Map.of());
             } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
                 if (attempt > 20) {
                     throw e;
@@ -148,8 +148,8 @@ class DynamoDbTicketStoreTest {
     void laterMessagesJoinTheTicketAndKeepItsPlaceInTheQueue() {
         InboundMessage first = msg("e1", "th1", T0);
         InboundMessage second = msg("e2", "th1", T0.plusSeconds(3600));
-        store.append(second, KEEP_UNTIL);
-        store.append(first, KEEP_UNTIL);
+        store.append(second, KEEP_UNTIL, Map.of());
+        store.append(first, KEEP_UNTIL, Map.of());
 
         TicketDetail detail = store.find(seller, first.ticketId(), NOW).orElseThrow();
         assertThat(detail.ticket().messageCount()).isEqualTo(2);
@@ -160,10 +160,10 @@ class DynamoDbTicketStoreTest {
     @Test
     void theQueueIsTheSellersOwnOldestWaitingFirstAndPagesThroughEverything() {
         for (int i = 6; i >= 0; i--) {
-            store.append(msg("e" + i, "th" + i, T0.plusSeconds(60L * i)), KEEP_UNTIL);
+            store.append(msg("e" + i, "th" + i, T0.plusSeconds(60L * i)), KEEP_UNTIL, Map.of());
         }
         SellerId other = new SellerId("other-" + run);
-        store.append(msg(other, "x", "th-other", T0.minusSeconds(10)), KEEP_UNTIL);
+        store.append(msg(other, "x", "th-other", T0.minusSeconds(10)), KEEP_UNTIL, Map.of());
 
         List<String> subjects = new ArrayList<>();
         String cursor = null;
@@ -185,7 +185,7 @@ class DynamoDbTicketStoreTest {
     @Test
     void aCursorCannotCrossIntoAnotherSellersQueue() {
         for (int i = 0; i < 3; i++) {
-            store.append(msg("e" + i, "th" + i, T0.plusSeconds(i)), KEEP_UNTIL);
+            store.append(msg("e" + i, "th" + i, T0.plusSeconds(i)), KEEP_UNTIL, Map.of());
         }
         String cursor = store.listByStatus(seller, TicketStatus.OPEN, 1, null, NOW).nextCursor();
         SellerId intruder = new SellerId("intruder-" + run);
@@ -205,14 +205,14 @@ class DynamoDbTicketStoreTest {
     @Test
     void anotherSellerCannotReadTheTicket() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, KEEP_UNTIL);
+        store.append(m, KEEP_UNTIL, Map.of());
         assertThat(store.find(new SellerId("someone-else"), m.ticketId(), NOW)).isEmpty();
     }
 
     @Test
     void expiredPersonalDataIsNeverServedEvenBeforeTtlDeletesIt() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, NOW.minusSeconds(1));
+        store.append(m, NOW.minusSeconds(1), Map.of());
         assertThat(store.find(seller, m.ticketId(), NOW)).isEmpty();
         assertThat(store.listByStatus(seller, TicketStatus.OPEN, 10, null, NOW).items()).isEmpty();
         assertThat(store.find(seller, m.ticketId(), NOW.minusSeconds(3600))).isPresent();
@@ -221,7 +221,7 @@ class DynamoDbTicketStoreTest {
     @Test
     void ticketsAreFoundByOrder() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, KEEP_UNTIL);
+        store.append(m, KEEP_UNTIL, Map.of());
         var byOrder = table.client().query(QueryRequest.builder().tableName(table.name()).indexName("ByOrder")
                 .keyConditionExpression("GSI2PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("S#" + seller + "#O#12-34567-89012")))

@@ -105,7 +105,7 @@ public final class Benchmarks {
     private static long bare(DynamoDbClient dynamo, DynamoDbTicketStore store, Instant expires, int count) {
         List<TransactWriteItemsRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            requests.add(store.appendTransaction(message("bare"), expires));
+            requests.add(store.appendTransaction(message("bare"), expires, Map.of()));
         }
         long start = System.nanoTime();
         for (TransactWriteItemsRequest request : requests) {
@@ -170,7 +170,7 @@ public final class Benchmarks {
         }
         InboundMessage seeded = message("cold");
         new DynamoDbTicketStore(AwsClients.dynamoDb(), stack.tableName("TicketsTable"))
-                .append(seeded, Instant.now().plus(Duration.ofDays(1)));
+                .append(seeded, Instant.now().plus(Duration.ofDays(1)), Map.of());
         String classpath = apiJar + java.io.File.pathSeparator + probeClasses;
         List<String> jvm = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
