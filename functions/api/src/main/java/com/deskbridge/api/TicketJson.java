@@ -16,7 +16,8 @@ final class TicketJson {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
-                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount) {
+                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
+                   String intent, List<String> tags, String priority) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,7 +31,7 @@ final class TicketJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Detail(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
-                  List<Message> messages) {
+                  String intent, List<String> tags, String priority, List<Message> messages) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,14 +41,14 @@ final class TicketJson {
     static Summary summary(TicketSummary t) {
         return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
                 t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
-                iso(t.awaitingReplySince()), t.messageCount());
+                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name());
     }
 
     static Detail detail(TicketDetail d) {
         TicketSummary t = d.ticket();
         return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
                 t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
-                iso(t.awaitingReplySince()), t.messageCount(),
+                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(),
                 d.messages().stream().map(TicketJson::message).toList());
     }
 
@@ -63,6 +64,10 @@ final class TicketJson {
 
     private static File file(Attachment a) {
         return new File(a.fileName(), a.contentType(), a.sizeBytes());
+    }
+
+    private static List<String> sorted(TicketSummary t) {
+        return t.tags().stream().sorted().toList();
     }
 
     private static String iso(Instant instant) {

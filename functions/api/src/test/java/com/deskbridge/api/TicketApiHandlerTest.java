@@ -41,7 +41,7 @@ class TicketApiHandlerTest {
     private final TicketStore store = new TicketStore() {
         @Override
         public AppendOutcome append(InboundMessage message, Instant expiresAt,
-                                    Map<com.deskbridge.domain.escalation.Milestone, Instant> milestones) {
+                                    com.deskbridge.domain.intake.Triage triage) {
             throw new AssertionError("the API never writes");
         }
 
@@ -55,7 +55,7 @@ class TicketApiHandlerTest {
                 return Optional.empty();
             }
             TicketSummary t = new TicketSummary(id, seller, Channel.EBAY, "EBAY_DE", "o-1", "buyer_1", "Hi",
-                    TicketStatus.OPEN, NOW, NOW, NOW, 1);
+                    TicketStatus.OPEN, NOW, NOW, NOW, 1, "WHERE_IS_MY_ORDER", java.util.Set.of("shipping-status"), null);
             return Optional.of(new TicketDetail(t, List.of()));
         }
 

@@ -22,7 +22,7 @@ final class InMemoryTicketStore implements TicketStore {
 
     @Override
     public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt,
-                                Map<com.deskbridge.domain.escalation.Milestone, Instant> slaMilestones) {
+                                com.deskbridge.domain.intake.Triage triage) {
         return expiries.putIfAbsent(message.messageKey(), personalDataExpiresAt) == null
                 ? AppendOutcome.APPENDED : AppendOutcome.DUPLICATE;
     }

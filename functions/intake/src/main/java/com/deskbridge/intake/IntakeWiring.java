@@ -4,11 +4,15 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.domain.intake.IntakeService;
+import com.deskbridge.intent.IntentClassifier;
+import com.deskbridge.intent.Tagger;
 import com.deskbridge.mail.InboundMailParser;
 import com.deskbridge.mail.S3RawMailStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,13 +26,15 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, D
                 AwsClients.configure(S3Client.builder(), "S3").forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
                 AwsClients.configure(SqsClient.builder(), "SQS").build(),
                 Env.require("TICKETS_TABLE"), Env.require("INTAKE_DLQ_URL"),
-                Env.days("PERSONAL_DATA_RETENTION_DAYS", 30), Clock.systemUTC());
+                Env.days("PERSONAL_DATA_RETENTION_DAYS", 30), Env.get("SLA_TIME_ZONE").orElse("UTC"), Clock.systemUTC());
     }
 
     /** From given clients: tests and benchmarks point these at emulators. */
     public static IntakeWiring of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String table, String deadLetterQueueUrl,
-                                  Duration personalDataRetention, Clock clock) {
-        IntakeService intake = new IntakeService(new DynamoDbTicketStore(dynamo, table), clock, personalDataRetention);
+                                  Duration personalDataRetention, String slaTimeZone, Clock clock) {
+        IntakeTriage triage = new IntakeTriage(new IntentClassifier(), new Tagger(List.of()),
+                IntakeTriage.defaultPolicies(slaTimeZone), ZoneId.of(slaTimeZone));
+        IntakeService intake = new IntakeService(new DynamoDbTicketStore(dynamo, table), clock, personalDataRetention, triage);
         IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(),
                 new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));
         return new IntakeWiring(decoder, intake, new DeadLetterQueue(sqs, deadLetterQueueUrl), clock);

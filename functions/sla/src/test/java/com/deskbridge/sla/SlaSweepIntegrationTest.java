@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.adapters.dynamodb.DynamoDbDueIndex;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
-import com.deskbridge.domain.escalation.Milestone;
+import com.deskbridge.domain.intake.Triage;
+import com.deskbridge.domain.sla.MilestoneKind;
 import com.deskbridge.domain.escalation.SlaSweep;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
@@ -90,11 +91,11 @@ class SlaSweepIntegrationTest {
         InboundMessage m = new InboundMessage(Channel.AMAZON, seller, "A1PA6795UKMFR9", id, null, "302-0000000-" + id,
                 new Sender("alias-" + id + "@marketplace.amazon.de", null), "Where is it?", "Where is my parcel?",
                 false, List.of(), T0);
-        Map<Milestone, Instant> timeline = new EnumMap<>(Milestone.class);
-        timeline.put(Milestone.AT_RISK, T0.plus(Duration.ofHours(4)));
-        timeline.put(Milestone.TARGET_BREACHED, T0.plus(Duration.ofHours(6)));
-        timeline.put(Milestone.MARKETPLACE_BREACHED, T0.plus(Duration.ofHours(24)));
-        store.append(m, T0.plus(Duration.ofDays(30)), timeline);
+        Map<MilestoneKind, Instant> timeline = new EnumMap<>(MilestoneKind.class);
+        timeline.put(MilestoneKind.AT_RISK, T0.plus(Duration.ofHours(4)));
+        timeline.put(MilestoneKind.TARGET_DUE, T0.plus(Duration.ofHours(6)));
+        timeline.put(MilestoneKind.MARKETPLACE_DUE, T0.plus(Duration.ofHours(24)));
+        store.append(m, T0.plus(Duration.ofDays(30)), new Triage("WHERE_IS_MY_ORDER", List.of("shipping-status"), timeline));
         return m;
     }
 

@@ -8,8 +8,8 @@ import static com.deskbridge.adapters.dynamodb.TicketKeys.SK;
 import com.deskbridge.domain.escalation.DomainEvent;
 import com.deskbridge.domain.escalation.DueIndex;
 import com.deskbridge.domain.escalation.DueTicket;
-import com.deskbridge.domain.escalation.Milestone;
-import com.deskbridge.domain.escalation.Priority;
+import com.deskbridge.domain.sla.MilestoneKind;
+import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import java.time.Instant;
@@ -65,7 +65,7 @@ public final class DynamoDbDueIndex implements DueIndex {
     }
 
     @Override
-    public boolean recordFired(DueTicket observed, Set<Milestone> fired, Priority priority, List<DomainEvent> events,
+    public boolean recordFired(DueTicket observed, Set<MilestoneKind> fired, Priority priority, List<DomainEvent> events,
                                Instant now) {
         return update(observed, "SET " + PRIORITY + " = :priority, " + OUTBOX + " = :outbox, " + OUTBOX_AT
                         + " = :now ADD " + FIRED + " :fired",
@@ -117,7 +117,7 @@ public final class DynamoDbDueIndex implements DueIndex {
 
     /** The attributes intake writes when a waiting period starts (if_not_exists: the oldest waiting message rules). */
     static void startClock(List<String> sets, Map<String, AttributeValue> values, TicketId ticket,
-                           Map<Milestone, Instant> milestones) {
+                           Map<MilestoneKind, Instant> milestones) {
         values.put(":normal", AttributeValue.fromS(Priority.NORMAL.name()));
         sets.add(PRIORITY + " = if_not_exists(" + PRIORITY + ", :normal)");
         if (milestones.isEmpty()) {
@@ -134,6 +134,28 @@ public final class DynamoDbDueIndex implements DueIndex {
         sets.add(GSI3SK + " = if_not_exists(" + GSI3SK + ", :dueSk)");
     }
 
+    /**
+     * The attributes a waiting ticket carries for the due index, as a ticket item of its own (keys included).
+     * For bulk loads (benchmarks, migrations); intake writes the same attributes inside its transaction.
+     */
+    public static Map<String, AttributeValue> waitingTicketItem(SellerId seller, TicketId ticket,
+                                                                Map<MilestoneKind, Instant> milestones) {
+        Map<String, AttributeValue> encoded = new HashMap<>();
+        milestones.forEach((m, at) -> encoded.put(m.name(), millis(at)));
+        Instant first = milestones.values().stream().min(Instant::compareTo).orElseThrow();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, AttributeValue.fromS(TicketKeys.ticketPk(seller, ticket)));
+        item.put(SK, AttributeValue.fromS(TicketKeys.TICKET_SK));
+        item.put("itemType", AttributeValue.fromS("ticket"));
+        item.put("sellerId", AttributeValue.fromS(seller.value()));
+        item.put("ticketId", AttributeValue.fromS(ticket.value()));
+        item.put(PRIORITY, AttributeValue.fromS(Priority.NORMAL.name()));
+        item.put(MILESTONES, AttributeValue.fromM(encoded));
+        item.put(GSI3PK, AttributeValue.fromS(TicketKeys.duePk(TicketKeys.dueShard(ticket))));
+        item.put(GSI3SK, AttributeValue.fromS(TicketKeys.dueSk(first, ticket)));
+        return item;
+    }
+
     private static AttributeValue event(DomainEvent e) {
         return AttributeValue.fromM(Map.of(
                 "id", AttributeValue.fromS(e.id()),
@@ -146,21 +168,21 @@ public final class DynamoDbDueIndex implements DueIndex {
     private static DueTicket dueTicket(Map<String, AttributeValue> item) {
         SellerId seller = new SellerId(item.get("sellerId").s());
         TicketId ticket = new TicketId(item.get("ticketId").s());
-        Map<Milestone, Instant> milestones = new EnumMap<>(Milestone.class);
+        Map<MilestoneKind, Instant> milestones = new EnumMap<>(MilestoneKind.class);
         if (item.containsKey(MILESTONES)) {
             item.get(MILESTONES).m().forEach((name, at) ->
-                    milestones.put(Milestone.valueOf(name), Instant.ofEpochMilli(Long.parseLong(at.n()))));
+                    milestones.put(MilestoneKind.valueOf(name), Instant.ofEpochMilli(Long.parseLong(at.n()))));
         }
-        Set<Milestone> fired = EnumSet.noneOf(Milestone.class);
+        Set<MilestoneKind> fired = EnumSet.noneOf(MilestoneKind.class);
         if (item.containsKey(FIRED)) {
-            item.get(FIRED).ss().forEach(name -> fired.add(Milestone.valueOf(name)));
+            item.get(FIRED).ss().forEach(name -> fired.add(MilestoneKind.valueOf(name)));
         }
         List<DomainEvent> outbox = new ArrayList<>();
         if (item.containsKey(OUTBOX)) {
             for (AttributeValue v : item.get(OUTBOX).l()) {
                 Map<String, AttributeValue> e = v.m();
                 outbox.add(new DomainEvent(e.get("id").s(), e.get("type").s(), seller, ticket,
-                        Milestone.valueOf(e.get("milestone").s()),
+                        MilestoneKind.valueOf(e.get("milestone").s()),
                         Instant.ofEpochMilli(Long.parseLong(e.get("milestoneAt").n())),
                         Instant.ofEpochMilli(Long.parseLong(e.get("occurredAt").n()))));
             }

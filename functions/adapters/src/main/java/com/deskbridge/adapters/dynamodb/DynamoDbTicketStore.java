@@ -7,7 +7,7 @@ import static com.deskbridge.adapters.dynamodb.TicketKeys.GSI2SK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.PK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.SK;
 
-import com.deskbridge.domain.escalation.Milestone;
+import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Page;
@@ -51,9 +51,9 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     @Override
-    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Map<Milestone, Instant> slaMilestones) {
+    public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Triage triage) {
         try {
-            dynamo.transactWriteItems(appendTransaction(message, personalDataExpiresAt, slaMilestones));
+            dynamo.transactWriteItems(appendTransaction(message, personalDataExpiresAt, triage));
             return AppendOutcome.APPENDED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -66,7 +66,7 @@ public final class DynamoDbTicketStore implements TicketStore {
 
     /** The exact write intake makes for one message; public so the benchmark can time the bare write. */
     public TransactWriteItemsRequest appendTransaction(InboundMessage message, Instant personalDataExpiresAt,
-                                                       Map<Milestone, Instant> slaMilestones) {
+                                                       Triage triage) {
         SellerId seller = message.seller();
         TicketId ticketId = message.ticketId();
         String pk = TicketKeys.ticketPk(seller, ticketId);
@@ -77,6 +77,12 @@ public final class DynamoDbTicketStore implements TicketStore {
         messageItem.put(PK, ItemCodec.s(pk));
         messageItem.put(SK, ItemCodec.s(TicketKeys.MESSAGE_SK_PREFIX + message.messageKey()));
         messageItem.put(ItemCodec.EXPIRES_AT, expires);
+        if (triage.intent() != null) {
+            messageItem.put("intent", ItemCodec.s(triage.intent()));
+        }
+        if (!triage.tags().isEmpty()) {
+            messageItem.put("tags", AttributeValue.fromSs(triage.tags()));
+        }
 
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -105,7 +111,16 @@ public final class DynamoDbTicketStore implements TicketStore {
         sets.add("lastMessageAt = :received");
         sets.add("buyer = if_not_exists(buyer, :buyer)");
         sets.add(ItemCodec.EXPIRES_AT + " = :expires");
-        DynamoDbDueIndex.startClock(sets, values, ticketId, slaMilestones);
+        DynamoDbDueIndex.startClock(sets, values, ticketId, triage.slaMilestones());
+        List<String> adds = new ArrayList<>(List.of("messageCount :one"));
+        if (triage.intent() != null) {
+            values.put(":intent", ItemCodec.s(triage.intent()));
+            sets.add("intent = :intent"); // the latest message's intent is the ticket's
+        }
+        if (!triage.tags().isEmpty()) {
+            values.put(":tags", AttributeValue.fromSs(triage.tags()));
+            adds.add("tags :tags"); // a set: tags accumulate over the conversation
+        }
         if (message.marketplaceId() != null) {
             values.put(":mp", ItemCodec.s(message.marketplaceId()));
             sets.add("marketplaceId = if_not_exists(marketplaceId, :mp)");
@@ -125,7 +140,7 @@ public final class DynamoDbTicketStore implements TicketStore {
         Update ticketUpdate = Update.builder()
                 .tableName(table)
                 .key(Map.of(PK, ItemCodec.s(pk), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
-                .updateExpression("SET " + String.join(", ", sets) + " ADD messageCount :one")
+                .updateExpression("SET " + String.join(", ", sets) + " ADD " + String.join(", ", adds))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();

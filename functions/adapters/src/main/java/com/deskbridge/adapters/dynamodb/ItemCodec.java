@@ -93,7 +93,10 @@ final class ItemCodec {
                 instant(item, "createdAt"),
                 instant(item, "lastMessageAt"),
                 instant(item, "awaitingReplySince"),
-                item.containsKey("messageCount") ? Integer.parseInt(item.get("messageCount").n()) : 0);
+                item.containsKey("messageCount") ? Integer.parseInt(item.get("messageCount").n()) : 0,
+                str(item, "intent"),
+                item.containsKey("tags") ? new java.util.TreeSet<>(item.get("tags").ss()) : java.util.Set.of(),
+                item.containsKey("priority") ? com.deskbridge.domain.sla.Priority.valueOf(item.get("priority").s()) : null);
     }
 
     private static String str(Map<String, AttributeValue> item, String name) {

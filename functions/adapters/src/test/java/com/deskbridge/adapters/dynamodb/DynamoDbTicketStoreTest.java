@@ -3,6 +3,7 @@ package com.deskbridge.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.port.TicketStore.AppendOutcome;
 import com.deskbridge.domain.ticket.Attachment;
 import com.deskbridge.domain.ticket.Channel;
@@ -68,7 +69,7 @@ class DynamoDbTicketStoreTest {
     @Test
     void aMessageBecomesATicketThatCanBeReadBack() {
         InboundMessage m = msg("e1", "th1", T0);
-        assertThat(store.append(m, KEEP_UNTIL, Map.of())).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store.append(m, KEEP_UNTIL, Triage.NONE)).isEqualTo(AppendOutcome.APPENDED);
 
         TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
         TicketSummary t = detail.ticket();
@@ -93,8 +94,8 @@ class DynamoDbTicketStoreTest {
     @Test
     void aRedeliveredMessageChangesNothing() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, KEEP_UNTIL, Map.of());
-        assertThat(store.append(m, KEEP_UNTIL.plusSeconds(60), Map.of())).isEqualTo(AppendOutcome.DUPLICATE);
+        store.append(m, KEEP_UNTIL, Triage.NONE);
+        assertThat(store.append(m, KEEP_UNTIL.plusSeconds(60), Triage.NONE)).isEqualTo(AppendOutcome.DUPLICATE);
 
         TicketDetail detail = store.find(seller, m.ticketId(), NOW).orElseThrow();
         assertThat(detail.ticket().messageCount()).isEqualTo(1);
@@ -135,7 +136,7 @@ class DynamoDbTicketStoreTest {
     private AppendOutcome appendRetryingConflicts(InboundMessage m) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return store.append(m, KEEP_UNTIL, Map.of());
+                return store.append(m, KEEP_UNTIL, Triage.NONE);
             } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
                 if (attempt > 20) {
                     throw e;
@@ -148,8 +149,8 @@ class DynamoDbTicketStoreTest {
     void laterMessagesJoinTheTicketAndKeepItsPlaceInTheQueue() {
         InboundMessage first = msg("e1", "th1", T0);
         InboundMessage second = msg("e2", "th1", T0.plusSeconds(3600));
-        store.append(second, KEEP_UNTIL, Map.of());
-        store.append(first, KEEP_UNTIL, Map.of());
+        store.append(second, KEEP_UNTIL, Triage.NONE);
+        store.append(first, KEEP_UNTIL, Triage.NONE);
 
         TicketDetail detail = store.find(seller, first.ticketId(), NOW).orElseThrow();
         assertThat(detail.ticket().messageCount()).isEqualTo(2);
@@ -160,10 +161,10 @@ class DynamoDbTicketStoreTest {
     @Test
     void theQueueIsTheSellersOwnOldestWaitingFirstAndPagesThroughEverything() {
         for (int i = 6; i >= 0; i--) {
-            store.append(msg("e" + i, "th" + i, T0.plusSeconds(60L * i)), KEEP_UNTIL, Map.of());
+            store.append(msg("e" + i, "th" + i, T0.plusSeconds(60L * i)), KEEP_UNTIL, Triage.NONE);
         }
         SellerId other = new SellerId("other-" + run);
-        store.append(msg(other, "x", "th-other", T0.minusSeconds(10)), KEEP_UNTIL, Map.of());
+        store.append(msg(other, "x", "th-other", T0.minusSeconds(10)), KEEP_UNTIL, Triage.NONE);
 
         List<String> subjects = new ArrayList<>();
         String cursor = null;
@@ -185,7 +186,7 @@ class DynamoDbTicketStoreTest {
     @Test
     void aCursorCannotCrossIntoAnotherSellersQueue() {
         for (int i = 0; i < 3; i++) {
-            store.append(msg("e" + i, "th" + i, T0.plusSeconds(i)), KEEP_UNTIL, Map.of());
+            store.append(msg("e" + i, "th" + i, T0.plusSeconds(i)), KEEP_UNTIL, Triage.NONE);
         }
         String cursor = store.listByStatus(seller, TicketStatus.OPEN, 1, null, NOW).nextCursor();
         SellerId intruder = new SellerId("intruder-" + run);
@@ -205,14 +206,14 @@ class DynamoDbTicketStoreTest {
     @Test
     void anotherSellerCannotReadTheTicket() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, KEEP_UNTIL, Map.of());
+        store.append(m, KEEP_UNTIL, Triage.NONE);
         assertThat(store.find(new SellerId("someone-else"), m.ticketId(), NOW)).isEmpty();
     }
 
     @Test
     void expiredPersonalDataIsNeverServedEvenBeforeTtlDeletesIt() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, NOW.minusSeconds(1), Map.of());
+        store.append(m, NOW.minusSeconds(1), Triage.NONE);
         assertThat(store.find(seller, m.ticketId(), NOW)).isEmpty();
         assertThat(store.listByStatus(seller, TicketStatus.OPEN, 10, null, NOW).items()).isEmpty();
         assertThat(store.find(seller, m.ticketId(), NOW.minusSeconds(3600))).isPresent();
@@ -221,7 +222,7 @@ class DynamoDbTicketStoreTest {
     @Test
     void ticketsAreFoundByOrder() {
         InboundMessage m = msg("e1", "th1", T0);
-        store.append(m, KEEP_UNTIL, Map.of());
+        store.append(m, KEEP_UNTIL, Triage.NONE);
         var byOrder = table.client().query(QueryRequest.builder().tableName(table.name()).indexName("ByOrder")
                 .keyConditionExpression("GSI2PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("S#" + seller + "#O#12-34567-89012")))

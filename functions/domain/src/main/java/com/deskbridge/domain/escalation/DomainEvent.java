@@ -1,5 +1,7 @@
 package com.deskbridge.domain.escalation;
 
+import com.deskbridge.domain.sla.MilestoneKind;
+
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import java.time.Instant;
@@ -11,7 +13,7 @@ import java.util.Objects;
  *
  * @param milestoneAt when the milestone fell due (not when the sweep noticed)
  */
-public record DomainEvent(String id, String type, SellerId seller, TicketId ticket, Milestone milestone,
+public record DomainEvent(String id, String type, SellerId seller, TicketId ticket, MilestoneKind milestone,
                           Instant milestoneAt, Instant occurredAt) {
     public DomainEvent {
         Objects.requireNonNull(id);
@@ -20,7 +22,7 @@ public record DomainEvent(String id, String type, SellerId seller, TicketId tick
         Objects.requireNonNull(ticket);
     }
 
-    static DomainEvent of(SellerId seller, TicketId ticket, Milestone milestone, Instant milestoneAt, Instant now) {
+    static DomainEvent of(SellerId seller, TicketId ticket, MilestoneKind milestone, Instant milestoneAt, Instant now) {
         String id = ticket.value() + ":" + milestone.name() + ":" + milestoneAt.toEpochMilli();
         return new DomainEvent(id, milestone.eventType(), seller, ticket, milestone, milestoneAt, now);
     }

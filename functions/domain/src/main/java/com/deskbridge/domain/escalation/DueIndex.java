@@ -1,5 +1,9 @@
 package com.deskbridge.domain.escalation;
 
+import com.deskbridge.domain.sla.Priority;
+
+import com.deskbridge.domain.sla.MilestoneKind;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +28,7 @@ public interface DueIndex {
      *
      * @return false when another sweep or a change to the ticket (a reply, a new waiting period) came first
      */
-    boolean recordFired(DueTicket observed, Set<Milestone> fired, Priority priority, List<DomainEvent> events,
+    boolean recordFired(DueTicket observed, Set<MilestoneKind> fired, Priority priority, List<DomainEvent> events,
                         Instant now);
 
     /**

@@ -1,5 +1,9 @@
 package com.deskbridge.domain.escalation;
 
+import com.deskbridge.domain.sla.Priority;
+
+import com.deskbridge.domain.sla.MilestoneKind;
+
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import java.time.Instant;
@@ -21,16 +25,16 @@ import java.util.Set;
  * @param outboxAt   when the outbox was written or last claimed by a sweep; null when it is empty
  */
 public record DueTicket(SellerId seller, TicketId ticket, String indexKey, Priority priority,
-                        Map<Milestone, Instant> milestones, Set<Milestone> fired, List<DomainEvent> outbox,
+                        Map<MilestoneKind, Instant> milestones, Set<MilestoneKind> fired, List<DomainEvent> outbox,
                         Instant outboxAt) {
     public DueTicket {
         milestones = milestones.isEmpty() ? Map.of() : new EnumMap<>(milestones);
-        fired = fired.isEmpty() ? EnumSet.noneOf(Milestone.class) : EnumSet.copyOf(fired);
+        fired = fired.isEmpty() ? EnumSet.noneOf(MilestoneKind.class) : EnumSet.copyOf(fired);
         outbox = List.copyOf(outbox);
     }
 
     /** Milestones due at {@code now} that have not fired yet, in time order. */
-    public List<Milestone> newlyDue(Instant now) {
+    public List<MilestoneKind> newlyDue(Instant now) {
         return milestones.entrySet().stream()
                 .filter(e -> !e.getValue().isAfter(now) && !fired.contains(e.getKey()))
                 .sorted(Map.Entry.comparingByValue())
@@ -39,7 +43,7 @@ public record DueTicket(SellerId seller, TicketId ticket, String indexKey, Prior
     }
 
     /** The first milestone after {@code now} not yet fired: where the ticket goes in the due index next. */
-    public Optional<Instant> nextAfter(Instant now, Set<Milestone> alsoFired) {
+    public Optional<Instant> nextAfter(Instant now, Set<MilestoneKind> alsoFired) {
         return milestones.entrySet().stream()
                 .filter(e -> e.getValue().isAfter(now) && !fired.contains(e.getKey()) && !alsoFired.contains(e.getKey()))
                 .map(Map.Entry::getValue)

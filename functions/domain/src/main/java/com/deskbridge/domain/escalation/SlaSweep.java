@@ -1,5 +1,9 @@
 package com.deskbridge.domain.escalation;
 
+import com.deskbridge.domain.sla.Priority;
+
+import com.deskbridge.domain.sla.MilestoneKind;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +35,8 @@ public final class SlaSweep {
      * function's timeout is 50 s), so a live sweep is never raced; after it, the next sweep takes over.
      */
     public static final Duration OUTBOX_LEASE = Duration.ofSeconds(60);
+    /** PutEvents takes at most 10 entries: tickets are published in groups that fill one call. */
+    private static final int EVENTS_PER_CALL = 10;
 
     private final DueIndex index;
     private final EventPublisher publisher;
@@ -43,83 +50,123 @@ public final class SlaSweep {
 
     public Report run() {
         Instant now = clock.instant();
-        int due = 0;
-        int fired = 0;
-        int published = 0;
-        int lostRaces = 0;
-        int publishFailures = 0;
+        Tally tally = new Tally();
         for (int shard = 0; shard < index.shards(); shard++) {
             List<DueTicket> page;
             do {
                 page = index.due(shard, now, PAGE);
-                boolean progressed = false;
+                int settledBefore = tally.settled;
+                List<ToPublish> ready = new ArrayList<>();
                 for (DueTicket ticket : page) {
-                    due++;
-                    Outcome o = handle(ticket, now);
-                    fired += o.fired;
-                    published += o.published;
-                    lostRaces += o.lostRace ? 1 : 0;
-                    publishFailures += o.publishFailed ? 1 : 0;
-                    progressed |= o.settled;
+                    tally.due++;
+                    prepare(ticket, now, tally).ifPresent(ready::add);
                 }
+                publishAndSettle(ready, now, tally);
                 // Settled tickets leave the due range, so the next query returns the rest; stop when nothing moved
                 // (e.g. the bus is down): those tickets stay due for the next sweep.
-                if (!progressed) {
+                if (tally.settled == settledBefore) {
                     break;
                 }
             } while (page.size() == PAGE);
         }
-        return new Report(due, fired, published, lostRaces, publishFailures);
+        return new Report(tally.due, tally.fired, tally.published, tally.lostRaces, tally.publishFailures);
     }
 
-    private record Outcome(int fired, int published, boolean lostRace, boolean publishFailed, boolean settled) {
+    /** Counts of one sweep. */
+    private static final class Tally {
+        int due;
+        int fired;
+        int published;
+        int lostRaces;
+        int publishFailures;
+        int settled;
     }
 
-    private Outcome handle(DueTicket ticket, Instant now) {
+    /** A ticket whose recorded events are to be published, then the ticket settled. */
+    private record ToPublish(DueTicket ticket, List<DomainEvent> events, Set<MilestoneKind> firing) {
+    }
+
+    /** Records what is due (or claims a stale outbox); empty when there is nothing to publish for this ticket. */
+    private Optional<ToPublish> prepare(DueTicket ticket, Instant now, Tally tally) {
         if (!ticket.outbox().isEmpty()) {
             // A previous sweep recorded these but has not confirmed their publication (yet).
             if (ticket.outboxAt() != null && ticket.outboxAt().plus(OUTBOX_LEASE).isAfter(now)) {
-                return new Outcome(0, 0, false, false, false); // still that sweep's to finish
+                return Optional.empty(); // still that sweep's to finish
             }
             if (!index.claimOutbox(ticket, now)) {
-                return new Outcome(0, 0, true, false, false);
+                tally.lostRaces++;
+                return Optional.empty();
             }
-            return publishAndSettle(ticket, ticket.outbox(), EnumSet.noneOf(Milestone.class), now, 0);
+            return Optional.of(new ToPublish(ticket, ticket.outbox(), EnumSet.noneOf(MilestoneKind.class)));
         }
-        List<Milestone> newlyDue = ticket.newlyDue(now);
+        List<MilestoneKind> newlyDue = ticket.newlyDue(now);
         if (newlyDue.isEmpty()) {
             // The index position is stale (the timeline changed): just move the ticket on.
-            boolean settled = index.settle(ticket, ticket.nextAfter(now, Set.of()));
-            return new Outcome(0, 0, !settled, false, settled);
+            settle(ticket, ticket.nextAfter(now, Set.of()), tally);
+            return Optional.empty();
         }
         Priority priority = ticket.priority();
         List<DomainEvent> events = new ArrayList<>();
-        for (Milestone m : newlyDue) {
-            priority = priority.atLeast(m.priority());
+        for (MilestoneKind m : newlyDue) {
+            priority = priority.max(m.priority());
             events.add(DomainEvent.of(ticket.seller(), ticket.ticket(), m, ticket.milestones().get(m), now));
         }
-        Set<Milestone> firing = EnumSet.copyOf(newlyDue);
+        Set<MilestoneKind> firing = EnumSet.copyOf(newlyDue);
         if (!index.recordFired(ticket, firing, priority, events, now)) {
-            return new Outcome(0, 0, true, false, false);
+            tally.lostRaces++;
+            return Optional.empty();
         }
+        tally.fired += newlyDue.size();
         DueTicket recorded = new DueTicket(ticket.seller(), ticket.ticket(), ticket.indexKey(), priority,
                 ticket.milestones(), union(ticket.fired(), firing), events, now);
-        return publishAndSettle(recorded, events, firing, now, newlyDue.size());
+        return Optional.of(new ToPublish(recorded, events, firing));
     }
 
-    private Outcome publishAndSettle(DueTicket ticket, List<DomainEvent> events, Set<Milestone> firing, Instant now,
-                                     int fired) {
+    /**
+     * Publishes in groups that fill one PutEvents call (10 entries), and settles each group's tickets once their
+     * events are accepted. A group that fails stays recorded in its tickets' outboxes for a later sweep.
+     */
+    private void publishAndSettle(List<ToPublish> ready, Instant now, Tally tally) {
+        List<ToPublish> group = new ArrayList<>();
+        int entries = 0;
+        for (ToPublish p : ready) {
+            if (entries + p.events().size() > EVENTS_PER_CALL && !group.isEmpty()) {
+                flush(group, now, tally);
+                group = new ArrayList<>();
+                entries = 0;
+            }
+            group.add(p);
+            entries += p.events().size();
+        }
+        if (!group.isEmpty()) {
+            flush(group, now, tally);
+        }
+    }
+
+    private void flush(List<ToPublish> group, Instant now, Tally tally) {
+        List<DomainEvent> events = group.stream().flatMap(p -> p.events().stream()).toList();
         try {
             publisher.publish(events);
         } catch (RuntimeException e) {
-            return new Outcome(fired, 0, false, true, false);
+            tally.publishFailures += group.size();
+            return;
         }
-        boolean settled = index.settle(ticket, ticket.nextAfter(now, firing));
-        return new Outcome(fired, events.size(), !settled, false, settled);
+        tally.published += events.size();
+        for (ToPublish p : group) {
+            settle(p.ticket(), p.ticket().nextAfter(now, p.firing()), tally);
+        }
     }
 
-    private static Set<Milestone> union(Set<Milestone> a, Set<Milestone> b) {
-        Set<Milestone> all = EnumSet.noneOf(Milestone.class);
+    private void settle(DueTicket ticket, Optional<Instant> next, Tally tally) {
+        if (index.settle(ticket, next)) {
+            tally.settled++;
+        } else {
+            tally.lostRaces++;
+        }
+    }
+
+    private static Set<MilestoneKind> union(Set<MilestoneKind> a, Set<MilestoneKind> b) {
+        Set<MilestoneKind> all = EnumSet.noneOf(MilestoneKind.class);
         all.addAll(a);
         all.addAll(b);
         return all;

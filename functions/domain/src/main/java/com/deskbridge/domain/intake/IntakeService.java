@@ -1,6 +1,5 @@
 package com.deskbridge.domain.intake;
 
-import com.deskbridge.domain.escalation.SlaPlanner;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.TicketId;
@@ -19,27 +18,27 @@ public final class IntakeService {
     private final TicketStore store;
     private final Clock clock;
     private final Duration personalDataRetention;
-    private final SlaPlanner sla;
+    private final MessageTriage triage;
 
     public IntakeService(TicketStore store, Clock clock, Duration personalDataRetention) {
-        this(store, clock, personalDataRetention, SlaPlanner.NONE);
+        this(store, clock, personalDataRetention, MessageTriage.NONE);
     }
 
-    public IntakeService(TicketStore store, Clock clock, Duration personalDataRetention, SlaPlanner sla) {
+    public IntakeService(TicketStore store, Clock clock, Duration personalDataRetention, MessageTriage triage) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         if (personalDataRetention.isNegative() || personalDataRetention.isZero()) {
             throw new IllegalArgumentException("personal data retention must be positive");
         }
         this.personalDataRetention = personalDataRetention;
-        this.sla = Objects.requireNonNull(sla);
+        this.triage = Objects.requireNonNull(triage);
     }
 
     public Result accept(InboundMessage message) {
         Instant now = clock.instant();
         // Retention runs from when we learnt of the message, so a late redelivery is not born expired.
         Instant from = message.receivedAt().isAfter(now) ? message.receivedAt() : now;
-        TicketStore.AppendOutcome outcome = store.append(message, from.plus(personalDataRetention), sla.milestonesFor(message));
+        TicketStore.AppendOutcome outcome = store.append(message, from.plus(personalDataRetention), triage.triage(message));
         return new Result(message.ticketId(), message.messageKey(), outcome == TicketStore.AppendOutcome.DUPLICATE);
     }
 }

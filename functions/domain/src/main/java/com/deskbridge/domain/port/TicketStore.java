@@ -1,6 +1,6 @@
 package com.deskbridge.domain.port;
 
-import com.deskbridge.domain.escalation.Milestone;
+import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.SellerId;
@@ -9,7 +9,6 @@ import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** Where tickets live. Every read and write is scoped to one seller: the seller is part of every key. */
@@ -23,10 +22,10 @@ public interface TicketStore {
      * (same channel and external id) changes nothing and returns {@link AppendOutcome#DUPLICATE}.
      *
      * @param personalDataExpiresAt when the buyer's personal data in this message must be gone
-     * @param slaMilestones           the SLA timeline if this message starts a waiting period; a ticket already
-     *                                waiting keeps its timeline (the oldest unanswered message rules)
+     * @param triage                 intent, tags and the SLA timeline; a ticket already waiting for a reply keeps
+     *                                its timeline (the oldest unanswered message rules)
      */
-    AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Map<Milestone, Instant> slaMilestones);
+    AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Triage triage);
 
     Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now);
 

@@ -6,6 +6,9 @@ import java.time.Instant;
  * What the seller's queue shows of a ticket.
  *
  * @param awaitingReplySince the oldest buyer message not yet answered; null when nothing awaits a reply
+ * @param intent             the latest buyer message's intent (wire name); null when not classified
+ * @param tags               tags gathered over the conversation
+ * @param priority           raised by SLA escalation, never lowered by it
  */
 public record TicketSummary(
         TicketId id,
@@ -19,5 +22,12 @@ public record TicketSummary(
         Instant createdAt,
         Instant lastMessageAt,
         Instant awaitingReplySince,
-        int messageCount) {
+        int messageCount,
+        String intent,
+        java.util.Set<String> tags,
+        com.deskbridge.domain.sla.Priority priority) {
+    public TicketSummary {
+        tags = tags == null ? java.util.Set.of() : java.util.Set.copyOf(tags);
+        priority = priority == null ? com.deskbridge.domain.sla.Priority.NORMAL : priority;
+    }
 }

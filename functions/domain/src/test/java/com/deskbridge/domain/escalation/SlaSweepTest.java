@@ -1,5 +1,9 @@
 package com.deskbridge.domain.escalation;
 
+import com.deskbridge.domain.sla.Priority;
+
+import com.deskbridge.domain.sla.MilestoneKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.domain.ticket.SellerId;
@@ -32,13 +36,13 @@ class SlaSweepTest {
     static final class OneTicketIndex implements DueIndex {
         String position;
         Priority priority = Priority.NORMAL;
-        final Map<Milestone, Instant> milestones = new EnumMap<>(Milestone.class);
-        final Set<Milestone> fired = EnumSet.noneOf(Milestone.class);
+        final Map<MilestoneKind, Instant> milestones = new EnumMap<>(MilestoneKind.class);
+        final Set<MilestoneKind> fired = EnumSet.noneOf(MilestoneKind.class);
         List<DomainEvent> outbox = List.of();
         Instant outboxAt;
         int recordCalls;
 
-        OneTicketIndex(Map<Milestone, Instant> timeline) {
+        OneTicketIndex(Map<MilestoneKind, Instant> timeline) {
             milestones.putAll(timeline);
             position = timeline.values().stream().min(Instant::compareTo).map(Instant::toString).orElse(null);
         }
@@ -57,7 +61,7 @@ class SlaSweepTest {
         }
 
         @Override
-        public boolean recordFired(DueTicket observed, Set<Milestone> newlyFired, Priority p, List<DomainEvent> events,
+        public boolean recordFired(DueTicket observed, Set<MilestoneKind> newlyFired, Priority p, List<DomainEvent> events,
                                    Instant now) {
             recordCalls++;
             if (!observed.indexKey().equals(position) || !outbox.isEmpty()) {
@@ -104,11 +108,11 @@ class SlaSweepTest {
         }
     }
 
-    private static Map<Milestone, Instant> timeline() {
-        Map<Milestone, Instant> t = new LinkedHashMap<>();
-        t.put(Milestone.AT_RISK, T0.plus(Duration.ofHours(4)));
-        t.put(Milestone.TARGET_BREACHED, T0.plus(Duration.ofHours(6)));
-        t.put(Milestone.MARKETPLACE_BREACHED, T0.plus(Duration.ofHours(24)));
+    private static Map<MilestoneKind, Instant> timeline() {
+        Map<MilestoneKind, Instant> t = new LinkedHashMap<>();
+        t.put(MilestoneKind.AT_RISK, T0.plus(Duration.ofHours(4)));
+        t.put(MilestoneKind.TARGET_DUE, T0.plus(Duration.ofHours(6)));
+        t.put(MilestoneKind.MARKETPLACE_DUE, T0.plus(Duration.ofHours(24)));
         return t;
     }
 
@@ -146,7 +150,7 @@ class SlaSweepTest {
 
         SlaSweep.Report failed = sweepAt(index, bus, T0.plus(Duration.ofHours(4))).run();
         assertThat(failed.publishFailures()).isEqualTo(1);
-        assertThat(index.fired).containsExactly(Milestone.AT_RISK);
+        assertThat(index.fired).containsExactly(MilestoneKind.AT_RISK);
         assertThat(index.outbox).extracting(DomainEvent::type).containsExactly("SlaAtRisk");
         assertThat(index.position).as("still due until publication is confirmed").isEqualTo(T0.plus(Duration.ofHours(4)).toString());
 
@@ -180,7 +184,7 @@ class SlaSweepTest {
             }
 
             @Override
-            public boolean recordFired(DueTicket observed, Set<Milestone> fired, Priority p, List<DomainEvent> events,
+            public boolean recordFired(DueTicket observed, Set<MilestoneKind> fired, Priority p, List<DomainEvent> events,
                                        Instant now) {
                 return index.recordFired(observed, fired, p, events, now);
             }
@@ -204,9 +208,9 @@ class SlaSweepTest {
 
     @Test
     void eventIdsAreStableSoConsumersCanDropARepublication() {
-        DomainEvent a = DomainEvent.of(SELLER, TICKET, Milestone.AT_RISK, T0, T0.plusSeconds(5));
-        DomainEvent b = DomainEvent.of(SELLER, TICKET, Milestone.AT_RISK, T0, T0.plusSeconds(65));
+        DomainEvent a = DomainEvent.of(SELLER, TICKET, MilestoneKind.AT_RISK, T0, T0.plusSeconds(5));
+        DomainEvent b = DomainEvent.of(SELLER, TICKET, MilestoneKind.AT_RISK, T0, T0.plusSeconds(65));
         assertThat(a.id()).isEqualTo(b.id());
-        assertThat(DomainEvent.of(SELLER, TICKET, Milestone.TARGET_BREACHED, T0, T0).id()).isNotEqualTo(a.id());
+        assertThat(DomainEvent.of(SELLER, TICKET, MilestoneKind.TARGET_DUE, T0, T0).id()).isNotEqualTo(a.id());
     }
 }

@@ -10,7 +10,23 @@ import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Sender;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.intake.IntakeHandler;
+import com.deskbridge.adapters.dynamodb.DynamoDbDueIndex;
+import com.deskbridge.domain.escalation.DueIndex;
+import com.deskbridge.domain.escalation.DueTicket;
+import com.deskbridge.domain.sla.MilestoneKind;
+import com.deskbridge.domain.sla.Priority;
+import com.deskbridge.domain.escalation.SlaSweep;
+import com.deskbridge.domain.intake.Triage;
+import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.localaws.LocalAwsStack;
+import com.deskbridge.localaws.dynamodb.TableProvisioner;
+import com.deskbridge.localaws.template.TableSpec;
+import com.deskbridge.sla.EventBridgePublisher;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,11 +74,16 @@ public final class Benchmarks {
                     + Runtime.getRuntime().availableProcessors() + " cores), DynamoDB Local at " + stack.dynamoDbEndpoint());
             double intakeRatio = intake(stack);
             double coldRatio = coldStart(stack, project);
+            SweepFigures sweep = sweep(stack);
             System.out.println();
             System.out.printf(Locale.ROOT, "SUMMARY intake handler/bare-writes = %.2fx (target <= 1.5x: %s)%n",
                     intakeRatio, intakeRatio <= 1.5 ? "met" : "NOT met");
             System.out.printf(Locale.ROOT, "SUMMARY cold start api/trivial   = %.2fx (target <= 2x: %s)%n",
                     coldRatio, coldRatio <= 2.0 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "SUMMARY sweep 100k/10k open      = %.2fx (target <= 1.5x: %s)%n",
+                    sweep.timeRatio(), sweep.timeRatio() <= 1.5 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "SUMMARY sweep items read per due = %.2f (target <= 1.2: %s)%n",
+                    sweep.itemsPerDue(), sweep.itemsPerDue() <= 1.2 ? "met" : "NOT met");
         }
         System.exit(0); // DynamoDB Local leaves non-daemon threads behind
     }
@@ -105,7 +126,7 @@ public final class Benchmarks {
     private static long bare(DynamoDbClient dynamo, DynamoDbTicketStore store, Instant expires, int count) {
         List<TransactWriteItemsRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            requests.add(store.appendTransaction(message("bare"), expires, Map.of()));
+            requests.add(store.appendTransaction(message("bare"), expires, Triage.NONE));
         }
         long start = System.nanoTime();
         for (TransactWriteItemsRequest request : requests) {
@@ -159,6 +180,96 @@ public final class Benchmarks {
                 + "Could you send me the tracking number?\",\"receivedAt\":\"" + Instant.now() + "\"}";
     }
 
+    // ------------------------------------------------------------------ SLA sweep
+
+    /** Sweep cost with many more waiting tickets but the same number due. */
+    record SweepFigures(double timeRatio, double itemsPerDue) {
+    }
+
+    private static SweepFigures sweep(LocalAwsStack stack) {
+        TableSpec template = stack.model().tables().get("TicketsTable");
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE").build();
+        String bus = stack.environment().get("EVENT_BUS_NAME");
+        int due = 1_000;
+        long[] small = sweepOnce(dynamo, events, bus, template, "SweepBench10k", 10_000, due);
+        long[] large = sweepOnce(dynamo, events, bus, template, "SweepBench100k", 100_000, due);
+        double ratio = (double) large[0] / small[0];
+        double itemsPerDue = (double) large[1] / large[2];
+        System.out.println();
+        System.out.println("SLA sweep (" + due + " due; each ticket fires one milestone and publishes to the local bus)");
+        System.out.printf(Locale.ROOT, "  10,000 waiting : %6.0f ms, %d items read, %d fired%n", small[0] / 1e6, small[1], small[2]);
+        System.out.printf(Locale.ROOT, "  100,000 waiting: %6.0f ms, %d items read, %d fired%n", large[0] / 1e6, large[1], large[2]);
+        System.out.printf(Locale.ROOT, "  time ratio %.2fx, items read per due ticket %.2f%n", ratio, itemsPerDue);
+        return new SweepFigures(ratio, itemsPerDue);
+    }
+
+    /** @return {sweep nanos, items read from the index, milestones fired} */
+    private static long[] sweepOnce(DynamoDbClient dynamo, EventBridgeClient events, String bus, TableSpec template,
+                                    String table, int waiting, int due) {
+        new TableProvisioner(dynamo).ensure(new TableSpec(template.logicalId(), table, template.attributeDefinitions(),
+                template.keySchema(), template.globalSecondaryIndexes(), template.localSecondaryIndexes(),
+                template.ttlAttribute(), template.streamViewType()));
+        Instant now = Instant.parse("2026-11-21T12:00:00Z");
+        SellerId seller = new SellerId("bench-sweep");
+        List<WriteRequest> batch = new ArrayList<>(25);
+        for (int i = 0; i < waiting; i++) {
+            Instant milestone = i < due ? now.minusSeconds(600 + i) : now.plus(Duration.ofHours(1)).plusSeconds(i);
+            TicketId ticket = TicketId.forConversation(seller, Channel.EBAY, table + "-" + i);
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(DynamoDbDueIndex.waitingTicketItem(seller, ticket, Map.of(MilestoneKind.AT_RISK, milestone)))
+                    .build()).build());
+            if (batch.size() == 25 || i == waiting - 1) {
+                Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
+                while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    var response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                    pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                }
+                batch.clear();
+            }
+        }
+        long[] itemsRead = {0};
+        DynamoDbDueIndex real = new DynamoDbDueIndex(dynamo, table);
+        DueIndex counting = new DueIndex() {
+            @Override
+            public int shards() {
+                return real.shards();
+            }
+
+            @Override
+            public List<DueTicket> due(int shard, Instant at, int limit) {
+                List<DueTicket> found = real.due(shard, at, limit);
+                itemsRead[0] += found.size();
+                return found;
+            }
+
+            @Override
+            public boolean recordFired(DueTicket observed, java.util.Set<MilestoneKind> fired, Priority priority,
+                                       List<com.deskbridge.domain.escalation.DomainEvent> domainEvents, Instant at) {
+                return real.recordFired(observed, fired, priority, domainEvents, at);
+            }
+
+            @Override
+            public boolean claimOutbox(DueTicket observed, Instant at) {
+                return real.claimOutbox(observed, at);
+            }
+
+            @Override
+            public boolean settle(DueTicket observed, java.util.Optional<Instant> next) {
+                return real.settle(observed, next);
+            }
+        };
+        SlaSweep sweep = new SlaSweep(counting, new EventBridgePublisher(events, bus), Clock.fixed(now, ZoneOffset.UTC));
+        long start = System.nanoTime();
+        SlaSweep.Report report = sweep.run();
+        long elapsed = System.nanoTime() - start;
+        if (report.fired() != due || report.publishFailures() > 0) {
+            throw new IllegalStateException("sweep fired " + report.fired() + " of " + due + " (" + report + ")");
+        }
+        return new long[] {elapsed, itemsRead[0], report.fired()};
+    }
+
     // ------------------------------------------------------------------ cold start
 
     private static double coldStart(LocalAwsStack stack, Path project) throws IOException, InterruptedException {
@@ -170,7 +281,7 @@ public final class Benchmarks {
         }
         InboundMessage seeded = message("cold");
         new DynamoDbTicketStore(AwsClients.dynamoDb(), stack.tableName("TicketsTable"))
-                .append(seeded, Instant.now().plus(Duration.ofDays(1)), Map.of());
+                .append(seeded, Instant.now().plus(Duration.ofDays(1)), Triage.NONE);
         String classpath = apiJar + java.io.File.pathSeparator + probeClasses;
         List<String> jvm = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

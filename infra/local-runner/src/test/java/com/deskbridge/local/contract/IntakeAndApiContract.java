@@ -58,7 +58,7 @@ public abstract class IntakeAndApiContract {
     private IntakeHandler intake(DynamoDbClient dynamo, SqsClient sqs) {
         Backend b = backend();
         return new IntakeHandler(IntakeWiring.of(dynamo, b.s3(), sqs, b.ticketsTable(), b.deadLetterQueueUrl(),
-                Duration.ofDays(30), CLOCK));
+                Duration.ofDays(30), "Europe/Berlin", CLOCK));
     }
 
     private TicketApiHandler api() {
@@ -163,6 +163,34 @@ public abstract class IntakeAndApiContract {
         assertThat(t.get("orderId").asText()).isEqualTo("302-1234567-7654321");
         assertThat(t.get("marketplaceId").asText()).isEqualTo("A1PA6795UKMFR9");
         assertThat(t.get("buyer").asText()).isEqualTo("7xk2m4q9pz3lwd1@marketplace.amazon.de");
+        assertThat(t.get("intent").asText()).isEqualTo("WHERE_IS_MY_ORDER");
+        assertThat(t.get("tags")).extracting(JsonNode::asText).contains("shipping-status");
+        assertThat(t.get("priority").asText()).isEqualTo("NORMAL");
+    }
+
+    @Test
+    void intakeStartsTheSlaClockWithTheAmazonDeadlineAndACancellationDeadline() throws Exception {
+        String seller = newSeller();
+        String cancel = channelMessage(seller, "c-1", "thread-cancel", "Please cancel my order, I ordered by mistake.")
+                .replace("\"channel\":\"ebay\"", "\"channel\":\"amazon\"");
+        intake().handleRequest(sqsEvent(cancel), null);
+        JsonNode t = queue(seller).get(0);
+        assertThat(t.get("intent").asText()).isEqualTo("CANCELLATION_REQUEST");
+
+        com.deskbridge.adapters.dynamodb.DynamoDbDueIndex index =
+                new com.deskbridge.adapters.dynamodb.DynamoDbDueIndex(backend().dynamo(), backend().ticketsTable());
+        Instant received = Instant.parse("2026-11-21T09:15:00Z");
+        List<com.deskbridge.domain.escalation.DueTicket> due = new ArrayList<>();
+        for (int shard = 0; shard < index.shards(); shard++) {
+            due.addAll(index.due(shard, received.plus(Duration.ofDays(30)), 1000));
+        }
+        assertThat(due).filteredOn(d -> d.seller().value().equals(seller)).singleElement().satisfies(d -> {
+            var m = d.milestones();
+            assertThat(m.get(com.deskbridge.domain.sla.MilestoneKind.MARKETPLACE_DUE)).isEqualTo(received.plus(Duration.ofHours(24)));
+            assertThat(m.get(com.deskbridge.domain.sla.MilestoneKind.CANCELLATION_DUE)).isEqualTo(received.plus(Duration.ofDays(2)));
+            assertThat(m.get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK)).isBefore(m.get(com.deskbridge.domain.sla.MilestoneKind.TARGET_DUE));
+            assertThat(d.indexKey()).startsWith(m.get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK).toString().substring(0, 16));
+        });
     }
 
     @Test

@@ -1,0 +1,23 @@
+package com.deskbridge.domain.intake;
+
+import com.deskbridge.domain.sla.MilestoneKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What intake works out about a buyer message before storing it.
+ *
+ * @param intent        the detected intent's wire name (e.g. {@code WHERE_IS_MY_ORDER}); null when not classified
+ * @param tags          tags from the intent and the seller's rules
+ * @param slaMilestones the SLA timeline this message starts if the ticket is not already waiting for a reply
+ */
+public record Triage(String intent, List<String> tags, Map<MilestoneKind, Instant> slaMilestones) {
+    /** Nothing known: no intent, no tags, no timeline. */
+    public static final Triage NONE = new Triage(null, List.of(), Map.of());
+
+    public Triage {
+        tags = List.copyOf(tags);
+        slaMilestones = Map.copyOf(slaMilestones);
+    }
+}
