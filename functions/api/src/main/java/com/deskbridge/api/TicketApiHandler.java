@@ -34,6 +34,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public static final String SELLER_CLAIM = "seller_id";
     static final String GET_TICKET = "GET /tickets/{id}";
     static final String LIST_TICKETS = "GET /tickets";
+    static final String NO_RESPONSE_NEEDED = "POST /tickets/{id}/no-response-needed";
     private static final Logger LOG = LoggerFactory.getLogger(TicketApiHandler.class);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -66,6 +67,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                         TicketStatus.parse(query(event, "status").orElse("open"), "status"),
                         query(event, "limit").map(TicketApiHandler::limit).orElse(null),
                         query(event, "cursor").orElse(null))));
+                case NO_RESPONSE_NEEDED -> ok(TicketJson.detail(queries.markNoResponseNeeded(seller,
+                        TicketId.parse(pathParameter(event, "id")), agent(event))));
                 default -> problem(Problem.of("no-such-route", "No such route", 404,
                         "this API has no route " + event.getRouteKey(), path, null, requestId));
             };
@@ -120,6 +123,16 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (InvalidInputException e) {
             throw new MissingSellerException("the access token's " + SELLER_CLAIM + " claim is not a seller id");
         }
+    }
+
+    /** The agent acting: the token's subject. */
+    private static String agent(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .map(claims -> claims.get("sub"))
+                .orElse(null);
     }
 
     private static String pathParameter(APIGatewayV2HTTPEvent event, String name) {

@@ -60,6 +60,12 @@ class TicketApiHandlerTest {
         }
 
         @Override
+        public boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at) {
+            calls.add("no-response-needed " + seller + " " + id + " by " + agentId);
+            return seller.value().equals("s1") && id.equals(KNOWN);
+        }
+
+        @Override
         public Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now) {
             calls.add("list " + seller + " " + status.wireName() + " " + limit + " " + cursor);
             return new Page<>(List.of(), "next-page");
@@ -145,6 +151,20 @@ class TicketApiHandlerTest {
         }
         assertThat(handler.handleRequest(event("GET /tickets", "/tickets", null, null, null), null).getStatusCode()).isEqualTo(403);
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void noResponseNeededActsForTheTokensSellerAndAgent() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("POST /tickets/{id}/no-response-needed",
+                "/tickets/" + KNOWN + "/no-response-needed", Map.of("seller_id", "s1", "sub", "agent-7"),
+                Map.of("id", KNOWN.value()), null), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(calls).first().isEqualTo("no-response-needed s1 " + KNOWN + " by agent-7");
+
+        APIGatewayV2HTTPResponse other = handler.handleRequest(event("POST /tickets/{id}/no-response-needed",
+                "/tickets/" + KNOWN + "/no-response-needed", Map.of("seller_id", "s2", "sub", "agent-7"),
+                Map.of("id", KNOWN.value()), null), null);
+        assertThat(other.getStatusCode()).isEqualTo(404);
     }
 
     @Test

@@ -28,6 +28,11 @@ final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at) {
+        return false;
+    }
+
+    @Override
     public Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now) {
         return Optional.empty();
     }

@@ -95,6 +95,11 @@ class SampleEventsTest {
                 .as("the raw-MIME and the S3 sample carry the same e-mail: one ticket, one message")
                 .singleElement().satisfies(i -> assertThat(i.get("messageCount").asInt()).isEqualTo(1));
 
+        JsonNode closed = JSON.readTree(system.stack().invoke("ApiFunction",
+                Files.readString(EVENTS.resolve("ApiFunction/NoResponseNeeded.json"))));
+        assertThat(closed.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(closed.get("body").asText()).get("status").asText()).isEqualTo("closed");
+
         JsonNode sweep = JSON.readTree(system.stack().invoke("SlaSweepFunction",
                 Files.readString(EVENTS.resolve("SlaSweepFunction/Sweep.json"))));
         assertThat(sweep.get("publishFailures").asInt()).isZero();

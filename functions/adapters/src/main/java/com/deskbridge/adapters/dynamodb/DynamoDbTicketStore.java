@@ -27,6 +27,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -185,6 +186,40 @@ public final class DynamoDbTicketStore implements TicketStore {
             return Optional.empty();
         }
         return Optional.of(new TicketDetail(ItemCodec.summary(ticket), messages));
+    }
+
+    @Override
+    public boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at) {
+        Map<String, AttributeValue> key = Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)),
+                SK, ItemCodec.s(TicketKeys.TICKET_SK));
+        Map<String, String> names = Map.of("#status", "status");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":closed", ItemCodec.s(TicketStatus.CLOSED.wireName()));
+        values.put(":closedPk", ItemCodec.s(TicketKeys.statusPk(seller, TicketStatus.CLOSED)));
+        values.put(":at", ItemCodec.s(TicketKeys.time(at)));
+        values.put(":agent", ItemCodec.s(agentId == null ? "unknown" : agentId));
+        String close = "SET #status = :closed, " + GSI1PK + " = :closedPk, " + GSI1SK + " = :at, closedAt = :at, "
+                + "noResponseNeededBy = :agent REMOVE awaitingReplySince, " + DynamoDbDueIndex.MILESTONES + ", "
+                + DynamoDbDueIndex.FIRED;
+        try {
+            // Usual case: nothing unpublished, so the ticket leaves the due index.
+            dynamo.updateItem(r -> r.tableName(table).key(key).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .updateExpression(close + ", " + TicketKeys.GSI3PK + ", " + TicketKeys.GSI3SK)
+                    .conditionExpression("attribute_exists(" + PK + ") AND attribute_not_exists(" + DynamoDbDueIndex.OUTBOX + ")"));
+            return true;
+        } catch (ConditionalCheckFailedException missingOrOutbox) {
+            // Escalations already recorded must still be published: keep the ticket due now, so the sweep publishes
+            // them and, finding no timeline left, takes the ticket out of the index.
+            values.put(":dueNow", ItemCodec.s(TicketKeys.dueSk(at, id)));
+            try {
+                dynamo.updateItem(r -> r.tableName(table).key(key).expressionAttributeNames(names).expressionAttributeValues(values)
+                        .updateExpression(close.replace(" REMOVE ", ", " + TicketKeys.GSI3SK + " = :dueNow REMOVE "))
+                        .conditionExpression("attribute_exists(" + PK + ") AND attribute_exists(" + TicketKeys.GSI3PK + ")"));
+                return true;
+            } catch (ConditionalCheckFailedException missing) {
+                return false;
+            }
+        }
     }
 
     @Override

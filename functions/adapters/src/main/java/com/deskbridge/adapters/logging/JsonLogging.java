@@ -73,6 +73,8 @@ public final class JsonLogging {
 
     /** {"timestamp":…,"level":…,"logger":…,"message":…[,"error":…]} */
     static final class JsonLineFormatter extends Formatter {
+        static final int MAX_TRACE_LINES = 40;
+
         @Override
         public String format(LogRecord record) {
             StringBuilder out = new StringBuilder(256);
@@ -81,11 +83,21 @@ public final class JsonLogging {
             field(out, "logger", record.getLoggerName());
             field(out, "message", formatMessage(record));
             if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                field(out, "error", trace.toString());
+                field(out, "error", trace(record.getThrown()));
             }
             return out.append("}\n").toString();
+        }
+
+        /** The stack trace, cut after {@value #MAX_TRACE_LINES} lines: the top frames and the causes' headlines say enough. */
+        static String trace(Throwable thrown) {
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            String[] lines = trace.toString().split("\\R");
+            if (lines.length <= MAX_TRACE_LINES) {
+                return String.join("\n", lines);
+            }
+            return String.join("\n", java.util.Arrays.copyOf(lines, MAX_TRACE_LINES))
+                    + "\n\t... " + (lines.length - MAX_TRACE_LINES) + " more lines";
         }
 
         private static String levelName(Level level) {

@@ -230,4 +230,72 @@ class DynamoDbTicketStoreTest {
         assertThat(byOrder.items()).singleElement()
                 .satisfies(item -> assertThat(item.get("GSI2SK").s()).isEqualTo("T#" + m.ticketId()));
     }
+
+    private static Triage waiting(Instant from) {
+        return new Triage("WHERE_IS_MY_ORDER", List.of("shipping-status"), Map.of(
+                com.deskbridge.domain.sla.MilestoneKind.AT_RISK, from.plusSeconds(3600),
+                com.deskbridge.domain.sla.MilestoneKind.MARKETPLACE_DUE, from.plusSeconds(86400)));
+    }
+
+    private List<com.deskbridge.domain.escalation.DueTicket> dueFor(Instant at) {
+        DynamoDbDueIndex index = new DynamoDbDueIndex(table.client(), table.name());
+        List<com.deskbridge.domain.escalation.DueTicket> all = new ArrayList<>();
+        for (int shard = 0; shard < index.shards(); shard++) {
+            all.addAll(index.due(shard, at, 1000));
+        }
+        return all.stream().filter(d -> d.seller().equals(seller)).toList();
+    }
+
+    @Test
+    void noResponseNeededClosesTheTicketAndStopsItsClockUntilTheNextBuyerMessage() {
+        InboundMessage first = msg("e1", "th1", T0);
+        store.append(first, KEEP_UNTIL, waiting(T0));
+        assertThat(dueFor(T0.plusSeconds(7200))).hasSize(1);
+
+        assertThat(store.markNoResponseNeeded(seller, first.ticketId(), "agent-7", T0.plusSeconds(60))).isTrue();
+
+        TicketSummary closed = store.find(seller, first.ticketId(), NOW).orElseThrow().ticket();
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(closed.awaitingReplySince()).isNull();
+        assertThat(dueFor(T0.plusSeconds(200_000))).as("out of the due index").isEmpty();
+        assertThat(store.listByStatus(seller, TicketStatus.OPEN, 10, null, NOW).items()).isEmpty();
+        assertThat(store.listByStatus(seller, TicketStatus.CLOSED, 10, null, NOW).items()).hasSize(1);
+
+        Instant later = T0.plusSeconds(10_000);
+        store.append(msg("e2", "th1", later), KEEP_UNTIL, waiting(later));
+        TicketSummary reopened = store.find(seller, first.ticketId(), NOW).orElseThrow().ticket();
+        assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(reopened.awaitingReplySince()).as("a new clock, from the new message").isEqualTo(later);
+        assertThat(dueFor(later.plusSeconds(3600))).singleElement().satisfies(d ->
+                assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK)).isEqualTo(later.plusSeconds(3600)));
+    }
+
+    @Test
+    void noResponseNeededKeepsARecordedEscalationDueSoItIsStillPublished() {
+        InboundMessage m = msg("e1", "th1", T0);
+        store.append(m, KEEP_UNTIL, waiting(T0));
+        DynamoDbDueIndex index = new DynamoDbDueIndex(table.client(), table.name());
+        var due = dueFor(T0.plusSeconds(3600)).get(0);
+        assertThat(index.recordFired(due, java.util.EnumSet.of(com.deskbridge.domain.sla.MilestoneKind.AT_RISK),
+                com.deskbridge.domain.sla.Priority.HIGH, List.of(), T0.plusSeconds(3600))).isTrue();
+
+        Instant at = T0.plusSeconds(3700);
+        assertThat(store.markNoResponseNeeded(seller, m.ticketId(), "agent-7", at)).isTrue();
+
+        assertThat(dueFor(at)).singleElement().satisfies(d -> {
+            assertThat(d.milestones()).as("timeline gone").isEmpty();
+            assertThat(d.indexKey()).startsWith(TicketKeys.time(at));
+        });
+        assertThat(store.find(seller, m.ticketId(), NOW).orElseThrow().ticket().status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void noResponseNeededOnAnUnknownOrForeignTicketChangesNothing() {
+        InboundMessage m = msg("e1", "th1", T0);
+        store.append(m, KEEP_UNTIL, Triage.NONE);
+        assertThat(store.markNoResponseNeeded(new SellerId("someone-else"), m.ticketId(), "agent", NOW)).isFalse();
+        assertThat(store.markNoResponseNeeded(seller, msg("zz", "other-thread", T0).ticketId(), "agent", NOW)).isFalse();
+        assertThat(store.find(seller, m.ticketId(), NOW).orElseThrow().ticket().status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(store.find(new SellerId("someone-else"), m.ticketId(), NOW)).isEmpty();
+    }
 }

@@ -46,6 +46,21 @@ class JsonLoggingTest {
     }
 
     @Test
+    void deepStackTracesAreCutButKeepTheirHeadline() {
+        Throwable deep = recurse(200);
+        String trace = JsonLogging.JsonLineFormatter.trace(deep);
+        assertThat(trace.split("\n")).hasSize(JsonLogging.JsonLineFormatter.MAX_TRACE_LINES + 1);
+        assertThat(trace).startsWith("java.lang.IllegalStateException: bottom").contains("more lines");
+        Throwable shallow = new IllegalStateException("shallow");
+        shallow.setStackTrace(java.util.Arrays.copyOf(shallow.getStackTrace(), 3));
+        assertThat(JsonLogging.JsonLineFormatter.trace(shallow)).doesNotContain("more lines").contains("shallow");
+    }
+
+    private static Throwable recurse(int depth) {
+        return depth == 0 ? new IllegalStateException("bottom") : recurse(depth - 1);
+    }
+
+    @Test
     void levelsMapFromTheLambdaNames() {
         assertThat(JsonLogging.level("debug")).isEqualTo(Level.FINE);
         assertThat(JsonLogging.level("WARN")).isEqualTo(Level.WARNING);

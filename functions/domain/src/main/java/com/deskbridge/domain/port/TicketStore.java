@@ -30,6 +30,15 @@ public interface TicketStore {
     Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now);
 
     /**
+     * Stops the ticket's response clock because its buyer messages need no answer (Seller Central's "no response
+     * needed", which has no API): closes the ticket, forgets its SLA timeline and takes it out of the due index.
+     * A later buyer message re-opens it and starts a new clock.
+     *
+     * @return false when the seller has no such ticket
+     */
+    boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at);
+
+    /**
      * The seller's tickets in one status, oldest waiting first.
      *
      * @param cursor null for the first page, otherwise a {@link Page#nextCursor()} this store returned

@@ -18,6 +18,11 @@ import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.escalation.SlaSweep;
 import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.intent.CorpusEntry;
+import com.deskbridge.intent.IntentClassifier;
+import com.deskbridge.intent.IntentEvaluation;
+import com.deskbridge.intent.JsonLinesCorpus;
+import com.deskbridge.intent.Throughput;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.dynamodb.TableProvisioner;
 import com.deskbridge.localaws.template.TableSpec;
@@ -75,6 +80,7 @@ public final class Benchmarks {
             double intakeRatio = intake(stack);
             double coldRatio = coldStart(stack, project);
             SweepFigures sweep = sweep(stack);
+            intents(project);
             System.out.println();
             System.out.printf(Locale.ROOT, "SUMMARY intake handler/bare-writes = %.2fx (target <= 1.5x: %s)%n",
                     intakeRatio, intakeRatio <= 1.5 ? "met" : "NOT met");
@@ -178,6 +184,23 @@ public final class Benchmarks {
                 + "\"orderId\":\"12-34567-89012\",\"sender\":{\"address\":\"buyer_bench\",\"displayName\":\"Bench Buyer\"},"
                 + "\"subject\":\"Where is my order?\",\"body\":\"Hello, I ordered a week ago and nothing has arrived yet. "
                 + "Could you send me the tracking number?\",\"receivedAt\":\"" + Instant.now() + "\"}";
+    }
+
+    // ------------------------------------------------------------------ intent detection
+
+    /** Per-intent precision/recall on the labelled corpus (held-out part and all), and throughput. */
+    private static void intents(Path project) {
+        Path corpus = project.resolve("functions/intent/src/test/resources/intent-corpus.jsonl");
+        List<CorpusEntry> entries = JsonLinesCorpus.read(corpus);
+        IntentEvaluation evaluation = new IntentEvaluation(new IntentClassifier());
+        System.out.println();
+        System.out.println("Intent detection on " + entries.size() + " labelled messages (EN, DE, FR, IT, ES)");
+        System.out.println(evaluation.evaluate("held-out", entries, e -> CorpusEntry.HOLDOUT.equals(e.split())).format());
+        System.out.println(evaluation.evaluate("all", entries).format());
+        evaluation.throughput(entries, 5); // warm-up
+        Throughput t = evaluation.throughput(entries, 20);
+        System.out.printf(Locale.ROOT, "  throughput: %.0f messages/s on one thread (%d messages)%n",
+                t.messagesPerSecond(), t.messages());
     }
 
     // ------------------------------------------------------------------ SLA sweep
