@@ -8,6 +8,9 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.JsonLogging;
+import com.deskbridge.adapters.sla.DynamoDbSlaPolicyStore;
+import com.deskbridge.adapters.sla.SlaPolicyJson;
+import com.deskbridge.adapters.sla.SlaPolicyStore;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
@@ -35,6 +38,10 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String GET_TICKET = "GET /tickets/{id}";
     static final String LIST_TICKETS = "GET /tickets";
     static final String NO_RESPONSE_NEEDED = "POST /tickets/{id}/no-response-needed";
+    static final String GET_SLA_POLICY = "GET /sla-policy";
+    static final String PUT_SLA_POLICY = "PUT /sla-policy";
+    /** The role that may change the seller's settings. */
+    static final String LEAD = "lead";
     private static final Logger LOG = LoggerFactory.getLogger(TicketApiHandler.class);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -43,16 +50,37 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private final TicketQueries queries;
+    private final SlaPolicyStore policies;
+    private final String defaultPolicy;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets; registers SnapStart priming. */
     public TicketApiHandler() {
-        this(new TicketQueries(new DynamoDbTicketStore(AwsClients.dynamoDb(), Env.require("TICKETS_TABLE")), Clock.systemUTC()));
+        this(Wiring.fromEnvironment());
         Core.getGlobalContext().register(this);
     }
 
-    public TicketApiHandler(TicketQueries queries) {
+    private TicketApiHandler(Wiring w) {
+        this(w.queries(), w.policies(), w.defaultPolicy());
+    }
+
+    /** With the given collaborators (tests); {@code defaultPolicy} is the JSON document of sellers without one. */
+    public TicketApiHandler(TicketQueries queries, SlaPolicyStore policies, String defaultPolicy) {
         this.queries = queries;
+        this.policies = policies;
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    /** The real adapters, from the environment template.yaml sets; the SDK client is shared. */
+    private record Wiring(TicketQueries queries, SlaPolicyStore policies, String defaultPolicy) {
+        static Wiring fromEnvironment() {
+            var dynamo = AwsClients.dynamoDb();
+            String table = Env.require("TICKETS_TABLE");
+            Clock clock = Clock.systemUTC();
+            return new Wiring(new TicketQueries(new DynamoDbTicketStore(dynamo, table), clock),
+                    new DynamoDbSlaPolicyStore(dynamo, table, clock),
+                    SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
+        }
     }
 
     @Override
@@ -69,6 +97,17 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                         query(event, "cursor").orElse(null))));
                 case NO_RESPONSE_NEEDED -> ok(TicketJson.detail(queries.markNoResponseNeeded(seller,
                         TicketId.parse(pathParameter(event, "id")), agent(event))));
+                case GET_SLA_POLICY -> policyResponse(policies.document(seller).orElse(defaultPolicy),
+                        policies.document(seller).isEmpty());
+                case PUT_SLA_POLICY -> {
+                    if (!roles(event).contains(LEAD)) {
+                        yield problem(Problem.of("forbidden", "Lead role required", 403,
+                                "only a lead may change the seller's SLA policy", path, null, requestId));
+                    }
+                    String document = body(event);
+                    policies.save(seller, document, agent(event));
+                    yield policyResponse(document, false);
+                }
                 default -> problem(Problem.of("no-such-route", "No such route", 404,
                         "this API has no route " + event.getRouteKey(), path, null, requestId));
             };
@@ -123,6 +162,33 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (InvalidInputException e) {
             throw new MissingSellerException("the access token's " + SELLER_CLAIM + " claim is not a seller id");
         }
+    }
+
+    private APIGatewayV2HTTPResponse policyResponse(String document, boolean isDefault) {
+        try {
+            return ok(Map.of("default", isDefault, "policy", json.readTree(document)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored SLA policy is not JSON", e);
+        }
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return body;
+    }
+
+    /** Roles from the token's {@code roles} claim, as API Gateway renders a list claim: {@code [agent lead]}. */
+    private static java.util.Set<String> roles(APIGatewayV2HTTPEvent event) {
+        String raw = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .map(claims -> claims.get("roles"))
+                .orElse("");
+        return java.util.Set.of(raw.replace("[", " ").replace("]", " ").replace(",", " ").trim().split("\\s+"));
     }
 
     /** The agent acting: the token's subject. */

@@ -72,7 +72,24 @@ class TicketApiHandlerTest {
         }
     };
 
-    private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)));
+    /** Keeps documents in memory but validates them with the real codec, as the DynamoDB store does. */
+    private final Map<String, String> savedPolicies = new HashMap<>();
+    private final com.deskbridge.adapters.sla.SlaPolicyStore policies = new com.deskbridge.adapters.sla.SlaPolicyStore() {
+        @Override
+        public com.deskbridge.domain.sla.SlaPolicies save(SellerId seller, String document, String savedBy) {
+            var parsed = new com.deskbridge.adapters.sla.SlaPolicyJson().parse(document);
+            savedPolicies.put(seller.value(), document);
+            return parsed;
+        }
+
+        @Override
+        public Optional<String> document(SellerId seller) {
+            return Optional.ofNullable(savedPolicies.get(seller.value()));
+        }
+    };
+
+    private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+            policies, com.deskbridge.adapters.sla.SlaPolicyJson.defaultDocument("Europe/Berlin"));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {
@@ -165,6 +182,56 @@ class TicketApiHandlerTest {
                 "/tickets/" + KNOWN + "/no-response-needed", Map.of("seller_id", "s2", "sub", "agent-7"),
                 Map.of("id", KNOWN.value()), null), null);
         assertThat(other.getStatusCode()).isEqualTo(404);
+    }
+
+    private APIGatewayV2HTTPResponse putPolicy(String roles, String body) {
+        APIGatewayV2HTTPEvent e = event("PUT /sla-policy", "/sla-policy", Map.of("seller_id", "s1", "sub", "lead-1",
+                "roles", roles), null, null);
+        e.setBody(body);
+        return handler.handleRequest(e, null);
+    }
+
+    @Test
+    void aSellerWithoutAPolicyGetsTheDefaultAndALeadCanStoreItsOwn() throws Exception {
+        APIGatewayV2HTTPResponse initial = handler.handleRequest(event("GET /sla-policy", "/sla-policy",
+                Map.of("seller_id", "s1"), null, null), null);
+        assertThat(body(initial).get("default").asBoolean()).isTrue();
+        assertThat(body(initial).get("policy").get("timeZone").asText()).isEqualTo("Europe/Berlin");
+
+        String policy = "{\"timeZone\":\"America/New_York\",\"businessHours\":{\"mon\":[{\"opens\":\"08:00\",\"closes\":\"20:00\"}]},"
+                + "\"targetInsideMinutes\":120,\"targetOutsideMinutes\":480}";
+        APIGatewayV2HTTPResponse saved = putPolicy("[agent lead]", policy);
+        assertThat(saved.getStatusCode()).isEqualTo(200);
+
+        APIGatewayV2HTTPResponse after = handler.handleRequest(event("GET /sla-policy", "/sla-policy",
+                Map.of("seller_id", "s1"), null, null), null);
+        assertThat(body(after).get("default").asBoolean()).isFalse();
+        assertThat(body(after).get("policy").get("timeZone").asText()).isEqualTo("America/New_York");
+    }
+
+    @Test
+    void invalidPoliciesAreRejectedNamingTheFieldAndAgentsCannotChangeThem() throws Exception {
+        Map<String, String> bad = Map.of(
+                "timeZone", "{\"timeZone\":\"Mars/Olympus\"}",
+                "businessHours.TUESDAY", "{\"timeZone\":\"UTC\",\"businessHours\":{\"tue\":[{\"opens\":\"09:00\",\"closes\":\"12:00\"},"
+                        + "{\"opens\":\"11:00\",\"closes\":\"14:00\"}]}}",
+                "atRiskShare", "{\"timeZone\":\"UTC\",\"atRiskShare\":1.5}",
+                "targetInside", "{\"timeZone\":\"UTC\",\"targetInsideMinutes\":0}",
+                "body", "{not json",
+                "targetInsideHours", "{\"timeZone\":\"UTC\",\"targetInsideHours\":6}");
+        for (var e : bad.entrySet()) {
+            APIGatewayV2HTTPResponse r = putPolicy("[lead]", e.getValue());
+            assertThat(r.getStatusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(body(r).get("field").asText()).as(e.getValue()).startsWith(e.getKey());
+        }
+        assertThat(savedPolicies).isEmpty();
+        assertThat(putPolicy("[agent]", SlaPolicyJsonFixture.VALID).getStatusCode()).isEqualTo(403);
+        assertThat(savedPolicies).isEmpty();
+    }
+
+    /** A valid policy document. */
+    static final class SlaPolicyJsonFixture {
+        static final String VALID = "{\"timeZone\":\"UTC\"}";
     }
 
     @Test

@@ -4,11 +4,11 @@ import com.deskbridge.domain.intake.MessageTriage;
 import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.sla.Milestone;
 import com.deskbridge.domain.sla.MilestoneKind;
-import com.deskbridge.domain.sla.SellerSlaPolicy;
 import com.deskbridge.domain.sla.SlaCalculator;
 import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.domain.sla.WaitingTicket;
 import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.intent.Intent;
 import com.deskbridge.intent.IntentClassifier;
 import com.deskbridge.intent.IntentResult;
@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Intake's triage: the buyer message's intent and tags (multilingual classifier, seller rules) and the SLA
@@ -27,30 +28,19 @@ import java.util.Objects;
 public final class IntakeTriage implements MessageTriage {
     private final IntentClassifier classifier;
     private final Tagger tagger;
-    private final SlaCalculator sla;
-    private final ZoneId sellerZone;
+    private final Function<SellerId, SlaPolicies> policies;
 
-    public IntakeTriage(IntentClassifier classifier, Tagger tagger, SlaPolicies policies, ZoneId sellerZone) {
+    /** @param policies the seller's SLA policies (stored, or the default) */
+    public IntakeTriage(IntentClassifier classifier, Tagger tagger, Function<SellerId, SlaPolicies> policies) {
         this.classifier = Objects.requireNonNull(classifier);
         this.tagger = Objects.requireNonNull(tagger);
-        this.sla = new SlaCalculator(Objects.requireNonNull(policies));
-        this.sellerZone = Objects.requireNonNull(sellerZone);
-    }
-
-    /**
-     * The default policy every seller has until it stores its own: business hours Monday to Friday 09:00-17:00 in
-     * {@code timeZone}, targets 6 h inside and 12 h outside business hours, at risk at 75 % of the window.
-     */
-    public static SlaPolicies defaultPolicies(String timeZone) {
-        SellerSlaPolicy.Builder policy = SellerSlaPolicy.builder().timeZone(timeZone);
-        for (String day : List.of("mon", "tue", "wed", "thu", "fri")) {
-            policy.open(day, "09:00", "17:00");
-        }
-        return SlaPolicies.of(policy.build());
+        this.policies = Objects.requireNonNull(policies);
     }
 
     @Override
     public Triage triage(InboundMessage message) {
+        SlaPolicies sellerPolicies = policies.apply(message.seller());
+        ZoneId sellerZone = sellerPolicies.sellerDefault().calendar().zone();
         IntentResult result = classifier.classify(message.subject(), message.body());
         List<String> tags = tagger.tag(result, message.subject(), message.body(),
                 message.receivedAt().atZone(sellerZone).toLocalDate()).tags();
@@ -59,7 +49,7 @@ public final class IntakeTriage implements MessageTriage {
                 intent == Intent.DELIVERY_PROBLEM, null,
                 intent == Intent.CANCELLATION_REQUEST ? message.receivedAt() : null);
         Map<MilestoneKind, Instant> milestones = new EnumMap<>(MilestoneKind.class);
-        for (Milestone m : sla.timelineFor(waiting).milestones()) {
+        for (Milestone m : new SlaCalculator(sellerPolicies).timelineFor(waiting).milestones()) {
             milestones.put(m.kind(), m.at());
         }
         return new Triage(intent.name(), tags, milestones);

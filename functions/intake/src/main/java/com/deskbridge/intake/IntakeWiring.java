@@ -3,6 +3,9 @@ package com.deskbridge.intake;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.sla.DynamoDbSlaPolicyStore;
+import com.deskbridge.adapters.sla.SlaPolicyJson;
+import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.domain.intake.IntakeService;
 import com.deskbridge.intent.IntentClassifier;
 import com.deskbridge.intent.Tagger;
@@ -11,7 +14,6 @@ import com.deskbridge.mail.S3RawMailStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,8 +34,10 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, D
     /** From given clients: tests and benchmarks point these at emulators. */
     public static IntakeWiring of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String table, String deadLetterQueueUrl,
                                   Duration personalDataRetention, String slaTimeZone, Clock clock) {
+        SlaPolicies fallback = new SlaPolicyJson().parse(SlaPolicyJson.defaultDocument(slaTimeZone));
+        DynamoDbSlaPolicyStore stored = new DynamoDbSlaPolicyStore(dynamo, table, clock);
         IntakeTriage triage = new IntakeTriage(new IntentClassifier(), new Tagger(List.of()),
-                IntakeTriage.defaultPolicies(slaTimeZone), ZoneId.of(slaTimeZone));
+                seller -> stored.policiesFor(seller, fallback));
         IntakeService intake = new IntakeService(new DynamoDbTicketStore(dynamo, table), clock, personalDataRetention, triage);
         IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(),
                 new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));

@@ -100,6 +100,13 @@ class SampleEventsTest {
         assertThat(closed.get("statusCode").asInt()).isEqualTo(200);
         assertThat(JSON.readTree(closed.get("body").asText()).get("status").asText()).isEqualTo("closed");
 
+        for (String route : List.of("PutSlaPolicy", "GetSlaPolicy")) {
+            JsonNode r = JSON.readTree(system.stack().invoke("ApiFunction",
+                    Files.readString(EVENTS.resolve("ApiFunction/" + route + ".json"))));
+            assertThat(r.get("statusCode").asInt()).as(route).isEqualTo(200);
+            assertThat(JSON.readTree(r.get("body").asText()).get("policy").get("holidays")).as(route).hasSize(3);
+        }
+
         JsonNode sweep = JSON.readTree(system.stack().invoke("SlaSweepFunction",
                 Files.readString(EVENTS.resolve("SlaSweepFunction/Sweep.json"))));
         assertThat(sweep.get("publishFailures").asInt()).isZero();

@@ -63,7 +63,9 @@ public abstract class IntakeAndApiContract {
 
     private TicketApiHandler api() {
         return new TicketApiHandler(new TicketQueries(
-                new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable()), CLOCK));
+                new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable()), CLOCK),
+                new com.deskbridge.adapters.sla.DynamoDbSlaPolicyStore(backend().dynamo(), backend().ticketsTable(), CLOCK),
+                com.deskbridge.adapters.sla.SlaPolicyJson.defaultDocument("Europe/Berlin"));
     }
 
     private static String newSeller() {
@@ -190,6 +192,35 @@ public abstract class IntakeAndApiContract {
             assertThat(m.get(com.deskbridge.domain.sla.MilestoneKind.CANCELLATION_DUE)).isEqualTo(received.plus(Duration.ofDays(2)));
             assertThat(m.get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK)).isBefore(m.get(com.deskbridge.domain.sla.MilestoneKind.TARGET_DUE));
             assertThat(d.indexKey()).startsWith(m.get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK).toString().substring(0, 16));
+        });
+    }
+
+    @Test
+    void aLeadsStoredSlaPolicyGovernsTheDeadlinesOfLaterMessages() throws Exception {
+        String seller = newSeller();
+        // Open around the clock, answer within an hour: at risk after 45 minutes.
+        String policy = "{\"timeZone\":\"UTC\",\"businessHours\":{" + String.join(",",
+                java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+                        .map(d -> "\"" + d + "\":[{\"opens\":\"00:00\",\"closes\":\"24:00\"}]").toList())
+                + "},\"targetInsideMinutes\":60,\"targetOutsideMinutes\":60}";
+        var put = get("PUT /sla-policy", "/sla-policy", seller, null, null);
+        put.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of(TicketApiHandler.SELLER_CLAIM, seller,
+                "sub", "lead-1", "roles", "[lead]"));
+        put.setBody(policy);
+        assertThat(api().handleRequest(put, null).getStatusCode()).isEqualTo(200);
+
+        intake().handleRequest(sqsEvent(channelMessage(seller, "p-1", "thread-p", "Where is my parcel?")), null);
+
+        com.deskbridge.adapters.dynamodb.DynamoDbDueIndex index =
+                new com.deskbridge.adapters.dynamodb.DynamoDbDueIndex(backend().dynamo(), backend().ticketsTable());
+        Instant received = Instant.parse("2026-11-21T09:15:00Z");
+        List<com.deskbridge.domain.escalation.DueTicket> due = new ArrayList<>();
+        for (int shard = 0; shard < index.shards(); shard++) {
+            due.addAll(index.due(shard, received.plus(Duration.ofDays(30)), 1000));
+        }
+        assertThat(due).filteredOn(d -> d.seller().value().equals(seller)).singleElement().satisfies(d -> {
+            assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.TARGET_DUE)).isEqualTo(received.plus(Duration.ofHours(1)));
+            assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK)).isEqualTo(received.plus(Duration.ofMinutes(45)));
         });
     }
 
