@@ -8,9 +8,11 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.JsonLogging;
-import com.deskbridge.adapters.sla.DynamoDbSlaPolicyStore;
-import com.deskbridge.adapters.sla.SlaPolicyJson;
-import com.deskbridge.adapters.sla.SlaPolicyStore;
+import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
+import com.deskbridge.adapters.settings.SellerSetting;
+import com.deskbridge.adapters.settings.SellerSettings;
+import com.deskbridge.adapters.settings.SlaPolicyJson;
+import com.deskbridge.adapters.settings.TagRulesJson;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
@@ -40,6 +42,9 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String NO_RESPONSE_NEEDED = "POST /tickets/{id}/no-response-needed";
     static final String GET_SLA_POLICY = "GET /sla-policy";
     static final String PUT_SLA_POLICY = "PUT /sla-policy";
+    static final String GET_TAG_RULES = "GET /tag-rules";
+    static final String PUT_TAG_RULES = "PUT /tag-rules";
+    private static final String NO_TAG_RULES = "{\"rules\":[]}";
     /** The role that may change the seller's settings. */
     static final String LEAD = "lead";
     private static final Logger LOG = LoggerFactory.getLogger(TicketApiHandler.class);
@@ -50,7 +55,9 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private final TicketQueries queries;
-    private final SlaPolicyStore policies;
+    private final SellerSettings settings;
+    private final SlaPolicyJson policyJson = new SlaPolicyJson();
+    private final TagRulesJson tagRulesJson = new TagRulesJson();
     private final String defaultPolicy;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -61,24 +68,24 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(Wiring w) {
-        this(w.queries(), w.policies(), w.defaultPolicy());
+        this(w.queries(), w.settings(), w.defaultPolicy());
     }
 
     /** With the given collaborators (tests); {@code defaultPolicy} is the JSON document of sellers without one. */
-    public TicketApiHandler(TicketQueries queries, SlaPolicyStore policies, String defaultPolicy) {
+    public TicketApiHandler(TicketQueries queries, SellerSettings settings, String defaultPolicy) {
         this.queries = queries;
-        this.policies = policies;
+        this.settings = settings;
         this.defaultPolicy = defaultPolicy;
     }
 
     /** The real adapters, from the environment template.yaml sets; the SDK client is shared. */
-    private record Wiring(TicketQueries queries, SlaPolicyStore policies, String defaultPolicy) {
+    private record Wiring(TicketQueries queries, SellerSettings settings, String defaultPolicy) {
         static Wiring fromEnvironment() {
             var dynamo = AwsClients.dynamoDb();
             String table = Env.require("TICKETS_TABLE");
             Clock clock = Clock.systemUTC();
             return new Wiring(new TicketQueries(new DynamoDbTicketStore(dynamo, table), clock),
-                    new DynamoDbSlaPolicyStore(dynamo, table, clock),
+                    new DynamoDbSellerSettings(dynamo, table, clock),
                     SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
         }
     }
@@ -97,16 +104,23 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                         query(event, "cursor").orElse(null))));
                 case NO_RESPONSE_NEEDED -> ok(TicketJson.detail(queries.markNoResponseNeeded(seller,
                         TicketId.parse(pathParameter(event, "id")), agent(event))));
-                case GET_SLA_POLICY -> policyResponse(policies.document(seller).orElse(defaultPolicy),
-                        policies.document(seller).isEmpty());
-                case PUT_SLA_POLICY -> {
+                case GET_SLA_POLICY -> setting(seller, SellerSetting.SLA_POLICY, "policy", defaultPolicy);
+                case GET_TAG_RULES -> setting(seller, SellerSetting.TAG_RULES, "tagRules", NO_TAG_RULES);
+                case PUT_SLA_POLICY, PUT_TAG_RULES -> {
                     if (!roles(event).contains(LEAD)) {
                         yield problem(Problem.of("forbidden", "Lead role required", 403,
-                                "only a lead may change the seller's SLA policy", path, null, requestId));
+                                "only a lead may change the seller's settings", path, null, requestId));
                     }
                     String document = body(event);
-                    policies.save(seller, document, agent(event));
-                    yield policyResponse(document, false);
+                    boolean policy = PUT_SLA_POLICY.equals(event.getRouteKey());
+                    if (policy) {
+                        policyJson.parse(document);
+                    } else {
+                        tagRulesJson.parse(document);
+                    }
+                    SellerSetting setting = policy ? SellerSetting.SLA_POLICY : SellerSetting.TAG_RULES;
+                    settings.save(seller, setting, document, agent(event));
+                    yield setting(seller, setting, policy ? "policy" : "tagRules", null);
                 }
                 default -> problem(Problem.of("no-such-route", "No such route", 404,
                         "this API has no route " + event.getRouteKey(), path, null, requestId));
@@ -164,11 +178,13 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
     }
 
-    private APIGatewayV2HTTPResponse policyResponse(String document, boolean isDefault) {
+    /** {"default": bool, name: document}: the seller's stored setting, or the fallback. */
+    private APIGatewayV2HTTPResponse setting(SellerId seller, SellerSetting setting, String name, String fallback) {
+        Optional<String> stored = settings.document(seller, setting);
         try {
-            return ok(Map.of("default", isDefault, "policy", json.readTree(document)));
+            return ok(Map.of("default", stored.isEmpty(), name, json.readTree(stored.orElse(fallback))));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored SLA policy is not JSON", e);
+            throw new IllegalStateException("stored " + setting + " is not JSON", e);
         }
     }
 

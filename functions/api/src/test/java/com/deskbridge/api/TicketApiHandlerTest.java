@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.deskbridge.adapters.settings.SellerSetting;
+import com.deskbridge.adapters.settings.SellerSettings;
+import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.ticket.Channel;
@@ -72,24 +75,22 @@ class TicketApiHandlerTest {
         }
     };
 
-    /** Keeps documents in memory but validates them with the real codec, as the DynamoDB store does. */
+    /** Settings documents in memory (the DynamoDB store is exercised by the contract tests). */
     private final Map<String, String> savedPolicies = new HashMap<>();
-    private final com.deskbridge.adapters.sla.SlaPolicyStore policies = new com.deskbridge.adapters.sla.SlaPolicyStore() {
+    private final SellerSettings settings = new SellerSettings() {
         @Override
-        public com.deskbridge.domain.sla.SlaPolicies save(SellerId seller, String document, String savedBy) {
-            var parsed = new com.deskbridge.adapters.sla.SlaPolicyJson().parse(document);
-            savedPolicies.put(seller.value(), document);
-            return parsed;
+        public void save(SellerId seller, SellerSetting setting, String document, String savedBy) {
+            savedPolicies.put(seller.value() + "/" + setting, document);
         }
 
         @Override
-        public Optional<String> document(SellerId seller) {
-            return Optional.ofNullable(savedPolicies.get(seller.value()));
+        public Optional<String> document(SellerId seller, SellerSetting setting) {
+            return Optional.ofNullable(savedPolicies.get(seller.value() + "/" + setting));
         }
     };
 
     private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
-            policies, com.deskbridge.adapters.sla.SlaPolicyJson.defaultDocument("Europe/Berlin"));
+            settings, SlaPolicyJson.defaultDocument("Europe/Berlin"));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {
@@ -227,6 +228,28 @@ class TicketApiHandlerTest {
         assertThat(savedPolicies).isEmpty();
         assertThat(putPolicy("[agent]", SlaPolicyJsonFixture.VALID).getStatusCode()).isEqualTo(403);
         assertThat(savedPolicies).isEmpty();
+    }
+
+    @Test
+    void tagRulesAreValidatedPerRuleAndStoredForLeadsOnly() throws Exception {
+        APIGatewayV2HTTPResponse none = handler.handleRequest(event("GET /tag-rules", "/tag-rules",
+                Map.of("seller_id", "s1"), null, null), null);
+        assertThat(body(none).get("tagRules").get("rules")).isEmpty();
+
+        APIGatewayV2HTTPEvent bad = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "roles", "[lead]"), null, null);
+        bad.setBody("{\"rules\":[{\"name\":\"ok\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"},"
+                + "{\"name\":\"evil\",\"kind\":\"REGEX\",\"pattern\":\"(a+)+$\",\"tag\":\"x\"}]}");
+        APIGatewayV2HTTPResponse rejected = handler.handleRequest(bad, null);
+        assertThat(rejected.getStatusCode()).isEqualTo(400);
+        assertThat(body(rejected).get("field").asText()).isEqualTo("rules[1].pattern");
+
+        APIGatewayV2HTTPEvent good = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "roles", "[lead]"), null, null);
+        good.setBody("{\"rules\":[{\"name\":\"warranty\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"}]}");
+        assertThat(handler.handleRequest(good, null).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse stored = handler.handleRequest(event("GET /tag-rules", "/tag-rules",
+                Map.of("seller_id", "s1"), null, null), null);
+        assertThat(body(stored).get("default").asBoolean()).isFalse();
+        assertThat(body(stored).get("tagRules").get("rules").get(0).get("tag").asText()).isEqualTo("warranty");
     }
 
     /** A valid policy document. */

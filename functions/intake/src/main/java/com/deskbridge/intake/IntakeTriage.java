@@ -27,13 +27,17 @@ import java.util.function.Function;
  */
 public final class IntakeTriage implements MessageTriage {
     private final IntentClassifier classifier;
-    private final Tagger tagger;
+    private final Function<SellerId, Tagger> taggers;
     private final Function<SellerId, SlaPolicies> policies;
 
-    /** @param policies the seller's SLA policies (stored, or the default) */
-    public IntakeTriage(IntentClassifier classifier, Tagger tagger, Function<SellerId, SlaPolicies> policies) {
+    /**
+     * @param taggers  the seller's tagger (its own rules, or none)
+     * @param policies the seller's SLA policies (stored, or the default)
+     */
+    public IntakeTriage(IntentClassifier classifier, Function<SellerId, Tagger> taggers,
+                        Function<SellerId, SlaPolicies> policies) {
         this.classifier = Objects.requireNonNull(classifier);
-        this.tagger = Objects.requireNonNull(tagger);
+        this.taggers = Objects.requireNonNull(taggers);
         this.policies = Objects.requireNonNull(policies);
     }
 
@@ -42,7 +46,7 @@ public final class IntakeTriage implements MessageTriage {
         SlaPolicies sellerPolicies = policies.apply(message.seller());
         ZoneId sellerZone = sellerPolicies.sellerDefault().calendar().zone();
         IntentResult result = classifier.classify(message.subject(), message.body());
-        List<String> tags = tagger.tag(result, message.subject(), message.body(),
+        List<String> tags = taggers.apply(message.seller()).tag(result, message.subject(), message.body(),
                 message.receivedAt().atZone(sellerZone).toLocalDate()).tags();
         Intent intent = result.intent();
         WaitingTicket waiting = new WaitingTicket(message.channel(), message.receivedAt(),

@@ -3,9 +3,12 @@ package com.deskbridge.intake;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
-import com.deskbridge.adapters.sla.DynamoDbSlaPolicyStore;
-import com.deskbridge.adapters.sla.SlaPolicyJson;
-import com.deskbridge.domain.sla.SlaPolicies;
+import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
+import com.deskbridge.adapters.settings.SellerDocuments;
+import com.deskbridge.adapters.settings.SellerSetting;
+import com.deskbridge.adapters.settings.SellerSettings;
+import com.deskbridge.adapters.settings.SlaPolicyJson;
+import com.deskbridge.adapters.settings.TagRulesJson;
 import com.deskbridge.domain.intake.IntakeService;
 import com.deskbridge.intent.IntentClassifier;
 import com.deskbridge.intent.Tagger;
@@ -34,10 +37,12 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, D
     /** From given clients: tests and benchmarks point these at emulators. */
     public static IntakeWiring of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String table, String deadLetterQueueUrl,
                                   Duration personalDataRetention, String slaTimeZone, Clock clock) {
-        SlaPolicies fallback = new SlaPolicyJson().parse(SlaPolicyJson.defaultDocument(slaTimeZone));
-        DynamoDbSlaPolicyStore stored = new DynamoDbSlaPolicyStore(dynamo, table, clock);
-        IntakeTriage triage = new IntakeTriage(new IntentClassifier(), new Tagger(List.of()),
-                seller -> stored.policiesFor(seller, fallback));
+        SellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
+        IntakeTriage triage = new IntakeTriage(new IntentClassifier(),
+                new SellerDocuments<>(settings, SellerSetting.TAG_RULES, new Tagger(List.of()),
+                        document -> new Tagger(new TagRulesJson().parse(document))),
+                new SellerDocuments<>(settings, SellerSetting.SLA_POLICY,
+                        new SlaPolicyJson().parse(SlaPolicyJson.defaultDocument(slaTimeZone)), new SlaPolicyJson()::parse));
         IntakeService intake = new IntakeService(new DynamoDbTicketStore(dynamo, table), clock, personalDataRetention, triage);
         IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(),
                 new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));

@@ -107,6 +107,13 @@ class SampleEventsTest {
             assertThat(JSON.readTree(r.get("body").asText()).get("policy").get("holidays")).as(route).hasSize(3);
         }
 
+        for (String route : List.of("PutTagRules", "GetTagRules")) {
+            JsonNode r = JSON.readTree(system.stack().invoke("ApiFunction",
+                    Files.readString(EVENTS.resolve("ApiFunction/" + route + ".json"))));
+            assertThat(r.get("statusCode").asInt()).as(route).isEqualTo(200);
+            assertThat(JSON.readTree(r.get("body").asText()).get("tagRules").get("rules")).as(route).hasSize(2);
+        }
+
         JsonNode sweep = JSON.readTree(system.stack().invoke("SlaSweepFunction",
                 Files.readString(EVENTS.resolve("SlaSweepFunction/Sweep.json"))));
         assertThat(sweep.get("publishFailures").asInt()).isZero();

@@ -64,8 +64,8 @@ public abstract class IntakeAndApiContract {
     private TicketApiHandler api() {
         return new TicketApiHandler(new TicketQueries(
                 new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable()), CLOCK),
-                new com.deskbridge.adapters.sla.DynamoDbSlaPolicyStore(backend().dynamo(), backend().ticketsTable(), CLOCK),
-                com.deskbridge.adapters.sla.SlaPolicyJson.defaultDocument("Europe/Berlin"));
+                new com.deskbridge.adapters.settings.DynamoDbSellerSettings(backend().dynamo(), backend().ticketsTable(), CLOCK),
+                com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"));
     }
 
     private static String newSeller() {
@@ -210,6 +210,20 @@ public abstract class IntakeAndApiContract {
             assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.TARGET_DUE)).isEqualTo(received.plus(Duration.ofHours(1)));
             assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK)).isEqualTo(received.plus(Duration.ofMinutes(45)));
         });
+    }
+
+    @Test
+    void aLeadsTagRulesTagLaterMessages() throws Exception {
+        String seller = newSeller();
+        var put = get("PUT /tag-rules", "/tag-rules", seller, null, null);
+        put.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of(TicketApiHandler.SELLER_CLAIM, seller,
+                "sub", "lead-1", "roles", "[lead]"));
+        put.setBody("{\"rules\":[{\"name\":\"warranty\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"}]}");
+        assertThat(api().handleRequest(put, null).getStatusCode()).isEqualTo(200);
+
+        intake().handleRequest(sqsEvent(channelMessage(seller, "w-1", "thread-w", "Is the blender still under warranty?")), null);
+
+        assertThat(queue(seller).get(0).get("tags")).extracting(JsonNode::asText).contains("warranty");
     }
 
     @Test

@@ -1,6 +1,5 @@
-package com.deskbridge.adapters.sla;
+package com.deskbridge.adapters.settings;
 
-import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.domain.ticket.SellerId;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,13 +13,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
- * A seller's SLA policy in the tickets table ({@code PK = S#{seller}#CONFIG}, {@code SK = SLA_POLICY}), kept as the
- * validated JSON document. Reads are cached per container for {@link #CACHE_FOR}, so intake does not read the policy
- * for every message; a change takes effect within that time.
+ * Seller settings in the tickets table ({@code PK = S#{seller}#CONFIG}, {@code SK = {setting}}). Reads are cached per
+ * container for {@link #CACHE_FOR}, so intake does not read them for every message; a change takes effect within
+ * that time (at once in the container that saved it).
  */
-public final class DynamoDbSlaPolicyStore implements SlaPolicyStore {
+public final class DynamoDbSellerSettings implements SellerSettings {
     public static final Duration CACHE_FOR = Duration.ofMinutes(1);
-    private static final String SK = "SLA_POLICY";
+
+    private record Key(SellerId seller, SellerSetting setting) {
+    }
 
     private record Cached(Optional<String> document, Instant until) {
     }
@@ -28,47 +29,40 @@ public final class DynamoDbSlaPolicyStore implements SlaPolicyStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private final SlaPolicyJson json = new SlaPolicyJson();
-    private final Map<SellerId, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-    public DynamoDbSlaPolicyStore(DynamoDbClient dynamo, String table, Clock clock) {
+    public DynamoDbSellerSettings(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(table);
         this.clock = Objects.requireNonNull(clock);
     }
 
     @Override
-    public SlaPolicies save(SellerId seller, String document, String savedBy) {
-        SlaPolicies parsed = json.parse(document);
+    public void save(SellerId seller, SellerSetting setting, String document, String savedBy) {
         dynamo.putItem(r -> r.tableName(table).item(Map.of(
                 "PK", AttributeValue.fromS(pk(seller)),
-                "SK", AttributeValue.fromS(SK),
-                "itemType", AttributeValue.fromS("sla-policy"),
+                "SK", AttributeValue.fromS(setting.name()),
+                "itemType", AttributeValue.fromS("seller-setting"),
                 "document", AttributeValue.fromS(document),
                 "savedBy", AttributeValue.fromS(savedBy == null ? "unknown" : savedBy),
                 "savedAt", AttributeValue.fromS(clock.instant().toString()))));
-        cache.remove(seller);
-        return parsed;
+        cache.remove(new Key(seller, setting));
     }
 
     @Override
-    public Optional<String> document(SellerId seller) {
+    public Optional<String> document(SellerId seller, SellerSetting setting) {
+        Key key = new Key(seller, setting);
         Instant now = clock.instant();
-        Cached cached = cache.get(seller);
+        Cached cached = cache.get(key);
         if (cached != null && now.isBefore(cached.until())) {
             return cached.document();
         }
         GetItemResponse item = dynamo.getItem(r -> r.tableName(table)
-                .key(Map.of("PK", AttributeValue.fromS(pk(seller)), "SK", AttributeValue.fromS(SK))));
+                .key(Map.of("PK", AttributeValue.fromS(pk(seller)), "SK", AttributeValue.fromS(setting.name()))));
         Optional<String> document = item.hasItem() && item.item().containsKey("document")
                 ? Optional.of(item.item().get("document").s()) : Optional.empty();
-        cache.put(seller, new Cached(document, now.plus(CACHE_FOR)));
+        cache.put(key, new Cached(document, now.plus(CACHE_FOR)));
         return document;
-    }
-
-    /** The seller's policies, or {@code fallback} when it stored none. */
-    public SlaPolicies policiesFor(SellerId seller, SlaPolicies fallback) {
-        return document(seller).map(json::parse).orElse(fallback);
     }
 
     private static String pk(SellerId seller) {

@@ -1,4 +1,4 @@
-package com.deskbridge.adapters.sla;
+package com.deskbridge.adapters.settings;
 
 import com.deskbridge.domain.sla.ChannelDeadlines;
 import com.deskbridge.domain.sla.SellerSlaPolicy;

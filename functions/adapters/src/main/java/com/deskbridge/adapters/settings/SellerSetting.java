@@ -1,0 +1,9 @@
+package com.deskbridge.adapters.settings;
+
+/** The settings a seller keeps as validated JSON documents, one item each in the tickets table. */
+public enum SellerSetting {
+    /** The response-time policy ({@link SlaPolicyJson}). */
+    SLA_POLICY,
+    /** The seller's own tag rules ({@link TagRulesJson}). */
+    TAG_RULES
+}
