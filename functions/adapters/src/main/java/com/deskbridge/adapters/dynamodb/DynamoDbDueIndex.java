@@ -115,6 +115,46 @@ public final class DynamoDbDueIndex implements DueIndex {
         }
     }
 
+    /**
+     * Milestones that come from one message rather than from the waiting period: a cancellation request's deadline,
+     * a delivery problem's urgency. When the ticket was already waiting, intake's transaction kept the older timeline
+     * (the oldest unanswered message rules), so these are added one by one, each only if the timeline lacks it, and
+     * the ticket's due-index position is moved earlier when the new milestone comes first. Messages without such
+     * milestones cost nothing here.
+     */
+    void addMessageMilestones(SellerId seller, TicketId ticket, Map<MilestoneKind, Instant> milestones) {
+        Map<String, AttributeValue> key = Map.of(PK, AttributeValue.fromS(TicketKeys.ticketPk(seller, ticket)),
+                SK, AttributeValue.fromS(TicketKeys.TICKET_SK));
+        for (MilestoneKind kind : MESSAGE_MILESTONES) {
+            Instant at = milestones.get(kind);
+            if (at == null) {
+                continue;
+            }
+            try {
+                dynamo.updateItem(r -> r.tableName(table).key(key)
+                        .updateExpression("SET " + MILESTONES + ".#kind = :at")
+                        .conditionExpression("attribute_exists(" + MILESTONES + ") AND attribute_not_exists("
+                                + MILESTONES + ".#kind) AND NOT contains(" + FIRED + ", :kindName)")
+                        .expressionAttributeNames(Map.of("#kind", kind.name()))
+                        .expressionAttributeValues(Map.of(":at", millis(at), ":kindName", AttributeValue.fromS(kind.name()))));
+            } catch (ConditionalCheckFailedException alreadyThere) {
+                continue; // the timeline has it (this message started the period) or it fired already
+            }
+            try {
+                dynamo.updateItem(r -> r.tableName(table).key(key)
+                        .updateExpression("SET " + GSI3SK + " = :sk")
+                        .conditionExpression("attribute_exists(" + GSI3PK + ") AND " + GSI3SK + " > :sk")
+                        .expressionAttributeValues(Map.of(":sk", AttributeValue.fromS(TicketKeys.dueSk(at, ticket)))));
+            } catch (ConditionalCheckFailedException laterAlready) {
+                // the ticket is due earlier anyway
+            }
+        }
+    }
+
+    /** See {@link #addMessageMilestones}. */
+    private static final List<MilestoneKind> MESSAGE_MILESTONES =
+            List.of(MilestoneKind.CANCELLATION_DUE, MilestoneKind.URGENT, MilestoneKind.A_TO_Z_ELIGIBLE);
+
     /** The attributes intake writes when a waiting period starts (if_not_exists: the oldest waiting message rules). */
     static void startClock(List<String> sets, Map<String, AttributeValue> values, TicketId ticket,
                            Map<MilestoneKind, Instant> milestones) {

@@ -55,6 +55,8 @@ public final class DynamoDbTicketStore implements TicketStore {
     public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Triage triage) {
         try {
             dynamo.transactWriteItems(appendTransaction(message, personalDataExpiresAt, triage));
+            new DynamoDbDueIndex(dynamo, table).addMessageMilestones(message.seller(), message.ticketId(),
+                    triage.slaMilestones());
             return AppendOutcome.APPENDED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();

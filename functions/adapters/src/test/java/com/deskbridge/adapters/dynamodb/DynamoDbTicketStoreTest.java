@@ -298,4 +298,31 @@ class DynamoDbTicketStoreTest {
         assertThat(store.find(seller, m.ticketId(), NOW).orElseThrow().ticket().status()).isEqualTo(TicketStatus.OPEN);
         assertThat(store.find(new SellerId("someone-else"), m.ticketId(), NOW)).isEmpty();
     }
+
+    @Test
+    void aCancellationRequestOnAWaitingTicketAddsItsDeadlineAndMovesTheTicketUpInTheIndex() {
+        InboundMessage first = msg("e1", "th1", T0);
+        store.append(first, KEEP_UNTIL, waiting(T0));
+        assertThat(dueFor(T0.plusSeconds(100_000))).singleElement()
+                .satisfies(d -> assertThat(d.indexKey()).startsWith(TicketKeys.time(T0.plusSeconds(3600))));
+
+        // Later message, whose own timeline the transaction ignores: only its message milestones are added.
+        Instant urgentAt = T0.plusSeconds(1800);
+        Instant cancelBy = T0.plusSeconds(7200);
+        store.append(msg("e2", "th1", T0.plusSeconds(600)), KEEP_UNTIL, new Triage("CANCELLATION_REQUEST",
+                List.of("cancellation"), Map.of(com.deskbridge.domain.sla.MilestoneKind.CANCELLATION_DUE, cancelBy,
+                com.deskbridge.domain.sla.MilestoneKind.URGENT, urgentAt,
+                com.deskbridge.domain.sla.MilestoneKind.AT_RISK, T0.plusSeconds(9999))));
+
+        assertThat(dueFor(T0.plusSeconds(100_000))).singleElement().satisfies(d -> {
+            assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.CANCELLATION_DUE)).isEqualTo(cancelBy);
+            assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.URGENT)).isEqualTo(urgentAt);
+            assertThat(d.milestones().get(com.deskbridge.domain.sla.MilestoneKind.AT_RISK))
+                    .as("the waiting period's own timeline is kept").isEqualTo(T0.plusSeconds(3600));
+            assertThat(d.indexKey()).as("due earlier now").startsWith(TicketKeys.time(urgentAt));
+        });
+        TicketSummary t = store.find(seller, first.ticketId(), NOW).orElseThrow().ticket();
+        assertThat(t.intent()).isEqualTo("CANCELLATION_REQUEST");
+        assertThat(t.tags()).containsExactlyInAnyOrder("shipping-status", "cancellation");
+    }
 }
