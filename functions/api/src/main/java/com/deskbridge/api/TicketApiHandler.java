@@ -13,6 +13,7 @@ import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
+import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
@@ -55,6 +56,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private final TicketQueries queries;
+    private final TicketCommands commands;
     private final SellerSettings settings;
     private final SlaPolicyJson policyJson = new SlaPolicyJson();
     private final TagRulesJson tagRulesJson = new TagRulesJson();
@@ -68,23 +70,25 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(Wiring w) {
-        this(w.queries(), w.settings(), w.defaultPolicy());
+        this(w.queries(), w.commands(), w.settings(), w.defaultPolicy());
     }
 
     /** With the given collaborators (tests); {@code defaultPolicy} is the JSON document of sellers without one. */
-    public TicketApiHandler(TicketQueries queries, SellerSettings settings, String defaultPolicy) {
+    public TicketApiHandler(TicketQueries queries, TicketCommands commands, SellerSettings settings, String defaultPolicy) {
         this.queries = queries;
+        this.commands = commands;
         this.settings = settings;
         this.defaultPolicy = defaultPolicy;
     }
 
     /** The real adapters, from the environment template.yaml sets; the SDK client is shared. */
-    private record Wiring(TicketQueries queries, SellerSettings settings, String defaultPolicy) {
+    private record Wiring(TicketQueries queries, TicketCommands commands, SellerSettings settings, String defaultPolicy) {
         static Wiring fromEnvironment() {
             var dynamo = AwsClients.dynamoDb();
             String table = Env.require("TICKETS_TABLE");
             Clock clock = Clock.systemUTC();
-            return new Wiring(new TicketQueries(new DynamoDbTicketStore(dynamo, table), clock),
+            DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
+            return new Wiring(new TicketQueries(store, clock), new TicketCommands(store, clock),
                     new DynamoDbSellerSettings(dynamo, table, clock),
                     SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
         }
@@ -102,8 +106,11 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                         TicketStatus.parse(query(event, "status").orElse("open"), "status"),
                         query(event, "limit").map(TicketApiHandler::limit).orElse(null),
                         query(event, "cursor").orElse(null))));
-                case NO_RESPONSE_NEEDED -> ok(TicketJson.detail(queries.markNoResponseNeeded(seller,
-                        TicketId.parse(pathParameter(event, "id")), agent(event))));
+                case NO_RESPONSE_NEEDED -> {
+                    TicketId id = TicketId.parse(pathParameter(event, "id"));
+                    commands.markNoResponseNeeded(seller, id, agent(event));
+                    yield ok(TicketJson.detail(queries.ticket(seller, id)));
+                }
                 case GET_SLA_POLICY -> setting(seller, SellerSetting.SLA_POLICY, "policy", defaultPolicy);
                 case GET_TAG_RULES -> setting(seller, SellerSetting.TAG_RULES, "tagRules", NO_TAG_RULES);
                 case PUT_SLA_POLICY, PUT_TAG_RULES -> {

@@ -90,7 +90,7 @@ class TicketApiHandlerTest {
     };
 
     private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
-            settings, SlaPolicyJson.defaultDocument("Europe/Berlin"));
+            new com.deskbridge.domain.command.TicketCommands(store, Clock.fixed(NOW, ZoneOffset.UTC)), settings, SlaPolicyJson.defaultDocument("Europe/Berlin"));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {

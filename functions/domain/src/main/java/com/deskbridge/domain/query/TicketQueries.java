@@ -12,7 +12,7 @@ import com.deskbridge.domain.ticket.TicketSummary;
 import java.time.Clock;
 import java.util.Objects;
 
-/** What the helpdesk reads and does on tickets, always on behalf of one seller. */
+/** Reads of tickets for the helpdesk, always on behalf of one seller. */
 public final class TicketQueries {
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
@@ -27,14 +27,6 @@ public final class TicketQueries {
 
     public TicketDetail ticket(SellerId seller, TicketId id) {
         return store.find(seller, id, clock.instant()).orElseThrow(() -> new TicketNotFoundException(id));
-    }
-
-    /** Seller Central's "no response needed", reproduced: stops the clock and closes the ticket. */
-    public TicketDetail markNoResponseNeeded(SellerId seller, TicketId id, String agentId) {
-        if (!store.markNoResponseNeeded(seller, id, agentId, clock.instant())) {
-            throw new TicketNotFoundException(id);
-        }
-        return ticket(seller, id);
     }
 
     public Page<TicketSummary> queue(SellerId seller, TicketStatus status, Integer limit, String cursor) {

@@ -62,8 +62,8 @@ public abstract class IntakeAndApiContract {
     }
 
     private TicketApiHandler api() {
-        return new TicketApiHandler(new TicketQueries(
-                new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable()), CLOCK),
+        DynamoDbTicketStore store = new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable());
+        return new TicketApiHandler(new TicketQueries(store, CLOCK), new com.deskbridge.domain.command.TicketCommands(store, CLOCK),
                 new com.deskbridge.adapters.settings.DynamoDbSellerSettings(backend().dynamo(), backend().ticketsTable(), CLOCK),
                 com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"));
     }
