@@ -1,0 +1,42 @@
+package com.deskbridge.compliance;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link RuleId#EMAIL_ADDRESS}: plain addresses and obfuscated ones ("name(at)domain.de", "name [at] domain
+ * [dot] com", "name at domain dot com", "nombre arroba dominio punto es"). The spelled-out "at" only counts with a
+ * spelled-out or bracketed "dot", so "we are at example.com" stays a link, not an address. Always
+ * {@link Severity#BLOCK}. Linear: each pattern starts only at the start of a run of address characters.
+ */
+final class EmailRule {
+    private static final String LOCAL = "(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}";
+    private static final String DOT_WORD = "(?:[ \\t]*(?:\\(dot\\)|\\[dot\\]|\\{dot\\}|\\(\\.\\)|\\[\\.\\])[ \\t]*"
+            + "|[ \\t]+(?:dot|punkt|point|punto)[ \\t]+)";
+    private static final String DOT_ANY = "(?:[ \\t]*\\.[ \\t]*|" + DOT_WORD + ")";
+    private static final String PART = "[a-z0-9-]{1,63}";
+    private static final String END = LinkRule.TLD + "(?![a-z0-9-])";
+    private static final Pattern PLAIN = Pattern.compile(
+            LOCAL + "@(?:[a-z0-9-]{1,63}\\.){1,6}[a-z]{2,24}(?![a-z0-9-])");
+    private static final Pattern BRACKETED = Pattern.compile(
+            LOCAL + "[ \\t]*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\(@\\)|\\[@\\]|@)[ \\t]*" + PART + "(?:" + DOT_ANY + PART
+                    + "){0,3}" + DOT_ANY + END);
+    private static final Pattern SPELLED = Pattern.compile(
+            LOCAL + "[ \\t]+(?:at|arroba|chiocciola|chez|bei)[ \\t]+" + PART + "(?:" + DOT_ANY + PART + "){0,3}"
+                    + DOT_WORD + END);
+
+    private static final String EXPLANATION = "E-mail address: contact details for off-Amazon contact are not allowed.";
+    private static final String ALTERNATIVE = "Remove the address and ask the buyer to reply in this Amazon "
+            + "messaging thread.";
+
+    void scan(FoldedText text, List<Span> out) {
+        for (Pattern p : List.of(PLAIN, BRACKETED, SPELLED)) {
+            Matcher m = p.matcher(text.folded());
+            while (m.find()) {
+                out.add(new Span(RuleId.EMAIL_ADDRESS, Severity.BLOCK, text.rawStart(m.start()),
+                        text.rawEnd(m.end()), EXPLANATION, ALTERNATIVE));
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package com.deskbridge.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.deskbridge.domain.ticket.InvalidInputException;
+import com.deskbridge.intent.Language;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ComplianceCheckerTest {
+    private static final ComplianceChecker CHECKER = new ComplianceChecker();
+
+    private static List<RuleId> rules(String body) {
+        return CHECKER.check(body).findings().stream().map(Finding::rule).toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "EXTERNAL_LINK|Infos: https://shop-example.com/faq",
+        "EXTERNAL_LINK|Siehe www.beispiel-shop.de",
+        "EXTERNAL_LINK|Tutto su negozio-esempio.it/guida",
+        "EXTERNAL_LINK|Visitez exemple dot fr",
+        "EXTERNAL_LINK|Ver tienda-ejemplo[.]es",
+        "EMAIL_ADDRESS|Mail: a.b@example.org",
+        "EMAIL_ADDRESS|hilfe(at)beispiel.de",
+        "EMAIL_ADDRESS|contact chez exemple point com",
+        "EMAIL_ADDRESS|info arroba ejemplo punto es",
+        "EMAIL_ADDRESS|assistenza [at] esempio [dot] it",
+        "PHONE_NUMBER|Ring 020 7946 0958",
+        "PHONE_NUMBER|Telefon +49 30 12345678",
+        "PHONE_NUMBER|Appelez le 06 12 34 56 78",
+        "PHONE_NUMBER|Chiami il 347 123 4567",
+        "PHONE_NUMBER|Llame al 600 123 456",
+        "OFF_AMAZON_CONTACT|Write to us on Telegram",
+        "OFF_AMAZON_CONTACT|Besuchen Sie unseren Webshop",
+        "OFF_AMAZON_CONTACT|Suivez-nous sur Instagram",
+        "OFF_AMAZON_CONTACT|Visitate il nostro sito",
+        "OFF_AMAZON_CONTACT|Síguenos en TikTok",
+        "MARKETING|Get 20% off today",
+        "MARKETING|Gutscheincode FRUEHLING gilt bis Sonntag",
+        "MARKETING|Profitez des soldes",
+        "MARKETING|Codice sconto ESTATE",
+        "MARKETING|Aproveche nuestras rebajas",
+        "REVIEW_REQUEST|Please give us a positive review",
+        "REVIEW_REQUEST|Bitte hinterlassen Sie eine positive Bewertung",
+        "REVIEW_REQUEST|Laissez un avis positif svp",
+        "REVIEW_REQUEST|Ci lasci una recensione positiva",
+        "REVIEW_REQUEST|Déjenos una valoración positiva",
+        "EMOJI_OR_PICTOGRAPH|Danke 🙏",
+    })
+    void detectsEachRuleInEachLanguage(RuleId rule, String body) {
+        assertThat(rules(body)).contains(rule);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Your order 302-1234567-1234567 ships today.",
+        "UPS 1Z999AA10123456784 and DHL JJD000390007768012 are both on their way.",
+        "Delivered on 12.03.2025, refund of 1.299,00 € issued, 3 items, postcode 10115.",
+        "The carrier will call you before delivery.",
+        "We reviewed your case and the review is complete.",
+        "Thank you for your positive feedback :) ;-)",
+        "Wir haben Ihren Fall geprüft. Vielen Dank für Ihre positive Bewertung!",
+        "À notre avis, un avis de passage a été déposé.",
+        "Il prezzo sale a 9,90 € per le isole.",
+        "El paquete sale hoy del almacén.",
+        "Return it via https://www.amazon.de/returns or sellercentral.amazon.co.uk, short link amzn.to/3xYz.",
+        "Invoice.pdf is attached, e.g. see section 3.5, z.B. Seite 2.",
+        "EAN 4006381333931, ASIN B08XYZ1234.",
+        "Brand™ and Brand® ©2025 → next step",
+        "Nous espérons que vous êtes satisfait. We hope you are satisfied.",
+    })
+    void compliantTrickyTextsHaveNoFindings(String body) {
+        assertThat(CHECKER.check(body).findings()).isEmpty();
+    }
+
+    @Test
+    void offsetsPointAtTheMatchedTextEvenAfterFoldingChangesLengths() {
+        String body = "Straße Größe: Besuchen Sie unseren Onlineshop 😀👍🏽 www.straße-shop.de und ruf 0176 1234567 an.";
+        ComplianceReport report = CHECKER.check(body);
+        assertThat(report.findings()).isNotEmpty();
+        for (Finding f : report.findings()) {
+            assertThat(body.substring(f.start(), f.end())).isEqualTo(f.matched());
+        }
+        assertThat(report.findings()).extracting(Finding::matched)
+                .contains("Besuchen Sie unseren Onlineshop", "😀", "👍🏽", "www.straße-shop.de", "0176 1234567");
+    }
+
+    @Test
+    void zwjSequencesAndFlagsCountOnce() {
+        List<Finding> f = CHECKER.check("Team 👨‍👩‍👧 and 🇩🇪!").findings();
+        assertThat(f).extracting(Finding::matched).containsExactly("👨‍👩‍👧", "🇩🇪");
+        assertThat(f).allMatch(x -> x.severity() == Severity.BLOCK);
+        assertThat(CHECKER.check("Rating ★★★").findings()).allMatch(x -> x.severity() == Severity.WARN).isNotEmpty();
+        assertThat(rules("Press 1️⃣ now")).containsExactly(RuleId.EMOJI_OR_PICTOGRAPH);
+    }
+
+    @Test
+    void carrierLinksFollowThePolicy() {
+        String body = "Tracking: https://www.dhl.de/de/privatkunden.html?piececode=00340434161234567890 thanks";
+        ComplianceReport blocked = new ComplianceChecker(CarrierLinkPolicy.BLOCK).check(body);
+        assertThat(blocked.blocked()).isTrue();
+        Finding f = blocked.findings().get(0);
+        assertThat(f.rule()).isEqualTo(RuleId.EXTERNAL_LINK);
+        assertThat(f.saferAlternative()).contains("DHL 00340434161234567890");
+        assertThat(new ComplianceChecker(CarrierLinkPolicy.ALLOW_KNOWN_CARRIERS).check(body).findings()).isEmpty();
+        assertThat(new ComplianceChecker(CarrierLinkPolicy.ALLOW_KNOWN_CARRIERS)
+                .check("See https://track-my-parcel.example.com/x").has(RuleId.EXTERNAL_LINK)).isTrue();
+    }
+
+    @Test
+    void amazonLookalikesAreNotAmazon() {
+        assertThat(rules("https://amazon.de.evil-example.com/login")).contains(RuleId.EXTERNAL_LINK);
+        assertThat(rules("myamazon.de/deal")).contains(RuleId.EXTERNAL_LINK);
+        assertThat(rules("https://sellercentral.amazon.com.mx/help")).isEmpty();
+    }
+
+    @Test
+    void severitiesSeparateBlocksFromJudgementCalls() {
+        ComplianceReport neutral = CHECKER.check("Please leave a review when you have a moment.");
+        assertThat(neutral.blocked()).isFalse();
+        assertThat(neutral.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.REVIEW_REQUEST);
+            assertThat(f.severity()).isEqualTo(Severity.WARN);
+        });
+        assertThat(CHECKER.check("Please leave us a 5-star review").blocked()).isTrue();
+    }
+
+    @Test
+    void languageHintScopesAmbiguousWords() {
+        assertThat(CHECKER.check(new OutgoingMessage("Sale!", null, null, Language.EN)).has(RuleId.MARKETING)).isTrue();
+        assertThat(CHECKER.check(new OutgoingMessage("Sale!", null, null, Language.ES)).has(RuleId.MARKETING))
+                .isFalse();
+    }
+
+    @Test
+    void subjectFindingsHaveNoOffsets() {
+        ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "20% off everything 🎉", null, null));
+        assertThat(r.findings()).extracting(Finding::rule)
+                .containsExactlyInAnyOrder(RuleId.MARKETING, RuleId.EMOJI_OR_PICTOGRAPH);
+        assertThat(r.findings()).allMatch(f -> f.start() == -1 && f.end() == -1);
+    }
+
+    @Test
+    void attachmentTypesAndSizes() {
+        List<AttachmentInfo> files = List.of(
+                new AttachmentInfo("invoice.pdf", "application/pdf", 200_000),
+                new AttachmentInfo("photo.JPG", "image/jpeg", 3_000_000),
+                new AttachmentInfo("label.png", null, 10L * 1024 * 1024),
+                new AttachmentInfo("notes.txt", "text/plain", 10),
+                new AttachmentInfo("party.gif", "image/gif", 100),
+                new AttachmentInfo("video.mp4", "video/mp4", 100),
+                new AttachmentInfo("letter.docx", "", 100),
+                new AttachmentInfo("fake.pdf", "application/x-msdownload", 100),
+                new AttachmentInfo("scan.pdf", "application/pdf", 10L * 1024 * 1024 + 1));
+        ComplianceReport r = CHECKER.check(new OutgoingMessage("See attachments.", null, files, Language.EN));
+        assertThat(r.findings()).extracting(f -> f.rule() + ":" + f.severity() + ":" + f.matched()).containsExactly(
+                "ATTACHMENT_TYPE:BLOCK:party.gif", "ATTACHMENT_TYPE:BLOCK:video.mp4", "ATTACHMENT_TYPE:WARN:letter.docx",
+                "ATTACHMENT_TYPE:BLOCK:fake.pdf", "ATTACHMENT_SIZE:BLOCK:scan.pdf");
+        assertThat(r.findings()).allMatch(f -> f.start() == -1);
+        assertThat(r.blocked()).isTrue();
+    }
+
+    @Test
+    void oversizedInputIsRejectedClearly() {
+        String big = "a".repeat(ComplianceChecker.MAX_BODY_CHARS + 1);
+        assertThatThrownBy(() -> CHECKER.check(big)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("body").hasMessageContaining("20000");
+        assertThat(CHECKER.check("a".repeat(ComplianceChecker.MAX_BODY_CHARS)).findings()).isEmpty();
+    }
+
+    @Test
+    void adversarialInputsStayFast() {
+        List<String> inputs = List.of("a.".repeat(10_000), "a".repeat(19_999) + "@", "1 ".repeat(10_000),
+                "leave ".repeat(3_000), "x@".repeat(10_000), "a-".repeat(10_000), "😀".repeat(10_000),
+                "www.".repeat(5_000), "(at) ".repeat(4_000));
+        long start = System.nanoTime();
+        for (String s : inputs) {
+            CHECKER.check(s);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for adversarial inputs").isLessThan(3_000);
+    }
+
+    @Test
+    void parallelChecksGiveTheSameResults() throws Exception {
+        List<String> bodies = List.of("Call us at +44 20 7946 0958 😀", "Code SAVE10: 10% off at www.x-shop.com",
+                "Laissez un avis 5 étoiles", "Order 302-1234567-1234567 shipped.", "mail: a@b-shop.de");
+        List<String> expected = bodies.stream().map(b -> CHECKER.check(b).toString()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    List<String> out = new ArrayList<>();
+                    for (int pass = 0; pass < 200; pass++) {
+                        out = bodies.stream().map(b -> CHECKER.check(b).toString()).toList();
+                    }
+                    return out;
+                }));
+            }
+            for (Future<List<String>> f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void corpusReaderRejectsUnknownRules() {
+        assertThatThrownBy(() -> ComplianceCorpus.read(new java.io.StringReader(
+                "{\"id\":\"x\",\"lang\":\"en\",\"text\":\"t\",\"violations\":[\"NOPE\"],\"split\":\"train\"}")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 1");
+    }
+}
