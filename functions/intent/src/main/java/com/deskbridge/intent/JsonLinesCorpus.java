@@ -1,17 +1,13 @@
 package com.deskbridge.intent;
 
-import com.deskbridge.domain.ticket.InvalidInputException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads an evaluation corpus in JSON Lines, one flat object per line:
@@ -34,33 +30,14 @@ public final class JsonLinesCorpus {
 
     /** Reads a corpus from a reader (not closed). */
     public static List<CorpusEntry> read(Reader reader) {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        List<CorpusEntry> entries = new ArrayList<>();
-        int lineNo = 0;
-        try {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (!line.isBlank()) {
-                    entries.add(entry(line, lineNo));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return entries;
-    }
-
-    private static CorpusEntry entry(String line, int lineNo) {
-        try {
-            Map<String, String> f = FlatJsonParser.parse(line);
-            String intent = f.get("intent");
+        return JsonLines.read(reader, f -> {
+            String intent = JsonLines.text(f, "intent");
             if (intent == null) {
                 throw new IllegalArgumentException("intent is required");
             }
-            return new CorpusEntry(f.get("id"), Language.fromCode(f.get("lang")), Intent.valueOf(intent),
-                    f.get("subject"), f.get("body"), f.get("note"), f.get("split"));
-        } catch (IllegalArgumentException | InvalidInputException e) {
-            throw new InvalidInputException("line " + lineNo, e.getMessage());
-        }
+            return new CorpusEntry(JsonLines.text(f, "id"), Language.fromCode(JsonLines.text(f, "lang")),
+                    Intent.valueOf(intent), JsonLines.text(f, "subject"), JsonLines.text(f, "body"),
+                    JsonLines.text(f, "note"), JsonLines.text(f, "split"));
+        });
     }
 }

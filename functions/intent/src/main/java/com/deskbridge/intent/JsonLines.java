@@ -1,25 +1,68 @@
-package com.deskbridge.compliance;
+package com.deskbridge.intent;
 
+import com.deskbridge.domain.ticket.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Parses one corpus line: a JSON object whose values are strings, null or arrays of strings. JDK only; enough
- * for the corpus format, not a general JSON parser.
+ * The labelled corpora's JSON Lines format: one flat JSON object per line whose values are strings, null or arrays
+ * of strings. JDK only (the modules that use it carry no JSON library); enough for the corpora, not a general JSON
+ * parser.
  */
-final class CorpusJson {
+public final class JsonLines {
     private final String s;
     private int pos;
 
-    private CorpusJson(String s) {
+    private JsonLines(String s) {
         this.s = s;
     }
 
+    /**
+     * Reads every non-blank line of {@code reader} (not closed) and maps its fields.
+     *
+     * @throws InvalidInputException naming the line when a line is malformed or the mapper rejects it
+     */
+    public static <T> List<T> read(Reader reader, Function<Map<String, Object>, T> mapper) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        List<T> entries = new ArrayList<>();
+        int lineNo = 0;
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    entries.add(mapper.apply(parse(line)));
+                } catch (IllegalArgumentException | ClassCastException | InvalidInputException e) {
+                    throw new InvalidInputException("line " + lineNo, String.valueOf(e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** A string field, or null; anything else is an error naming the field. */
+    public static String text(Map<String, Object> fields, String name) {
+        Object v = fields.get(name);
+        if (v != null && !(v instanceof String)) {
+            throw new IllegalArgumentException(name + " must be a string");
+        }
+        return (String) v;
+    }
+
     /** Field → String, null or List&lt;String&gt;. */
-    static Map<String, Object> parse(String line) {
-        CorpusJson p = new CorpusJson(line);
+    public static Map<String, Object> parse(String line) {
+        JsonLines p = new JsonLines(line);
         Map<String, Object> fields = p.object();
         p.skipWs();
         if (p.pos != line.length()) {
