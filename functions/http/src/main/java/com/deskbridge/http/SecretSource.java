@@ -1,0 +1,14 @@
+package com.deskbridge.http;
+
+import java.util.Map;
+
+/**
+ * Where API credentials come from (Secrets Manager in AWS, a local file or map in tests). A secret is a
+ * set of named values, e.g. {@code client_id} and {@code client_secret}. Never log what this returns.
+ */
+@FunctionalInterface
+public interface SecretSource {
+
+    /** The secret's fields; throws {@link IllegalStateException} naming the secret (not its value) when missing. */
+    Map<String, String> secret(String name);
+}
