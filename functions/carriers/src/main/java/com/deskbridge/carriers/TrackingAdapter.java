@@ -1,0 +1,188 @@
+package com.deskbridge.carriers;
+
+import com.deskbridge.http.AccessTokenCache;
+import com.deskbridge.http.Quota;
+import com.deskbridge.http.QuotaExhaustedException;
+import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.UpstreamException;
+import com.deskbridge.http.UpstreamHttp;
+import com.deskbridge.logistics.Carrier;
+import com.deskbridge.logistics.TrackingSource;
+import com.deskbridge.logistics.TrackingUpstream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * What every carrier adapter shares: number hygiene, sending within the carrier's quota through {@link UpstreamHttp},
+ * a cached token (or API key) that is dropped and fetched again once when the carrier answers 401, reading
+ * credentials from the {@link SecretSource}, and turning every failure into a {@link TrackingSource.Unavailable}
+ * whose reason names the upstream and the problem but never a credential or a response body.
+ */
+abstract class TrackingAdapter implements TrackingSource {
+
+    private static final Logger LOG = Logger.getLogger(TrackingAdapter.class.getName());
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Token endpoints are not part of the tracking budget; retries there are bounded by UpstreamHttp. */
+    static final Quota UNLIMITED = () -> Quota.GRANTED;
+    static final Duration API_KEY_RELOAD = Duration.ofMinutes(15);
+
+    final TrackingUpstream upstream;
+    final CarrierSettings.Endpoint endpoint;
+    final SecretSource secrets;
+    final UpstreamHttp http;
+    final Quota quota;
+    final Clock clock;
+    final Locale linkLocale;
+    final AccessTokenCache tokens;
+
+    TrackingAdapter(TrackingUpstream upstream, CarrierSettings.Endpoint endpoint, SecretSource secrets, UpstreamHttp http,
+                    Quota quota, Clock clock, Locale linkLocale) {
+        this.upstream = upstream;
+        this.endpoint = Objects.requireNonNull(endpoint);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.http = Objects.requireNonNull(http);
+        this.quota = Objects.requireNonNull(quota);
+        this.clock = Objects.requireNonNull(clock);
+        this.linkLocale = linkLocale;
+        this.tokens = new AccessTokenCache(clock, this::issueToken);
+    }
+
+    /** Obtains a token (OAuth adapters) or reads the API key (key adapters). */
+    abstract AccessTokenCache.IssuedToken issueToken();
+
+    /** Looks the normalised number up; may throw the exceptions {@link #track} translates. */
+    abstract TrackingResult fetch(Carrier carrier, String trackingNumber);
+
+    @Override
+    public final TrackingResult track(Carrier carrier, String trackingNumber) {
+        String number = trackingNumber == null ? "" : trackingNumber.replaceAll("\\s+", "");
+        if (!NUMBER.matcher(number).matches()) {
+            return new NotFound(carrier, trackingNumber);
+        }
+        try {
+            return fetch(carrier, number);
+        } catch (QuotaExhaustedException e) {
+            LOG.fine(() -> name() + " client-side quota used up; next call in " + e.retryAfter());
+            return new Unavailable(name() + ": quota used up", e.retryAfter());
+        } catch (CredentialsRejectedException e) {
+            LOG.warning(e.getMessage());
+            return new Unavailable(e.getMessage(), null);
+        } catch (UpstreamException e) {
+            String what = e.status() == 0 ? "no response" : "HTTP " + e.status();
+            LOG.log(Level.WARNING, () -> name() + " unavailable: " + what);
+            return new Unavailable(name() + " unavailable: " + what, e.status() == 429 ? Duration.ofMinutes(1) : null);
+        } catch (MalformedResponseException e) {
+            LOG.warning(() -> name() + ": " + e.getMessage());
+            return new Unavailable(name() + ": unreadable response (" + e.getMessage() + ")", null);
+        } catch (IllegalStateException e) {
+            LOG.warning(() -> name() + ": credentials not available: " + e.getMessage());
+            return new Unavailable(name() + ": credentials not available (secret " + endpoint.secretName() + ")", null);
+        }
+    }
+
+    String name() {
+        return CarrierSettings.key(upstream);
+    }
+
+    /** Sends with the cached credential; on 401 drops it, gets a fresh one and tries once more. */
+    HttpResponse<String> sendAuthorized(Function<String, HttpRequest> request) {
+        HttpResponse<String> response = http.send(request.apply(tokens.token()), quota);
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        LOG.info(() -> name() + " answered 401; fetching fresh credentials once");
+        tokens.invalidate();
+        response = http.send(request.apply(tokens.token()), quota);
+        if (response.statusCode() == 401) {
+            tokens.invalidate();
+            throw new CredentialsRejectedException(name(), endpoint.secretName());
+        }
+        return response;
+    }
+
+    /** One field of the configured secret, accepting camelCase or snake_case names. */
+    String secretField(String camel, String snake) {
+        Map<String, String> secret = secrets.secret(endpoint.secretName());
+        String v = secret.get(camel);
+        if (v == null) {
+            v = secret.get(snake);
+        }
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("secret " + endpoint.secretName() + " has no field " + camel);
+        }
+        return v;
+    }
+
+    /** A secret-held API key as a "token" that is re-read every 15 minutes and after a 401 (key rotation). */
+    AccessTokenCache.IssuedToken apiKey() {
+        return new AccessTokenCache.IssuedToken(secretField("apiKey", "api_key"), API_KEY_RELOAD);
+    }
+
+    /** Reads an OAuth client-credentials token answer; a refusal is a credentials problem, not an outage. */
+    AccessTokenCache.IssuedToken oauthToken(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 400 || status == 401 || status == 403) {
+            throw new CredentialsRejectedException(name(), endpoint.secretName());
+        }
+        if (status != 200) {
+            throw new UpstreamException(name() + "-oauth", status, null, "token endpoint");
+        }
+        JsonNode n = json(response.body());
+        String token = n.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw new MalformedResponseException("token answer without access_token");
+        }
+        long seconds = n.path("expires_in").asLong(3600); // UPS sends a string, FedEx/USPS a number
+        if (seconds <= 0) {
+            seconds = 3600;
+        }
+        return new AccessTokenCache.IssuedToken(token, Duration.ofSeconds(seconds));
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedResponseException("response is not JSON");
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create(endpoint.baseUrl() + path);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return sb.toString();
+    }
+
+    static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+}

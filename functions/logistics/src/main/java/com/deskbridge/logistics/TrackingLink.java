@@ -1,0 +1,14 @@
+package com.deskbridge.logistics;
+
+import java.util.Objects;
+
+/**
+ * A public tracking page for agents. {@code lowConfidence} marks links taken from secondary sources that may stop
+ * working (Amazon Logistics, domain-reference §2.6). Amazon's messaging rules block such links in buyer messages
+ * (domain-reference §3.4): they are for the agent's screen, not for replies.
+ */
+public record TrackingLink(String url, boolean lowConfidence) {
+    public TrackingLink {
+        Objects.requireNonNull(url, "url");
+    }
+}

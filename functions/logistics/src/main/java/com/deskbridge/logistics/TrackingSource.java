@@ -1,0 +1,35 @@
+package com.deskbridge.logistics;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Port: asks a carrier (or an aggregator) where a parcel is. Implementations never throw for upstream trouble;
+ * they answer {@link Unavailable} with a reason an operator can act on.
+ */
+public interface TrackingSource {
+
+    TrackingResult track(Carrier carrier, String trackingNumber);
+
+    /** The three answers a tracking lookup can give. */
+    sealed interface TrackingResult permits Found, NotFound, Unavailable {}
+
+    record Found(TrackingSnapshot snapshot) implements TrackingResult {
+        public Found {
+            Objects.requireNonNull(snapshot, "snapshot");
+        }
+    }
+
+    /** The carrier does not know the number (yet: new shipments can take 10–30 minutes to appear, §2.1). */
+    record NotFound(Carrier carrier, String trackingNumber) implements TrackingResult {}
+
+    /**
+     * No answer now: quota used up, credentials rejected, upstream failing. {@code retryAfter} is when trying
+     * again makes sense, or null when unknown. {@code reason} never contains credentials.
+     */
+    record Unavailable(String reason, Duration retryAfter) implements TrackingResult {
+        public Unavailable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
