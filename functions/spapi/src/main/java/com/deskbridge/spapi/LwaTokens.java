@@ -1,0 +1,127 @@
+package com.deskbridge.spapi;
+
+import com.deskbridge.http.AccessTokenCache;
+import com.deskbridge.http.Quota;
+import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.UpstreamHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Login with Amazon access tokens for SP-API (domain-reference §1.1): exchanges each seller's refresh token
+ * ({@code grant_type=refresh_token}, client id and secret from the seller's secret) for an access token and
+ * caches it with {@link AccessTokenCache} until shortly before its one-hour lifetime ends, so a container asks
+ * LWA once per hour per seller. No SigV4 (not required since 2023-10-02).
+ *
+ * <p>The secret must hold {@code client_id}, {@code client_secret} and {@code refresh_token}.
+ */
+final class LwaTokens {
+
+    private static final Logger LOG = Logger.getLogger(LwaTokens.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Quota UNLIMITED = () -> Quota.GRANTED;
+
+    private final UpstreamHttp http;
+    private final Clock clock;
+    private final SecretSource secrets;
+    private final URI tokenUrl;
+    private final Map<String, AccessTokenCache> caches = new ConcurrentHashMap<>();
+
+    LwaTokens(UpstreamHttp http, Clock clock, SecretSource secrets, URI tokenUrl) {
+        this.http = http;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.tokenUrl = tokenUrl;
+    }
+
+    String token(SellerAccount seller) {
+        return cache(seller).token();
+    }
+
+    void invalidate(SellerAccount seller) {
+        cache(seller).invalidate();
+    }
+
+    private AccessTokenCache cache(SellerAccount seller) {
+        return caches.computeIfAbsent(seller.sellerId() + "|" + seller.secretName(),
+                k -> new AccessTokenCache(clock, () -> exchange(seller)));
+    }
+
+    private AccessTokenCache.IssuedToken exchange(SellerAccount seller) {
+        Map<String, String> secret = secrets.secret(seller.secretName());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", required(secret, "refresh_token", seller));
+        form.put("client_id", required(secret, "client_id", seller));
+        form.put("client_secret", required(secret, "client_secret", seller));
+        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                .build();
+        HttpResponse<String> response = http.send(request, UNLIMITED);
+        JsonNode body = parse(response.body());
+        String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
+        if (response.statusCode() == 200 && body.hasNonNull("access_token")) {
+            long expiresIn = body.path("expires_in").asLong(3600);
+            LOG.info(() -> "Login with Amazon issued an access token for seller " + seller.sellerId() + " (valid " + expiresIn + " s)");
+            return new AccessTokenCache.IssuedToken(body.get("access_token").asText(), Duration.ofSeconds(expiresIn));
+        }
+        String error = body.path("error").asText("unknown_error");
+        String description = scrub(body.path("error_description").asText(""), secret);
+        throw new LwaAuthException(response.statusCode(), requestId, error,
+                "token request for seller " + seller.sellerId() + " (secret " + seller.secretName() + ") refused: " + error
+                        + (description.isBlank() ? "" : " – " + description));
+    }
+
+    private static String required(Map<String, String> secret, String field, SellerAccount seller) {
+        String v = secret.get(field);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("secret " + seller.secretName() + " lacks the field " + field);
+        }
+        return v;
+    }
+
+    /** Removes any credential value an error description might echo. */
+    private static String scrub(String text, Map<String, String> secret) {
+        String out = text;
+        for (String v : secret.values()) {
+            if (v != null && v.length() >= 4) {
+                out = out.replace(v, "***");
+            }
+        }
+        return out.length() > 200 ? out.substring(0, 200) + "…" : out;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String formBody(Map<String, String> form) {
+        StringBuilder b = new StringBuilder();
+        form.forEach((k, v) -> {
+            if (b.length() > 0) {
+                b.append('&');
+            }
+            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return b.toString();
+    }
+}

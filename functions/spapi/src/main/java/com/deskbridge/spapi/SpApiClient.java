@@ -1,0 +1,53 @@
+package com.deskbridge.spapi;
+
+import com.deskbridge.http.Backoff;
+import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.Sleeper;
+import com.deskbridge.http.UpstreamHttp;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/**
+ * Entry point to the Selling Partner API for Deskbridge: wires Login with Amazon tokens, regional endpoints,
+ * per-operation client-side quotas and retrying HTTP once, and hands out focused clients for Orders,
+ * Fulfillment Outbound (MCF) and Feeds. Build one per container and share it; it is thread-safe.
+ */
+public final class SpApiClient {
+
+    /** How long a call may wait for a client-side quota permit before failing with QuotaExhaustedException. */
+    public static final Duration DEFAULT_MAX_QUOTA_WAIT = Duration.ofSeconds(10);
+
+    private final OrdersClient orders;
+    private final FulfillmentOutboundClient fulfillmentOutbound;
+    private final FeedsClient feeds;
+
+    /** Production defaults: standard jittered backoff, {@link #DEFAULT_MAX_QUOTA_WAIT}. */
+    public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
+                       SpApiEndpoints endpoints) {
+        this(http, clock, sleeper, secrets, quotas, endpoints, Backoff.standard(new SplittableRandom()), DEFAULT_MAX_QUOTA_WAIT);
+    }
+
+    public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
+                       SpApiEndpoints endpoints, Backoff backoff, Duration maxQuotaWait) {
+        UpstreamHttp api = new UpstreamHttp("sp-api", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
+        UpstreamHttp lwa = new UpstreamHttp("login-with-amazon", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
+        SpApiTransport transport = new SpApiTransport(api, new LwaTokens(lwa, clock, secrets, endpoints.lwaTokenUrl()), quotas, endpoints);
+        this.orders = new OrdersClient(transport);
+        this.fulfillmentOutbound = new FulfillmentOutboundClient(transport);
+        this.feeds = new FeedsClient(transport, new DocumentTransfer(http, backoff, sleeper));
+    }
+
+    public OrdersClient orders() {
+        return orders;
+    }
+
+    public FulfillmentOutboundClient fulfillmentOutbound() {
+        return fulfillmentOutbound;
+    }
+
+    public FeedsClient feeds() {
+        return feeds;
+    }
+}

@@ -1,0 +1,45 @@
+package com.deskbridge.sim.spapi;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The operations the simulator serves, with Amazon's documented per-operation rate (requests per second)
+ * and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound, §1.4 Feeds). The id is what
+ * {@link SpApiSimulator#callCount(String)} and fault injection use.
+ */
+enum SimOperation {
+    LWA_TOKEN("lwa.token", 0, 0),
+    ORDERS_GET_ORDER("orders.getOrder", 0.5, 30),
+    ORDERS_V0_GET_ORDER("ordersV0.getOrder", 0.5, 30),
+    ORDERS_V0_GET_ORDER_ITEMS("ordersV0.getOrderItems", 0.5, 30),
+    FBA_GET_FULFILLMENT_ORDER("fba.getFulfillmentOrder", 2, 30),
+    FBA_GET_PACKAGE_TRACKING_DETAILS("fba.getPackageTrackingDetails", 2, 30),
+    FBA_CANCEL_FULFILLMENT_ORDER("fba.cancelFulfillmentOrder", 2, 30),
+    FEEDS_CREATE_FEED_DOCUMENT("feeds.createFeedDocument", 0.5, 15),
+    FEEDS_CREATE_FEED("feeds.createFeed", 0.0083, 15),
+    FEEDS_GET_FEED("feeds.getFeed", 2, 15),
+    FEEDS_CANCEL_FEED("feeds.cancelFeed", 2, 15),
+    FEEDS_GET_FEED_DOCUMENT("feeds.getFeedDocument", 0.0222, 10),
+    DOCUMENT_UPLOAD("document.upload", 0, 0),
+    DOCUMENT_DOWNLOAD("document.download", 0, 0);
+
+    final String id;
+    final double rate;
+    final int burst;
+
+    SimOperation(String id, double rate, int burst) {
+        this.id = id;
+        this.rate = rate;
+        this.burst = burst;
+    }
+
+    /** Operations with a rate of 0 (LWA, the pre-signed document URLs) are not throttled here. */
+    boolean throttled() {
+        return rate > 0;
+    }
+
+    static Optional<SimOperation> byId(String id) {
+        return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,615 @@
+package com.deskbridge.sim.spapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local Selling Partner API: one JDK HTTP server that speaks SP-API's wire formats for the operations
+ * Deskbridge uses (Login with Amazon token endpoint, Orders v2026-01-01 and v0, Fulfillment Outbound
+ * 2020-07-01, Feeds 2021-06-30 with pre-signed document URLs and asynchronous processing), including
+ * Amazon's failure behaviour: 403 {@code Unauthorized} for a missing/invalid/expired
+ * {@code x-amz-access-token}, 404 {@code NotFound}, 429 {@code QuotaExceeded} with
+ * {@code x-amzn-RateLimit-Limit} when an operation is called beyond its documented rate and burst, and
+ * injectable faults. Every response carries {@code x-amzn-RequestId}. The world comes from the JSON
+ * fixture described in FIXTURE.md; time from the injected clock.
+ */
+public final class SpApiSimulator implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SpApiSimulator.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Set<String> ALL_INCLUDED_DATA = Set.of("BUYER", "RECIPIENT", "PROCEEDS", "EXPENSE", "PROMOTION",
+            "CANCELLATION", "FULFILLMENT", "PACKAGES", "TAX", "PAYMENT", "FULFILLMENT_ORDERS");
+
+    private record Grant(String sellerId, Instant expires) {}
+
+    private record Route(String method, Pattern path, SimOperation operation) {}
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("POST", Pattern.compile("/auth/o2/token"), SimOperation.LWA_TOKEN),
+            new Route("GET", Pattern.compile("/orders/2026-01-01/orders/([^/]+)"), SimOperation.ORDERS_GET_ORDER),
+            new Route("GET", Pattern.compile("/orders/v0/orders/([^/]+)"), SimOperation.ORDERS_V0_GET_ORDER),
+            new Route("GET", Pattern.compile("/orders/v0/orders/([^/]+)/orderItems"), SimOperation.ORDERS_V0_GET_ORDER_ITEMS),
+            new Route("GET", Pattern.compile("/fba/outbound/2020-07-01/fulfillmentOrders/([^/]+)"), SimOperation.FBA_GET_FULFILLMENT_ORDER),
+            new Route("PUT", Pattern.compile("/fba/outbound/2020-07-01/fulfillmentOrders/([^/]+)/cancel"), SimOperation.FBA_CANCEL_FULFILLMENT_ORDER),
+            new Route("GET", Pattern.compile("/fba/outbound/2020-07-01/tracking"), SimOperation.FBA_GET_PACKAGE_TRACKING_DETAILS),
+            new Route("POST", Pattern.compile("/feeds/2021-06-30/documents"), SimOperation.FEEDS_CREATE_FEED_DOCUMENT),
+            new Route("GET", Pattern.compile("/feeds/2021-06-30/documents/([^/]+)"), SimOperation.FEEDS_GET_FEED_DOCUMENT),
+            new Route("POST", Pattern.compile("/feeds/2021-06-30/feeds"), SimOperation.FEEDS_CREATE_FEED),
+            new Route("GET", Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)"), SimOperation.FEEDS_GET_FEED),
+            new Route("DELETE", Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)"), SimOperation.FEEDS_CANCEL_FEED),
+            new Route("PUT", Pattern.compile("/documents/upload/([^/]+)"), SimOperation.DOCUMENT_UPLOAD),
+            new Route("GET", Pattern.compile("/documents/download/([^/]+)"), SimOperation.DOCUMENT_DOWNLOAD));
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService ticker;
+    private final Clock clock;
+    private final SimWorld world;
+    private final FeedEngine feeds;
+    private final SimRateLimiter limiter;
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final Map<String, List<int[]>> faults = new LinkedHashMap<>();
+
+    static {
+        // The JDK server otherwise writes headers and body in separate TCP segments and Nagle + delayed ACK add
+        // ~40 ms to every response. Read once when the JDK's server classes initialise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private SpApiSimulator(int port, JsonNode worldJson, Clock clock, Consumer<String> notificationSink) throws IOException {
+        this.clock = clock;
+        this.world = new SimWorld(worldJson, clock.instant());
+        this.limiter = new SimRateLimiter(clock);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.feeds = new FeedEngine(world, clock, notificationSink, this::baseUrl);
+        world.faults.forEach(f -> injectFault(f.operation(), f.status(), f.count()));
+        this.executor = Executors.newFixedThreadPool(16, daemon("spapi-sim"));
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("spapi-sim-feeds"));
+        ticker.scheduleWithFixedDelay(this::processDueFeeds, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts a simulator on {@code port} (0 = any free port) on the loopback interface.
+     *
+     * @param world            the shared fixture (keys {@code spapi}, {@code orders}, {@code fulfillmentOrders}; others ignored)
+     * @param notificationSink receives each notification as the SQS message body JSON Amazon sends
+     */
+    public static SpApiSimulator start(int port, JsonNode world, Clock clock, Consumer<String> notificationSink) {
+        try {
+            return new SpApiSimulator(port, world, clock, notificationSink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the SP-API simulator on port " + port, e);
+        }
+    }
+
+    /** Starts a simulator from a fixture file. */
+    public static SpApiSimulator start(int port, Path worldFile, Clock clock, Consumer<String> notificationSink) {
+        try {
+            return start(port, JSON.readTree(Files.readAllBytes(worldFile)), clock, notificationSink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read SP-API fixture " + worldFile, e);
+        }
+    }
+
+    /** The SP-API base URL to use instead of {@code https://sellingpartnerapi-eu.amazon.com}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    /** The Login with Amazon token endpoint to use instead of {@code https://api.amazon.com/auth/o2/token}. */
+    public String lwaUrl() {
+        return baseUrl() + "/auth/o2/token";
+    }
+
+    /** Requests received for an operation id such as {@code orders.getOrder} or {@code lwa.token} (rejected ones included). */
+    public int callCount(String operation) {
+        AtomicInteger n = calls.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Requests of an operation answered 429 because they exceeded the documented rate/burst. */
+    public int throttledCount(String operation) {
+        AtomicInteger n = throttled.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    /** The next {@code count} authorised calls of {@code operation} answer {@code status} in SP-API's error shape. */
+    public void injectFault(String operation, int status, int count) {
+        if (SimOperation.byId(operation).isEmpty()) {
+            throw new IllegalArgumentException("unknown operation " + operation + "; known: "
+                    + Arrays.stream(SimOperation.values()).map(o -> o.id).toList());
+        }
+        synchronized (faults) {
+            faults.computeIfAbsent(operation, k -> new ArrayList<>()).add(new int[] {status, count});
+        }
+    }
+
+    /** The next {@code count} feeds created end FATAL instead of DONE. */
+    public void failNextFeeds(int count) {
+        feeds.failNextFeeds(count);
+    }
+
+    /** Invalidates every access token issued so far (as a revoked authorisation would); callers get 403. */
+    public void revokeAccessTokens() {
+        grants.clear();
+    }
+
+    /** Finishes feeds whose processing delay has passed on the clock (also runs every 200 ms and before feed reads). */
+    public void processDueFeeds() {
+        try {
+            synchronized (world) {
+                feeds.processDue();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "feed processing failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String requestId = UUID.randomUUID().toString();
+            ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            byte[] body = readAll(ex.getRequestBody());
+            pause();
+            String path = ex.getRequestURI().getRawPath();
+            Route route = null;
+            Matcher matcher = null;
+            boolean pathKnown = false;
+            for (Route r : ROUTES) {
+                Matcher m = r.path.matcher(path);
+                if (m.matches()) {
+                    pathKnown = true;
+                    if (r.method.equals(ex.getRequestMethod())) {
+                        route = r;
+                        matcher = m;
+                        break;
+                    }
+                }
+            }
+            if (route == null) {
+                error(ex, pathKnown ? 405 : 404, pathKnown ? "MethodNotAllowed" : "NotFound",
+                        pathKnown ? "Method not allowed." : "Resource not found.", "");
+                return;
+            }
+            SimOperation op = route.operation;
+            calls.computeIfAbsent(op.id, k -> new AtomicInteger()).incrementAndGet();
+            String id = matcher.groupCount() > 0 ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
+            switch (op) {
+                case LWA_TOKEN -> token(ex, body);
+                case DOCUMENT_UPLOAD, DOCUMENT_DOWNLOAD -> {
+                    Optional<Integer> fault = nextFault(op.id);
+                    if (fault.isPresent()) {
+                        s3Error(ex, fault.get(), fault.get() >= 500 ? "InternalError" : "AccessDenied", "Injected fault.");
+                    } else if (op == SimOperation.DOCUMENT_UPLOAD) {
+                        upload(ex, id, body);
+                    } else {
+                        download(ex, id);
+                    }
+                }
+                default -> api(ex, op, id, body);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "simulator failure on " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), e);
+            error(ex, 500, "InternalFailure", "We encountered an internal error. Please try again.", "");
+        }
+    }
+
+    private void api(HttpExchange ex, SimOperation op, String id, byte[] body) throws IOException {
+        String token = ex.getRequestHeaders().getFirst("x-amz-access-token");
+        Grant grant = token == null ? null : grants.get(token);
+        if (grant == null || !clock.instant().isBefore(grant.expires)) {
+            String details = token == null ? "The request is missing the x-amz-access-token header."
+                    : grant == null ? "The access token you provided is revoked, malformed or invalid."
+                    : "The access token you provided has expired.";
+            error(ex, 403, "Unauthorized", "Access to requested resource is denied.", details);
+            return;
+        }
+        Optional<Integer> fault = nextFault(op.id);
+        if (fault.isPresent()) {
+            faultResponse(ex, op, fault.get());
+            return;
+        }
+        ex.getResponseHeaders().set("x-amzn-RateLimit-Limit", rate(op));
+        if (!limiter.tryAcquire(op.id + "|" + grant.sellerId, op.rate, op.burst)) {
+            throttled.computeIfAbsent(op.id, k -> new AtomicInteger()).incrementAndGet();
+            error(ex, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", "");
+            return;
+        }
+        synchronized (world) {
+            dispatch(ex, op, id, body, grant.sellerId);
+        }
+    }
+
+    private void dispatch(HttpExchange ex, SimOperation op, String id, byte[] body, String sellerId) throws IOException {
+        Map<String, List<String>> query = query(ex);
+        switch (op) {
+            case ORDERS_GET_ORDER -> {
+                Set<String> included = new LinkedHashSet<>();
+                for (String v : query.getOrDefault("includedData", List.of())) {
+                    for (String part : v.split(",")) {
+                        if (!part.isBlank()) {
+                            included.add(part.trim());
+                        }
+                    }
+                }
+                if (!ALL_INCLUDED_DATA.containsAll(included)) {
+                    error(ex, 400, "InvalidInput", "Invalid Input", "includedData contains an unknown value: " + included);
+                    return;
+                }
+                withOrder(ex, id, sellerId, o -> OrderRenderer.v2026(o, included));
+            }
+            case ORDERS_V0_GET_ORDER -> withOrder(ex, id, sellerId, OrderRenderer::v0Order);
+            case ORDERS_V0_GET_ORDER_ITEMS -> withOrder(ex, id, sellerId, OrderRenderer::v0Items);
+            case FBA_GET_FULFILLMENT_ORDER -> {
+                ObjectNode o = world.fulfillmentOrders.get(id);
+                if (o == null || !visibleTo(o, sellerId)) {
+                    notFound(ex, "Fulfillment order " + id + " not found.");
+                } else {
+                    json(ex, 200, McfRenderer.fulfillmentOrder(o));
+                }
+            }
+            case FBA_CANCEL_FULFILLMENT_ORDER -> cancelFulfillmentOrder(ex, id, sellerId);
+            case FBA_GET_PACKAGE_TRACKING_DETAILS -> {
+                String packageNumber = query.getOrDefault("packageNumber", List.of("")).get(0);
+                if (!packageNumber.matches("\\d{1,9}")) {
+                    error(ex, 400, "InvalidInput", "Invalid packageNumber.", "packageNumber must be an integer");
+                    return;
+                }
+                List<ObjectNode> visible = world.fulfillmentOrders.values().stream().filter(o -> visibleTo(o, sellerId)).toList();
+                Optional<ObjectNode> t = McfRenderer.trackingDetails(visible, Integer.parseInt(packageNumber));
+                if (t.isEmpty()) {
+                    notFound(ex, "Package " + packageNumber + " not found.");
+                } else {
+                    json(ex, 200, t.get());
+                }
+            }
+            case FEEDS_CREATE_FEED_DOCUMENT -> {
+                JsonNode req = parse(body);
+                if (req == null || !req.hasNonNull("contentType")) {
+                    error(ex, 400, "InvalidInput", "Invalid input", "contentType is required");
+                    return;
+                }
+                json(ex, 201, feeds.createDocument(req.get("contentType").asText()));
+            }
+            case FEEDS_GET_FEED_DOCUMENT -> {
+                Optional<ObjectNode> d = feeds.getDocument(id);
+                if (d.isEmpty()) {
+                    notFound(ex, "Feed document " + id + " not found.");
+                } else {
+                    json(ex, 200, d.get());
+                }
+            }
+            case FEEDS_CREATE_FEED -> createFeed(ex, body, sellerId);
+            case FEEDS_GET_FEED -> {
+                Optional<ObjectNode> f = feeds.getFeed(id);
+                if (f.isEmpty()) {
+                    notFound(ex, "Feed " + id + " not found.");
+                } else {
+                    json(ex, 200, f.get());
+                }
+            }
+            case FEEDS_CANCEL_FEED -> {
+                Optional<Boolean> cancelled = feeds.cancel(id);
+                if (cancelled.isEmpty()) {
+                    notFound(ex, "Feed " + id + " not found.");
+                } else if (!cancelled.get()) {
+                    error(ex, 400, "InvalidInput", "Invalid input", "Only feeds in IN_QUEUE can be cancelled.");
+                } else {
+                    send(ex, 200, "application/json", new byte[0]);
+                }
+            }
+            default -> notFound(ex, "Resource not found.");
+        }
+    }
+
+    private void createFeed(HttpExchange ex, byte[] body, String sellerId) throws IOException {
+        JsonNode req = parse(body);
+        if (req == null || !req.hasNonNull("feedType") || !req.path("marketplaceIds").isArray()
+                || req.path("marketplaceIds").isEmpty() || !req.hasNonNull("inputFeedDocumentId")) {
+            error(ex, 400, "InvalidInput", "Invalid input", "feedType, marketplaceIds and inputFeedDocumentId are required");
+            return;
+        }
+        List<String> markets = new ArrayList<>();
+        req.get("marketplaceIds").forEach(m -> markets.add(m.asText()));
+        Optional<String> feedId = feeds.createFeed(sellerId, req.get("feedType").asText(), markets, req.get("inputFeedDocumentId").asText());
+        if (feedId.isEmpty()) {
+            error(ex, 400, "InvalidInput", "Invalid input", "inputFeedDocumentId is unknown or its content was never uploaded");
+            return;
+        }
+        ObjectNode r = F.objectNode();
+        r.put("feedId", feedId.get());
+        json(ex, 202, r);
+    }
+
+    private void cancelFulfillmentOrder(HttpExchange ex, String id, String sellerId) throws IOException {
+        ObjectNode o = world.fulfillmentOrders.get(id);
+        if (o == null || !visibleTo(o, sellerId)) {
+            notFound(ex, "Fulfillment order " + id + " not found.");
+            return;
+        }
+        String status = o.path("status").asText("Received").toUpperCase(Locale.ROOT);
+        if (status.equals("CANCELLED")) {
+            json(ex, 200, F.objectNode());
+        } else if (Set.of("NEW", "RECEIVED", "PLANNING").contains(status)) {
+            o.put("status", "Cancelled");
+            o.put("statusUpdatedDate", clock.instant().toString());
+            json(ex, 200, F.objectNode());
+        } else {
+            error(ex, 400, "InvalidInput", "The fulfillment order cannot be cancelled in status " + o.path("status").asText() + ".", "");
+        }
+    }
+
+    private interface Renderer {
+        ObjectNode render(JsonNode order);
+    }
+
+    private void withOrder(HttpExchange ex, String orderId, String sellerId, Renderer renderer) throws IOException {
+        ObjectNode o = world.orders.get(orderId);
+        if (o == null || !visibleTo(o, sellerId)) {
+            notFound(ex, "Order " + orderId + " not found.");
+        } else {
+            json(ex, 200, renderer.render(o));
+        }
+    }
+
+    private static boolean visibleTo(JsonNode entry, String sellerId) {
+        return !entry.hasNonNull("sellerId") || entry.get("sellerId").asText().equals(sellerId);
+    }
+
+    private void token(HttpExchange ex, byte[] body) throws IOException {
+        Optional<Integer> fault = nextFault(SimOperation.LWA_TOKEN.id);
+        if (fault.isPresent()) {
+            int status = fault.get();
+            lwaError(ex, status, status >= 500 ? "server_error" : status == 429 ? "slow_down" : "invalid_request", "Injected fault.");
+            return;
+        }
+        Map<String, List<String>> form = parseQuery(new String(body, StandardCharsets.UTF_8));
+        String grantType = first(form, "grant_type");
+        String clientId = first(form, "client_id");
+        String clientSecret = first(form, "client_secret");
+        Optional<SimWorld.Credential> client = clientId == null ? Optional.empty() : world.credentialForClient(clientId);
+        if (client.isEmpty() || !client.get().clientSecret().equals(clientSecret)) {
+            lwaError(ex, 401, "invalid_client", "Client authentication failed");
+            return;
+        }
+        if (!"refresh_token".equals(grantType)) {
+            lwaError(ex, 400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server");
+            return;
+        }
+        String refreshToken = first(form, "refresh_token");
+        Optional<SimWorld.Credential> seller = world.credentials.stream()
+                .filter(c -> c.clientId().equals(clientId) && c.refreshToken().equals(refreshToken)).findFirst();
+        if (seller.isEmpty()) {
+            lwaError(ex, 400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
+            return;
+        }
+        String accessToken = "Atza|" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        grants.put(accessToken, new Grant(seller.get().sellerId(), clock.instant().plus(world.tokenLifetime)));
+        ObjectNode r = F.objectNode();
+        r.put("access_token", accessToken);
+        r.put("refresh_token", refreshToken);
+        r.put("token_type", "bearer");
+        r.put("expires_in", world.tokenLifetime.toSeconds());
+        json(ex, 200, r);
+    }
+
+    private void upload(HttpExchange ex, String documentId, byte[] body) throws IOException {
+        FeedEngine.UploadResult result;
+        synchronized (world) {
+            result = feeds.upload(documentId, ex.getRequestHeaders().getFirst("Content-Type"), body);
+        }
+        switch (result) {
+            case STORED -> send(ex, 200, "application/xml", new byte[0]);
+            case UNKNOWN -> s3Error(ex, 404, "NoSuchKey", "The specified key does not exist.");
+            default -> s3Error(ex, 403, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
+        }
+    }
+
+    private void download(HttpExchange ex, String documentId) throws IOException {
+        Optional<byte[]> content;
+        Optional<String> type;
+        synchronized (world) {
+            content = feeds.download(documentId);
+            type = feeds.downloadContentType(documentId);
+        }
+        if (content.isEmpty()) {
+            s3Error(ex, 404, "NoSuchKey", "The specified key does not exist.");
+        } else {
+            send(ex, 200, type.orElse("application/octet-stream"), content.get());
+        }
+    }
+
+    private Optional<Integer> nextFault(String operation) {
+        synchronized (faults) {
+            List<int[]> list = faults.get(operation);
+            if (list == null || list.isEmpty()) {
+                return Optional.empty();
+            }
+            int[] f = list.get(0);
+            if (--f[1] <= 0) {
+                list.remove(0);
+            }
+            return Optional.of(f[0]);
+        }
+    }
+
+    private void faultResponse(HttpExchange ex, SimOperation op, int status) throws IOException {
+        switch (status) {
+            case 403 -> error(ex, 403, "Unauthorized", "Access to requested resource is denied.", "");
+            case 404 -> notFound(ex, "Resource not found.");
+            case 429 -> {
+                ex.getResponseHeaders().set("x-amzn-RateLimit-Limit", rate(op));
+                throttled.computeIfAbsent(op.id, k -> new AtomicInteger()).incrementAndGet();
+                error(ex, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", "");
+            }
+            case 503 -> error(ex, 503, "ServiceUnavailable", "Service temporarily unavailable.", "");
+            default -> error(ex, status, status >= 500 ? "InternalFailure" : "InvalidInput", "Injected fault.", "");
+        }
+    }
+
+    private static String rate(SimOperation op) {
+        return op.rate == Math.rint(op.rate) ? String.valueOf((long) op.rate) : String.valueOf(op.rate);
+    }
+
+    private void pause() {
+        long ms = world.latency.toMillis();
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void notFound(HttpExchange ex, String message) throws IOException {
+        error(ex, 404, "NotFound", message, "");
+    }
+
+    private static void error(HttpExchange ex, int status, String code, String message, String details) throws IOException {
+        ObjectNode r = F.objectNode();
+        ObjectNode e = r.putArray("errors").addObject();
+        e.put("code", code);
+        e.put("message", message);
+        e.put("details", details);
+        json(ex, status, r);
+    }
+
+    private static void lwaError(HttpExchange ex, int status, String error, String description) throws IOException {
+        ObjectNode r = F.objectNode();
+        r.put("error_description", description);
+        r.put("error", error);
+        json(ex, status, r);
+    }
+
+    private static void s3Error(HttpExchange ex, int status, String code, String message) throws IOException {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+                + "</Message><RequestId>" + ex.getResponseHeaders().getFirst("x-amzn-RequestId") + "</RequestId></Error>";
+        send(ex, status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
+        send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            ex.getResponseBody().write(body);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, List<String>> query(HttpExchange ex) {
+        String raw = ex.getRequestURI().getRawQuery();
+        return raw == null ? Map.of() : parseQuery(raw);
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    private static String first(Map<String, List<String>> form, String key) {
+        List<String> v = form.get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Runs the simulator stand-alone: {@code java ... SpApiSimulator <port> <fixture.json>}. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8092;
+        Path fixture = args.length > 1 ? Path.of(args[1]) : null;
+        JsonNode world;
+        try (InputStream in = fixture != null ? Files.newInputStream(fixture)
+                : SpApiSimulator.class.getResourceAsStream("/demo-world-spapi.json")) {
+            world = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SpApiSimulator sim = start(port, world, Clock.systemUTC(), body -> System.out.println("notification: " + body));
+        System.out.println("SP-API simulator at " + sim.baseUrl() + " (LWA " + sim.lwaUrl() + ")");
+        Thread.currentThread().join();
+    }
+}

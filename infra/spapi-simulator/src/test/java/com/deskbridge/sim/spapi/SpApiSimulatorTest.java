@@ -1,0 +1,225 @@
+package com.deskbridge.sim.spapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's wire behaviour, spoken to with a plain JDK HttpClient. */
+class SpApiSimulatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> notifications = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private SpApiSimulator sim;
+
+    @BeforeEach
+    void start() throws Exception {
+        ObjectNode world = demo();
+        ((ObjectNode) world.get("spapi")).put("latencyMs", 0);
+        world.putArray("shipments").addObject().put("trackingNumber", "00340434161094042557"); // carrier simulator's keys
+        world.putObject("carriers").put("dhl", "ignored here");
+        sim = SpApiSimulator.start(0, world, clock, notifications::add);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void lwaIssuesBearerTokensForTheFixtureCredentialsOnly() throws Exception {
+        HttpResponse<String> ok = token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret", "Atzr|simulator-only-refresh-token");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ok.body());
+        assertThat(body.get("access_token").asText()).startsWith("Atza|");
+        assertThat(body.get("token_type").asText()).isEqualTo("bearer");
+        assertThat(body.get("expires_in").asInt()).isEqualTo(3600);
+        assertThat(ok.headers().firstValue("x-amzn-RequestId")).isPresent();
+
+        HttpResponse<String> badClient = token("amzn1.application-oa2-client.deskbridge-demo", "wrong", "Atzr|simulator-only-refresh-token");
+        assertThat(badClient.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(badClient.body()).get("error").asText()).isEqualTo("invalid_client");
+        HttpResponse<String> badGrant = token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret", "Atzr|other");
+        assertThat(badGrant.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badGrant.body()).get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(sim.callCount("lwa.token")).isEqualTo(3);
+    }
+
+    @Test
+    void missingInvalidOrExpiredAccessTokensAre403InSpApiErrorShape() throws Exception {
+        HttpResponse<String> none = get("/orders/2026-01-01/orders/028-4711001-0000001", null);
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(none.body()).at("/errors/0/code").asText()).isEqualTo("Unauthorized");
+        assertThat(none.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(get("/orders/2026-01-01/orders/028-4711001-0000001", "Atza|forged").statusCode()).isEqualTo(403);
+
+        String token = accessToken();
+        assertThat(get("/orders/2026-01-01/orders/028-4711001-0000001", token).statusCode()).isEqualTo(200);
+        now.set(START.plus(Duration.ofHours(1)));
+        HttpResponse<String> expired = get("/orders/2026-01-01/orders/028-4711001-0000001", token);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(expired.body()).at("/errors/0/details").asText()).contains("expired");
+    }
+
+    @Test
+    void ordersRenderInBothVersionsAndHonourIncludedData() throws Exception {
+        String token = accessToken();
+        JsonNode full = JSON.readTree(get("/orders/2026-01-01/orders/028-4711001-0000001?includedData=BUYER,FULFILLMENT,PACKAGES,PROCEEDS", token).body()).get("order");
+        assertThat(full.at("/fulfillment/fulfilledBy").asText()).isEqualTo("MERCHANT");
+        assertThat(full.at("/fulfillment/shipByWindow/latestDateTime").asText()).isEqualTo("2026-11-17T10:00:00Z");
+        assertThat(full.at("/packages/0/trackingNumber").asText()).isEqualTo("00340434161094042557");
+        assertThat(full.at("/proceeds/grandTotal/amount").asText()).isEqualTo("28.90");
+        assertThat(full.at("/buyer/buyerEmail").asText()).endsWith("@marketplace.amazon.de");
+        assertThat(full.has("recipient")).isFalse();
+
+        JsonNode bare = JSON.readTree(get("/orders/2026-01-01/orders/028-4711001-0000001", token).body()).get("order");
+        assertThat(bare.has("buyer") || bare.has("packages") || bare.has("fulfillment")).isFalse();
+        assertThat(bare.at("/orderItems/0/product/sellerSku").asText()).isEqualTo("DB-MUG-BLUE");
+        assertThat(get("/orders/2026-01-01/orders/028-4711001-0000001?includedData=NONSENSE", token).statusCode()).isEqualTo(400);
+
+        JsonNode v0 = JSON.readTree(get("/orders/v0/orders/028-4711005-0000006", token).body()).get("payload");
+        assertThat(v0.get("OrderStatus").asText()).isEqualTo("Canceled");
+        assertThat(v0.get("FulfillmentChannel").asText()).isEqualTo("MFN");
+        assertThat(v0.get("SalesChannel").asText()).isEqualTo("Amazon.de");
+        JsonNode items = JSON.readTree(get("/orders/v0/orders/028-4711001-0000001/orderItems", token).body()).get("payload");
+        assertThat(items.at("/OrderItems/0/ItemPrice/Amount").asText()).isEqualTo("25.00");
+
+        HttpResponse<String> unknown = get("/orders/v0/orders/111-1111111-1111111", token);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).at("/errors/0/code").asText()).isEqualTo("NotFound");
+    }
+
+    @Test
+    void callsBeyondRateAndBurstGet429WithTheRateLimitHeader() throws Exception {
+        String token = accessToken();
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> r = get("/fba/outbound/2020-07-01/fulfillmentOrders/MCF-SHOP-1001", token);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("x-amzn-RateLimit-Limit")).contains("2");
+        }
+        HttpResponse<String> throttled = get("/fba/outbound/2020-07-01/fulfillmentOrders/MCF-SHOP-1001", token);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(throttled.body()).at("/errors/0/code").asText()).isEqualTo("QuotaExceeded");
+        assertThat(throttled.headers().firstValue("x-amzn-RateLimit-Limit")).contains("2");
+        assertThat(sim.throttledCount("fba.getFulfillmentOrder")).isEqualTo(1);
+        now.set(START.plusMillis(500));
+        assertThat(get("/fba/outbound/2020-07-01/fulfillmentOrders/MCF-SHOP-1001", token).statusCode()).isEqualTo(200);
+        assertThat(sim.callCount("fba.getFulfillmentOrder")).isEqualTo(32);
+    }
+
+    @Test
+    void feedDocumentsUploadToTheSimulatorAndFeedsFinishOnTheClock() throws Exception {
+        String token = accessToken();
+        HttpResponse<String> doc = send("POST", "/feeds/2021-06-30/documents", token, "{\"contentType\":\"text/xml; charset=UTF-8\"}");
+        assertThat(doc.statusCode()).isEqualTo(201);
+        JsonNode created = JSON.readTree(doc.body());
+        URI upload = URI.create(created.get("url").asText());
+        assertThat(upload.toString()).startsWith(sim.baseUrl());
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload).header("Content-Type", "text/xml; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString("<AmazonEnvelope><Message><MessageID>7</MessageID></Message></AmazonEnvelope>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+        HttpResponse<String> feed = send("POST", "/feeds/2021-06-30/feeds", token, "{\"feedType\":\"POST_PAYMENT_ADJUSTMENT_DATA\","
+                + "\"marketplaceIds\":[\"A1PA6795UKMFR9\"],\"inputFeedDocumentId\":\"" + created.get("feedDocumentId").asText() + "\"}");
+        assertThat(feed.statusCode()).isEqualTo(202);
+        String feedId = JSON.readTree(feed.body()).get("feedId").asText();
+
+        now.set(START.plus(Duration.ofMinutes(2)));
+        sim.processDueFeeds();
+        assertThat(notifications).singleElement().satisfies(n -> {
+            JsonNode body = JSON.readTree(n);
+            assertThat(body.get("notificationType").asText()).isEqualTo("FEED_PROCESSING_FINISHED");
+            assertThat(body.at("/payload/feedProcessingFinishedNotification/feedId").asText()).isEqualTo(feedId);
+            assertThat(body.at("/payload/feedProcessingFinishedNotification/processingStatus").asText()).isEqualTo("DONE");
+            assertThat(body.at("/notificationMetadata/applicationId").asText()).isEqualTo("amzn1.sellerapps.app.deskbridge-demo");
+        });
+        JsonNode done = JSON.readTree(get("/feeds/2021-06-30/feeds/" + feedId, token).body());
+        assertThat(done.get("processingStatus").asText()).isEqualTo("DONE");
+        JsonNode report = JSON.readTree(get("/feeds/2021-06-30/documents/" + done.get("resultFeedDocumentId").asText(), token).body());
+        assertThat(report.get("compressionAlgorithm").asText()).isEqualTo("GZIP");
+        byte[] gz = http.send(HttpRequest.newBuilder(URI.create(report.get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        String xml = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<MessageType>ProcessingReport</MessageType>").contains("<MessagesProcessed>1</MessagesProcessed>")
+                .contains("<MessagesSuccessful>1</MessagesSuccessful>").contains("<DocumentTransactionID>" + feedId + "</DocumentTransactionID>");
+    }
+
+    @Test
+    void injectedFaultsAnswerInSpApiShapeBeforeTheRealOperation() throws Exception {
+        String token = accessToken();
+        sim.injectFault("orders.getOrder", 503, 1);
+        HttpResponse<String> r = get("/orders/2026-01-01/orders/028-4711001-0000001", token);
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(r.body()).at("/errors/0/code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(get("/orders/2026-01-01/orders/028-4711001-0000001", token).statusCode()).isEqualTo(200);
+        assertThat(get("/no/such/api", token).statusCode()).isEqualTo(404);
+    }
+
+    private String accessToken() throws Exception {
+        return JSON.readTree(token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret",
+                "Atzr|simulator-only-refresh-token").body()).get("access_token").asText();
+    }
+
+    private HttpResponse<String> token(String clientId, String secret, String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&refresh_token=" + java.net.URLEncoder.encode(refreshToken, "UTF-8")
+                + "&client_id=" + clientId + "&client_secret=" + secret;
+        return http.send(HttpRequest.newBuilder(URI.create(sim.lwaUrl())).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send("GET", path, token, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path));
+        if (token != null) {
+            b.header("x-amz-access-token", token);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ObjectNode demo() throws Exception {
+        try (InputStream in = SpApiSimulator.class.getResourceAsStream("/demo-world-spapi.json")) {
+            return (ObjectNode) JSON.readTree(in);
+        }
+    }
+}
