@@ -1,0 +1,42 @@
+package com.deskbridge.macros;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The languages macros are written in: the buyer languages of Amazon's European and US marketplaces that
+ * Deskbridge supports. Amazon asks for replies "in the buyer's language of preference" (domain-reference §1.7).
+ */
+public enum MacroLanguage {
+    EN(Locale.ENGLISH), DE(Locale.GERMAN), FR(Locale.FRENCH), IT(Locale.ITALIAN), ES(Locale.forLanguageTag("es"));
+
+    private final Locale locale;
+
+    MacroLanguage(Locale locale) {
+        this.locale = locale;
+    }
+
+    /** The language's locale (month names and the like). */
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The lower-case ISO 639-1 code ("en", "de", …). */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The language for an ISO 639-1 code or a language tag such as "de-AT", case-insensitive; empty otherwise. */
+    public static Optional<MacroLanguage> fromCode(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        String lang = Locale.forLanguageTag(code.trim().replace('_', '-')).getLanguage();
+        for (MacroLanguage l : values()) {
+            if (l.code().equals(lang)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,78 @@
+package com.deskbridge.macros;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The normalized shipment statuses (AfterShip's nine tags, domain-reference §0.8 and §2.7) with the wording a
+ * buyer reads in each language, so {{TrackingStatus}} is in the buyer's language rather than the carrier's code.
+ */
+public enum TrackingStatus {
+    PENDING("Pending", "the shipment has been registered with the carrier and is waiting to be handed over",
+            "die Sendung ist beim Versanddienstleister angemeldet und wartet auf die Übergabe",
+            "l'envoi est enregistré auprès du transporteur et attend sa prise en charge",
+            "la spedizione è registrata presso il corriere ed è in attesa di ritiro",
+            "el envío está registrado en la empresa de transporte y pendiente de recogida"),
+    INFO_RECEIVED("InfoReceived", "the carrier has received the shipment details",
+            "der Versanddienstleister hat die Sendungsdaten erhalten",
+            "le transporteur a reçu les informations de l'envoi",
+            "il corriere ha ricevuto i dati della spedizione",
+            "la empresa de transporte ha recibido los datos del envío"),
+    IN_TRANSIT("InTransit", "in transit", "unterwegs", "en cours d'acheminement", "in transito", "en tránsito"),
+    OUT_FOR_DELIVERY("OutForDelivery", "out for delivery", "in Zustellung", "en cours de livraison",
+            "in consegna", "en reparto"),
+    ATTEMPT_FAIL("AttemptFail", "a delivery attempt was not successful", "ein Zustellversuch war nicht erfolgreich",
+            "une tentative de livraison a échoué", "un tentativo di consegna non è andato a buon fine",
+            "un intento de entrega no se ha podido completar"),
+    AVAILABLE_FOR_PICKUP("AvailableForPickup", "ready for collection at the pick-up point",
+            "zur Abholung in der Filiale bzw. am Abholpunkt bereit", "disponible au point de retrait",
+            "disponibile per il ritiro presso il punto di ritiro", "disponible para recoger en el punto de recogida"),
+    DELIVERED("Delivered", "delivered", "zugestellt", "livré", "consegnato", "entregado"),
+    EXCEPTION("Exception", "the carrier has reported a delay or problem with the shipment",
+            "der Versanddienstleister meldet eine Verzögerung oder ein Problem mit der Sendung",
+            "le transporteur signale un retard ou un problème concernant l'envoi",
+            "il corriere segnala un ritardo o un problema con la spedizione",
+            "la empresa de transporte informa de un retraso o una incidencia en el envío"),
+    EXPIRED("Expired", "the carrier has not reported any new information for some time",
+            "der Versanddienstleister hat seit einiger Zeit keine neuen Informationen gemeldet",
+            "le transporteur n'a pas communiqué de nouvelles informations depuis un certain temps",
+            "il corriere non comunica nuovi aggiornamenti da qualche tempo",
+            "la empresa de transporte no ha comunicado novedades desde hace algún tiempo");
+
+    private final String tag;
+    private final Map<MacroLanguage, String> wording = new EnumMap<>(MacroLanguage.class);
+
+    TrackingStatus(String tag, String en, String de, String fr, String it, String es) {
+        this.tag = tag;
+        wording.put(MacroLanguage.EN, en);
+        wording.put(MacroLanguage.DE, de);
+        wording.put(MacroLanguage.FR, fr);
+        wording.put(MacroLanguage.IT, it);
+        wording.put(MacroLanguage.ES, es);
+    }
+
+    /** The normalized tag, e.g. "InTransit". */
+    public String tag() {
+        return tag;
+    }
+
+    /** The buyer-facing wording in {@code language}. */
+    public String wording(MacroLanguage language) {
+        return wording.get(language);
+    }
+
+    /** The status for a normalized tag ("InTransit", also "in_transit"/"IN_TRANSIT"), if known. */
+    public static Optional<TrackingStatus> fromTag(String tag) {
+        if (tag == null) {
+            return Optional.empty();
+        }
+        String t = tag.replace("_", "").replace("-", "").trim();
+        for (TrackingStatus s : values()) {
+            if (s.tag.equalsIgnoreCase(t)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}
