@@ -7,24 +7,41 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
+import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
+import com.deskbridge.compliance.ComplianceChecker;
+import com.deskbridge.compliance.ComplianceReport;
+import com.deskbridge.compliance.OutgoingMessage;
 import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.port.ReplyDispatcher;
+import com.deskbridge.domain.port.ResponseLog;
 import com.deskbridge.domain.query.TicketQueries;
+import com.deskbridge.domain.sla.Priority;
+import com.deskbridge.domain.sla.ResponseMetrics;
+import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketNotFoundException;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -32,22 +49,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lambda entry point for the helpdesk HTTP API (template.yaml: ApiFunction, behind API Gateway's JWT authorizer).
- * The seller is always the one named by the verified token's {@value #SELLER_CLAIM} claim; ids in the request can
- * never select another seller's data because every key starts with the seller.
+ * The seller is always the one named by the verified token's {@value ApiRequest#SELLER_CLAIM} claim; ids in the
+ * request can never select another seller's data because every key starts with the seller. Every error is RFC 9457
+ * problem+json. The routes are listed in {@link #ROUTES} and described in openapi.yaml (a test keeps the three in step
+ * with template.yaml).
  */
 public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     /** The access-token claim that names the seller account the agent works for. */
-    public static final String SELLER_CLAIM = "seller_id";
+    public static final String SELLER_CLAIM = ApiRequest.SELLER_CLAIM;
     static final String GET_TICKET = "GET /tickets/{id}";
     static final String LIST_TICKETS = "GET /tickets";
     static final String NO_RESPONSE_NEEDED = "POST /tickets/{id}/no-response-needed";
+    static final String REPLY = "POST /tickets/{id}/replies";
+    static final String ASSIGN = "POST /tickets/{id}/assign";
+    static final String TAGS = "POST /tickets/{id}/tags";
+    static final String CLOSE = "POST /tickets/{id}/close";
+    static final String CHECK_COMPLIANCE = "POST /compliance/check";
+    static final String SLA_METRICS = "GET /metrics/sla";
     static final String GET_SLA_POLICY = "GET /sla-policy";
     static final String PUT_SLA_POLICY = "PUT /sla-policy";
     static final String GET_TAG_RULES = "GET /tag-rules";
     static final String PUT_TAG_RULES = "PUT /tag-rules";
+    /** Every route this handler serves. */
+    public static final Set<String> ROUTES = Set.of(GET_TICKET, LIST_TICKETS, NO_RESPONSE_NEEDED, REPLY, ASSIGN, TAGS,
+            CLOSE, CHECK_COMPLIANCE, SLA_METRICS, GET_SLA_POLICY, PUT_SLA_POLICY, GET_TAG_RULES, PUT_TAG_RULES);
     private static final String NO_TAG_RULES = "{\"rules\":[]}";
-    /** The role that may change the seller's settings. */
-    static final String LEAD = "lead";
     private static final Logger LOG = LoggerFactory.getLogger(TicketApiHandler.class);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -58,6 +84,10 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final TicketQueries queries;
     private final TicketCommands commands;
     private final SellerSettings settings;
+    private final ReplyDispatcher dispatcher;
+    private final ResponseLog responses;
+    private final ComplianceChecker compliance;
+    private final Clock clock;
     private final SlaPolicyJson policyJson = new SlaPolicyJson();
     private final TagRulesJson tagRulesJson = new TagRulesJson();
     private final String defaultPolicy;
@@ -70,26 +100,38 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(Wiring w) {
-        this(w.queries(), w.commands(), w.settings(), w.defaultPolicy());
+        this(w.queries(), w.commands(), w.settings(), w.dispatcher(), w.responses(), new ComplianceChecker(), w.clock(),
+                w.defaultPolicy());
     }
 
     /** With the given collaborators (tests); {@code defaultPolicy} is the JSON document of sellers without one. */
-    public TicketApiHandler(TicketQueries queries, TicketCommands commands, SellerSettings settings, String defaultPolicy) {
+    public TicketApiHandler(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                            ReplyDispatcher dispatcher, ResponseLog responses, ComplianceChecker compliance, Clock clock,
+                            String defaultPolicy) {
         this.queries = queries;
         this.commands = commands;
         this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.responses = responses;
+        this.compliance = compliance;
+        this.clock = clock;
         this.defaultPolicy = defaultPolicy;
     }
 
-    /** The real adapters, from the environment template.yaml sets; the SDK client is shared. */
-    private record Wiring(TicketQueries queries, TicketCommands commands, SellerSettings settings, String defaultPolicy) {
+    /** The real adapters, from the environment template.yaml sets; SDK clients are shared. */
+    private record Wiring(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                          ReplyDispatcher dispatcher, ResponseLog responses, Clock clock, String defaultPolicy) {
         static Wiring fromEnvironment() {
             var dynamo = AwsClients.dynamoDb();
             String table = Env.require("TICKETS_TABLE");
             Clock clock = Clock.systemUTC();
             DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
-            return new Wiring(new TicketQueries(store, clock), new TicketCommands(store, clock),
+            Duration retention = Duration.ofDays(Long.parseLong(Env.get("PERSONAL_DATA_RETENTION_DAYS").orElse("30")));
+            var sqs = AwsClients.configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS").build();
+            return new Wiring(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                     new DynamoDbSellerSettings(dynamo, table, clock),
+                    new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
+                    new ResponseRecords(dynamo, table), clock,
                     SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
         }
     }
@@ -97,54 +139,133 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = requestId(event, context);
-        String path = event.getRawPath();
+        ApiRequest request = new ApiRequest(event);
         try {
-            SellerId seller = seller(event);
-            return switch (String.valueOf(event.getRouteKey())) {
-                case GET_TICKET -> ok(TicketJson.detail(queries.ticket(seller, TicketId.parse(pathParameter(event, "id")))));
-                case LIST_TICKETS -> ok(TicketJson.listing(queries.queue(seller,
-                        TicketStatus.parse(query(event, "status").orElse("open"), "status"),
-                        query(event, "limit").map(TicketApiHandler::limit).orElse(null),
-                        query(event, "cursor").orElse(null))));
-                case NO_RESPONSE_NEEDED -> {
-                    TicketId id = TicketId.parse(pathParameter(event, "id"));
-                    commands.markNoResponseNeeded(seller, id, agent(event));
-                    yield ok(TicketJson.detail(queries.ticket(seller, id)));
-                }
-                case GET_SLA_POLICY -> setting(seller, SellerSetting.SLA_POLICY, "policy", defaultPolicy);
-                case GET_TAG_RULES -> setting(seller, SellerSetting.TAG_RULES, "tagRules", NO_TAG_RULES);
-                case PUT_SLA_POLICY, PUT_TAG_RULES -> {
-                    if (!roles(event).contains(LEAD)) {
-                        yield problem(Problem.of("forbidden", "Lead role required", 403,
-                                "only a lead may change the seller's settings", path, null, requestId));
-                    }
-                    String document = body(event);
-                    boolean policy = PUT_SLA_POLICY.equals(event.getRouteKey());
-                    if (policy) {
-                        policyJson.parse(document);
-                    } else {
-                        tagRulesJson.parse(document);
-                    }
-                    SellerSetting setting = policy ? SellerSetting.SLA_POLICY : SellerSetting.TAG_RULES;
-                    settings.save(seller, setting, document, agent(event));
-                    yield setting(seller, setting, policy ? "policy" : "tagRules", null);
-                }
-                default -> problem(Problem.of("no-such-route", "No such route", 404,
-                        "this API has no route " + event.getRouteKey(), path, null, requestId));
-            };
-        } catch (MissingSellerException e) {
-            return problem(Problem.of("no-seller", "Token names no seller", 403, e.getMessage(), path, null, requestId));
+            SellerId seller = request.seller();
+            return route(request, seller);
+        } catch (ApiProblem e) {
+            return problem(e.toProblem(request.path(), requestId));
         } catch (InvalidInputException e) {
             return problem(Problem.of("invalid-parameter", "Invalid request parameter", 400,
-                    e.getMessage(), path, e.field(), requestId));
+                    e.getMessage(), request.path(), e.field(), requestId));
         } catch (TicketNotFoundException e) {
             return problem(Problem.of("ticket-not-found", "Ticket not found", 404,
-                    "no ticket " + e.ticketId() + " for this seller", path, null, requestId));
+                    "no ticket " + e.ticketId() + " for this seller", request.path(), null, requestId));
         } catch (RuntimeException e) {
             LOG.error("requestId={} route={} failed", requestId, event.getRouteKey(), e);
             return problem(Problem.of("internal-error", "Internal error", 500,
-                    "the request failed; quote the requestId when reporting it", path, null, requestId));
+                    "the request failed; quote the requestId when reporting it", request.path(), null, requestId));
         }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request, SellerId seller) {
+        return switch (request.routeKey()) {
+            case GET_TICKET -> ok(TicketJson.detail(queries.ticket(seller, request.ticketId())));
+            case LIST_TICKETS -> ok(TicketJson.listing(queries.queue(seller, filter(request),
+                    request.query("limit").map(TicketApiHandler::limit).orElse(null),
+                    request.query("cursor").orElse(null))));
+            case NO_RESPONSE_NEEDED -> {
+                TicketId id = request.ticketId();
+                commands.markNoResponseNeeded(seller, id, request.agent());
+                yield ok(TicketJson.detail(queries.ticket(seller, id)));
+            }
+            case CLOSE -> {
+                TicketId id = request.ticketId();
+                commands.close(seller, id, request.agent());
+                yield ok(TicketJson.detail(queries.ticket(seller, id)));
+            }
+            case ASSIGN -> {
+                TicketId id = request.ticketId();
+                JsonNode body = request.jsonObject(Set.of("assignee"));
+                commands.assign(seller, id, ApiRequest.text(body, "assignee", false));
+                yield ok(TicketJson.detail(queries.ticket(seller, id)));
+            }
+            case TAGS -> {
+                TicketId id = request.ticketId();
+                JsonNode body = request.jsonObject(Set.of("add", "remove"));
+                commands.retag(seller, id, ApiRequest.strings(body, "add"), ApiRequest.strings(body, "remove"));
+                yield ok(TicketJson.detail(queries.ticket(seller, id)));
+            }
+            case REPLY -> reply(request, seller);
+            case CHECK_COMPLIANCE -> {
+                JsonNode body = request.jsonObject(Set.of("text"));
+                ComplianceReport report = compliance.check(OutgoingMessage.of(ApiRequest.text(body, "text", true)));
+                yield ok(ComplianceJson.report(report));
+            }
+            case SLA_METRICS -> {
+                request.requireLead("see the SLA metrics");
+                Instant to = request.instantQuery("to").orElse(clock.instant());
+                Instant from = request.instantQuery("from").orElse(to.minus(Duration.ofDays(30)));
+                var report = ResponseMetrics.compute(responses.responses(seller, from, to, clock.instant()), clock.instant());
+                yield ok(MetricsJson.report(from, to, report));
+            }
+            case GET_SLA_POLICY -> setting(seller, SellerSetting.SLA_POLICY, "policy", defaultPolicy);
+            case GET_TAG_RULES -> setting(seller, SellerSetting.TAG_RULES, "tagRules", NO_TAG_RULES);
+            case PUT_SLA_POLICY, PUT_TAG_RULES -> {
+                request.requireLead("change the seller's settings");
+                String document = request.rawBody();
+                boolean policy = PUT_SLA_POLICY.equals(request.routeKey());
+                if (policy) {
+                    policyJson.parse(document);
+                } else {
+                    tagRulesJson.parse(document);
+                }
+                SellerSetting setting = policy ? SellerSetting.SLA_POLICY : SellerSetting.TAG_RULES;
+                settings.save(seller, setting, document, request.agent());
+                yield setting(seller, setting, policy ? "policy" : "tagRules", null);
+            }
+            default -> throw new ApiProblem("no-such-route", "No such route", 404, "this API has no route " + request.routeKey());
+        };
+    }
+
+    /**
+     * Checks the text against Amazon's messaging rules (422 with the findings when blocked), records the reply (the
+     * clock stops), and hands it to the sender. 202: sending happens next, its state shows on the message.
+     */
+    private APIGatewayV2HTTPResponse reply(ApiRequest request, SellerId seller) {
+        TicketId id = request.ticketId();
+        String key = request.header("Idempotency-Key").orElseThrow(() ->
+                new InvalidInputException("Idempotency-Key", "header is required: one key per reply, reused on retries"));
+        JsonNode body = request.jsonObject(Set.of("text"));
+        String text = ApiRequest.text(body, "text", true);
+        ComplianceReport report = compliance.check(OutgoingMessage.of(text));
+        if (report.blocked()) {
+            throw new ApiProblem("reply-not-compliant", "Reply breaks Amazon's messaging rules", 422,
+                    report.findings().size() + " finding(s): change the text and send again", "text",
+                    Map.of("findings", ComplianceJson.findings(report)));
+        }
+        TicketCommands.RecordedReply recorded = commands.reply(seller, id, request.agent(), text, key);
+        try {
+            dispatcher.dispatch(seller, id, recorded.messageKey());
+        } catch (RuntimeException e) {
+            // Recorded as QUEUED: the re-drive hands it over later. The agent sees the state on the message.
+            LOG.warn("reply {} on ticket {} recorded but not handed to the sender yet: {}", recorded.messageKey(), id,
+                    e.getClass().getSimpleName());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reply", Map.of("messageKey", recorded.messageKey(), "duplicate", recorded.duplicate()));
+        out.put("ticket", TicketJson.detail(queries.ticket(seller, id)));
+        return response(202, "application/json", out);
+    }
+
+    private static TicketFilter filter(ApiRequest request) {
+        return new TicketFilter(
+                TicketStatus.parse(request.query("status").orElse("open"), "status"),
+                request.query("priority").map(p -> enumValue(Priority.class, p, "priority")).orElse(null),
+                request.query("intent").map(i -> i.trim().toUpperCase(Locale.ROOT)).orElse(null),
+                request.query("tag").map(String::trim).orElse(null),
+                request.query("channel").map(c -> Channel.parse(c, "channel")).orElse(null),
+                request.query("assignee").map(String::trim).orElse(null),
+                request.instantQuery("dueBefore").orElse(null));
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String field) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(raw.trim())) {
+                return value;
+            }
+        }
+        throw new InvalidInputException(field, "unknown value '" + raw + "'");
     }
 
     /** SnapStart priming: exercise the whole read path once before the snapshot, so restored instances start warm. */
@@ -171,20 +292,6 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         // Nothing to refresh: the SDK re-opens connections on demand and no ids or clocks were captured at init.
     }
 
-    private static SellerId seller(APIGatewayV2HTTPEvent event) {
-        String seller = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .map(claims -> claims.get(SELLER_CLAIM))
-                .orElseThrow(() -> new MissingSellerException("the access token has no " + SELLER_CLAIM + " claim"));
-        try {
-            return new SellerId(seller);
-        } catch (InvalidInputException e) {
-            throw new MissingSellerException("the access token's " + SELLER_CLAIM + " claim is not a seller id");
-        }
-    }
-
     /** {"default": bool, name: document}: the seller's stored setting, or the fallback. */
     private APIGatewayV2HTTPResponse setting(SellerId seller, SellerSetting setting, String name, String fallback) {
         Optional<String> stored = settings.document(seller, setting);
@@ -193,43 +300,6 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + setting + " is not JSON", e);
         }
-    }
-
-    private static String body(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body != null && event.getIsBase64Encoded()) {
-            body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return body;
-    }
-
-    /** Roles from the token's {@code roles} claim, as API Gateway renders a list claim: {@code [agent lead]}. */
-    private static java.util.Set<String> roles(APIGatewayV2HTTPEvent event) {
-        String raw = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .map(claims -> claims.get("roles"))
-                .orElse("");
-        return java.util.Set.of(raw.replace("[", " ").replace("]", " ").replace(",", " ").trim().split("\\s+"));
-    }
-
-    /** The agent acting: the token's subject. */
-    private static String agent(APIGatewayV2HTTPEvent event) {
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .map(claims -> claims.get("sub"))
-                .orElse(null);
-    }
-
-    private static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
-        return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
-    }
-
-    private static Optional<String> query(APIGatewayV2HTTPEvent event, String name) {
-        return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isBlank());
     }
 
     private static Integer limit(String raw) {
@@ -267,12 +337,4 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
     }
 
-    /** The authorizer let the request through, but the token does not say which seller it acts for. */
-    private static final class MissingSellerException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MissingSellerException(String message) {
-            super(message);
-        }
-    }
 }

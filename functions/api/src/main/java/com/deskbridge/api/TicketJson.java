@@ -17,12 +17,13 @@ final class TicketJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
                    String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
-                   String intent, List<String> tags, String priority) {
+                   String intent, List<String> tags, String priority, String assignee, String dueAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Message(String id, String externalMessageId, String from, String fromName, String subject, String body,
-                   boolean bodyTruncated, List<File> attachments, String receivedAt) {
+    record Message(String id, String direction, String externalMessageId, String from, String fromName, String subject,
+                   String body, boolean bodyTruncated, List<File> attachments, String receivedAt, String agentId,
+                   String sendStatus, String sendDetail, Boolean automatic) {
     }
 
     record File(String fileName, String contentType, long sizeBytes) {
@@ -31,7 +32,8 @@ final class TicketJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Detail(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
-                  String intent, List<String> tags, String priority, List<Message> messages) {
+                  String intent, List<String> tags, String priority, String assignee, String dueAt,
+                  List<Message> messages) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,15 +43,16 @@ final class TicketJson {
     static Summary summary(TicketSummary t) {
         return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
                 t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
-                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name());
+                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
+                iso(t.dueAt()));
     }
 
     static Detail detail(TicketDetail d) {
         TicketSummary t = d.ticket();
         return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
                 t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
-                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(),
-                d.messages().stream().map(TicketJson::message).toList());
+                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
+                iso(t.dueAt()), d.messages().stream().map(TicketJson::message).toList());
     }
 
     static Listing listing(Page<TicketSummary> page) {
@@ -57,9 +60,12 @@ final class TicketJson {
     }
 
     private static Message message(TicketMessage m) {
-        return new Message(m.messageKey(), m.externalMessageId(), m.sender().address(), m.sender().displayName(),
-                m.subject(), m.body(), m.bodyTruncated(),
-                m.attachments().stream().map(TicketJson::file).toList(), iso(m.receivedAt()));
+        boolean out = m.direction() == com.deskbridge.domain.ticket.Direction.OUT;
+        return new Message(m.messageKey(), m.direction().wireName(), m.externalMessageId(),
+                out ? null : m.sender().address(), out ? null : m.sender().displayName(), m.subject(), m.body(),
+                m.bodyTruncated(), m.attachments().stream().map(TicketJson::file).toList(), iso(m.receivedAt()),
+                m.agentId(), m.sendStatus() == null ? null : m.sendStatus().wireName(), m.sendDetail(),
+                out ? m.automatic() : null);
     }
 
     private static File file(Attachment a) {

@@ -58,7 +58,8 @@ class TicketApiHandlerTest {
                 return Optional.empty();
             }
             TicketSummary t = new TicketSummary(id, seller, Channel.EBAY, "EBAY_DE", "o-1", "buyer_1", "Hi",
-                    TicketStatus.OPEN, NOW, NOW, NOW, 1, "WHERE_IS_MY_ORDER", java.util.Set.of("shipping-status"), null);
+                    TicketStatus.OPEN, NOW, NOW, NOW, 1, "WHERE_IS_MY_ORDER", java.util.Set.of("shipping-status"), null,
+                    null, NOW.plusSeconds(3600));
             return Optional.of(new TicketDetail(t, List.of()));
         }
 
@@ -69,9 +70,46 @@ class TicketApiHandlerTest {
         }
 
         @Override
-        public Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now) {
-            calls.add("list " + seller + " " + status.wireName() + " " + limit + " " + cursor);
+        public Page<TicketSummary> list(SellerId seller, com.deskbridge.domain.ticket.TicketFilter filter, int limit,
+                                        String cursor, Instant now) {
+            calls.add("list " + seller + " " + filter.status().wireName() + " " + limit + " " + cursor
+                    + (filter.statusOnly() ? "" : " " + filter));
             return new Page<>(List.of(), "next-page");
+        }
+
+        @Override
+        public ReplyOutcome recordReply(SellerId seller, TicketId id, com.deskbridge.domain.ticket.OutgoingReply reply,
+                                        Instant expiresAt) {
+            calls.add("reply " + seller + " " + id + " by " + reply.agentId() + ": " + reply.body());
+            if (!seller.value().equals("s1") || !id.equals(KNOWN)) {
+                return ReplyOutcome.NO_SUCH_TICKET;
+            }
+            return replyKeys.add(reply.messageKey()) ? ReplyOutcome.RECORDED : ReplyOutcome.DUPLICATE;
+        }
+
+        @Override
+        public boolean updateSendStatus(SellerId seller, TicketId id, String messageKey,
+                                        java.util.Set<com.deskbridge.domain.ticket.SendStatus> from,
+                                        com.deskbridge.domain.ticket.SendStatus to, String detail, Instant at) {
+            throw new AssertionError("the API never sends");
+        }
+
+        @Override
+        public boolean assign(SellerId seller, TicketId id, String assignee, Instant at) {
+            calls.add("assign " + seller + " " + id + " to " + assignee);
+            return seller.value().equals("s1") && id.equals(KNOWN);
+        }
+
+        @Override
+        public boolean retag(SellerId seller, TicketId id, java.util.Set<String> add, java.util.Set<String> remove, Instant at) {
+            calls.add("retag " + seller + " " + id + " +" + new java.util.TreeSet<>(add) + " -" + new java.util.TreeSet<>(remove));
+            return seller.value().equals("s1") && id.equals(KNOWN);
+        }
+
+        @Override
+        public boolean close(SellerId seller, TicketId id, String agentId, Instant at) {
+            calls.add("close " + seller + " " + id + " by " + agentId);
+            return seller.value().equals("s1") && id.equals(KNOWN);
         }
     };
 
@@ -89,8 +127,26 @@ class TicketApiHandlerTest {
         }
     };
 
+    private final java.util.Set<String> replyKeys = new java.util.HashSet<>();
+    private final List<String> dispatched = new ArrayList<>();
+    private boolean dispatchFails;
+    private final List<com.deskbridge.domain.sla.ResponseRecord> responseRecords = new ArrayList<>();
+
     private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
-            new com.deskbridge.domain.command.TicketCommands(store, Clock.fixed(NOW, ZoneOffset.UTC)), settings, SlaPolicyJson.defaultDocument("Europe/Berlin"));
+            new com.deskbridge.domain.command.TicketCommands(store, Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(30)),
+            settings,
+            (seller, ticket, key) -> {
+                if (dispatchFails) {
+                    throw new IllegalStateException("queue unavailable");
+                }
+                dispatched.add(seller + " " + ticket + " " + key);
+            },
+            (seller, from, to, now) -> {
+                calls.add("responses " + seller + " " + from + " " + to);
+                return responseRecords;
+            },
+            new com.deskbridge.compliance.ComplianceChecker(), Clock.fixed(NOW, ZoneOffset.UTC),
+            SlaPolicyJson.defaultDocument("Europe/Berlin"));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {
@@ -279,5 +335,135 @@ class TicketApiHandlerTest {
     void snapStartPrimingRunsTheReadPathOnce() {
         handler.beforeCheckpoint(null);
         assertThat(calls).singleElement().asString().startsWith("find snapstart-priming ");
+    }
+
+    private static APIGatewayV2HTTPEvent post(String routeKey, String path, Map<String, String> claims,
+                                              Map<String, String> headers, String body) {
+        APIGatewayV2HTTPEvent e = event(routeKey, path, claims, Map.of("id", KNOWN.value()), null);
+        e.setHeaders(headers);
+        e.setBody(body);
+        return e;
+    }
+
+    private static final Map<String, String> AGENT = Map.of("seller_id", "s1", "sub", "agent-7", "roles", "[agent]");
+
+    @Test
+    void aCompliantReplyIsRecordedAndHandedToTheSenderOnce() throws Exception {
+        String path = "/tickets/" + KNOWN + "/replies";
+        Map<String, String> headers = Map.of("Idempotency-Key", "reply-0001");
+        String text = "{\"text\":\"Your parcel was handed to DHL today, tracking number 00340434161094042557.\"}";
+        APIGatewayV2HTTPResponse first = handler.handleRequest(post("POST /tickets/{id}/replies", path, AGENT, headers, text), null);
+        APIGatewayV2HTTPResponse again = handler.handleRequest(post("POST /tickets/{id}/replies", path, AGENT, headers, text), null);
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(body(first).at("/reply/duplicate").asBoolean()).isFalse();
+        assertThat(body(again).at("/reply/duplicate").asBoolean()).isTrue();
+        assertThat(body(first).at("/reply/messageKey").asText()).isEqualTo(body(again).at("/reply/messageKey").asText());
+        assertThat(calls).filteredOn(c -> c.startsWith("reply")).hasSize(2).allMatch(c -> c.contains("by agent-7"));
+        String key = body(first).at("/reply/messageKey").asText();
+        assertThat(dispatched).hasSize(2).allMatch(d -> d.endsWith(key));
+    }
+
+    @Test
+    void aReplyBreakingAmazonsRulesIsRefusedWithItsFindingsAndNothingIsRecorded() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(post("POST /tickets/{id}/replies", "/tickets/" + KNOWN + "/replies",
+                AGENT, Map.of("Idempotency-Key", "reply-0002"),
+                "{\"text\":\"Please leave us a 5-star review! Mail support@shop.example or visit https://shop.example\"}"), null);
+        assertThat(r.getStatusCode()).isEqualTo(422);
+        assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = body(r);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:deskbridge:problem:reply-not-compliant");
+        assertThat(problem.get("findings")).isNotEmpty();
+        assertThat(problem.get("findings").findValuesAsText("ruleId")).contains("EMAIL_ADDRESS", "EXTERNAL_LINK");
+        assertThat(calls).noneMatch(c -> c.startsWith("reply"));
+        assertThat(dispatched).isEmpty();
+    }
+
+    @Test
+    void aReplyNeedsAnIdempotencyKeyAndText() throws Exception {
+        String path = "/tickets/" + KNOWN + "/replies";
+        APIGatewayV2HTTPResponse noKey = handler.handleRequest(post("POST /tickets/{id}/replies", path, AGENT, Map.of(), "{\"text\":\"Hi\"}"), null);
+        assertThat(noKey.getStatusCode()).isEqualTo(400);
+        assertThat(body(noKey).get("field").asText()).isEqualTo("Idempotency-Key");
+        APIGatewayV2HTTPResponse unknownField = handler.handleRequest(post("POST /tickets/{id}/replies", path, AGENT,
+                Map.of("idempotency-key", "reply-0003"), "{\"text\":\"Hi\",\"sellerId\":\"s2\"}"), null);
+        assertThat(unknownField.getStatusCode()).isEqualTo(400);
+        assertThat(body(unknownField).get("field").asText()).isEqualTo("sellerId");
+        APIGatewayV2HTTPResponse badJson = handler.handleRequest(post("POST /tickets/{id}/replies", path, AGENT,
+                Map.of("Idempotency-Key", "reply-0003"), "{\"text\":"), null);
+        assertThat(badJson.getStatusCode()).isEqualTo(400);
+        assertThat(body(badJson).get("type").asText()).isEqualTo("urn:deskbridge:problem:malformed-body");
+        assertThat(calls).noneMatch(c -> c.startsWith("reply"));
+    }
+
+    @Test
+    void aReplyStaysRecordedWhenTheSenderQueueIsDown() throws Exception {
+        dispatchFails = true;
+        APIGatewayV2HTTPResponse r = handler.handleRequest(post("POST /tickets/{id}/replies", "/tickets/" + KNOWN + "/replies",
+                AGENT, Map.of("Idempotency-Key", "reply-0004"), "{\"text\":\"We are checking with the carrier.\"}"), null);
+        assertThat(r.getStatusCode()).isEqualTo(202);
+        assertThat(calls).anyMatch(c -> c.startsWith("reply s1"));
+    }
+
+    @Test
+    void assignTagAndCloseActForTheTokensAgentOnTheTokensSeller() throws Exception {
+        String base = "/tickets/" + KNOWN;
+        assertThat(handler.handleRequest(post("POST /tickets/{id}/assign", base + "/assign", AGENT, null,
+                "{\"assignee\":\"agent-9\"}"), null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(post("POST /tickets/{id}/tags", base + "/tags", AGENT, null,
+                "{\"add\":[\"vip\"],\"remove\":[\"shipping-status\"]}"), null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(post("POST /tickets/{id}/close", base + "/close", AGENT, null, null), null)
+                .getStatusCode()).isEqualTo(200);
+        assertThat(calls).contains("assign s1 " + KNOWN + " to agent-9", "retag s1 " + KNOWN + " +[vip] -[shipping-status]",
+                "close s1 " + KNOWN + " by agent-7");
+
+        APIGatewayV2HTTPResponse badTag = handler.handleRequest(post("POST /tickets/{id}/tags", base + "/tags", AGENT, null,
+                "{\"add\":[\"Not A Tag!\"]}"), null);
+        assertThat(badTag.getStatusCode()).isEqualTo(400);
+        assertThat(body(badTag).get("field").asText()).isEqualTo("add");
+        APIGatewayV2HTTPResponse wrongType = handler.handleRequest(post("POST /tickets/{id}/assign", base + "/assign", AGENT, null,
+                "{\"assignee\":42}"), null);
+        assertThat(wrongType.getStatusCode()).isEqualTo(400);
+        assertThat(body(wrongType).get("field").asText()).isEqualTo("assignee");
+    }
+
+    @Test
+    void queueFiltersAreParsedAndBadOnesNamed() throws Exception {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("GET /tickets", "/tickets", AGENT, null,
+                Map.of("priority", "urgent", "channel", "amazon", "dueBefore", "2026-11-22T00:00:00Z", "tag", "vip")), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(calls).singleElement().asString().contains("URGENT", "AMAZON", "2026-11-22T00:00:00Z", "vip");
+        for (Map.Entry<String, String> bad : Map.of("priority", "huge", "channel", "fax", "dueBefore", "tomorrow",
+                "status", "archived", "limit", "many").entrySet()) {
+            APIGatewayV2HTTPResponse e = handler.handleRequest(event("GET /tickets", "/tickets", AGENT, null,
+                    Map.of(bad.getKey(), bad.getValue())), null);
+            assertThat(e.getStatusCode()).as(bad.toString()).isEqualTo(400);
+            assertThat(body(e).get("field").asText()).isEqualTo(bad.getKey());
+        }
+    }
+
+    @Test
+    void theComplianceCheckReportsPositionsForTheLivePreview() throws Exception {
+        String text = "Call us on +49 30 1234567 today";
+        APIGatewayV2HTTPResponse r = handler.handleRequest(post("POST /compliance/check", "/compliance/check", AGENT, null,
+                json.writeValueAsString(Map.of("text", text))), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        JsonNode finding = java.util.stream.StreamSupport.stream(body(r).get("findings").spliterator(), false)
+                .filter(f -> f.get("ruleId").asText().equals("PHONE_NUMBER")).findFirst().orElseThrow();
+        assertThat(text.substring(finding.get("start").asInt(), finding.get("end").asInt())).contains("1234567");
+    }
+
+    @Test
+    void slaMetricsAreForLeadsOnly() throws Exception {
+        APIGatewayV2HTTPResponse agent = handler.handleRequest(event("GET /metrics/sla", "/metrics/sla", AGENT, null, null), null);
+        assertThat(agent.getStatusCode()).isEqualTo(403);
+        responseRecords.add(new com.deskbridge.domain.sla.ResponseRecord(NOW.minusSeconds(7200), NOW.minusSeconds(3600),
+                Channel.AMAZON, "agent-7"));
+        APIGatewayV2HTTPResponse lead = handler.handleRequest(event("GET /metrics/sla", "/metrics/sla",
+                Map.of("seller_id", "s1", "sub", "lead-1", "roles", "[agent lead]"), null, null), null);
+        assertThat(lead.getStatusCode()).isEqualTo(200);
+        assertThat(body(lead).at("/overall/answeredWithin24h").asInt()).isEqualTo(1);
+        assertThat(body(lead).at("/byAgent/agent-7/averageFirstResponseSeconds").asLong()).isEqualTo(3600);
+        assertThat(body(lead).at("/byChannel/amazon/messages").asInt()).isEqualTo(1);
     }
 }

@@ -72,6 +72,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (see {@link FunctionEnvironment}); {@link #close()} restores the previous values.
  */
 public final class LocalAwsStack implements AutoCloseable {
+    static {
+        // The JDK's HTTP server waits for Nagle + delayed ACK (~40 ms) on small responses unless told otherwise; it
+        // reads this once, when the first server of the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Builder config;
     private final PrintStream log;
     private TemplateModel model;

@@ -148,6 +148,18 @@ public final class DynamoDbDueIndex implements DueIndex {
             } catch (ConditionalCheckFailedException laterAlready) {
                 // the ticket is due earlier anyway
             }
+            if (com.deskbridge.domain.intake.Triage.DEADLINES.contains(kind)) {
+                try {
+                    // A response deadline earlier than the ticket's moves it up the open queue too.
+                    String due = TicketKeys.time(at);
+                    dynamo.updateItem(r -> r.tableName(table).key(key)
+                            .updateExpression("SET dueAt = :due, " + TicketKeys.GSI1SK + " = :due")
+                            .conditionExpression("attribute_exists(dueAt) AND dueAt > :due")
+                            .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(due))));
+                } catch (ConditionalCheckFailedException dueEarlierAnyway) {
+                    // nothing to move
+                }
+            }
         }
     }
 

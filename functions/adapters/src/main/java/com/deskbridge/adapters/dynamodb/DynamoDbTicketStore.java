@@ -15,6 +15,9 @@ import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.domain.ticket.OutgoingReply;
+import com.deskbridge.domain.ticket.SendStatus;
+import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -109,7 +113,14 @@ public final class DynamoDbTicketStore implements TicketStore {
         sets.add(GSI1PK + " = :openPk");
         // Both read the item as it was before this update: the queue position stays at the oldest waiting message.
         sets.add("awaitingReplySince = if_not_exists(awaitingReplySince, :received)");
-        sets.add(GSI1SK + " = if_not_exists(awaitingReplySince, :received)");
+        if (triage.responseDue().isPresent()) {
+            // The open queue reads in due order: a waiting ticket keeps the deadline of its oldest unanswered message.
+            values.put(":due", ItemCodec.s(TicketKeys.time(triage.responseDue().get())));
+            sets.add("dueAt = if_not_exists(dueAt, :due)");
+            sets.add(GSI1SK + " = if_not_exists(dueAt, :due)");
+        } else {
+            sets.add(GSI1SK + " = if_not_exists(awaitingReplySince, :received)");
+        }
         sets.add("createdAt = if_not_exists(createdAt, :received)");
         sets.add("lastMessageAt = :received");
         sets.add("buyer = if_not_exists(buyer, :buyer)");
@@ -192,31 +203,23 @@ public final class DynamoDbTicketStore implements TicketStore {
 
     @Override
     public boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at) {
-        Map<String, AttributeValue> key = Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)),
-                SK, ItemCodec.s(TicketKeys.TICKET_SK));
-        Map<String, String> names = Map.of("#status", "status");
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":closed", ItemCodec.s(TicketStatus.CLOSED.wireName()));
-        values.put(":closedPk", ItemCodec.s(TicketKeys.statusPk(seller, TicketStatus.CLOSED)));
-        values.put(":at", ItemCodec.s(TicketKeys.time(at)));
-        values.put(":agent", ItemCodec.s(agentId == null ? "unknown" : agentId));
-        String close = "SET #status = :closed, " + GSI1PK + " = :closedPk, " + GSI1SK + " = :at, closedAt = :at, "
-                + "noResponseNeededBy = :agent REMOVE awaitingReplySince, " + DynamoDbDueIndex.MILESTONES + ", "
-                + DynamoDbDueIndex.FIRED;
+        return stopClock(new ClockStop(table, seller, id, TicketStatus.CLOSED, at,
+                "closedAt = :stopAt, noResponseNeededBy = :agent", Map.of(":agent", ItemCodec.s(agent(agentId))), null));
+    }
+
+    @Override
+    public boolean close(SellerId seller, TicketId id, String agentId, Instant at) {
+        return stopClock(new ClockStop(table, seller, id, TicketStatus.CLOSED, at,
+                "closedAt = :stopAt, closedBy = :agent", Map.of(":agent", ItemCodec.s(agent(agentId))), null));
+    }
+
+    private boolean stopClock(ClockStop stop) {
         try {
-            // Usual case: nothing unpublished, so the ticket leaves the due index.
-            dynamo.updateItem(r -> r.tableName(table).key(key).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .updateExpression(close + ", " + TicketKeys.GSI3PK + ", " + TicketKeys.GSI3SK)
-                    .conditionExpression("attribute_exists(" + PK + ") AND attribute_not_exists(" + DynamoDbDueIndex.OUTBOX + ")"));
+            dynamo.updateItem(u -> copy(u, stop.usual()));
             return true;
         } catch (ConditionalCheckFailedException missingOrOutbox) {
-            // Escalations already recorded must still be published: keep the ticket due now, so the sweep publishes
-            // them and, finding no timeline left, takes the ticket out of the index.
-            values.put(":dueNow", ItemCodec.s(TicketKeys.dueSk(at, id)));
             try {
-                dynamo.updateItem(r -> r.tableName(table).key(key).expressionAttributeNames(names).expressionAttributeValues(values)
-                        .updateExpression(close.replace(" REMOVE ", ", " + TicketKeys.GSI3SK + " = :dueNow REMOVE "))
-                        .conditionExpression("attribute_exists(" + PK + ") AND attribute_exists(" + TicketKeys.GSI3PK + ")"));
+                dynamo.updateItem(u -> copy(u, stop.withPendingEscalation()));
                 return true;
             } catch (ConditionalCheckFailedException missing) {
                 return false;
@@ -224,22 +227,251 @@ public final class DynamoDbTicketStore implements TicketStore {
         }
     }
 
+    private static void copy(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.Builder u, Update from) {
+        u.tableName(from.tableName()).key(from.key()).updateExpression(from.updateExpression())
+                .conditionExpression(from.conditionExpression()).expressionAttributeNames(from.expressionAttributeNames())
+                .expressionAttributeValues(from.expressionAttributeValues());
+    }
+
+    private static String agent(String agentId) {
+        return agentId == null ? "unknown" : agentId;
+    }
+
     @Override
-    public Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now) {
-        String statusPk = TicketKeys.statusPk(seller, status);
-        QueryResponse response = dynamo.query(QueryRequest.builder()
-                .tableName(table)
-                .indexName(TicketKeys.BY_STATUS)
-                .keyConditionExpression(GSI1PK + " = :pk")
-                .filterExpression("attribute_not_exists(" + ItemCodec.EXPIRES_AT + ") OR " + ItemCodec.EXPIRES_AT + " > :now")
-                .expressionAttributeValues(Map.of(":pk", ItemCodec.s(statusPk), ":now", ItemCodec.n(now.getEpochSecond())))
-                .exclusiveStartKey(cursor == null ? null : QueueCursor.decode(cursor, seller, statusPk))
-                .limit(limit)
-                .build());
-        List<TicketSummary> items = response.items().stream().map(ItemCodec::summary).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? QueueCursor.encode(response.lastEvaluatedKey())
-                : null;
-        return new Page<>(items, next);
+    public ReplyOutcome recordReply(SellerId seller, TicketId id, OutgoingReply reply, Instant personalDataExpiresAt) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Map<String, AttributeValue> ticket = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                    .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)), SK, ItemCodec.s(TicketKeys.TICKET_SK)))).item();
+            if (ticket == null || ticket.isEmpty()) {
+                return ReplyOutcome.NO_SUCH_TICKET;
+            }
+            try {
+                boolean pendingEscalation = ticket.containsKey(DynamoDbDueIndex.OUTBOX);
+                dynamo.transactWriteItems(replyTransaction(seller, id, reply, personalDataExpiresAt, ticket, pendingEscalation));
+                return ReplyOutcome.RECORDED;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                    return ReplyOutcome.DUPLICATE;
+                }
+                if (reasons.size() < 2 || !"ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                    throw e;
+                }
+                // The ticket changed between our read and the write (a buyer message, the sweep): read again.
+            }
+        }
+        throw new IllegalStateException("ticket " + id + " kept changing while a reply was recorded");
+    }
+
+    /**
+     * Reply message (conditional on its key: once), ticket update (conditional on the waiting period we read), and
+     * for an agent's reply that answers a waiting buyer, the first-response record the SLA metrics read.
+     */
+    private TransactWriteItemsRequest replyTransaction(SellerId seller, TicketId id, OutgoingReply reply,
+                                                       Instant expiresAt, Map<String, AttributeValue> ticket,
+                                                       boolean pendingEscalation) {
+        String pk = TicketKeys.ticketPk(seller, id);
+        AttributeValue waitingSince = ticket.get("awaitingReplySince");
+        Map<String, AttributeValue> message = ItemCodec.replyItem(reply, seller, id, ItemCodec.str(ticket, "subject"));
+        message.put(PK, ItemCodec.s(pk));
+        message.put(SK, ItemCodec.s(TicketKeys.MESSAGE_SK_PREFIX + reply.messageKey()));
+        message.put(ItemCodec.EXPIRES_AT, ItemCodec.n(expiresAt.getEpochSecond()));
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(message)
+                .conditionExpression("attribute_not_exists(" + PK + ")").build()).build());
+
+        Map<String, AttributeValue> extra = new HashMap<>();
+        extra.put(":replyAt", ItemCodec.s(TicketKeys.time(reply.at())));
+        String waitingCondition;
+        if (waitingSince == null) {
+            waitingCondition = "attribute_not_exists(awaitingReplySince)";
+        } else {
+            extra.put(":waitingSince", waitingSince);
+            waitingCondition = "awaitingReplySince = :waitingSince";
+        }
+        Update ticketUpdate;
+        if (reply.stopsClock() && waitingSince != null) {
+            extra.put(":agent", ItemCodec.s(reply.agentId()));
+            ClockStop stop = new ClockStop(table, seller, id, TicketStatus.PENDING, reply.at(),
+                    "lastReplyAt = :replyAt, lastReplyBy = :agent, firstResponseAt = if_not_exists(firstResponseAt, :replyAt)",
+                    extra, waitingCondition);
+            ticketUpdate = pendingEscalation ? stop.withPendingEscalation() : stop.usual();
+            items.add(TransactWriteItem.builder().update(ticketUpdate).build());
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(ResponseRecords.item(seller, id, ItemCodec.str(ticket, "channel"),
+                            Instant.parse(waitingSince.s()), reply.at(), reply.agentId()))
+                    .build()).build());
+        } else {
+            // An automatic reply, or a reply while nothing waits: the clock is untouched.
+            ticketUpdate = Update.builder().tableName(table)
+                    .key(Map.of(PK, ItemCodec.s(pk), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
+                    .updateExpression("SET lastReplyAt = :replyAt")
+                    .conditionExpression("attribute_exists(" + PK + ") AND " + waitingCondition)
+                    .expressionAttributeValues(extra)
+                    .build();
+            items.add(TransactWriteItem.builder().update(ticketUpdate).build());
+        }
+        return TransactWriteItemsRequest.builder().transactItems(items).build();
+    }
+
+    @Override
+    public boolean updateSendStatus(SellerId seller, TicketId id, String messageKey, Set<SendStatus> from,
+                                    SendStatus to, String detail, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> allowed = new ArrayList<>();
+        int i = 0;
+        for (SendStatus status : from) {
+            values.put(":from" + i, ItemCodec.s(status.name()));
+            allowed.add(":from" + i++);
+        }
+        values.put(":to", ItemCodec.s(to.name()));
+        values.put(":at", ItemCodec.s(TicketKeys.time(at)));
+        String set = "SET sendStatus = :to, sendUpdatedAt = :at";
+        if (detail != null) {
+            values.put(":detail", ItemCodec.s(detail.length() > 500 ? detail.substring(0, 500) : detail));
+            set += ", sendDetail = :detail";
+        }
+        if (to == SendStatus.SENT) {
+            set += ", sentAt = :at";
+        }
+        // Finished replies leave the send index, so the re-drive never picks them up again.
+        String remove = to == SendStatus.SENT || to == SendStatus.FAILED
+                ? " REMOVE " + TicketKeys.GSI3PK + ", " + TicketKeys.GSI3SK + (detail == null ? ", sendDetail" : "")
+                : "";
+        String expression = set + remove;
+        try {
+            dynamo.updateItem(u -> u.tableName(table)
+                    .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)),
+                            SK, ItemCodec.s(TicketKeys.MESSAGE_SK_PREFIX + messageKey)))
+                    .updateExpression(expression)
+                    .conditionExpression("sendStatus IN (" + String.join(", ", allowed) + ")")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notInState) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean assign(SellerId seller, TicketId id, String assignee, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":at", ItemCodec.s(TicketKeys.time(at)));
+        String expression;
+        if (assignee == null) {
+            expression = "SET assignedAt = :at REMOVE assignee";
+        } else {
+            values.put(":who", ItemCodec.s(assignee));
+            expression = "SET assignee = :who, assignedAt = :at";
+        }
+        return updateTicket(seller, id, expression, values);
+    }
+
+    @Override
+    public boolean retag(SellerId seller, TicketId id, Set<String> add, Set<String> remove, Instant at) {
+        // DynamoDB allows one action per attribute in an update, so adding and removing are two writes.
+        boolean found = true;
+        if (!add.isEmpty()) {
+            found = updateTicket(seller, id, "SET taggedAt = :at ADD tags :tags",
+                    Map.of(":at", ItemCodec.s(TicketKeys.time(at)), ":tags", AttributeValue.fromSs(List.copyOf(add))));
+        }
+        if (found && !remove.isEmpty()) {
+            found = updateTicket(seller, id, "SET taggedAt = :at DELETE tags :tags",
+                    Map.of(":at", ItemCodec.s(TicketKeys.time(at)), ":tags", AttributeValue.fromSs(List.copyOf(remove))));
+        }
+        return found;
+    }
+
+    private boolean updateTicket(SellerId seller, TicketId id, String expression, Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table)
+                    .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(" + PK + ")")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
+    }
+
+    /** Query pages one listing may read before it returns what it found (with a cursor to go on). */
+    private static final int MAX_PAGES_PER_LISTING = 10;
+
+    @Override
+    public Page<TicketSummary> list(SellerId seller, TicketFilter filter, int limit, String cursor, Instant now) {
+        String statusPk = TicketKeys.statusPk(seller, filter.status());
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", ItemCodec.s(statusPk));
+        values.put(":now", ItemCodec.n(now.getEpochSecond()));
+        List<String> conditions = new ArrayList<>(List.of(
+                "(attribute_not_exists(" + ItemCodec.EXPIRES_AT + ") OR " + ItemCodec.EXPIRES_AT + " > :now)"));
+        String keyCondition = GSI1PK + " = :pk";
+        if (filter.priority() != null) {
+            values.put(":priority", ItemCodec.s(filter.priority().name()));
+            conditions.add(DynamoDbDueIndex.PRIORITY + " = :priority");
+        }
+        if (filter.intent() != null) {
+            values.put(":intent", ItemCodec.s(filter.intent()));
+            conditions.add("intent = :intent");
+        }
+        if (filter.tag() != null) {
+            values.put(":tag", ItemCodec.s(filter.tag()));
+            conditions.add("contains(tags, :tag)");
+        }
+        if (filter.channel() != null) {
+            values.put(":channel", ItemCodec.s(filter.channel().wireName()));
+            conditions.add("channel = :channel");
+        }
+        if (filter.assignee() != null) {
+            values.put(":assignee", ItemCodec.s(filter.assignee()));
+            conditions.add("assignee = :assignee");
+        }
+        if (filter.dueBefore() != null) {
+            // The open queue is keyed by due time, so the bound narrows the read itself, not just the answer.
+            values.put(":dueBefore", ItemCodec.s(TicketKeys.time(filter.dueBefore())));
+            keyCondition += " AND " + GSI1SK + " < :dueBefore";
+            conditions.add("dueAt < :dueBefore");
+        }
+        List<TicketSummary> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = cursor == null ? null : QueueCursor.decode(cursor, seller, statusPk);
+        Map<String, AttributeValue> lastIncluded = null;
+        boolean more = false;
+        for (int pages = 0; pages < MAX_PAGES_PER_LISTING; pages++) {
+            QueryResponse response = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(TicketKeys.BY_STATUS)
+                    .keyConditionExpression(keyCondition)
+                    .filterExpression(String.join(" AND ", conditions))
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values)
+                    .exclusiveStartKey(startKey)
+                    .limit(filter.statusOnly() ? limit : Math.max(limit, 50))
+                    .build());
+            List<Map<String, AttributeValue>> items = response.items();
+            int take = Math.min(items.size(), limit - found.size());
+            for (int i = 0; i < take; i++) {
+                found.add(ItemCodec.summary(items.get(i)));
+                lastIncluded = items.get(i);
+            }
+            boolean pageHasMore = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            if (take < items.size()) {
+                more = true; // stopped inside this page: continue after the last ticket returned
+                break;
+            }
+            if (!pageHasMore) {
+                more = false;
+                break;
+            }
+            startKey = response.lastEvaluatedKey();
+            lastIncluded = startKey;
+            if (found.size() == limit) {
+                more = true;
+                break;
+            }
+            more = true; // the read budget may end here
+        }
+        String next = more && lastIncluded != null ? QueueCursor.encode(lastIncluded) : null;
+        return new Page<>(found, next);
     }
 }

@@ -6,6 +6,9 @@ import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Sender;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.Direction;
+import com.deskbridge.domain.ticket.OutgoingReply;
+import com.deskbridge.domain.ticket.SendStatus;
 import com.deskbridge.domain.ticket.TicketMessage;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
@@ -69,6 +72,7 @@ final class ItemCodec {
                                 Long.parseLong(m.get("sizeBytes").n())))
                         .toList()
                 : List.of();
+        boolean out = "out".equals(str(item, "direction"));
         return new TicketMessage(
                 str(item, "messageKey"),
                 str(item, "externalMessageId"),
@@ -77,7 +81,37 @@ final class ItemCodec {
                 str(item, "body"),
                 item.containsKey("bodyTruncated") && Boolean.TRUE.equals(item.get("bodyTruncated").bool()),
                 attachments,
-                instant(item, "receivedAt"));
+                instant(item, "receivedAt"),
+                out ? Direction.OUT : Direction.IN,
+                str(item, "agentId"),
+                out && item.containsKey("sendStatus") ? SendStatus.valueOf(str(item, "sendStatus")) : null,
+                str(item, "sendDetail"),
+                item.containsKey("automatic") && Boolean.TRUE.equals(item.get("automatic").bool()));
+    }
+
+    /** A reply as recorded before sending: QUEUED, and in the send index until its channel took it. */
+    static Map<String, AttributeValue> replyItem(OutgoingReply reply, SellerId seller, TicketId ticket, String subject) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("itemType", s("message"));
+        item.put("direction", s("out"));
+        item.put("messageKey", s(reply.messageKey()));
+        item.put("sellerId", s(seller.value()));
+        item.put("ticketId", s(ticket.value()));
+        item.put("senderAddress", s("seller"));
+        if (reply.agentId() != null) {
+            item.put("agentId", s(reply.agentId()));
+        }
+        if (subject != null) {
+            item.put("subject", s(subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject));
+        }
+        item.put("body", s(reply.body()));
+        item.put("bodyTruncated", AttributeValue.fromBool(false));
+        item.put("automatic", AttributeValue.fromBool(reply.automatic()));
+        item.put("receivedAt", s(TicketKeys.time(reply.at())));
+        item.put("sendStatus", s(SendStatus.QUEUED.name()));
+        item.put(TicketKeys.GSI3PK, s(TicketKeys.sendPk(Math.floorMod(reply.messageKey().hashCode(), TicketKeys.DUE_SHARDS))));
+        item.put(TicketKeys.GSI3SK, s(TicketKeys.sendSk(reply.at(), ticket, reply.messageKey())));
+        return item;
     }
 
     static TicketSummary summary(Map<String, AttributeValue> item) {
@@ -96,10 +130,12 @@ final class ItemCodec {
                 item.containsKey("messageCount") ? Integer.parseInt(item.get("messageCount").n()) : 0,
                 str(item, "intent"),
                 item.containsKey("tags") ? new java.util.TreeSet<>(item.get("tags").ss()) : java.util.Set.of(),
-                item.containsKey("priority") ? com.deskbridge.domain.sla.Priority.valueOf(item.get("priority").s()) : null);
+                item.containsKey("priority") ? com.deskbridge.domain.sla.Priority.valueOf(item.get("priority").s()) : null,
+                str(item, "assignee"),
+                instant(item, "dueAt"));
     }
 
-    private static String str(Map<String, AttributeValue> item, String name) {
+    static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();
     }

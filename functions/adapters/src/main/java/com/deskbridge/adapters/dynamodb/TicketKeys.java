@@ -16,7 +16,12 @@ import java.time.format.DateTimeFormatter;
  * message   S#{seller}#T#{ticket}   M#{msgKey}    -                          -                    -                       -
  *
  * waiting ticket, also:  GSI3PK (DueBySweep) = DUE#{0..7}   GSI3SK = {next SLA milestone}#{ticket}
+ * unsent reply, also:    GSI3PK (DueBySweep) = SEND#{0..7}  GSI3SK = {recorded at}#{ticket}#{msgKey}
+ * response record        S#{seller}#RESP#{day}   {received}#{ticket}      (first-response times for SLA metrics)
  * </pre>
+ *
+ * The open queue's GSI1SK is the ticket's response deadline ({@code dueAt}), or its arrival when it has none, so
+ * the queue reads in due order; other statuses sort by when they entered the status.
  */
 final class TicketKeys {
     static final String PK = "PK";
@@ -68,6 +73,19 @@ final class TicketKeys {
     /** Time first, so a range query up to "now" finds exactly the due tickets; the ticket id keeps keys unique. */
     static String dueSk(Instant next, TicketId ticket) {
         return time(next) + "#" + ticket.value();
+    }
+
+    /** Replies not yet handed to their channel, by when they were recorded: the re-drive reads them. */
+    static String sendPk(int shard) {
+        return "SEND#" + shard;
+    }
+
+    static String sendSk(Instant at, TicketId ticket, String messageKey) {
+        return time(at) + "#" + ticket.value() + "#" + messageKey;
+    }
+
+    static String responsePk(SellerId seller, Instant receivedAt) {
+        return sellerPrefix(seller) + "RESP#" + receivedAt.toString().substring(0, 10);
     }
 
     static String time(Instant instant) {

@@ -1,4 +1,4 @@
-package com.deskbridge.intake;
+package com.deskbridge.adapters.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Moves a poison message to the intake DLQ at once, unchanged, with the reason as a message attribute, so an
+ * Moves a poison message to the DLQ of its queue at once, unchanged, with the reason as a message attribute, so an
  * operator can read why, fix the cause and redrive it. (Waiting for maxReceiveCount would only retry what cannot
  * succeed; the queue's own redrive policy still catches messages that keep failing for transient reasons.)
  */

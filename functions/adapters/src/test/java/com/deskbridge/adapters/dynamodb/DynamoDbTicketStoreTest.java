@@ -13,6 +13,7 @@ import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.Sender;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
 import java.time.Instant;
@@ -170,7 +171,7 @@ class DynamoDbTicketStoreTest {
         String cursor = null;
         int pages = 0;
         do {
-            Page<TicketSummary> page = store.listByStatus(seller, TicketStatus.OPEN, 3, cursor, NOW);
+            Page<TicketSummary> page = store.list(seller, TicketFilter.status(TicketStatus.OPEN), 3, cursor, NOW);
             page.items().forEach(t -> subjects.add(t.subject()));
             cursor = page.nextCursor();
             pages++;
@@ -178,8 +179,8 @@ class DynamoDbTicketStoreTest {
 
         assertThat(subjects).containsExactly("Subject th0", "Subject th1", "Subject th2", "Subject th3",
                 "Subject th4", "Subject th5", "Subject th6");
-        assertThat(store.listByStatus(seller, TicketStatus.CLOSED, 10, null, NOW).items()).isEmpty();
-        assertThat(store.listByStatus(other, TicketStatus.OPEN, 10, null, NOW).items())
+        assertThat(store.list(seller, TicketFilter.status(TicketStatus.CLOSED), 10, null, NOW).items()).isEmpty();
+        assertThat(store.list(other, TicketFilter.status(TicketStatus.OPEN), 10, null, NOW).items())
                 .extracting(TicketSummary::subject).containsExactly("Subject th-other");
     }
 
@@ -188,16 +189,16 @@ class DynamoDbTicketStoreTest {
         for (int i = 0; i < 3; i++) {
             store.append(msg("e" + i, "th" + i, T0.plusSeconds(i)), KEEP_UNTIL, Triage.NONE);
         }
-        String cursor = store.listByStatus(seller, TicketStatus.OPEN, 1, null, NOW).nextCursor();
+        String cursor = store.list(seller, TicketFilter.status(TicketStatus.OPEN), 1, null, NOW).nextCursor();
         SellerId intruder = new SellerId("intruder-" + run);
-        assertThat(store.listByStatus(intruder, TicketStatus.OPEN, 10, cursor, NOW).items()).isEmpty();
+        assertThat(store.list(intruder, TicketFilter.status(TicketStatus.OPEN), 10, cursor, NOW).items()).isEmpty();
     }
 
     @Test
     void forgedCursorsAreRejectedNamingTheField() {
         for (String bad : List.of("not-base64!!", "cTF8eHx5", java.util.Base64.getUrlEncoder().encodeToString(
                 "q1|2026-11-20T10:00:00.000Z|../../x".getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
-            assertThatThrownBy(() -> store.listByStatus(seller, TicketStatus.OPEN, 10, bad, NOW))
+            assertThatThrownBy(() -> store.list(seller, TicketFilter.status(TicketStatus.OPEN), 10, bad, NOW))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("cursor"));
         }
@@ -215,7 +216,7 @@ class DynamoDbTicketStoreTest {
         InboundMessage m = msg("e1", "th1", T0);
         store.append(m, NOW.minusSeconds(1), Triage.NONE);
         assertThat(store.find(seller, m.ticketId(), NOW)).isEmpty();
-        assertThat(store.listByStatus(seller, TicketStatus.OPEN, 10, null, NOW).items()).isEmpty();
+        assertThat(store.list(seller, TicketFilter.status(TicketStatus.OPEN), 10, null, NOW).items()).isEmpty();
         assertThat(store.find(seller, m.ticketId(), NOW.minusSeconds(3600))).isPresent();
     }
 
@@ -258,8 +259,8 @@ class DynamoDbTicketStoreTest {
         assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(closed.awaitingReplySince()).isNull();
         assertThat(dueFor(T0.plusSeconds(200_000))).as("out of the due index").isEmpty();
-        assertThat(store.listByStatus(seller, TicketStatus.OPEN, 10, null, NOW).items()).isEmpty();
-        assertThat(store.listByStatus(seller, TicketStatus.CLOSED, 10, null, NOW).items()).hasSize(1);
+        assertThat(store.list(seller, TicketFilter.status(TicketStatus.OPEN), 10, null, NOW).items()).isEmpty();
+        assertThat(store.list(seller, TicketFilter.status(TicketStatus.CLOSED), 10, null, NOW).items()).hasSize(1);
 
         Instant later = T0.plusSeconds(10_000);
         store.append(msg("e2", "th1", later), KEEP_UNTIL, waiting(later));

@@ -16,6 +16,16 @@ public record Triage(String intent, List<String> tags, Map<MilestoneKind, Instan
     /** Nothing known: no intent, no tags, no timeline. */
     public static final Triage NONE = new Triage(null, List.of(), Map.of());
 
+    /** The milestones that are response deadlines (not warnings or urgency marks). */
+    public static final java.util.Set<MilestoneKind> DEADLINES = java.util.EnumSet.of(
+            MilestoneKind.TARGET_DUE, MilestoneKind.MARKETPLACE_DUE, MilestoneKind.CANCELLATION_DUE);
+
+    /** The earliest response deadline this message sets, if any: the open queue is ordered by it. */
+    public java.util.Optional<Instant> responseDue() {
+        return slaMilestones.entrySet().stream().filter(e -> DEADLINES.contains(e.getKey()))
+                .map(Map.Entry::getValue).min(Instant::compareTo);
+    }
+
     public Triage {
         tags = List.copyOf(tags);
         slaMilestones = Map.copyOf(slaMilestones);

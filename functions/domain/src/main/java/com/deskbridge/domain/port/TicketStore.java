@@ -2,20 +2,26 @@ package com.deskbridge.domain.port;
 
 import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.OutgoingReply;
 import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.SendStatus;
 import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketId;
-import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where tickets live. Every read and write is scoped to one seller: the seller is part of every key. */
 public interface TicketStore {
 
     /** What {@link #append} did. */
     enum AppendOutcome { APPENDED, DUPLICATE }
+
+    /** What {@link #recordReply} did. */
+    enum ReplyOutcome { RECORDED, DUPLICATE, NO_SUCH_TICKET }
 
     /**
      * Atomically adds the message to its ticket, creating or re-opening the ticket. A message already stored
@@ -39,10 +45,43 @@ public interface TicketStore {
     boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at);
 
     /**
-     * The seller's tickets in one status, oldest waiting first.
+     * Records a reply as QUEUED for sending. An agent's reply answers the buyer: it stops the response clock (the
+     * ticket becomes pending, leaves the due index) and records the first-response time for the SLA metrics, all in
+     * one transaction with the reply. An automatic reply leaves the clock running. The same message key twice
+     * records once ({@link ReplyOutcome#DUPLICATE}).
+     *
+     * @param personalDataExpiresAt when the reply's text (which may quote the buyer) must be gone
+     */
+    ReplyOutcome recordReply(SellerId seller, TicketId id, OutgoingReply reply, Instant personalDataExpiresAt);
+
+    /**
+     * Moves a reply's delivery state. Only forward moves from the given states happen (a conditional write), so
+     * two senders cannot both claim one reply.
+     *
+     * @return false when the reply was not in one of {@code from}
+     */
+    boolean updateSendStatus(SellerId seller, TicketId id, String messageKey, Set<SendStatus> from, SendStatus to,
+                             String detail, Instant at);
+
+    /** Sets (or with null clears) the agent who owns the ticket; false when the seller has no such ticket. */
+    boolean assign(SellerId seller, TicketId id, String assignee, Instant at);
+
+    /** Adds and removes agent tags; false when the seller has no such ticket. */
+    boolean retag(SellerId seller, TicketId id, Set<String> add, Set<String> remove, Instant at);
+
+    /**
+     * Closes the ticket: it leaves the open queue and its clock stops. A later buyer message re-opens it.
+     *
+     * @return false when the seller has no such ticket
+     */
+    boolean close(SellerId seller, TicketId id, String agentId, Instant at);
+
+    /**
+     * The seller's tickets matching the filter, earliest response deadline first (tickets without one last, by
+     * time of arrival).
      *
      * @param cursor null for the first page, otherwise a {@link Page#nextCursor()} this store returned
      * @throws com.deskbridge.domain.ticket.InvalidInputException naming "cursor" when the cursor is not one of ours
      */
-    Page<TicketSummary> listByStatus(SellerId seller, TicketStatus status, int limit, String cursor, Instant now);
+    Page<TicketSummary> list(SellerId seller, TicketFilter filter, int limit, String cursor, Instant now);
 }

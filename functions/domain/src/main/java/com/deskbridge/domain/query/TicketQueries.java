@@ -5,6 +5,7 @@ import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketNotFoundException;
 import com.deskbridge.domain.ticket.TicketStatus;
@@ -30,10 +31,15 @@ public final class TicketQueries {
     }
 
     public Page<TicketSummary> queue(SellerId seller, TicketStatus status, Integer limit, String cursor) {
+        return queue(seller, TicketFilter.status(status), limit, cursor);
+    }
+
+    /** The seller's queue narrowed by {@code filter}, earliest response deadline first. */
+    public Page<TicketSummary> queue(SellerId seller, TicketFilter filter, Integer limit, String cursor) {
         int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + ")");
         }
-        return store.listByStatus(seller, status, size, cursor, clock.instant());
+        return store.list(seller, filter, size, cursor, clock.instant());
     }
 }

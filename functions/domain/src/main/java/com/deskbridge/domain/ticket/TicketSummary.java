@@ -1,14 +1,20 @@
 package com.deskbridge.domain.ticket;
 
+import com.deskbridge.domain.sla.Priority;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What the seller's queue shows of a ticket.
  *
  * @param awaitingReplySince the oldest buyer message not yet answered; null when nothing awaits a reply
  * @param intent             the latest buyer message's intent (wire name); null when not classified
- * @param tags               tags gathered over the conversation
+ * @param tags               tags gathered over the conversation and set by agents
  * @param priority           raised by SLA escalation, never lowered by it
+ * @param assignee           the agent who owns the ticket; null when unassigned
+ * @param dueAt              the earliest response deadline of the waiting period (seller target, marketplace
+ *                           deadline or cancellation deadline); null when nothing awaits a reply. The open queue
+ *                           is ordered by it.
  */
 public record TicketSummary(
         TicketId id,
@@ -24,10 +30,12 @@ public record TicketSummary(
         Instant awaitingReplySince,
         int messageCount,
         String intent,
-        java.util.Set<String> tags,
-        com.deskbridge.domain.sla.Priority priority) {
+        Set<String> tags,
+        Priority priority,
+        String assignee,
+        Instant dueAt) {
     public TicketSummary {
-        tags = tags == null ? java.util.Set.of() : java.util.Set.copyOf(tags);
-        priority = priority == null ? com.deskbridge.domain.sla.Priority.NORMAL : priority;
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        priority = priority == null ? Priority.NORMAL : priority;
     }
 }

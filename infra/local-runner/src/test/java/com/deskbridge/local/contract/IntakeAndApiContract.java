@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.api.TicketApiHandler;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.domain.query.TicketQueries;
-import com.deskbridge.intake.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.intake.IntakeHandler;
 import com.deskbridge.intake.IntakeWiring;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,8 +63,11 @@ public abstract class IntakeAndApiContract {
 
     private TicketApiHandler api() {
         DynamoDbTicketStore store = new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable());
-        return new TicketApiHandler(new TicketQueries(store, CLOCK), new com.deskbridge.domain.command.TicketCommands(store, CLOCK),
+        return new TicketApiHandler(new TicketQueries(store, CLOCK),
+                new com.deskbridge.domain.command.TicketCommands(store, CLOCK, Duration.ofDays(30)),
                 new com.deskbridge.adapters.settings.DynamoDbSellerSettings(backend().dynamo(), backend().ticketsTable(), CLOCK),
+                (seller, ticket, key) -> { }, new com.deskbridge.adapters.dynamodb.ResponseRecords(backend().dynamo(), backend().ticketsTable()),
+                new com.deskbridge.compliance.ComplianceChecker(), CLOCK,
                 com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"));
     }
 

@@ -1,0 +1,76 @@
+package com.deskbridge.adapters.secrets;
+
+import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.http.SecretSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * {@link SecretSource} on AWS Secrets Manager: a secret is a JSON object of string fields (e.g. {@code client_id},
+ * {@code client_secret}). Values are cached for {@link #CACHE} per container so rotated secrets arrive within minutes
+ * without a call per request. Errors name the secret, never its value.
+ */
+public final class SecretsManagerSource implements SecretSource {
+    static final Duration CACHE = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SecretsManagerClient client;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Map<String, String> fields, Instant until) {
+    }
+
+    public SecretsManagerSource(SecretsManagerClient client, Clock clock) {
+        this.client = Objects.requireNonNull(client);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** With the shared SDK settings (region, credentials, AWS_ENDPOINT_URL_SECRETS_MANAGER). */
+    public static SecretsManagerSource fromEnvironment() {
+        return new SecretsManagerSource(AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build(),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public Map<String, String> secret(String name) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(name);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.fields();
+        }
+        String value;
+        try {
+            value = client.getSecretValue(r -> r.secretId(name)).secretString();
+        } catch (ResourceNotFoundException e) {
+            throw new IllegalStateException("secret " + name + " does not exist");
+        }
+        Map<String, String> fields = parse(name, value);
+        cache.put(name, new Cached(fields, now.plus(CACHE)));
+        return fields;
+    }
+
+    static Map<String, String> parse(String name, String value) {
+        try {
+            JsonNode node = value == null ? null : JSON.readTree(value);
+            if (node == null || !node.isObject()) {
+                throw new IllegalStateException("secret " + name + " is not a JSON object of string fields");
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+            return Map.copyOf(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("secret " + name + " is not valid JSON");
+        }
+    }
+}

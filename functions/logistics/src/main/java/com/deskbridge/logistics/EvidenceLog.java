@@ -1,0 +1,33 @@
+package com.deskbridge.logistics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a ticket's evidence chain ({@link EvidenceChain}) is kept: append-only, one chain per ticket, the head hash
+ * stored beside it so that even a consistently rewritten tail is detected. Ids are the seller's and the ticket's
+ * (the seller is part of every key: no seller reads another's evidence).
+ */
+public interface EvidenceLog {
+
+    /**
+     * Appends an entry after the ticket's current head. Concurrent appends to one ticket are serialised (the loser
+     * reads the new head and links after it), so the chain never forks.
+     *
+     * @throws IllegalArgumentException for payload fields {@link EvidenceChain} refuses
+     */
+    EvidenceChain.Entry append(String sellerId, String ticketId, String kind, Map<String, String> payload);
+
+    /** The ticket's chain, oldest first, and the head hash recorded with it (null when there is none). */
+    StoredChain chain(String sellerId, String ticketId);
+
+    record StoredChain(List<EvidenceChain.Entry> entries, String headHash) {
+        public StoredChain {
+            entries = List.copyOf(entries);
+        }
+
+        public EvidenceChain.Verification verify() {
+            return headHash == null ? EvidenceChain.verify(entries) : EvidenceChain.verify(entries, headHash);
+        }
+    }
+}
