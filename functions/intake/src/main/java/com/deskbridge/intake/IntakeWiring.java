@@ -1,5 +1,6 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;

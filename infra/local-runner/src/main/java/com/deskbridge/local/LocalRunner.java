@@ -27,11 +27,13 @@ public final class LocalRunner implements AutoCloseable {
     public static final String DEMO_SELLER = "demo-seller";
 
     private final LocalS3 s3;
+    private final LocalMail mail;
     private final LocalAwsStack stack;
     private final HttpApiEmulator api;
 
-    private LocalRunner(LocalS3 s3, LocalAwsStack stack, HttpApiEmulator api) {
+    private LocalRunner(LocalS3 s3, LocalMail mail, LocalAwsStack stack, HttpApiEmulator api) {
         this.s3 = s3;
+        this.mail = mail;
         this.stack = stack;
         this.api = api;
     }
@@ -39,19 +41,26 @@ public final class LocalRunner implements AutoCloseable {
     /** Starts everything; if any part fails, what had started is stopped again. */
     public static LocalRunner start(RunnerOptions options) {
         LocalS3 s3 = null;
+        LocalMail mail = null;
         LocalAwsStack stack = null;
         try {
             Path s3Root = options.dataDir() == null
                     ? Files.createTempDirectory("deskbridge-s3")
                     : Files.createDirectories(options.dataDir().resolve("s3"));
-            s3 = LocalS3.start(options.s3Port(), s3Root, options.region(), options.dataDir() != null);
+            s3 = LocalS3.start(options.port(RunnerOptions.Port.S3), s3Root, options.region(), options.dataDir() != null);
+            mail = LocalMail.start(options.port(RunnerOptions.Port.SMTP), options.port(RunnerOptions.Port.IMAP));
             LocalAwsStack.Builder builder = LocalAwsStack.builder()
                     .template(options.project().resolve("template.yaml"))
                     .region(options.region())
                     .stackName("deskbridge-local")
-                    .dynamoDbPort(options.dynamoDbPort())
-                    .sqsPort(options.sqsPort())
-                    .eventBridgePort(options.eventsPort())
+                    .dynamoDbPort(options.port(RunnerOptions.Port.DYNAMODB))
+                    .sqsPort(options.port(RunnerOptions.Port.SQS))
+                    .eventBridgePort(options.port(RunnerOptions.Port.EVENTS))
+                    // replies go to the local SMTP server, without TLS or login
+                    .parameterOverride("SmtpHost", "127.0.0.1")
+                    .parameterOverride("SmtpPort", Integer.toString(mail.smtpPort()))
+                    .parameterOverride("SmtpSecurity", "NONE")
+                    .parameterOverride("SmtpSecretName", "")
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -62,18 +71,18 @@ public final class LocalRunner implements AutoCloseable {
             stack = builder.start();
             s3.createBuckets(stack.model().buckets().stream().map(ResourceNames::name).toList());
             HttpApiEmulator api = apiFor(stack, options).start();
-            return new LocalRunner(s3, stack, api);
+            return new LocalRunner(s3, mail, stack, api);
         } catch (IOException e) {
-            closeQuietly(stack, s3);
+            closeQuietly(stack, mail, s3);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            closeQuietly(stack, s3);
+            closeQuietly(stack, mail, s3);
             throw e;
         }
     }
 
     private static HttpApiEmulator apiFor(LocalAwsStack stack, RunnerOptions options) {
-        HttpApiEmulator.Builder api = HttpApiEmulator.builder().port(options.apiPort());
+        HttpApiEmulator.Builder api = HttpApiEmulator.builder().port(options.port(RunnerOptions.Port.API));
         for (HttpRoute route : stack.httpRoutes()) {
             RouteAuth auth = route.auth().required()
                     ? RouteAuth.jwt(route.auth().scopes().toArray(String[]::new))
@@ -100,6 +109,11 @@ public final class LocalRunner implements AutoCloseable {
         return api;
     }
 
+    /** The SMTP server replies are delivered to. */
+    public LocalMail mail() {
+        return mail;
+    }
+
     public LocalS3 s3() {
         return s3;
     }
@@ -118,6 +132,8 @@ public final class LocalRunner implements AutoCloseable {
     private String describeFrontDoor() {
         String queue = stack.queueUrl("IntakeQueue");
         return "  S3 (S3Mock)      " + s3.endpoint() + "\n"
+                + "  SMTP (GreenMail) smtp://127.0.0.1:" + mail.smtpPort() + "  sent replies; read them over IMAP at 127.0.0.1:"
+                + mail.imapPort() + " (user: the buyer's relay alias, any password)\n"
                 + "HTTP API           " + api.baseUrl() + "\n"
                 + "  JWT issuer       " + api.issuer().issuerUrl() + " (JWKS at /local-issuer/.well-known/jwks.json)\n"
                 + "  token endpoint   POST " + api.baseUrl() + "/local-issuer/token\n"
@@ -133,7 +149,7 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(stack, s3);
+        closeQuietly(stack, mail, s3);
         api.close();
     }
 

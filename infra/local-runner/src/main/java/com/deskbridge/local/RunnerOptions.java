@@ -2,33 +2,77 @@ package com.deskbridge.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How the local runner is started. Ports 0 mean "any free port" (tests); the README's defaults are fixed ports
- * so that AWS tools can be pointed at the emulators.
+ * so that AWS tools, mail clients and the console can be pointed at them.
+ *
+ * @param world the simulators' world fixture (orders, shipments, carrier timelines, faults); null for the demo world
  */
-public record RunnerOptions(Path project, String region, int apiPort, int dynamoDbPort, int sqsPort, int eventsPort,
-                            int s3Port, Path dataDir, Integer visibilityTimeoutSeconds, PrintStream log) {
+public record RunnerOptions(Path project, String region, Map<Port, Integer> ports, Path dataDir, Path world,
+                            Integer visibilityTimeoutSeconds, PrintStream log) {
 
-    static final String USAGE = "usage: LocalRunner [--project=DIR] [--api-port=N] [--dynamodb-port=N] [--sqs-port=N]"
-            + " [--events-port=N] [--s3-port=N] [--data-dir=DIR] [--visibility-timeout=SECONDS] [--region=R]";
+    /** Everything the runner listens on. */
+    public enum Port {
+        API("api-port", 3000), DYNAMODB("dynamodb-port", 8000), SQS("sqs-port", 9324), EVENTS("events-port", 4010),
+        S3("s3-port", 9090), SMTP("smtp-port", 3025), IMAP("imap-port", 3143), SPAPI("spapi-port", 4020), CARRIERS("carriers-port", 4030),
+        CONSOLE("console-port", 5173);
 
-    /** Every emulator on a free port, in memory: for tests. */
+        final String option;
+        final int standard;
+
+        Port(String option, int standard) {
+            this.option = option;
+            this.standard = standard;
+        }
+    }
+
+    static final String USAGE = "usage: LocalRunner [--project=DIR] [--region=R] [--data-dir=DIR] [--world=FILE]"
+            + " [--visibility-timeout=SECONDS]" + portsUsage();
+
+    public RunnerOptions {
+        Map<Port, Integer> all = new LinkedHashMap<>();
+        for (Port p : Port.values()) {
+            all.put(p, ports.getOrDefault(p, p.standard));
+        }
+        ports = Map.copyOf(all);
+    }
+
+    /** Every listener on a free port, in memory, with the demo world: for tests. */
     public static RunnerOptions ephemeral(Path project) {
-        return new RunnerOptions(project, "eu-west-1", 0, 0, 0, 0, 0, null, null, System.out);
+        Map<Port, Integer> free = new LinkedHashMap<>();
+        for (Port p : Port.values()) {
+            free.put(p, 0);
+        }
+        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out);
+    }
+
+    public int port(Port port) {
+        return ports.get(port);
     }
 
     public RunnerOptions withVisibilityTimeout(int seconds) {
-        return new RunnerOptions(project, region, apiPort, dynamoDbPort, sqsPort, eventsPort, s3Port, dataDir, seconds, log);
+        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log);
     }
 
     public RunnerOptions withDataDir(Path dir) {
-        return new RunnerOptions(project, region, apiPort, dynamoDbPort, sqsPort, eventsPort, s3Port, dir, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log);
+    }
+
+    public RunnerOptions withWorld(Path fixture) {
+        return new RunnerOptions(project, region, ports, dataDir, fixture, visibilityTimeoutSeconds, log);
+    }
+
+    public RunnerOptions withPort(Port port, int value) {
+        Map<Port, Integer> changed = new LinkedHashMap<>(ports);
+        changed.put(port, value);
+        return new RunnerOptions(project, region, changed, dataDir, world, visibilityTimeoutSeconds, log);
     }
 
     static RunnerOptions parse(String[] args) {
-        RunnerOptions o = new RunnerOptions(Path.of("").toAbsolutePath(), "eu-west-1", 3000, 8000, 9324, 4010, 9090,
-                null, null, System.out);
+        RunnerOptions o = new RunnerOptions(Path.of("").toAbsolutePath(), "eu-west-1", Map.of(), null, null, null, System.out);
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -37,29 +81,36 @@ public record RunnerOptions(Path project, String region, int apiPort, int dynamo
             String name = arg.substring(2, eq);
             String value = arg.substring(eq + 1).trim();
             o = switch (name) {
-                case "project" -> new RunnerOptions(Path.of(value).toAbsolutePath(), o.region, o.apiPort, o.dynamoDbPort,
-                        o.sqsPort, o.eventsPort, o.s3Port, o.dataDir, o.visibilityTimeoutSeconds, o.log);
-                case "region" -> new RunnerOptions(o.project, value, o.apiPort, o.dynamoDbPort, o.sqsPort, o.eventsPort,
-                        o.s3Port, o.dataDir, o.visibilityTimeoutSeconds, o.log);
-                case "api-port" -> new RunnerOptions(o.project, o.region, port(name, value), o.dynamoDbPort, o.sqsPort,
-                        o.eventsPort, o.s3Port, o.dataDir, o.visibilityTimeoutSeconds, o.log);
-                case "dynamodb-port" -> new RunnerOptions(o.project, o.region, o.apiPort, port(name, value), o.sqsPort,
-                        o.eventsPort, o.s3Port, o.dataDir, o.visibilityTimeoutSeconds, o.log);
-                case "sqs-port" -> new RunnerOptions(o.project, o.region, o.apiPort, o.dynamoDbPort, port(name, value),
-                        o.eventsPort, o.s3Port, o.dataDir, o.visibilityTimeoutSeconds, o.log);
-                case "events-port" -> new RunnerOptions(o.project, o.region, o.apiPort, o.dynamoDbPort, o.sqsPort,
-                        port(name, value), o.s3Port, o.dataDir, o.visibilityTimeoutSeconds, o.log);
-                case "s3-port" -> new RunnerOptions(o.project, o.region, o.apiPort, o.dynamoDbPort, o.sqsPort,
-                        o.eventsPort, port(name, value), o.dataDir, o.visibilityTimeoutSeconds, o.log);
+                case "project" -> new RunnerOptions(Path.of(value).toAbsolutePath(), o.region, o.ports, o.dataDir, o.world,
+                        o.visibilityTimeoutSeconds, o.log);
+                case "region" -> new RunnerOptions(o.project, value, o.ports, o.dataDir, o.world, o.visibilityTimeoutSeconds, o.log);
                 case "data-dir" -> o.withDataDir(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
-                case "visibility-timeout" -> o.withVisibilityTimeout(port(name, value));
-                default -> throw new IllegalArgumentException("unknown option --" + name);
+                case "world" -> o.withWorld(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
+                case "visibility-timeout" -> o.withVisibilityTimeout(number(name, value));
+                default -> o.withPort(portNamed(name), number(name, value));
             };
         }
         return o;
     }
 
-    private static int port(String name, String value) {
+    private static Port portNamed(String option) {
+        for (Port p : Port.values()) {
+            if (p.option.equals(option)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown option --" + option);
+    }
+
+    private static String portsUsage() {
+        StringBuilder usage = new StringBuilder();
+        for (Port p : Port.values()) {
+            usage.append(" [--").append(p.option).append("=N]");
+        }
+        return usage.toString();
+    }
+
+    private static int number(String name, String value) {
         try {
             int n = Integer.parseInt(value);
             if (n < 0 || n > 65535) {

@@ -2,7 +2,7 @@ package com.deskbridge.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deskbridge.intake.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -173,5 +173,36 @@ class LocalSystemTest {
                 .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET").build());
         assertThat(stranger.headers().firstValue("access-control-allow-origin")).isEmpty();
+    }
+
+    @Test
+    void anAgentReplyTravelsFromTheApiThroughTheSenderToTheBuyersRelayAlias() throws Exception {
+        String seller = seller("reply");
+        enqueue(Envelopes.rawMime(seller, Envelopes.relayMail("reply-" + System.nanoTime(), "028-7777777-7777777")));
+        JsonNode items = RunningSystem.await(() -> openTickets(seller), i -> i.size() == 1, LIMIT);
+        String id = items.get(0).get("id").asText();
+        int before = system.mail().received().size();
+
+        HttpResponse<String> reply = RunningSystem.send(HttpRequest.newBuilder(
+                        URI.create(system.api().baseUrl() + "/tickets/" + id + "/replies"))
+                .header("Authorization", "Bearer " + token(seller)).header("content-type", "application/json")
+                .header("Idempotency-Key", "e2e-reply-" + System.nanoTime())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Ihr Paket ist mit DHL unterwegs, Sendungsnummer 00340434161094042557.\"}"))
+                .build());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+
+        var received = RunningSystem.await(() -> system.mail().received(), r -> r.size() > before, LIMIT);
+        var mail = received.get(received.size() - 1);
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("7xk2m4q9pz3lwd1@marketplace.amazon.de");
+        assertThat(mail.getSubject()).isEqualTo("Re: Frage zur Bestellung 028-7777777-7777777");
+        JsonNode sent = RunningSystem.await(() -> {
+            try {
+                return JSON.readTree(RunningSystem.get("/tickets/" + id, token(seller)).body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, t -> "sent".equals(t.get("messages").get(1).path("sendStatus").asText()), LIMIT);
+        assertThat(sent.get("status").asText()).as("answered: the clock stopped").isEqualTo("pending");
+        assertThat(sent.get("messages").get(1).get("direction").asText()).isEqualTo("out");
     }
 }

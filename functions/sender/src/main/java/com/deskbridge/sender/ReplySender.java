@@ -1,0 +1,126 @@
+package com.deskbridge.sender;
+
+import com.deskbridge.domain.port.TicketStore;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.Direction;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.SendStatus;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.outbound.OutboundChannel;
+import com.deskbridge.outbound.OutboundReply;
+import com.deskbridge.outbound.SendResult;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Hands one recorded reply to its channel and records what happened on the message, so the agent always sees the
+ * state: SENT, RETRYING with the reason (the queue delivers it again), or FAILED with the reason (an agent must act).
+ * A reply is claimed with a conditional write (QUEUED or RETRYING to SENDING) before anything is sent, so a duplicate
+ * queue delivery never sends it twice.
+ */
+public final class ReplySender {
+
+    /** What the handler does with the queue message. */
+    public enum Outcome {
+        /** Done (sent, failed for good, or nothing to do): delete the queue message. */
+        DONE,
+        /** Try again later: leave the queue message for redelivery. */
+        RETRY
+    }
+
+    private final TicketStore store;
+    private final Function<Channel, Optional<OutboundChannel>> channels;
+    private final Function<SellerId, String> fromAddress;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    /**
+     * @param channels    the outbound adapter of each channel (empty: the channel has none yet, the reply fails visibly)
+     * @param fromAddress the seller's approved sender address (Amazon accepts relay mail only from it)
+     * @param maxAttempts deliveries after which a retryable failure becomes FAILED (the queue's maxReceiveCount)
+     */
+    public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> channels,
+                       Function<SellerId, String> fromAddress, int maxAttempts, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.channels = Objects.requireNonNull(channels);
+        this.fromAddress = Objects.requireNonNull(fromAddress);
+        this.maxAttempts = maxAttempts;
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * @param attempt which delivery of the queue message this is (1 for the first)
+     * @throws NoSuchReplyException when the ticket or reply does not exist (expired or a bad message): poison
+     */
+    public Outcome send(SellerId seller, TicketId ticketId, String messageKey, int attempt) {
+        TicketDetail ticket = store.find(seller, ticketId, clock.instant())
+                .orElseThrow(() -> new NoSuchReplyException("no ticket " + ticketId + " for seller " + seller));
+        TicketMessage reply = ticket.messages().stream()
+                .filter(m -> m.direction() == Direction.OUT && m.messageKey().equals(messageKey))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchReplyException("ticket " + ticketId + " has no reply " + messageKey));
+        if (reply.sendStatus() != SendStatus.QUEUED && reply.sendStatus() != SendStatus.RETRYING) {
+            return Outcome.DONE; // sent, failed for good, or another delivery is sending it right now
+        }
+        if (!store.updateSendStatus(seller, ticketId, messageKey, EnumSet.of(SendStatus.QUEUED, SendStatus.RETRYING),
+                SendStatus.SENDING, null, clock.instant())) {
+            return Outcome.DONE; // another delivery claimed it first
+        }
+        SendResult result = deliver(ticket, reply);
+        if (result instanceof SendResult.Sent) {
+            mark(seller, ticketId, messageKey, SendStatus.SENT, null);
+            return Outcome.DONE;
+        }
+        if (result instanceof SendResult.RetryableFailure retry && attempt < maxAttempts) {
+            mark(seller, ticketId, messageKey, SendStatus.RETRYING,
+                    "attempt " + attempt + " of " + maxAttempts + " failed, retrying: " + retry.reason());
+            return Outcome.RETRY;
+        }
+        String reason = result instanceof SendResult.RetryableFailure retry
+                ? "gave up after " + attempt + " attempts: " + retry.reason()
+                : ((SendResult.PermanentFailure) result).reason();
+        mark(seller, ticketId, messageKey, SendStatus.FAILED, reason);
+        return Outcome.DONE;
+    }
+
+    private SendResult deliver(TicketDetail ticket, TicketMessage reply) {
+        Channel channel = ticket.ticket().channel();
+        Optional<OutboundChannel> adapter = channels.apply(channel);
+        if (adapter.isEmpty()) {
+            return new SendResult.PermanentFailure("no outbound adapter for channel " + channel.wireName()
+                    + " yet: send this reply in the channel's own tool");
+        }
+        // Threading: answer the buyer's latest message (Amazon matches the relay thread by alias and subject).
+        String inReplyTo = ticket.messages().stream().filter(m -> m.direction() == Direction.IN)
+                .max(Comparator.comparing(TicketMessage::receivedAt))
+                .map(TicketMessage::externalMessageId).filter(id -> id.contains("@")).orElse(null);
+        OutboundReply outbound;
+        try {
+            outbound = OutboundReply.inThread(fromAddress.apply(ticket.ticket().seller()), ticket.ticket().buyer(),
+                    ticket.ticket().subject() == null ? "Your message" : ticket.ticket().subject(), reply.body(),
+                    inReplyTo, reply.messageKey());
+        } catch (IllegalArgumentException e) {
+            return new SendResult.PermanentFailure("cannot address the reply: " + e.getMessage());
+        }
+        return adapter.get().send(outbound);
+    }
+
+    private void mark(SellerId seller, TicketId ticket, String key, SendStatus to, String detail) {
+        store.updateSendStatus(seller, ticket, key, EnumSet.of(SendStatus.SENDING), to, detail, clock.instant());
+    }
+
+    /** The queue message names a reply that does not exist: retrying cannot help. */
+    public static final class NoSuchReplyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchReplyException(String message) {
+            super(message);
+        }
+    }
+}

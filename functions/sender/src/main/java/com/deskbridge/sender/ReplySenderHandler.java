@@ -1,0 +1,137 @@
+package com.deskbridge.sender;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.logging.JsonLogging;
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InvalidInputException;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.outbound.OutboundChannel;
+import com.deskbridge.outbound.SmtpOutboundChannel;
+import com.deskbridge.outbound.SmtpSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Lambda entry point for the outbound queue (template.yaml: SenderFunction). Each message names one recorded reply
+ * ({@code {"v":1,"sellerId","ticketId","messageKey"}}, see SqsReplyDispatcher); a reply that cannot be sent yet is
+ * returned as a batch item failure so SQS delivers it again after the visibility timeout.
+ */
+public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplySenderHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JsonLogging.install();
+    }
+
+    private final ReplySender sender;
+    private final DeadLetterQueue deadLetters;
+    private final Clock clock;
+
+    /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
+    public ReplySenderHandler() {
+        this(fromEnvironment());
+    }
+
+    private ReplySenderHandler(Object[] parts) {
+        this((ReplySender) parts[0], (DeadLetterQueue) parts[1], Clock.systemUTC());
+    }
+
+    public ReplySenderHandler(ReplySender sender, DeadLetterQueue deadLetters, Clock clock) {
+        this.sender = sender;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    private static Object[] fromEnvironment() {
+        Clock clock = Clock.systemUTC();
+        var dynamo = AwsClients.dynamoDb();
+        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SmtpSettings smtp = new SmtpSettings(Env.require("SMTP_HOST"), Integer.parseInt(Env.require("SMTP_PORT")),
+                SmtpSettings.Security.valueOf(Env.get("SMTP_SECURITY").orElse("STARTTLS")),
+                Env.get("SMTP_SECRET").filter(s -> !s.isBlank()).orElse(null), Duration.ofSeconds(10), null);
+        OutboundChannel mail = new SmtpOutboundChannel(smtp, com.deskbridge.adapters.secrets.SecretsManagerSource.fromEnvironment(), clock);
+        String from = Env.require("REPLY_FROM_ADDRESS");
+        ReplySender sender = new ReplySender(new DynamoDbTicketStore(dynamo, Env.require("TICKETS_TABLE")),
+                channel -> channel == Channel.AMAZON ? Optional.of(mail) : Optional.empty(),
+                seller -> from, Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock);
+        return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL"))};
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage record : event == null || event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
+            if (!process(record)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** @return false when the record must be delivered again */
+    private boolean process(SQSEvent.SQSMessage record) {
+        SellerId seller;
+        TicketId ticket;
+        String key;
+        try {
+            JsonNode body = JSON.readTree(record.getBody());
+            if (body == null || body.path("v").asInt() != 1) {
+                return deadLetter(record, "not an outbound message of version 1");
+            }
+            seller = new SellerId(body.path("sellerId").asText(null));
+            ticket = TicketId.parse(body.path("ticketId").asText(null));
+            key = body.path("messageKey").asText("");
+            if (!key.matches("r[a-z2-7]{24}")) {
+                return deadLetter(record, "messageKey is not a reply key");
+            }
+        } catch (InvalidInputException | java.io.IOException e) {
+            return deadLetter(record, "malformed outbound message: " + e.getMessage());
+        }
+        try {
+            ReplySender.Outcome outcome = sender.send(seller, ticket, key, receiveCount(record));
+            LOG.info("sender messageId={} ticketId={} reply={} outcome={}", record.getMessageId(), ticket, key, outcome);
+            return outcome == ReplySender.Outcome.DONE;
+        } catch (ReplySender.NoSuchReplyException e) {
+            return deadLetter(record, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("sender messageId={} failed, will be retried: {}", record.getMessageId(), e.toString());
+            return false;
+        }
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage record) {
+        try {
+            return Integer.parseInt(record.getAttributes().get("ApproximateReceiveCount"));
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    private boolean deadLetter(SQSEvent.SQSMessage record, String reason) {
+        try {
+            deadLetters.send(record, reason, clock.instant());
+            LOG.error("sender messageId={} dead-lettered: {}", record.getMessageId(), reason);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("sender messageId={} is poison ({}) but the DLQ send failed: {}", record.getMessageId(), reason, e.toString());
+            return false;
+        }
+    }
+}

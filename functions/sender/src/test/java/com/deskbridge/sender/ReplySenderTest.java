@@ -1,0 +1,180 @@
+package com.deskbridge.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
+import com.deskbridge.domain.intake.Triage;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.OutgoingReply;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.SendStatus;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.localaws.LocalAwsStack;
+import com.deskbridge.localaws.ProjectRoot;
+import com.deskbridge.outbound.OutboundChannel;
+import com.deskbridge.outbound.SendResult;
+import com.deskbridge.outbound.SmtpOutboundChannel;
+import com.deskbridge.outbound.SmtpSettings;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recorded replies through the sender into a real SMTP server (GreenMail), with the ticket in DynamoDB Local: sent
+ * once even when delivered twice, visible retries, visible permanent failures, poison messages to the DLQ.
+ */
+class ReplySenderTest {
+    private static final String FROM = "support@shop.example";
+    private static LocalAwsStack stack;
+    private static GreenMail smtp;
+    private static int run;
+    private DynamoDbTicketStore store;
+    private SellerId seller;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalAwsStack.builder().template(ProjectRoot.find().resolve("template.yaml")).stackName("sender-test")
+                .pollers(false).start();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        smtp.stop();
+        stack.close();
+    }
+
+    @BeforeEach
+    void fresh() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        store = new DynamoDbTicketStore(stack.dynamoDbClient(), stack.tableName("TicketsTable"));
+        seller = new SellerId("sender-seller-" + (++run));
+    }
+
+    private TicketId ticketWithReply(Channel channel, String address, String replyKey) {
+        InboundMessage m = new InboundMessage(channel, seller, "A1PA6795UKMFR9", "<relay-1@amazon.de>", null, "028-1",
+                new Sender(address, "Anna"), "Lieferung 028-1", "Wo ist mein Paket?", false, List.of(),
+                Instant.now().minusSeconds(600));
+        store.append(m, Instant.now().plusSeconds(86_400), Triage.NONE);
+        store.recordReply(seller, m.ticketId(), new OutgoingReply(replyKey, "agent-7",
+                "Ihr Paket ist unterwegs: DHL, Sendungsnummer 00340434161094042557. Grüße", Instant.now(), false),
+                Instant.now().plusSeconds(86_400));
+        return m.ticketId();
+    }
+
+    private ReplySender sender(OutboundChannel channel) {
+        return new ReplySender(store, c -> c == Channel.AMAZON ? Optional.of(channel) : Optional.empty(), s -> FROM, 3,
+                Clock.systemUTC());
+    }
+
+    private OutboundChannel greenMail() {
+        return new SmtpOutboundChannel(SmtpSettings.local("127.0.0.1", smtp.getSmtp().getPort()), null, Clock.systemUTC());
+    }
+
+    private TicketMessage reply(TicketId ticket) {
+        return store.find(seller, ticket, Instant.now()).orElseThrow().messages().stream()
+                .filter(m -> m.messageKey().startsWith("r")).findFirst().orElseThrow();
+    }
+
+    private static SQSEvent.SQSMessage record(String body, int receiveCount) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId("msg-" + System.nanoTime());
+        m.setBody(body);
+        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        return m;
+    }
+
+    private static SQSEvent event(SQSEvent.SQSMessage... records) {
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(records));
+        return e;
+    }
+
+    @Test
+    void aReplyIsMailedOnceInTheThreadEvenWhenDeliveredTwice() throws Exception {
+        String key = OutgoingReply.keyFor(TicketId.forConversation(seller, Channel.AMAZON, "x"), "k-00000001");
+        TicketId ticket = ticketWithReply(Channel.AMAZON, "abc123@marketplace.amazon.de", key);
+        ReplySenderHandler handler = new ReplySenderHandler(sender(greenMail()),
+                new DeadLetterQueue(stack.sqsClient(), stack.queueUrl("OutboundDeadLetterQueue")), Clock.systemUTC());
+        String body = SqsReplyDispatcher.body(seller, ticket, key);
+
+        SQSBatchResponse first = handler.handleRequest(event(record(body, 1)), null);
+        SQSBatchResponse again = handler.handleRequest(event(record(body, 2)), null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("abc123@marketplace.amazon.de");
+        assertThat(received[0].getFrom()[0].toString()).isEqualTo(FROM);
+        assertThat(received[0].getSubject()).isEqualTo("Re: Lieferung 028-1");
+        assertThat(received[0].getHeader("In-Reply-To")[0]).isEqualTo("<relay-1@amazon.de>");
+        assertThat(((String) received[0].getContent()).strip()).contains("Grüße");
+        assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.SENT);
+    }
+
+    @Test
+    void aTemporaryFailureIsVisibleAndRetriedThenGivenUpVisibly() {
+        String key = "r" + "a".repeat(23) + (char) ('b' + run % 20);
+        TicketId ticket = ticketWithReply(Channel.AMAZON, "abc123@marketplace.amazon.de", key);
+        AtomicInteger calls = new AtomicInteger();
+        ReplySender sender = sender(reply -> {
+            calls.incrementAndGet();
+            return new SendResult.RetryableFailure("421 service not available");
+        });
+        assertThat(sender.send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.RETRY);
+        assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.RETRYING);
+        assertThat(reply(ticket).sendDetail()).contains("421", "attempt 1 of 3");
+        assertThat(sender.send(seller, ticket, key, 2)).isEqualTo(ReplySender.Outcome.RETRY);
+        assertThat(sender.send(seller, ticket, key, 3)).isEqualTo(ReplySender.Outcome.DONE);
+        assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+        assertThat(reply(ticket).sendDetail()).contains("gave up after 3 attempts");
+        assertThat(sender.send(seller, ticket, key, 4)).as("failed for good: nothing more").isEqualTo(ReplySender.Outcome.DONE);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void aChannelWithoutAnOutboundAdapterFailsVisibly() {
+        String key = "r" + "c".repeat(23) + (char) ('b' + run % 20);
+        TicketId ticket = ticketWithReply(Channel.EBAY, "buyer_ebay_1", key);
+        assertThat(sender(greenMail()).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+        assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+        assertThat(reply(ticket).sendDetail()).contains("no outbound adapter for channel ebay");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterQueueWithTheirReason() {
+        ReplySenderHandler handler = new ReplySenderHandler(sender(greenMail()),
+                new DeadLetterQueue(stack.sqsClient(), stack.queueUrl("OutboundDeadLetterQueue")), Clock.systemUTC());
+        List<String> bodies = new ArrayList<>(List.of("not json", "{\"v\":2}",
+                "{\"v\":1,\"sellerId\":\"s\",\"ticketId\":\"bad\",\"messageKey\":\"r\"}",
+                SqsReplyDispatcher.body(seller, TicketId.forConversation(seller, Channel.AMAZON, "none"), "r" + "z".repeat(24))));
+        SQSBatchResponse response = handler.handleRequest(event(bodies.stream().map(b -> record(b, 1))
+                .toArray(SQSEvent.SQSMessage[]::new)), null);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        var dlq = stack.sqsClient().receiveMessage(r -> r.queueUrl(stack.queueUrl("OutboundDeadLetterQueue"))
+                .maxNumberOfMessages(10).messageAttributeNames("All").waitTimeSeconds(1)).messages();
+        assertThat(dlq).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(m -> assertThat(m.messageAttributes()).containsKey(DeadLetterQueue.REASON));
+    }
+}
