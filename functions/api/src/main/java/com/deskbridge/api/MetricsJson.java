@@ -21,6 +21,19 @@ final class MetricsJson {
     record Report(String from, String to, Stats overall, Map<String, Stats> byChannel, Map<String, Stats> byAgent) {
     }
 
+    record Day(String day, Stats overall, Map<String, Stats> byChannel, Map<String, Stats> byAgent) {
+    }
+
+    record Days(java.util.List<Day> days) {
+    }
+
+    static Days days(java.util.List<com.deskbridge.domain.port.SlaMetricsArchive.DailyReport> stored) {
+        return new Days(stored.stream().map(d -> {
+            Report r = report(Instant.EPOCH, Instant.EPOCH, d.report());
+            return new Day(d.day().toString(), r.overall(), r.byChannel(), r.byAgent());
+        }).toList());
+    }
+
     static Report report(Instant from, Instant to, ResponseReport report) {
         Map<String, Stats> channels = new LinkedHashMap<>();
         report.byChannel().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -7,9 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
+import com.deskbridge.adapters.settings.ReplySettings;
+import com.deskbridge.adapters.settings.ReplySettingsJson;
+import com.deskbridge.adapters.settings.SellerDocuments;
 import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
@@ -21,6 +25,7 @@ import com.deskbridge.compliance.OutgoingMessage;
 import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.port.ReplyDispatcher;
 import com.deskbridge.domain.port.ResponseLog;
+import com.deskbridge.domain.port.SlaMetricsArchive;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.sla.ResponseMetrics;
@@ -31,12 +36,15 @@ import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketNotFoundException;
 import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.macros.MacroLanguage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,14 +74,22 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String CLOSE = "POST /tickets/{id}/close";
     static final String CHECK_COMPLIANCE = "POST /compliance/check";
     static final String SLA_METRICS = "GET /metrics/sla";
+    static final String DAILY_SLA_METRICS = "GET /metrics/sla/daily";
+    static final String LIST_MACROS = "GET /macros";
+    static final String RENDER_MACRO = "POST /tickets/{id}/macros/{macroId}/render";
+    static final String GET_REPLY_SETTINGS = "GET /reply-settings";
+    static final String PUT_REPLY_SETTINGS = "PUT /reply-settings";
     static final String GET_SLA_POLICY = "GET /sla-policy";
     static final String PUT_SLA_POLICY = "PUT /sla-policy";
     static final String GET_TAG_RULES = "GET /tag-rules";
     static final String PUT_TAG_RULES = "PUT /tag-rules";
     /** Every route this handler serves. */
     public static final Set<String> ROUTES = Set.of(GET_TICKET, LIST_TICKETS, NO_RESPONSE_NEEDED, REPLY, ASSIGN, TAGS,
-            CLOSE, CHECK_COMPLIANCE, SLA_METRICS, GET_SLA_POLICY, PUT_SLA_POLICY, GET_TAG_RULES, PUT_TAG_RULES);
+            CLOSE, CHECK_COMPLIANCE, SLA_METRICS, DAILY_SLA_METRICS, LIST_MACROS, RENDER_MACRO, GET_REPLY_SETTINGS, PUT_REPLY_SETTINGS,
+            GET_SLA_POLICY, PUT_SLA_POLICY, GET_TAG_RULES, PUT_TAG_RULES);
     private static final String NO_TAG_RULES = "{\"rules\":[]}";
+    private static final String DEFAULT_REPLY_SETTINGS =
+            "{\"defaultLanguage\":\"en\",\"carrierLinks\":false,\"autoReplies\":true,\"macros\":[]}";
     private static final Logger LOG = LoggerFactory.getLogger(TicketApiHandler.class);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -86,10 +102,14 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final SellerSettings settings;
     private final ReplyDispatcher dispatcher;
     private final ResponseLog responses;
+    private final SlaMetricsArchive dailyMetrics;
     private final ComplianceChecker compliance;
     private final Clock clock;
     private final SlaPolicyJson policyJson = new SlaPolicyJson();
     private final TagRulesJson tagRulesJson = new TagRulesJson();
+    private final ReplySettingsJson replySettingsJson = new ReplySettingsJson();
+    private final SellerDocuments<ReplySettings> replySettings;
+    private final MacroRoutes macros;
     private final String defaultPolicy;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -100,27 +120,32 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(Wiring w) {
-        this(w.queries(), w.commands(), w.settings(), w.dispatcher(), w.responses(), new ComplianceChecker(), w.clock(),
-                w.defaultPolicy());
+        this(w.queries(), w.commands(), w.settings(), w.dispatcher(), w.responses(), w.dailyMetrics(),
+                new ComplianceChecker(), w.clock(), w.defaultPolicy());
     }
 
     /** With the given collaborators (tests); {@code defaultPolicy} is the JSON document of sellers without one. */
     public TicketApiHandler(TicketQueries queries, TicketCommands commands, SellerSettings settings,
-                            ReplyDispatcher dispatcher, ResponseLog responses, ComplianceChecker compliance, Clock clock,
-                            String defaultPolicy) {
+                            ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                            ComplianceChecker compliance, Clock clock, String defaultPolicy) {
         this.queries = queries;
         this.commands = commands;
         this.settings = settings;
         this.dispatcher = dispatcher;
         this.responses = responses;
+        this.dailyMetrics = dailyMetrics;
         this.compliance = compliance;
         this.clock = clock;
         this.defaultPolicy = defaultPolicy;
+        this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,
+                replySettingsJson::parse);
+        this.macros = new MacroRoutes(compliance);
     }
 
     /** The real adapters, from the environment template.yaml sets; SDK clients are shared. */
     private record Wiring(TicketQueries queries, TicketCommands commands, SellerSettings settings,
-                          ReplyDispatcher dispatcher, ResponseLog responses, Clock clock, String defaultPolicy) {
+                          ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics, Clock clock,
+                          String defaultPolicy) {
         static Wiring fromEnvironment() {
             var dynamo = AwsClients.dynamoDb();
             String table = Env.require("TICKETS_TABLE");
@@ -131,7 +156,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return new Wiring(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                     new DynamoDbSellerSettings(dynamo, table, clock),
                     new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
-                    new ResponseRecords(dynamo, table), clock,
+                    new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table), clock,
                     SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
         }
     }
@@ -198,6 +223,33 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 Instant from = request.instantQuery("from").orElse(to.minus(Duration.ofDays(30)));
                 var report = ResponseMetrics.compute(responses.responses(seller, from, to, clock.instant()), clock.instant());
                 yield ok(MetricsJson.report(from, to, report));
+            }
+            case LIST_MACROS -> ok(MacroRoutes.catalog(replySettings.apply(seller).catalog(),
+                    request.query("intent").map(i -> i.trim().toUpperCase(Locale.ROOT)).orElse(null)));
+            case RENDER_MACRO -> {
+                JsonNode body = request.jsonObject(Set.of("language"));
+                String code = ApiRequest.text(body, "language", false);
+                MacroLanguage language = code == null ? null : MacroLanguage.fromCode(code).orElseThrow(() ->
+                        new InvalidInputException("language", "must be one of en, de, fr, it, es"));
+                yield ok(macros.render(replySettings.apply(seller), queries.ticket(seller, request.ticketId()),
+                        request.pathParameter("macroId"), language));
+            }
+            case GET_REPLY_SETTINGS -> setting(seller, SellerSetting.REPLY_SETTINGS, "replySettings", DEFAULT_REPLY_SETTINGS);
+            case PUT_REPLY_SETTINGS -> {
+                request.requireLead("change the seller's settings");
+                String document = request.rawBody();
+                replySettingsJson.parse(document);
+                settings.save(seller, SellerSetting.REPLY_SETTINGS, document, request.agent());
+                yield setting(seller, SellerSetting.REPLY_SETTINGS, "replySettings", null);
+            }
+            case DAILY_SLA_METRICS -> {
+                request.requireLead("see the SLA metrics");
+                LocalDate to = request.query("to").map(d -> day(d, "to")).orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                LocalDate from = request.query("from").map(d -> day(d, "from")).orElse(to.minusDays(30));
+                if (from.isAfter(to) || from.plusDays(366).isBefore(to)) {
+                    throw new InvalidInputException("from", "must be on or before to, at most 366 days earlier");
+                }
+                yield ok(MetricsJson.days(dailyMetrics.days(seller, from, to)));
             }
             case GET_SLA_POLICY -> setting(seller, SellerSetting.SLA_POLICY, "policy", defaultPolicy);
             case GET_TAG_RULES -> setting(seller, SellerSetting.TAG_RULES, "tagRules", NO_TAG_RULES);
@@ -299,6 +351,14 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return ok(Map.of("default", stored.isEmpty(), name, json.readTree(stored.orElse(fallback))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + setting + " is not JSON", e);
+        }
+    }
+
+    private static LocalDate day(String raw, String field) {
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a date such as 2026-11-21 (was '" + raw + "')");
         }
     }
 

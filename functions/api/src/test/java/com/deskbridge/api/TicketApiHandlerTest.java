@@ -145,6 +145,9 @@ class TicketApiHandlerTest {
                 calls.add("responses " + seller + " " + from + " " + to);
                 return responseRecords;
             },
+            new com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive(
+                    software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                            .endpointOverride(java.net.URI.create("http://127.0.0.1:9")).build(), "unused"),
             new com.deskbridge.compliance.ComplianceChecker(), Clock.fixed(NOW, ZoneOffset.UTC),
             SlaPolicyJson.defaultDocument("Europe/Berlin"));
 

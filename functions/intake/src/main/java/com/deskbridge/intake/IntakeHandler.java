@@ -29,6 +29,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private final IntakeMessageDecoder decoder;
     private final IntakeService intake;
+    private final AutoReplies autoReplies;
     private final DeadLetterQueue deadLetters;
     private final Clock clock;
 
@@ -41,6 +42,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public IntakeHandler(IntakeWiring wiring) {
         this.decoder = wiring.decoder();
         this.intake = wiring.intake();
+        this.autoReplies = wiring.autoReplies();
         this.deadLetters = wiring.deadLetters();
         this.clock = wiring.clock();
     }
@@ -70,6 +72,9 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 IntakeService.Result result = intake.accept(message);
                 LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
                         result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());
+                if (!result.duplicate()) {
+                    autoReply(message, result);
+                }
             }
             return true;
         } catch (PoisonMessageException poison) {
@@ -77,6 +82,18 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         } catch (RuntimeException transientFailure) {
             LOG.warn("intake messageId={} failed, will be retried: {}", record.getMessageId(), transientFailure.toString());
             return false;
+        }
+    }
+
+    /**
+     * The message is stored: an automatic reply is a courtesy on top, so its failure is logged, never a reason to
+     * redeliver the message (a redelivery is a duplicate and would not try again anyway).
+     */
+    private void autoReply(InboundMessage message, IntakeService.Result result) {
+        try {
+            autoReplies.afterIntake(message, result.triage());
+        } catch (RuntimeException e) {
+            LOG.warn("intake ticketId={} automatic reply failed: {}", result.ticketId(), e.toString());
         }
     }
 

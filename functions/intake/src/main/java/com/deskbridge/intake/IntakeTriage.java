@@ -56,6 +56,6 @@ public final class IntakeTriage implements MessageTriage {
         for (Milestone m : new SlaCalculator(sellerPolicies).timelineFor(waiting).milestones()) {
             milestones.put(m.kind(), m.at());
         }
-        return new Triage(intent.name(), tags, milestones);
+        return new Triage(intent.name(), tags, milestones, result.language() == null ? null : result.language().code());
     }
 }

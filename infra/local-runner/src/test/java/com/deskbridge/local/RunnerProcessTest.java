@@ -31,7 +31,8 @@ class RunnerProcessTest {
                 "-cp", System.getProperty("java.class.path"),
                 LocalRunner.class.getName(),
                 "--project=" + ProjectRoot.find(),
-                "--api-port=0", "--dynamodb-port=0", "--sqs-port=0", "--events-port=0", "--s3-port=0",
+                "--api-port=0", "--dynamodb-port=0", "--sqs-port=0", "--events-port=0", "--s3-port=0", "--smtp-port=0",
+                "--imap-port=0",
                 "--data-dir=" + dataDir);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -125,21 +124,15 @@ public final class DynamoDbEvidenceLog implements EvidenceLog {
         String pk = TicketKeys.ticketPk(new SellerId(sellerId), new TicketId(ticketId));
         List<EvidenceChain.Entry> entries = new ArrayList<>();
         String headHash = null;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression(PK + " = :pk AND begins_with(" + SK + ", :e)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":e", AttributeValue.fromS("E")))
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (item.get(SK).s().equals(HEAD_SK)) {
-                    headHash = item.get("headHash").s();
-                } else if (item.get(SK).s().startsWith(ENTRY_SK_PREFIX)) {
-                    entries.add(entry(item));
-                }
+        for (Map<String, AttributeValue> item : Pages.all(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression(PK + " = :pk AND begins_with(" + SK + ", :e)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":e", AttributeValue.fromS("E"))))) {
+            if (item.get(SK).s().equals(HEAD_SK)) {
+                headHash = item.get("headHash").s();
+            } else if (item.get(SK).s().startsWith(ENTRY_SK_PREFIX)) {
+                entries.add(entry(item));
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new StoredChain(entries, headHash);
     }
 

@@ -165,7 +165,10 @@ public final class DynamoDbTicketStore implements TicketStore {
                 .build();
         return TransactWriteItemsRequest.builder()
                 .transactItems(TransactWriteItem.builder().put(messagePut).build(),
-                        TransactWriteItem.builder().update(ticketUpdate).build())
+                        TransactWriteItem.builder().update(ticketUpdate).build(),
+                        // the nightly SLA report finds the day's sellers by these markers
+                        TransactWriteItem.builder().put(DynamoDbSlaMetricsArchive.activityMarker(table, seller,
+                                message.receivedAt())).build())
                 .build();
     }
 

@@ -23,7 +23,6 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * First-response records: one item per answered waiting period, written in the reply's transaction, in a partition
@@ -76,7 +75,7 @@ public final class ResponseRecords implements ResponseLog {
         for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(to.minusNanos(1));
              day = day.plusDays(1)) {
             String pk = TicketKeys.responsePk(seller, day.atStartOfDay(ZoneOffset.UTC).toInstant());
-            for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table)
+            for (Map<String, AttributeValue> item : Pages.all(dynamo, QueryRequest.builder().tableName(table)
                     .keyConditionExpression(PK + " = :pk AND " + SK + " BETWEEN :lo AND :hi")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
                             ":lo", AttributeValue.fromS(lower), ":hi", AttributeValue.fromS(upper))))) {
@@ -89,7 +88,7 @@ public final class ResponseRecords implements ResponseLog {
             }
         }
         // Still waiting: the open tickets whose waiting period began in the range.
-        for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table)
+        for (Map<String, AttributeValue> item : Pages.all(dynamo, QueryRequest.builder().tableName(table)
                 .indexName(TicketKeys.BY_STATUS)
                 .keyConditionExpression(GSI1PK + " = :pk")
                 .filterExpression("awaitingReplySince >= :lo AND awaitingReplySince < :hi")
@@ -99,17 +98,6 @@ public final class ResponseRecords implements ResponseLog {
                     Channel.parse(item.get("channel").s(), "channel"), null));
         }
         return records;
-    }
-
-    private List<Map<String, AttributeValue>> query(QueryRequest.Builder request) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(request.exclusiveStartKey(start).build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
     }
 
 }

@@ -5,5 +5,7 @@ public enum SellerSetting {
     /** The response-time policy ({@link SlaPolicyJson}). */
     SLA_POLICY,
     /** The seller's own tag rules ({@link TagRulesJson}). */
-    TAG_RULES
+    TAG_RULES,
+    /** How replies are written: shop name, default language, carrier links, automatic replies, own macros ({@link ReplySettingsJson}). */
+    REPLY_SETTINGS
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class IntakeService {
 
     /** The outcome for one message. */
-    public record Result(TicketId ticketId, String messageKey, boolean duplicate) {
+    public record Result(TicketId ticketId, String messageKey, boolean duplicate, Triage triage) {
     }
 
     private final TicketStore store;
@@ -38,7 +38,8 @@ public final class IntakeService {
         Instant now = clock.instant();
         // Retention runs from when we learnt of the message, so a late redelivery is not born expired.
         Instant from = message.receivedAt().isAfter(now) ? message.receivedAt() : now;
-        TicketStore.AppendOutcome outcome = store.append(message, from.plus(personalDataRetention), triage.triage(message));
-        return new Result(message.ticketId(), message.messageKey(), outcome == TicketStore.AppendOutcome.DUPLICATE);
+        Triage found = triage.triage(message);
+        TicketStore.AppendOutcome outcome = store.append(message, from.plus(personalDataRetention), found);
+        return new Result(message.ticketId(), message.messageKey(), outcome == TicketStore.AppendOutcome.DUPLICATE, found);
     }
 }

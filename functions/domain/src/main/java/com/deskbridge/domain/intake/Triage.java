@@ -11,10 +11,15 @@ import java.util.Map;
  * @param intent        the detected intent's wire name (e.g. {@code WHERE_IS_MY_ORDER}); null when not classified
  * @param tags          tags from the intent and the seller's rules
  * @param slaMilestones the SLA timeline this message starts if the ticket is not already waiting for a reply
+ * @param language      the detected language of the message (ISO 639-1 code such as "de"); null when unknown
  */
-public record Triage(String intent, List<String> tags, Map<MilestoneKind, Instant> slaMilestones) {
+public record Triage(String intent, List<String> tags, Map<MilestoneKind, Instant> slaMilestones, String language) {
     /** Nothing known: no intent, no tags, no timeline. */
-    public static final Triage NONE = new Triage(null, List.of(), Map.of());
+    public static final Triage NONE = new Triage(null, List.of(), Map.of(), null);
+
+    public Triage(String intent, List<String> tags, Map<MilestoneKind, Instant> slaMilestones) {
+        this(intent, tags, slaMilestones, null);
+    }
 
     /** The milestones that are response deadlines (not warnings or urgency marks). */
     public static final java.util.Set<MilestoneKind> DEADLINES = java.util.EnumSet.of(

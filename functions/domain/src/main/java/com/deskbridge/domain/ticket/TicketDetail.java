@@ -10,4 +10,15 @@ public record TicketDetail(TicketSummary ticket, List<TicketMessage> messages) {
                 .sorted(Comparator.comparing(TicketMessage::receivedAt).thenComparing(TicketMessage::messageKey))
                 .toList();
     }
+
+    /**
+     * The buyer's name as their first message shows it, without the relay's suffix ("Jane Doe - Amazon
+     * Marketplace" becomes "Jane Doe"); empty when no message carries one.
+     */
+    public java.util.Optional<String> buyerDisplayName() {
+        return messages.stream().filter(m -> m.direction() == Direction.IN)
+                .map(m -> m.sender().displayName()).filter(n -> n != null && !n.isBlank())
+                .map(n -> n.replaceFirst("(?i)\\s*-\\s*amazon( marketplace)?\\s*$", "").strip())
+                .filter(n -> !n.isEmpty()).findFirst();
+    }
 }

@@ -58,6 +58,7 @@ public abstract class IntakeAndApiContract {
     private IntakeHandler intake(DynamoDbClient dynamo, SqsClient sqs) {
         Backend b = backend();
         return new IntakeHandler(IntakeWiring.of(dynamo, b.s3(), sqs, b.ticketsTable(), b.deadLetterQueueUrl(),
+                b.deadLetterQueueUrl(), // outbound queue: these sellers have no reply settings, so nothing is sent
                 Duration.ofDays(30), "Europe/Berlin", CLOCK));
     }
 
@@ -67,6 +68,7 @@ public abstract class IntakeAndApiContract {
                 new com.deskbridge.domain.command.TicketCommands(store, CLOCK, Duration.ofDays(30)),
                 new com.deskbridge.adapters.settings.DynamoDbSellerSettings(backend().dynamo(), backend().ticketsTable(), CLOCK),
                 (seller, ticket, key) -> { }, new com.deskbridge.adapters.dynamodb.ResponseRecords(backend().dynamo(), backend().ticketsTable()),
+                new com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive(backend().dynamo(), backend().ticketsTable()),
                 new com.deskbridge.compliance.ComplianceChecker(), CLOCK,
                 com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"));
     }
