@@ -7,11 +7,14 @@ import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.s3.LocalS3;
 import com.deskbridge.localaws.api.HttpRoute;
 import com.deskbridge.localaws.template.ResourceNames;
+import com.deskbridge.console.ConsoleServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,27 +31,36 @@ public final class LocalRunner implements AutoCloseable {
 
     private final LocalS3 s3;
     private final LocalMail mail;
+    private final LocalWorld world;
     private final LocalAwsStack stack;
     private final HttpApiEmulator api;
+    private final ConsoleServer console;
 
-    private LocalRunner(LocalS3 s3, LocalMail mail, LocalAwsStack stack, HttpApiEmulator api) {
+    private LocalRunner(LocalS3 s3, LocalMail mail, LocalWorld world, LocalAwsStack stack, HttpApiEmulator api,
+                        ConsoleServer console) {
         this.s3 = s3;
         this.mail = mail;
+        this.world = world;
         this.stack = stack;
         this.api = api;
+        this.console = console;
     }
 
     /** Starts everything; if any part fails, what had started is stopped again. */
     public static LocalRunner start(RunnerOptions options) {
         LocalS3 s3 = null;
         LocalMail mail = null;
+        LocalWorld world = null;
         LocalAwsStack stack = null;
+        HttpApiEmulator api = null;
         try {
             Path s3Root = options.dataDir() == null
                     ? Files.createTempDirectory("deskbridge-s3")
                     : Files.createDirectories(options.dataDir().resolve("s3"));
             s3 = LocalS3.start(options.port(RunnerOptions.Port.S3), s3Root, options.region(), options.dataDir() != null);
             mail = LocalMail.start(options.port(RunnerOptions.Port.SMTP), options.port(RunnerOptions.Port.IMAP));
+            world = LocalWorld.start(options.world(), options.port(RunnerOptions.Port.SPAPI),
+                    options.port(RunnerOptions.Port.CARRIERS), Clock.systemUTC());
             LocalAwsStack.Builder builder = LocalAwsStack.builder()
                     .template(options.project().resolve("template.yaml"))
                     .region(options.region())
@@ -70,13 +82,14 @@ public final class LocalRunner implements AutoCloseable {
             }
             stack = builder.start();
             s3.createBuckets(stack.model().buckets().stream().map(ResourceNames::name).toList());
-            HttpApiEmulator api = apiFor(stack, options).start();
-            return new LocalRunner(s3, mail, stack, api);
+            api = apiFor(stack, options).start();
+            ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
+            return new LocalRunner(s3, mail, world, stack, api, console);
         } catch (IOException e) {
-            closeQuietly(stack, mail, s3);
+            closeQuietly(api, stack, world, mail, s3);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            closeQuietly(stack, mail, s3);
+            closeQuietly(api, stack, world, mail, s3);
             throw e;
         }
     }
@@ -109,6 +122,16 @@ public final class LocalRunner implements AutoCloseable {
         return api;
     }
 
+    /** The simulated SP-API and carriers, and the secrets to call them. */
+    public LocalWorld world() {
+        return world;
+    }
+
+    /** The agent console. */
+    public ConsoleServer console() {
+        return console;
+    }
+
     /** The SMTP server replies are delivered to. */
     public LocalMail mail() {
         return mail;
@@ -132,9 +155,12 @@ public final class LocalRunner implements AutoCloseable {
     private String describeFrontDoor() {
         String queue = stack.queueUrl("IntakeQueue");
         return "  S3 (S3Mock)      " + s3.endpoint() + "\n"
+                + "  SP-API simulator " + world.spApi().baseUrl() + " (LWA " + world.spApi().lwaUrl() + ")\n"
+                + "  carrier simulator http://127.0.0.1:" + world.carriers().port() + "/{dhl,ups,fedex,usps,dpd,aggregator}\n"
                 + "  SMTP (GreenMail) smtp://127.0.0.1:" + mail.smtpPort() + "  sent replies; read them over IMAP at 127.0.0.1:"
                 + mail.imapPort() + " (user: the buyer's relay alias, any password)\n"
                 + "HTTP API           " + api.baseUrl() + "\n"
+                + "Agent console      " + console.baseUrl() + " (sign in as any agent of any seller)\n"
                 + "  JWT issuer       " + api.issuer().issuerUrl() + " (JWKS at /local-issuer/.well-known/jwks.json)\n"
                 + "  token endpoint   POST " + api.baseUrl() + "/local-issuer/token\n"
                 + "\nDemo agent token (seller " + DEMO_SELLER + ", valid 12 h):\n"
@@ -149,8 +175,7 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(stack, mail, s3);
-        api.close();
+        closeQuietly(console, api, stack, world, mail, s3);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

@@ -32,7 +32,7 @@ class RunnerProcessTest {
                 LocalRunner.class.getName(),
                 "--project=" + ProjectRoot.find(),
                 "--api-port=0", "--dynamodb-port=0", "--sqs-port=0", "--events-port=0", "--s3-port=0", "--smtp-port=0",
-                "--imap-port=0",
+                "--imap-port=0", "--spapi-port=0", "--carriers-port=0", "--console-port=0",
                 "--data-dir=" + dataDir);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
@@ -61,6 +61,9 @@ class RunnerProcessTest {
                     .anyMatch(l -> l.contains("DynamoDB Local") && l.contains("data in " + dataDir.resolve("dynamodb")))
                     .anyMatch(l -> l.contains("SQS (ElasticMQ)"))
                     .anyMatch(l -> l.contains("token endpoint"))
+                    .anyMatch(l -> l.startsWith("Agent console") && l.contains("http://localhost:"))
+                    .anyMatch(l -> l.contains("SP-API simulator"))
+                    .anyMatch(l -> l.contains("SMTP (GreenMail)"))
                     .anyMatch(l -> l.startsWith("eyJ"));
 
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();

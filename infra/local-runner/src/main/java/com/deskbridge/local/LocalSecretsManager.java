@@ -1,0 +1,99 @@
+package com.deskbridge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * AWS Secrets Manager's {@code GetSecretValue}, at the wire level (JSON 1.1 protocol, as the AWS SDK speaks it), for
+ * the secrets the local system needs: the simulators' API credentials. No Secrets Manager emulator runs on this
+ * machine; this is the smallest faithful stand-in, and functions use their real {@code SecretsManagerSource}
+ * against it. Secret values never leave it except in responses, and are never logged.
+ */
+public final class LocalSecretsManager implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
+    private LocalSecretsManager(HttpServer server) {
+        this.server = server;
+    }
+
+    public static LocalSecretsManager start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            LocalSecretsManager manager = new LocalSecretsManager(server);
+            server.createContext("/", manager::handle);
+            server.start();
+            return manager;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores a secret as a JSON object of string fields, the shape every Deskbridge secret has. */
+    public LocalSecretsManager put(String name, Map<String, String> fields) {
+        secrets.put(name, JSON.valueToTree(fields).toString());
+        return this;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (!"secretsmanager.GetSecretValue".equals(target)) {
+                respond(exchange, 400, error("UnknownOperationException", "only GetSecretValue is served locally"));
+                return;
+            }
+            String id = body == null ? null : body.path("SecretId").asText(null);
+            String value = id == null ? null : secrets.get(id);
+            if (value == null) {
+                respond(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
+                return;
+            }
+            ObjectNode answer = JSON.createObjectNode();
+            answer.put("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:" + id + "-local");
+            answer.put("Name", id);
+            answer.put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString());
+            answer.put("SecretString", value);
+            answer.putArray("VersionStages").add("AWSCURRENT");
+            answer.put("CreatedDate", Instant.now().getEpochSecond());
+            respond(exchange, 200, answer);
+        }
+    }
+
+    private static ObjectNode error(String type, String message) {
+        ObjectNode error = JSON.createObjectNode();
+        error.put("__type", type);
+        error.put("message", message);
+        return error;
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

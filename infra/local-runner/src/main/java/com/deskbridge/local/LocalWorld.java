@@ -1,0 +1,118 @@
+package com.deskbridge.local;
+
+import com.deskbridge.sim.carriers.CarrierSimulator;
+import com.deskbridge.sim.spapi.SpApiSimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The outside world of the local system: Amazon's Selling Partner API and the carriers' tracking APIs as wire-level
+ * simulators, fed from one world fixture (orders, shipments, carrier timelines, injected faults; format in
+ * infra/spapi-simulator/FIXTURE.md and infra/carrier-simulator/FIXTURE.md), and the secrets the functions read to
+ * call them. Without a fixture file the demo world (both simulators' bundled demos) is used.
+ */
+public final class LocalWorld implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SpApiSimulator spApi;
+    private final CarrierSimulator carriers;
+    private final LocalSecretsManager secrets;
+    private final AtomicReference<Consumer<String>> notifications;
+    private final JsonNode world;
+
+    private LocalWorld(SpApiSimulator spApi, CarrierSimulator carriers, LocalSecretsManager secrets,
+                       AtomicReference<Consumer<String>> notifications, JsonNode world) {
+        this.spApi = spApi;
+        this.carriers = carriers;
+        this.secrets = secrets;
+        this.notifications = notifications;
+        this.world = world;
+    }
+
+    /** @param fixture the world file, or null for the demo world */
+    public static LocalWorld start(Path fixture, int spApiPort, int carriersPort, Clock clock) {
+        JsonNode world = fixture == null ? demoWorld() : read(fixture);
+        AtomicReference<Consumer<String>> notifications = new AtomicReference<>(body -> { });
+        SpApiSimulator spApi = null;
+        CarrierSimulator carriers = null;
+        try {
+            spApi = SpApiSimulator.start(spApiPort, world, clock, body -> notifications.get().accept(body));
+            carriers = CarrierSimulator.start(carriersPort, world, clock);
+            return new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+        } catch (RuntimeException e) {
+            if (spApi != null) {
+                spApi.close();
+            }
+            if (carriers != null) {
+                carriers.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The two bundled demo worlds merged: their top-level keys do not overlap. */
+    static JsonNode demoWorld() {
+        ObjectNode merged = JSON.createObjectNode();
+        for (String resource : new String[] {"/demo-world-spapi.json", "/demo-world-carriers.json"}) {
+            try (InputStream in = LocalWorld.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("demo world " + resource + " is not on the classpath");
+                }
+                JsonNode part = JSON.readTree(in);
+                for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    merged.set(e.getKey(), e.getValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return merged;
+    }
+
+    private static JsonNode read(Path fixture) {
+        try {
+            return JSON.readTree(Files.readAllBytes(fixture));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the world fixture " + fixture, e);
+        }
+    }
+
+    /** Where SP-API notifications (FEED_PROCESSING_FINISHED) go: the local notification queue, once it exists. */
+    public void deliverNotificationsTo(Consumer<String> sink) {
+        notifications.set(sink);
+    }
+
+    public SpApiSimulator spApi() {
+        return spApi;
+    }
+
+    public CarrierSimulator carriers() {
+        return carriers;
+    }
+
+    public LocalSecretsManager secrets() {
+        return secrets;
+    }
+
+    public JsonNode world() {
+        return world;
+    }
+
+    @Override
+    public void close() {
+        spApi.close();
+        carriers.close();
+        secrets.close();
+    }
+}
