@@ -1,5 +1,6 @@
 package com.deskbridge.carriers;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.logistics.Carrier;
@@ -156,10 +157,10 @@ class AdapterResilienceTest {
 
     @Test
     void simulatorCredentialsPlugStraightIntoASecretSource() {
-        try (CarrierSimulator sim = CarrierSimulator.start(0, CarrierSimulator.demoWorld(), new SimClock(Harness.START))) {
+        try (CarrierSimulator sim = CarrierSimulator.start(0, CarrierSimulator.demoWorld(), new MutableClock(Harness.START))) {
             CarrierRegistry registry = CarrierRegistry.create(
                     CarrierSettings.production().withBaseUrls(u -> sim.baseUrl(CarrierSettings.key(u))),
-                    name -> sim.credentials(name.substring(name.lastIndexOf('/') + 1)), new SimClock(Harness.START));
+                    name -> sim.credentials(name.substring(name.lastIndexOf('/') + 1)), new MutableClock(Harness.START));
             for (TrackingUpstream u : TrackingUpstream.values()) {
                 assertThat(registry.track(carrierOf(u), KNOWN.get(u))).as(u.name()).isInstanceOf(TrackingSource.Found.class);
             }

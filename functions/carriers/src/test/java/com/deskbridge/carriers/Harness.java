@@ -1,5 +1,6 @@
 package com.deskbridge.carriers;
 
+import com.deskbridge.testing.MutableClock;
 import com.deskbridge.http.Backoff;
 import com.deskbridge.http.SecretSource;
 import com.deskbridge.logistics.CarrierBudgets;
@@ -36,7 +37,7 @@ final class Harness implements AutoCloseable {
         return m;
     }
 
-    final SimClock clock = new SimClock(START);
+    final MutableClock clock = new MutableClock(START);
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final CarrierSimulator sim;
     final CarrierRegistry registry;

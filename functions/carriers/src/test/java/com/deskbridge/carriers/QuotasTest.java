@@ -1,5 +1,6 @@
 package com.deskbridge.carriers;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.http.Quota;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class QuotasTest {
 
-    private final SimClock clock = new SimClock(Instant.parse("2026-11-22T23:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T23:00:00Z"));
 
     @Test
     void slidingWindowNeverExceedsItsPermitsInAnyWindow() {
@@ -38,7 +39,7 @@ class QuotasTest {
         Random random = new Random(3);
         for (TrackingUpstream u : TrackingUpstream.values()) {
             CarrierBudgets.Budget budget = CarrierBudgets.documented().of(u);
-            SimClock c = new SimClock(Instant.parse("2026-11-22T00:00:00Z"));
+            MutableClock c = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
             Quota quota = CarrierQuotas.forBudget(budget, c);
             List<Instant> granted = new java.util.ArrayList<>();
             Duration longest = budget.limits().stream().map(CarrierBudgets.RateLimit::period).max(Duration::compareTo).orElseThrow();

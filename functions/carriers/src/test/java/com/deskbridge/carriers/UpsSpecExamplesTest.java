@@ -1,5 +1,6 @@
 package com.deskbridge.carriers;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.logistics.Carrier;
@@ -101,7 +102,7 @@ class UpsSpecExamplesTest {
         return new UpsTrackingAdapter(new CarrierSettings.Endpoint(URI.create("http://127.0.0.1:1/ups"), "unused"),
                 name -> Map.of(), new com.deskbridge.http.UpstreamHttp("ups", Harness.CLIENT,
                         com.deskbridge.http.Backoff.standard(new java.util.Random(1)), d -> { }, java.time.Duration.ZERO, null),
-                () -> com.deskbridge.http.Quota.GRANTED, new SimClock(Instant.EPOCH), null, "test");
+                () -> com.deskbridge.http.Quota.GRANTED, new MutableClock(Instant.EPOCH), null, "test");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.deskbridge.http;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

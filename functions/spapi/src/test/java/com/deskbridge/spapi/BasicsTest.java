@@ -1,5 +1,6 @@
 package com.deskbridge.spapi;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class BasicsTest {
 
     @Test
     void quotasAreSeparatePerOperationAndSeller() {
-        TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
         InMemoryQuotaProvider quotas = new InMemoryQuotaProvider(clock);
         Quota createFeed = quotas.quota(SpApiOperation.FEEDS_CREATE_FEED, "S1");
         for (int i = 0; i < 15; i++) {

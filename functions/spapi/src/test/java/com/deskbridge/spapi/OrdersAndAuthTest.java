@@ -75,7 +75,7 @@ class OrdersAndAuthTest {
         assertThat(h.simulator.throttledCount("orders.getOrder")).isEqualTo(2);
         assertThat(client.orders().getOrderV0(h.seller, "028-4711001-0000001").orElseThrow().items()).hasSize(1);
         assertThat(h.simulator.callCount("ordersV0.getOrderItems")).isEqualTo(2);
-        assertThat(h.clock.sleeps).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(h.clock.sleeps()).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test

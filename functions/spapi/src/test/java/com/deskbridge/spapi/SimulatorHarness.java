@@ -1,5 +1,6 @@
 package com.deskbridge.spapi;
 
+import com.deskbridge.testing.MutableClock;
 import com.deskbridge.http.Backoff;
 import com.deskbridge.http.SecretSource;
 import com.deskbridge.sim.spapi.SpApiSimulator;
@@ -26,7 +27,7 @@ final class SimulatorHarness implements AutoCloseable {
     static final String SELLER_ID = "A2DESKBRIDGEDEMO";
     static final String SECRET_NAME = "deskbridge/spapi/A2DESKBRIDGEDEMO";
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     final String clientId = "amzn1.application-oa2-client." + UUID.randomUUID().toString().replace("-", "");
     final String clientSecret = "amzn1.oa2-cs.v1." + UUID.randomUUID().toString().replace("-", "");
     final String refreshToken = "Atzr|IwEB" + UUID.randomUUID().toString().replace("-", "");
@@ -65,7 +66,7 @@ final class SimulatorHarness implements AutoCloseable {
     }
 
     SpApiClient client(QuotaProvider quotas) {
-        return new SpApiClient(HttpClient.newHttpClient(), clock, clock.sleeper(), secrets(), quotas,
+        return new SpApiClient(HttpClient.newHttpClient(), clock, clock::sleep, secrets(), quotas,
                 SpApiEndpoints.local(simulator.baseUrl(), simulator.lwaUrl()),
                 Backoff.standard(new SplittableRandom(7)), Duration.ofMinutes(5));
     }

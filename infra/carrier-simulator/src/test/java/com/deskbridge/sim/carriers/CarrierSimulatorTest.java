@@ -1,5 +1,6 @@
 package com.deskbridge.sim.carriers;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,28 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The simulator's own behaviour, over HTTP; the adapters' tests in functions/carriers cover each wire format in depth. */
 class CarrierSimulatorTest {
 
-    private static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-22T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private CarrierSimulator sim;
 
     @AfterEach
@@ -64,7 +46,7 @@ class CarrierSimulatorTest {
         assertThat(s.path("status").path("statusCode").asText()).isEqualTo("pre-transit");
         assertThat(s.path("events")).hasSize(1);
         assertThat(s.path("events").get(0).path("timestamp").asText()).isEqualTo("2026-11-22T05:00:00Z");
-        clock.now = clock.now.plus(Duration.ofHours(27));
+        clock.advance(Duration.ofHours(27));
         JsonNode later = json.readTree(dhl("00340434161094042563").body()).path("shipments").get(0);
         assertThat(later.path("status").path("statusCode").asText()).isEqualTo("delivered");
         assertThat(later.path("events")).hasSize(3);
@@ -90,7 +72,7 @@ class CarrierSimulatorTest {
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("Retry-After")).contains(Long.toString(16 * 3600));
         assertThat(sim.rejectedCount("dhl")).isEqualTo(1);
-        clock.now = Instant.parse("2026-11-23T00:00:00Z");
+        clock.set(Instant.parse("2026-11-23T00:00:00Z"));
         assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         HttpRequest wrongKey = HttpRequest.newBuilder(req.uri()).header("DHL-API-Key", "other").build();
         HttpResponse<String> unauthorized = http.send(wrongKey, HttpResponse.BodyHandlers.ofString());
