@@ -414,7 +414,6 @@ class AgentConsoleE2ETest {
     // ConsoleContractE2ETest drives the same screens against the documented contract meanwhile.
 
     @Test
-    @Disabled("needs GET /macros and POST /tickets/{id}/macros/{macroId}/render")
     @DisplayName("a macro is rendered for the ticket and the text lands in the reply box")
     void aMacroFillsTheReplyBox() throws Exception {
         Seeded seeded = seed("console-macro", Map.of("Macro please", Instant.now().minus(Duration.ofHours(1))));
