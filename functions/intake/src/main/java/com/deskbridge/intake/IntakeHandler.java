@@ -1,6 +1,6 @@
 package com.deskbridge.intake;
 
-import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.SqsBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -30,7 +30,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final IntakeMessageDecoder decoder;
     private final IntakeService intake;
     private final AutoReplies autoReplies;
-    private final DeadLetterQueue deadLetters;
+    private final SqsBatch batch;
     private final Clock clock;
 
     /** Used by the Lambda runtime: builds the real adapters from the environment template.yaml sets. */
@@ -43,25 +43,16 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this.decoder = wiring.decoder();
         this.intake = wiring.intake();
         this.autoReplies = wiring.autoReplies();
-        this.deadLetters = wiring.deadLetters();
+        this.batch = new SqsBatch("intake", wiring.deadLetters(), wiring.clock());
         this.clock = wiring.clock();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage record : records) {
-            if (!process(record)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return batch.process(event, this::process);
     }
 
-    /** @return false when the record must be retried */
-    private boolean process(SQSEvent.SQSMessage record) {
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {
         try {
             List<InboundMessage> messages = decoder.decode(record.getBody(), sentAt(record));
             if (messages.isEmpty()) {
@@ -76,12 +67,9 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                     autoReply(message, result);
                 }
             }
-            return true;
+            return SqsBatch.DONE;
         } catch (PoisonMessageException poison) {
-            return deadLetter(record, poison.getMessage());
-        } catch (RuntimeException transientFailure) {
-            LOG.warn("intake messageId={} failed, will be retried: {}", record.getMessageId(), transientFailure.toString());
-            return false;
+            return new SqsBatch.Poison(poison.getMessage());
         }
     }
 
@@ -94,18 +82,6 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             autoReplies.afterIntake(message, result.triage());
         } catch (RuntimeException e) {
             LOG.warn("intake ticketId={} automatic reply failed: {}", result.ticketId(), e.toString());
-        }
-    }
-
-    private boolean deadLetter(SQSEvent.SQSMessage record, String reason) {
-        try {
-            deadLetters.send(record, reason, clock.instant());
-            LOG.error("intake messageId={} dead-lettered: {}", record.getMessageId(), reason);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("intake messageId={} is poison ({}) but the DLQ send failed, leaving it for retry: {}",
-                    record.getMessageId(), reason, e.toString());
-            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.SqsBatch;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
@@ -20,8 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +40,7 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private final ReplySender sender;
-    private final DeadLetterQueue deadLetters;
-    private final Clock clock;
+    private final SqsBatch batch;
 
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public ReplySenderHandler() {
@@ -55,8 +53,7 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     public ReplySenderHandler(ReplySender sender, DeadLetterQueue deadLetters, Clock clock) {
         this.sender = sender;
-        this.deadLetters = deadLetters;
-        this.clock = clock;
+        this.batch = new SqsBatch("sender", deadLetters, clock);
     }
 
     private static Object[] fromEnvironment() {
@@ -76,62 +73,33 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage record : event == null || event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
-            if (!process(record)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return batch.process(event, this::process);
     }
 
-    /** @return false when the record must be delivered again */
-    private boolean process(SQSEvent.SQSMessage record) {
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {
         SellerId seller;
         TicketId ticket;
         String key;
         try {
             JsonNode body = JSON.readTree(record.getBody());
             if (body == null || body.path("v").asInt() != 1) {
-                return deadLetter(record, "not an outbound message of version 1");
+                return new SqsBatch.Poison("not an outbound message of version 1");
             }
             seller = new SellerId(body.path("sellerId").asText(null));
             ticket = TicketId.parse(body.path("ticketId").asText(null));
             key = body.path("messageKey").asText("");
             if (!key.matches("r[a-z2-7]{24}")) {
-                return deadLetter(record, "messageKey is not a reply key");
+                return new SqsBatch.Poison("messageKey is not a reply key");
             }
         } catch (InvalidInputException | java.io.IOException e) {
-            return deadLetter(record, "malformed outbound message: " + e.getMessage());
+            return new SqsBatch.Poison("malformed outbound message: " + e.getMessage());
         }
         try {
-            ReplySender.Outcome outcome = sender.send(seller, ticket, key, receiveCount(record));
+            ReplySender.Outcome outcome = sender.send(seller, ticket, key, SqsBatch.receiveCount(record));
             LOG.info("sender messageId={} ticketId={} reply={} outcome={}", record.getMessageId(), ticket, key, outcome);
-            return outcome == ReplySender.Outcome.DONE;
+            return outcome == ReplySender.Outcome.DONE ? SqsBatch.DONE : new SqsBatch.Retry("the channel refused for now");
         } catch (ReplySender.NoSuchReplyException e) {
-            return deadLetter(record, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("sender messageId={} failed, will be retried: {}", record.getMessageId(), e.toString());
-            return false;
-        }
-    }
-
-    private static int receiveCount(SQSEvent.SQSMessage record) {
-        try {
-            return Integer.parseInt(record.getAttributes().get("ApproximateReceiveCount"));
-        } catch (RuntimeException e) {
-            return 1;
-        }
-    }
-
-    private boolean deadLetter(SQSEvent.SQSMessage record, String reason) {
-        try {
-            deadLetters.send(record, reason, clock.instant());
-            LOG.error("sender messageId={} dead-lettered: {}", record.getMessageId(), reason);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("sender messageId={} is poison ({}) but the DLQ send failed: {}", record.getMessageId(), reason, e.toString());
-            return false;
+            return new SqsBatch.Poison(e.getMessage());
         }
     }
 }
