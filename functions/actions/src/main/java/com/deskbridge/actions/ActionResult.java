@@ -1,0 +1,40 @@
+package com.deskbridge.actions;
+
+import com.deskbridge.orderactions.Violation;
+import java.util.List;
+
+/**
+ * What a refund or cancellation request produced, for the API to map to HTTP (see the module report):
+ * {@link Accepted} 202 (also for a replayed key), {@link Rejected} with {@link Violation#status} (404/409/422),
+ * {@link KeyReused} 422, {@link TicketNotFound} 404, {@link InvalidKey} 400.
+ */
+public sealed interface ActionResult permits ActionResult.Accepted, ActionResult.Rejected, ActionResult.KeyReused,
+        ActionResult.TicketNotFound, ActionResult.InvalidKey {
+
+    /** The action exists; {@code replayed} when this key had already produced it (double click, retried call). */
+    record Accepted(OrderAction action, boolean replayed) implements ActionResult {
+    }
+
+    /** Validation against the live order failed; nothing was stored. */
+    record Rejected(List<Violation> violations) implements ActionResult {
+        public Rejected {
+            violations = List.copyOf(violations);
+        }
+
+        public int status() {
+            return Violation.status(violations);
+        }
+    }
+
+    /** The Idempotency-Key was already used for a different request (other payload or ticket). */
+    record KeyReused(String existingActionId) implements ActionResult {
+    }
+
+    /** The ticket does not exist for this seller (another seller's ticket looks exactly like this). */
+    record TicketNotFound(String ticketId) implements ActionResult {
+    }
+
+    /** The Idempotency-Key header is missing or malformed. */
+    record InvalidKey(String detail) implements ActionResult {
+    }
+}

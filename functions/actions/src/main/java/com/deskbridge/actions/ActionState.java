@@ -1,0 +1,32 @@
+package com.deskbridge.actions;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where an order action stands (GitHub issue 6). Every change is a conditional update from the states a step
+ * expects ({@link ActionStore#transition}), so a retried or duplicated step finds the state already moved and does
+ * nothing. {@link #FAILED} and {@link #ATTENTION_REQUIRED} are never shown as done.
+ */
+public enum ActionState {
+    /** Accepted from the agent, not yet validated (only ever seen in the audit trail: validation precedes the write). */
+    REQUESTED,
+    /** Validated against the live order and waiting for a feed (or, for MCF, for cancelFulfillmentOrder). */
+    QUEUED,
+    /** In feed {@code feedId} as message {@code messageId}; Amazon has not reported yet. */
+    SUBMITTED,
+    /** Amazon processed the message without error. */
+    COMPLETED,
+    /** Amazon refused the message or the feed; {@code error} holds Amazon's text. */
+    FAILED,
+    /** Nobody can tell automatically whether Amazon applied it (no result in time, or createFeed outcome unknown). */
+    ATTENTION_REQUIRED;
+
+    /** States a result from Amazon may still be written over (a late report beats "attention required"). */
+    public static final Set<ActionState> AWAITING_RESULT = EnumSet.of(QUEUED, SUBMITTED, ATTENTION_REQUIRED);
+
+    /** True for states in which the action may still pay money back (counted against what is refundable). */
+    public boolean mayRefund() {
+        return this != FAILED;
+    }
+}

@@ -1,0 +1,89 @@
+package com.deskbridge.actions;
+
+import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
+import com.deskbridge.adapters.secrets.SecretsManagerSource;
+import com.deskbridge.http.Backoff;
+import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.Sleeper;
+import com.deskbridge.spapi.InMemoryQuotaProvider;
+import com.deskbridge.spapi.QuotaProvider;
+import com.deskbridge.spapi.Region;
+import com.deskbridge.spapi.SpApiClient;
+import com.deskbridge.spapi.SpApiEndpoints;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the actions components once per container, from the environment template.yaml sets (see the module report
+ * for the variables) or from given collaborators in tests.
+ */
+public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, FeedResults results, FeedPoller poller,
+                            DeadLetters deadLetters, Clock clock) {
+
+    /** The pieces every component shares. */
+    public record Parts(DynamoDbClient dynamo, String table, SpApiClient spApi, SpApiClient createFeedClient,
+                        SellerAccounts accounts, SubmitTrigger trigger, DeadLetters deadLetters, int maxMessagesPerFeed,
+                        Duration lease, Duration pollAfter, Duration attentionAfter, Duration giveUpAfter,
+                        FaultPoint faults, Clock clock) {
+    }
+
+    public static ActionsWiring of(Parts p) {
+        ActionStore actions = new ActionStore(p.dynamo(), p.table());
+        FeedAttemptStore attempts = new FeedAttemptStore(p.dynamo(), p.table());
+        AuditTrail audit = new AuditTrail(new DynamoDbEvidenceLog(p.dynamo(), p.table(), p.clock()));
+        FeedBudget budget = new FeedBudget(p.dynamo(), p.table(), p.clock());
+        OrderActions service = new OrderActions(actions, p.spApi(), p.accounts(), audit, p.trigger(), p.clock());
+        FeedSubmitter submitter = new FeedSubmitter(actions, attempts, budget, p.spApi(), p.createFeedClient(), p.accounts(), audit,
+                p.maxMessagesPerFeed(), p.lease(), p.faults(), p.clock());
+        FeedResults results = new FeedResults(actions, attempts, p.spApi(), p.accounts(), audit, p.clock());
+        FeedPoller poller = new FeedPoller(attempts, actions, results, submitter, p.spApi(), p.accounts(), audit, p.pollAfter(),
+                p.attentionAfter(), p.giveUpAfter(), p.clock());
+        return new ActionsWiring(service, submitter, results, poller, p.deadLetters(), p.clock());
+    }
+
+    /**
+     * Production wiring. Variables: TICKETS_TABLE, ACTIONS_QUEUE_URL, ACTIONS_DLQ_URL, SPAPI_SECRET_PREFIX
+     * (default {@code deskbridge/spapi/}), SPAPI_REGION (NA|EU|FE, default EU), optional SPAPI_ENDPOINT + SPAPI_LWA_URL
+     * (simulator), FEED_MAX_MESSAGES, FEED_POLL_AFTER_MINUTES, FEED_ATTENTION_AFTER_MINUTES.
+     */
+    public static ActionsWiring fromEnvironment() {
+        Clock clock = Clock.systemUTC();
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SecretSource secrets = SecretsManagerSource.fromEnvironment();
+        SpApiEndpoints endpoints = Env.get("SPAPI_ENDPOINT")
+                .map(base -> SpApiEndpoints.local(base, Env.require("SPAPI_LWA_URL"))).orElseGet(SpApiEndpoints::production);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String table = Env.require("TICKETS_TABLE");
+        QuotaProvider quotas = new SharedQuotaProvider(dynamo, table, clock, SharedQuotaProvider.DEFAULT_SHARED,
+                new InMemoryQuotaProvider(clock));
+        SpApiClient spApi = new SpApiClient(http, clock, Sleeper.REAL, secrets, quotas, endpoints);
+        SpApiClient createFeed = new SpApiClient(http, clock, Sleeper.REAL, secrets, quotas, endpoints,
+                singleAttempt(), SpApiClient.DEFAULT_MAX_QUOTA_WAIT);
+        SellerAccounts accounts = SellerAccounts.byPrefix(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
+                Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")));
+        SubmitTrigger trigger = Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url)).orElse(SubmitTrigger.NONE);
+        DeadLetters dlq = Env.get("ACTIONS_DLQ_URL").<DeadLetters>map(url -> new DeadLetters.Sqs(sqs, url)).orElse(DeadLetters.LOG_ONLY);
+        return of(new Parts(dynamo, table, spApi, createFeed, accounts, trigger, dlq,
+                Integer.parseInt(Env.get("FEED_MAX_MESSAGES").orElse(Integer.toString(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED))),
+                FeedSubmitter.DEFAULT_LEASE,
+                minutes("FEED_POLL_AFTER_MINUTES", FeedPoller.DEFAULT_POLL_AFTER),
+                minutes("FEED_ATTENTION_AFTER_MINUTES", FeedPoller.DEFAULT_ATTENTION_AFTER),
+                FeedPoller.DEFAULT_GIVE_UP_AFTER, FaultPoint.NONE, clock));
+    }
+
+    /** createFeed is a non-idempotent POST: the transport must not retry it (see {@link FeedSubmitter}). */
+    public static Backoff singleAttempt() {
+        return new Backoff(Duration.ZERO, Duration.ZERO, 1, new SplittableRandom());
+    }
+
+    private static Duration minutes(String name, Duration fallback) {
+        return Env.get(name).map(v -> Duration.ofMinutes(Long.parseLong(v))).orElse(fallback);
+    }
+}

@@ -1,0 +1,44 @@
+package com.deskbridge.actions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.deskbridge.adapters.logging.JsonLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda on a 1-minute EventBridge schedule: submits what lost triggers or an exhausted createFeed budget left queued,
+ * recovers crashed feed attempts, and polls feeds without a notification ({@link FeedPoller}).
+ */
+public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent, String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedScheduleHandler.class);
+
+    static {
+        JsonLogging.install();
+    }
+
+    private final FeedSubmitter submitter;
+    private final FeedPoller poller;
+
+    public FeedScheduleHandler() {
+        this(FeedNotificationHandler.Holder.WIRING);
+    }
+
+    public FeedScheduleHandler(ActionsWiring wiring) {
+        this.submitter = wiring.submitter();
+        this.poller = wiring.poller();
+    }
+
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        FeedSubmitter.Run run = submitter.run();
+        FeedPoller.Poll poll = poller.run();
+        String summary = "feeds=" + run.feedsSubmitted() + " submitted=" + run.actionsSubmitted() + " deferred=" + run.deferred()
+                + " recovered=" + run.recovered() + " polled=" + poll.polled() + " finished=" + poll.finished()
+                + " attention=" + poll.attention();
+        LOG.info("actions schedule: {}", summary);
+        return summary;
+    }
+}

@@ -1,0 +1,81 @@
+package com.deskbridge.actions;
+
+import com.deskbridge.orderactions.FulfilmentChannel;
+import com.deskbridge.orderactions.Money;
+import com.deskbridge.orderactions.OrderSnapshot;
+import com.deskbridge.spapi.McfFulfillmentOrder;
+import com.deskbridge.spapi.OrderStatus;
+import com.deskbridge.spapi.SellerAccount;
+import com.deskbridge.spapi.SpApiClient;
+import com.deskbridge.spapi.SpOrder;
+import com.deskbridge.spapi.SpOrderItem;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the live order from SP-API just before validation and maps it to {@link OrderSnapshot}: Amazon order ids
+ * (3-7-7) through the Orders API, anything else as an MCF seller fulfilment order through Fulfillment Outbound
+ * (domain-reference §1.2, §1.3). The caller folds in earlier refunds that have not failed
+ * ({@link OrderSnapshot#plusRefund}), so in-flight refunds count against what is still refundable.
+ *
+ * <p>Limitation: the SP-API module exposes only the item price per line (not ShippingPrice / ItemTax), so shipping
+ * and tax are 0 in the snapshot and refunds of those components are refused as not paid until it does.
+ */
+final class LiveOrders {
+
+    private static final Pattern AMAZON_ORDER_ID = Pattern.compile("\\d{3}-\\d{7}-\\d{7}");
+    /** ISO 4217 "no currency": MCF orders carry no price. */
+    static final String NO_CURRENCY = "XXX";
+
+    private final SpApiClient spApi;
+    private final SellerAccounts accounts;
+
+    LiveOrders(SpApiClient spApi, SellerAccounts accounts) {
+        this.spApi = spApi;
+        this.accounts = accounts;
+    }
+
+    /** The order as this seller sees it, or empty when Amazon does not know it for this seller. */
+    Optional<OrderSnapshot> load(String sellerId, String orderId) {
+        if (orderId == null || orderId.isBlank()) {
+            return Optional.empty();
+        }
+        SellerAccount account = accounts.account(sellerId);
+        if (!AMAZON_ORDER_ID.matcher(orderId).matches()) {
+            return spApi.fulfillmentOutbound().getFulfillmentOrder(account, orderId).map(o -> mcf(sellerId, o));
+        }
+        return spApi.orders().getOrder(account, orderId).flatMap(o -> snapshot(sellerId, o));
+    }
+
+    static Optional<OrderSnapshot> snapshot(String sellerId, SpOrder o) {
+        FulfilmentChannel channel = switch (o.fulfillmentChannel()) {
+            case FBM -> FulfilmentChannel.FBM;
+            case FBA -> FulfilmentChannel.FBA;
+            case MCF -> FulfilmentChannel.MCF;
+            case UNKNOWN -> null;
+        };
+        Optional<String> currency = o.currency();
+        if (channel == null || currency.isEmpty()) {
+            throw new IllegalStateException("order " + o.orderId() + " has no fulfilment channel or currency; cannot validate");
+        }
+        String cur = currency.get();
+        List<OrderSnapshot.Item> items = o.items().stream().map(i -> item(i, cur)).toList();
+        boolean shipped = o.status() == OrderStatus.SHIPPED || o.status() == OrderStatus.PARTIALLY_SHIPPED;
+        return Optional.of(new OrderSnapshot(sellerId, o.orderId(), o.marketplaceId(), channel, o.status().name(), shipped, cur, items));
+    }
+
+    private static OrderSnapshot.Item item(SpOrderItem i, String currency) {
+        BigDecimal principal = i.itemPrice().map(com.deskbridge.spapi.Money::amount)
+                .or(() -> i.unitPrice().map(p -> p.times(i.quantityOrdered()).amount())).orElse(BigDecimal.ZERO);
+        Money zero = Money.zero(currency);
+        return OrderSnapshot.Item.unrefunded(i.orderItemId(), i.sku().orElse(null), i.quantityOrdered(), i.quantityShipped().orElse(0),
+                new Money(principal.setScale(2, java.math.RoundingMode.HALF_EVEN), currency), zero, zero, zero);
+    }
+
+    private static OrderSnapshot mcf(String sellerId, McfFulfillmentOrder o) {
+        return new OrderSnapshot(sellerId, o.sellerFulfillmentOrderId(), o.marketplaceId().orElse(""), FulfilmentChannel.MCF,
+                o.rawStatus(), !o.shipments().isEmpty(), NO_CURRENCY, List.of());
+    }
+}

@@ -1,0 +1,44 @@
+package com.deskbridge.actions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One refund or cancellation as stored under its ticket: who asked, what (the validated command as JSON, so the feed
+ * can be rebuilt by any submitter), and where it stands. This is what {@code GET /tickets/{id}/actions/{actionId}}
+ * shows.
+ *
+ * @param amount       net amount paid back (refunds), else null
+ * @param currency     the order currency (refunds), else null
+ * @param reason       Amazon's adjustment or cancel reason
+ * @param commandJson  the validated command ({@link CommandJson})
+ * @param feedAttemptId the feed attempt that claimed the action, until it is submitted
+ * @param feedId       Amazon's feed id once submitted
+ * @param messageId    the MessageID inside that feed
+ * @param error        Amazon's error text (FAILED) or why a person must look (ATTENTION_REQUIRED)
+ */
+public record OrderAction(String sellerId, String ticketId, String actionId, ActionType type, ActionState state,
+                          String orderId, String marketplaceId, String agentId, String amount, String currency,
+                          String reason, Instant requestedAt, Instant buyerRequestAt, Instant updatedAt,
+                          String commandJson, String feedAttemptId, String feedId, Long messageId, String error) {
+
+    public OrderAction {
+        Objects.requireNonNull(sellerId, "sellerId");
+        Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(actionId, "actionId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+    }
+
+    public Optional<String> feed() {
+        return Optional.ofNullable(feedId);
+    }
+
+    /** Whole minutes from the buyer's request to {@code at} (audit: how long the buyer waited), or null when unknown. */
+    public String minutesSinceBuyerRequest(Instant at) {
+        return buyerRequestAt == null ? null : Long.toString(Math.max(0, Duration.between(buyerRequestAt, at).toMinutes()));
+    }
+}

@@ -1,0 +1,101 @@
+package com.deskbridge.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.orderactions.AdjustmentReason;
+import com.deskbridge.orderactions.CancelReason;
+import com.deskbridge.orderactions.RefundComponent;
+import com.deskbridge.orderactions.RefundRequest;
+import com.deskbridge.orderactions.Violation;
+import com.deskbridge.orderactions.ViolationReason;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The wire format the console posts and the API answers with (pure, no I/O). */
+class ActionJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String s) throws Exception {
+        return JSON.readTree(s);
+    }
+
+    @Test
+    void readsTheConsolesRefundBody() throws Exception {
+        ActionJson.Parsed<RefundRequest> p = ActionJson.refundRequest(json("""
+                {"orderId":"028-4000001-0000001","full":false,"reason":"CustomerReturn",
+                 "lines":[{"orderItemId":"40000000100001","quantity":1,
+                           "components":[{"component":"PRINCIPAL","amount":"15.00","currency":"EUR"},
+                                         {"component":"Tax","amount":2.85,"currency":"EUR"}]}]}"""));
+        assertThat(p.ok()).isTrue();
+        RefundRequest r = p.value();
+        assertThat(r.reason()).isEqualTo(AdjustmentReason.CustomerReturn);
+        assertThat(r.lines()).singleElement().satisfies(l -> {
+            assertThat(l.quantity()).isEqualTo(1);
+            assertThat(l.components()).extracting(RefundRequest.ComponentAmount::component)
+                    .containsExactly(RefundComponent.PRINCIPAL, RefundComponent.TAX);
+            assertThat(l.components().get(1).amount()).isEqualByComparingTo(new BigDecimal("2.85"));
+        });
+    }
+
+    @Test
+    void namesEveryUnreadableField() throws Exception {
+        ActionJson.Parsed<RefundRequest> p = ActionJson.refundRequest(json("""
+                {"orderId":"028-4000001-0000001","reason":"Whatever",
+                 "lines":[{"orderItemId":"40000000100001","quantity":1.5,
+                           "components":[{"component":"Bonus","amount":"abc","currency":"EUR"}]}]}"""));
+        assertThat(p.violations()).extracting(Violation::field).containsExactly("reason", "lines[0].quantity",
+                "lines[0].components[0].component", "lines[0].components[0].amount");
+        assertThat(ActionJson.unreadable(p.violations()).path("status").asInt()).isEqualTo(422);
+        assertThat(ActionJson.cancellationRequest(json("{\"orderId\":\"x\",\"reason\":\"buyercanceled\"}")).value().reason())
+                .isEqualTo(CancelReason.BuyerCanceled);
+    }
+
+    @Test
+    void mapsResultsToStatusAndBody() {
+        OrderAction a = new OrderAction("A1", "t" + "a".repeat(24), "01a1", ActionType.REFUND, ActionState.FAILED,
+                "028-4000001-0000001", "A1PA6795UKMFR9", "agent-1", "15.00", "EUR", "CustomerReturn",
+                Instant.parse("2026-11-20T10:00:00Z"), null, Instant.parse("2026-11-20T10:05:00Z"),
+                "{\"items\":[{\"orderItemId\":\"40000000100001\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\",\"amount\":\"15.00\"}]}]}",
+                "att", "50001", 3L, "18028: too much");
+        JsonNode body = ActionJson.body(new ActionResult.Accepted(a, true));
+        assertThat(ActionJson.status(new ActionResult.Accepted(a, true))).isEqualTo(202);
+        assertThat(body.path("state").asText()).isEqualTo("FAILED");
+        assertThat(body.path("done").asBoolean()).isFalse();
+        assertThat(body.path("amount").path("amount").asText()).isEqualTo("15.00");
+        assertThat(body.path("feed").path("messageId").asLong()).isEqualTo(3);
+        assertThat(body.path("error").asText()).isEqualTo("18028: too much");
+        assertThat(body.path("lines").get(0).path("orderItemId").asText()).isEqualTo("40000000100001");
+
+        ActionResult.Rejected rejected = new ActionResult.Rejected(List.of(
+                new Violation("lines[0].quantity", ViolationReason.QUANTITY_ABOVE_ORDERED, "at most 2"),
+                new Violation("orderId", ViolationReason.ORDER_SHIPPED, "shipped")));
+        JsonNode problem = ActionJson.body(rejected);
+        assertThat(ActionJson.status(rejected)).isEqualTo(409);
+        assertThat(problem.path("type").asText()).endsWith("/order-shipped");
+        assertThat(problem.path("violations")).hasSize(2);
+        assertThat(problem.path("violations").get(0).path("field").asText()).isEqualTo("lines[0].quantity");
+        assertThat(ActionJson.status(new ActionResult.KeyReused("x"))).isEqualTo(422);
+        assertThat(ActionJson.status(new ActionResult.TicketNotFound("t"))).isEqualTo(404);
+        assertThat(ActionJson.status(new ActionResult.InvalidKey("k"))).isEqualTo(400);
+        assertThat(ActionJson.body(new ActionResult.KeyReused("01ab")).path("actionId").asText()).isEqualTo("01ab");
+    }
+
+    @Test
+    void storedCommandsRoundTripExactly() {
+        var refund = new com.deskbridge.orderactions.RefundCommand("A1", "M", "028-4000001-0000001", "EUR", AdjustmentReason.CustomerReturn,
+                List.of(new com.deskbridge.orderactions.RefundCommand.AdjustedItem("40000000100001", 2, List.of(
+                        new com.deskbridge.orderactions.RefundCommand.ComponentAdjustment(RefundComponent.PRINCIPAL,
+                                com.deskbridge.orderactions.Money.of("30.00", "EUR")),
+                        new com.deskbridge.orderactions.RefundCommand.ComponentAdjustment(RefundComponent.RESTOCKING_FEE,
+                                com.deskbridge.orderactions.Money.of("3.10", "EUR"))))));
+        assertThat(CommandJson.toRefund(CommandJson.refund(refund))).isEqualTo(refund);
+        var cancel = new com.deskbridge.orderactions.OrderCancellationCommand("A1", "M", "028-4000001-0000001",
+                CancelReason.NoInventory, List.of("40000000100001", "40000000100002"));
+        assertThat(CommandJson.toCancellation(CommandJson.cancellation(cancel))).isEqualTo(cancel);
+    }
+}

@@ -1,0 +1,50 @@
+package com.deskbridge.enrichment;
+
+import com.deskbridge.carriers.CarrierSettings;
+import com.deskbridge.http.Quota;
+import com.deskbridge.logistics.Carrier;
+import com.deskbridge.logistics.TrackingSource;
+import com.deskbridge.logistics.TrackingUpstream;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Asks the shared quota ({@link SharedCarrierQuotas}) before every carrier look-up and answers
+ * {@link TrackingSource.Unavailable} without calling when it refuses. Wire the delegate (the carriers'
+ * {@code CarrierRegistry}) with {@code Backoff.maxAttempts = 1}, so that one granted permit is at most one tracking
+ * request: retries happen through the queue, and each of them asks the shared quota again. (A 401 answered by a
+ * carrier is retried once inside the registry with fresh credentials; that rare second request is not counted.)
+ */
+public final class QuotaGuardedTracking implements TrackingSource {
+
+    private final TrackingSource delegate;
+    private final Function<TrackingUpstream, Quota> quotas;
+    private final Map<TrackingUpstream, AtomicLong> calls = new EnumMap<>(TrackingUpstream.class);
+
+    public QuotaGuardedTracking(TrackingSource delegate, Function<TrackingUpstream, Quota> quotas) {
+        this.delegate = Objects.requireNonNull(delegate);
+        this.quotas = Objects.requireNonNull(quotas);
+        for (TrackingUpstream u : TrackingUpstream.values()) {
+            calls.put(u, new AtomicLong());
+        }
+    }
+
+    @Override
+    public TrackingResult track(Carrier carrier, String trackingNumber) {
+        Carrier c = carrier == null ? Carrier.OTHER : carrier;
+        TrackingUpstream u = c.upstream();
+        if (quotas.apply(u).take() instanceof Quota.Denied denied) {
+            return new Unavailable(CarrierSettings.key(u) + ": quota used up", denied.retryAfter());
+        }
+        calls.get(u).incrementAndGet();
+        return delegate.track(c, trackingNumber);
+    }
+
+    /** Look-ups this instance let through to {@code upstream}. */
+    public long calls(TrackingUpstream upstream) {
+        return calls.get(upstream).get();
+    }
+}

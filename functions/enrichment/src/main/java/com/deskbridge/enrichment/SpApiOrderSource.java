@@ -1,0 +1,104 @@
+package com.deskbridge.enrichment;
+
+import com.deskbridge.logistics.FulfilmentChannel;
+import com.deskbridge.logistics.OrderSource;
+import com.deskbridge.logistics.OrderStatus;
+import com.deskbridge.logistics.OrderSummary;
+import com.deskbridge.spapi.McfFulfillmentOrder;
+import com.deskbridge.spapi.McfPackageTracking;
+import com.deskbridge.spapi.SellerAccount;
+import com.deskbridge.spapi.SpApiClient;
+import com.deskbridge.spapi.SpOrder;
+import com.deskbridge.spapi.SpOrderItem;
+import com.deskbridge.spapi.SpPackage;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@link OrderSource} over SP-API. Amazon order ids ({@code 3-7-7} digits) are read with Orders v2026 (v0 fallback
+ * inside {@link com.deskbridge.spapi.OrdersClient}); any other id is taken as the seller's Multi-Channel Fulfillment
+ * order id, which Fulfillment Outbound is keyed by (domain-reference §1.3). An Amazon order that turns out to be MCF
+ * (fulfilled by Amazon, sold elsewhere) is looked up in Fulfillment Outbound under the same id as well. Upstream
+ * failures propagate as {@code UpstreamException}s (the caller decides whether to retry).
+ */
+public final class SpApiOrderSource implements OrderSource {
+
+    private static final Pattern AMAZON_ORDER_ID = Pattern.compile("\\d{3}-\\d{7}-\\d{7}");
+
+    private final SpApiClient spApi;
+    private final SellerAccounts accounts;
+
+    public SpApiOrderSource(SpApiClient spApi, SellerAccounts accounts) {
+        this.spApi = Objects.requireNonNull(spApi);
+        this.accounts = Objects.requireNonNull(accounts);
+    }
+
+    /** An order with, for MCF, its fulfillment order (the package numbers to track). */
+    public record Lookup(OrderSummary summary, Optional<McfFulfillmentOrder> mcf) {}
+
+    @Override
+    public Optional<OrderSummary> order(String sellerId, String orderId) {
+        return lookup(sellerId, orderId, null).map(Lookup::summary);
+    }
+
+    public Optional<Lookup> lookup(String sellerId, String orderId, String marketplaceId) {
+        SellerAccount account = accounts.account(sellerId, marketplaceId);
+        if (AMAZON_ORDER_ID.matcher(orderId).matches()) {
+            Optional<SpOrder> order = spApi.orders().getOrder(account, orderId);
+            if (order.isEmpty()) {
+                return Optional.empty();
+            }
+            OrderSummary summary = summary(order.get());
+            Optional<McfFulfillmentOrder> mcf = summary.channel() == FulfilmentChannel.MCF
+                    ? spApi.fulfillmentOutbound().getFulfillmentOrder(account, orderId) : Optional.empty();
+            return Optional.of(new Lookup(summary, mcf));
+        }
+        return spApi.fulfillmentOutbound().getFulfillmentOrder(account, orderId)
+                .map(f -> new Lookup(summary(f, marketplaceId), Optional.of(f)));
+    }
+
+    /** Amazon's tracking of one MCF package. */
+    public Optional<McfPackageTracking> mcfTracking(String sellerId, String marketplaceId, int packageNumber) {
+        return spApi.fulfillmentOutbound().getPackageTrackingDetails(accounts.account(sellerId, marketplaceId), packageNumber);
+    }
+
+    static OrderSummary summary(SpOrder o) {
+        FulfilmentChannel channel = switch (o.fulfillmentChannel()) {
+            case FBA -> FulfilmentChannel.FBA;
+            case MCF -> FulfilmentChannel.MCF;
+            // FBM, and orders whose channel Amazon did not say: seller-shipped is the only case with packages
+            default -> FulfilmentChannel.FBM;
+        };
+        return new OrderSummary(o.orderId(), o.marketplaceId(), OrderStatus.fromAmazon(o.status().name()), channel,
+                o.purchaseDate(), o.latestShipDate().orElse(null), o.latestDeliveryDate().orElse(null),
+                o.items().stream().map(SpApiOrderSource::item).toList(),
+                o.packages().stream().filter(p -> p.trackingNumber().filter(n -> !n.isBlank()).isPresent())
+                        .map(SpApiOrderSource::shipped).toList());
+    }
+
+    private static OrderSummary.Item item(SpOrderItem i) {
+        return new OrderSummary.Item(i.sku().orElse(null), i.title().orElse(null), i.quantityOrdered());
+    }
+
+    private static OrderSummary.ShippedPackage shipped(SpPackage p) {
+        return new OrderSummary.ShippedPackage(p.carrier().orElse(null), p.trackingNumber().orElseThrow(),
+                p.shipTime().orElse(null));
+    }
+
+    static OrderSummary summary(McfFulfillmentOrder f, String marketplaceId) {
+        OrderStatus status = switch (f.status()) {
+            case NEW, RECEIVED, PLANNING, PROCESSING -> OrderStatus.UNSHIPPED;
+            case COMPLETE -> OrderStatus.SHIPPED;
+            case COMPLETE_PARTIALLED -> OrderStatus.PARTIALLY_SHIPPED;
+            case CANCELLED -> OrderStatus.CANCELLED;
+            case UNFULFILLABLE, INVALID -> OrderStatus.UNFULFILLABLE;
+            default -> OrderStatus.UNKNOWN;
+        };
+        return new OrderSummary(f.sellerFulfillmentOrderId(), f.marketplaceId().orElse(marketplaceId), status,
+                FulfilmentChannel.MCF, f.receivedDate().orElse(null), null, null,
+                f.items().stream().map(i -> new OrderSummary.Item(i.sellerSku().orElse(null), null, i.quantity())).toList(),
+                f.shipments().stream().flatMap(s -> s.packages().stream().map(p -> new OrderSummary.ShippedPackage(
+                        p.carrierCode().orElse(null), McfSnapshots.trackingNumber(p), s.shippingDate().orElse(null)))).toList());
+    }
+}

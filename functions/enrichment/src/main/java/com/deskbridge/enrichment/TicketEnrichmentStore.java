@@ -1,0 +1,234 @@
+package com.deskbridge.enrichment;
+
+import com.deskbridge.domain.sla.Priority;
+import com.deskbridge.logistics.ProactiveFlag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Writes enrichment onto the ticket item of the tickets table (PK {@code S#{seller}#T#{ticket}}, SK {@code TICKET},
+ * the layout of the adapters' TicketKeys) as its {@code enrichment} attribute, only if the ticket exists and only if
+ * the write is not older than what is there (a late retry must not overwrite a newer result). New proactive flags
+ * raise the ticket's {@code priority} (never lower it: LOST to URGENT, the others to HIGH) and put one event per
+ * newly flagged shipment into the item's {@code enrichmentOutbox} in the same write, so the flag and its event cannot
+ * be separated: the event leaves the outbox only after the bus accepted it ({@link #clearPublished}).
+ *
+ * <p>Each write is a read followed by an update conditional on the version and priority read (optimistic
+ * concurrency with the SLA sweep, which also raises priority, and with concurrent enrichment of the same ticket).
+ */
+public final class TicketEnrichmentStore {
+
+    static final String ENRICHMENT = "enrichment";
+    static final String UPDATED_AT = "enrichmentUpdatedAt";
+    static final String VERSION = "enrichmentVersion";
+    static final String OUTBOX = "enrichmentOutbox";
+    static final String PRIORITY = "priority";
+    private static final int ATTEMPTS = 10;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public TicketEnrichmentStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo);
+        this.table = Objects.requireNonNull(table);
+    }
+
+    /**
+     * What a write did. {@code newEvents} are the events it put into the outbox; {@code outboxSize} is how many events
+     * wait in the outbox after it (0: nothing to publish).
+     */
+    public record WriteResult(Outcome outcome, Priority priority, List<LogisticsEvent> newEvents, int outboxSize) {
+        public WriteResult {
+            newEvents = List.copyOf(newEvents);
+        }
+    }
+
+    public enum Outcome { WRITTEN, STALE, NO_TICKET }
+
+    /** The ticket item as enrichment sees it. */
+    record Current(Map<String, AttributeValue> item, TicketEnrichment enrichment, long version, Priority priority,
+                   List<LogisticsEvent> outbox) {
+        String orderId() {
+            AttributeValue v = item.get("orderId");
+            return v == null ? null : v.s();
+        }
+
+        String marketplaceId() {
+            AttributeValue v = item.get("marketplaceId");
+            return v == null ? null : v.s();
+        }
+    }
+
+    static Map<String, AttributeValue> key(String sellerId, String ticketId) {
+        return Map.of("PK", AttributeValue.fromS("S#" + sellerId + "#T#" + ticketId), "SK", AttributeValue.fromS("TICKET"));
+    }
+
+    Optional<Current> current(String sellerId, String ticketId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(sellerId, ticketId))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketEnrichment e = item.containsKey(ENRICHMENT) ? EnrichmentCodec.decode(item.get(ENRICHMENT)) : null;
+        long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
+        Priority p = item.containsKey(PRIORITY) ? Priority.valueOf(item.get(PRIORITY).s()) : null;
+        List<LogisticsEvent> outbox = item.containsKey(OUTBOX)
+                ? item.get(OUTBOX).l().stream().map(a -> EnrichmentCodec.event(a.m())).toList() : List.of();
+        return Optional.of(new Current(item, e, version, p, outbox));
+    }
+
+    /** The enrichment on the ticket, if any. */
+    public Optional<TicketEnrichment> read(String sellerId, String ticketId) {
+        return current(sellerId, ticketId).map(Current::enrichment);
+    }
+
+    /** Writes {@code next} unless the ticket is missing or already carries a newer enrichment. */
+    public WriteResult write(String sellerId, String ticketId, TicketEnrichment next) {
+        return write(sellerId, ticketId, next, null);
+    }
+
+    /** As {@link #write(String, String, TicketEnrichment)}, trying first against {@code known} (read just before). */
+    WriteResult write(String sellerId, String ticketId, TicketEnrichment next, Current known) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Current> found = attempt == 0 && known != null ? Optional.of(known) : current(sellerId, ticketId);
+            if (found.isEmpty()) {
+                return new WriteResult(Outcome.NO_TICKET, null, List.of(), 0);
+            }
+            Current cur = found.get();
+            if (cur.enrichment() != null && next.updatedAt().isBefore(cur.enrichment().updatedAt())) {
+                return new WriteResult(Outcome.STALE, cur.priority(), List.of(), cur.outbox().size());
+            }
+            List<LogisticsEvent> raised = newlyRaised(sellerId, ticketId, cur.enrichment(), next);
+            Priority wanted = wantedPriority(next.flags());
+            Priority base = cur.priority() == null ? Priority.NORMAL : cur.priority();
+            Priority priority = wanted == null ? cur.priority() : base.max(wanted);
+            List<LogisticsEvent> outbox = new ArrayList<>(cur.outbox());
+            Set<String> ids = new HashSet<>();
+            outbox.forEach(e -> ids.add(e.eventId()));
+            raised.stream().filter(e -> ids.add(e.eventId())).forEach(outbox::add);
+
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":e", EnrichmentCodec.encode(next));
+            values.put(":u", AttributeValue.fromS(next.updatedAt().toString()));
+            values.put(":v1", AttributeValue.fromN(Long.toString(cur.version() + 1)));
+            values.put(":o", AttributeValue.fromL(outbox.stream().map(EnrichmentCodec::event).toList()));
+            StringBuilder set = new StringBuilder("SET " + ENRICHMENT + " = :e, " + UPDATED_AT + " = :u, " + VERSION
+                    + " = :v1, " + OUTBOX + " = :o");
+            if (priority != null && priority != cur.priority()) {
+                set.append(", ").append(PRIORITY).append(" = :p");
+                values.put(":p", AttributeValue.fromS(priority.name()));
+            }
+            String condition = "attribute_exists(PK) AND " + versionCondition(cur, values) + " AND "
+                    + priorityCondition(cur, values);
+            try {
+                dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(sellerId, ticketId))
+                        .updateExpression(set.toString()).conditionExpression(condition)
+                        .expressionAttributeValues(values).build());
+                return new WriteResult(Outcome.WRITTEN, priority, raised, outbox.size());
+            } catch (ConditionalCheckFailedException changed) {
+                // someone else wrote the ticket meanwhile (another enrichment, the SLA sweep): read again
+            }
+        }
+        throw new IllegalStateException("ticket " + ticketId + " kept changing; enrichment not written");
+    }
+
+    private static String versionCondition(Current cur, Map<String, AttributeValue> values) {
+        if (!cur.item().containsKey(VERSION)) {
+            return "attribute_not_exists(" + VERSION + ")";
+        }
+        values.put(":v0", AttributeValue.fromN(Long.toString(cur.version())));
+        return VERSION + " = :v0";
+    }
+
+    private static String priorityCondition(Current cur, Map<String, AttributeValue> values) {
+        if (cur.priority() == null) {
+            return "attribute_not_exists(" + PRIORITY + ")";
+        }
+        values.put(":p0", AttributeValue.fromS(cur.priority().name()));
+        return PRIORITY + " = :p0";
+    }
+
+    /** Events waiting for the bus. */
+    public List<LogisticsEvent> pendingEvents(String sellerId, String ticketId) {
+        return current(sellerId, ticketId).map(Current::outbox).orElse(List.of());
+    }
+
+    /** Removes events the bus accepted from the outbox (events added meanwhile stay). */
+    public void clearPublished(String sellerId, String ticketId, Set<String> eventIds) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Current> found = current(sellerId, ticketId);
+            if (found.isEmpty()) {
+                return;
+            }
+            Current cur = found.get();
+            List<AttributeValue> left = cur.outbox().stream().filter(e -> !eventIds.contains(e.eventId()))
+                    .map(EnrichmentCodec::event).toList();
+            if (left.size() == cur.outbox().size()) {
+                return;
+            }
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":o", AttributeValue.fromL(left));
+            String condition = "attribute_exists(PK) AND " + versionCondition(cur, values);
+            try {
+                dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(sellerId, ticketId))
+                        .updateExpression("SET " + OUTBOX + " = :o").conditionExpression(condition)
+                        .expressionAttributeValues(values).build());
+                return;
+            } catch (ConditionalCheckFailedException changed) {
+                // an enrichment write came in between: read again
+            }
+        }
+    }
+
+    /** The priority a set of flags calls for; null when there is no flag. */
+    static Priority wantedPriority(Set<ProactiveFlag> flags) {
+        if (flags.contains(ProactiveFlag.LOST)) {
+            return Priority.URGENT;
+        }
+        return flags.isEmpty() ? null : Priority.HIGH;
+    }
+
+    /** One event per (shipment, flag) present in {@code next} but not in {@code previous}. */
+    static List<LogisticsEvent> newlyRaised(String sellerId, String ticketId, TicketEnrichment previous,
+                                            TicketEnrichment next) {
+        Set<String> before = new HashSet<>();
+        if (previous != null) {
+            previous.shipments().forEach(s -> s.flags().forEach(f -> before.add(s.carrier() + "|" + s.trackingNumber() + "|" + f)));
+        }
+        List<LogisticsEvent> events = new ArrayList<>();
+        for (TicketEnrichment.ShipmentView s : next.shipments()) {
+            for (ProactiveFlag f : s.flags().stream().sorted().toList()) {
+                String k = s.carrier() + "|" + s.trackingNumber() + "|" + f;
+                if (!before.contains(k)) {
+                    events.add(new LogisticsEvent(eventId(sellerId, ticketId, k, next), f, sellerId, ticketId,
+                            next.orderId(), s.carrier(), s.trackingNumber(), s.status(), next.updatedAt()));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static String eventId(String sellerId, String ticketId, String shipmentFlag, TicketEnrichment next) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((sellerId + "|" + ticketId + "|" + shipmentFlag + "|"
+                    + next.updatedAt()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.deskbridge.enrichment;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.deskbridge.adapters.logging.JsonLogging;
+import java.util.Map;
+
+/**
+ * Lambda entry point for the tracking refresh schedule (EventBridge Scheduler / rate rule): queues SCHEDULED_REFRESH
+ * requests for in-transit parcels that are due, within each carrier's remaining shared budget ({@link TrackingRefresh}).
+ * The event's content is not used.
+ */
+public final class TrackingRefreshHandler implements RequestHandler<Map<String, Object>, Map<String, Integer>> {
+
+    static {
+        JsonLogging.install();
+    }
+
+    private final TrackingRefresh refresh;
+
+    /** Used by the Lambda runtime. */
+    public TrackingRefreshHandler() {
+        this(EnrichmentWiring.fromEnvironment());
+    }
+
+    public TrackingRefreshHandler(EnrichmentWiring wiring) {
+        this.refresh = wiring.scheduledRefresh();
+    }
+
+    @Override
+    public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
+        TrackingRefresh.Report r = refresh.run();
+        return Map.of("due", r.due(), "planned", r.planned(), "requestsQueued", r.requestsQueued());
+    }
+}

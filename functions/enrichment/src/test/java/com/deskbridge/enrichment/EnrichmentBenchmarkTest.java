@@ -1,0 +1,189 @@
+package com.deskbridge.enrichment;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.logistics.TrackingFreshness;
+import com.deskbridge.logistics.TrackingStatus;
+import com.deskbridge.spapi.InMemoryQuotaProvider;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Issue 4's measurements, printed, never asserted: (1) time from a request on the enrichment queue (ElasticMQ) to the
+ * ticket carrying full order and tracking context, with the simulators adding realistic latency (SP-API 300 ms,
+ * carriers 500 ms), p50/p95; (2) carrier calls per ticket with and without the tracking cache. Excluded from the
+ * normal build (tag "benchmark"); run with
+ * {@code mvn -o verify -Dgroups=benchmark -DexcludedGroups=none -Dtest=EnrichmentBenchmarkTest}.
+ */
+@Tag("benchmark")
+class EnrichmentBenchmarkTest {
+    private static final int SELLERS = 4;
+    private static final int TICKETS_PER_SELLER = 10;
+    private static final int WORKERS = 8;
+    private static final long ARRIVAL_GAP_MS = 300;
+
+    @Test
+    void latencyFromQueueToEnrichedTicket() throws Exception {
+        try (Fixture f = new Fixture()) {
+            ((ObjectNode) f.world.get("spapi")).put("latencyMs", 300);
+            for (String c : List.of("dhl", "ups")) {
+                ((ObjectNode) f.world.get("carriers")).putObject(c).put("latencyMs", 500);
+            }
+            List<String[]> work = new ArrayList<>();
+            for (int s = 0; s < SELLERS; s++) {
+                String seller = s == 0 ? f.seller : f.seller + "-" + s;
+                if (s > 0) {
+                    f.addSeller(seller);
+                }
+                for (int i = 0; i < TICKETS_PER_SELLER; i++) {
+                    String number = i % 2 == 0 ? f.dhlNumber() : "1ZDB" + TestStack.unique() + "00000022";
+                    String orderId = f.orderId();
+                    f.fbmOrder(orderId, "+P2D", (i % 2 == 0 ? "DHL:" : "UPS:") + number).put("sellerId", seller);
+                    f.shipment(i % 2 == 0 ? "dhl" : "ups", number, "+PT20H", i % 2 == 0
+                            ? "-PT6H|transit|Processed|Koeln" : "-PT6H|AR|Arrived at Facility|Atlanta|I");
+                    work.add(new String[] {seller, null, orderId});
+                }
+            }
+            f.start();
+            EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
+            EnrichmentHandler handler = new EnrichmentHandler(w);
+            for (String[] x : work) {
+                x[1] = Fixture.ticketId();
+                var item = new java.util.HashMap<>(TicketEnrichmentStore.key(x[0], x[1]));
+                item.put("ticketId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(x[1]));
+                TestStack.get().dynamoDbClient().putItem(p -> p.tableName(f.table).item(item));
+            }
+            String url = TestStack.get().queueUrl("EnrichmentTestQueue");
+            RefreshTest.drainEnrichmentQueue(f.seller);
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            List<Long> handling = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+            for (int i = 0; i < WORKERS; i++) {
+                workers.submit(() -> {
+                    while (done.get() < work.size()) {
+                        List<Message> batch = TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(url)
+                                .maxNumberOfMessages(1).waitTimeSeconds(1)
+                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+                        for (Message m : batch) {
+                            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+                            record.setMessageId(m.messageId());
+                            record.setBody(m.body());
+                            record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+                            SQSEvent e = new SQSEvent();
+                            e.setRecords(List.of(record));
+                            long start = System.nanoTime();
+                            boolean ok = handler.handleRequest(e, null).getBatchItemFailures().isEmpty();
+                            handling.add(System.nanoTime() - start);
+                            if (ok) {
+                                TestStack.get().sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle()));
+                                String ticket = EnrichmentRequest.parse(m.body()).ticketId();
+                                latencies.add(System.nanoTime() - sentAt.get(ticket));
+                                done.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (String[] x : work) {
+                Thread.sleep(ARRIVAL_GAP_MS); // paced arrivals (about 3 tickets/s), below the workers' capacity
+                sentAt.put(x[1], System.nanoTime());
+                TestStack.get().sqsClient().sendMessage(m -> m.queueUrl(url).messageBody(EnrichmentRequest.body(x[0], x[1], x[2],
+                        "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED)));
+            }
+            workers.shutdown();
+            workers.awaitTermination(5, TimeUnit.MINUTES);
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            int complete = 0;
+            for (String[] x : work) {
+                complete += w.store().read(x[0], x[1]).orElseThrow().state() == EnrichmentState.COMPLETE ? 1 : 0;
+            }
+            System.out.printf("%n[benchmark] enrichment latency, queue -> ticket with order + tracking (SP-API 300 ms, carriers 500 ms,"
+                    + " %d workers, arrivals every %d ms, %d tickets, %d COMPLETE): p50 %d ms, p95 %d ms, max %d ms%n", WORKERS, ARRIVAL_GAP_MS, sorted.size(), complete,
+                    ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(sorted.get(sorted.size() - 1)));
+            List<Long> h = new ArrayList<>(handling);
+            Collections.sort(h);
+            System.out.printf("[benchmark] of which handler time (SP-API + carrier + DynamoDB Local): p50 %d ms, p95 %d ms%n",
+                    ms(percentile(h, 50)), ms(percentile(h, 95)));
+        }
+    }
+
+    @Test
+    void carrierCallsPerTicketWithAndWithoutCache() {
+        try (Fixture f = new Fixture()) {
+            int parcels = 10;
+            int ticketsPerParcel = 4;
+            List<String[]> orders = new ArrayList<>();
+            for (int p = 0; p < parcels; p++) {
+                String dhl = f.dhlNumber();
+                String orderId = f.orderId();
+                f.fbmOrder(orderId, "+P2D", "DHL:" + dhl);
+                f.shipment("dhl", dhl, "+PT20H", "-PT6H|transit|Processed|Koeln");
+                orders.add(new String[] {orderId});
+            }
+            f.start();
+            EnrichmentWiring cached = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
+            int tickets = 0;
+            for (String[] o : orders) {
+                for (int t = 0; t < ticketsPerParcel; t++) {
+                    f.clock.advance(Duration.ofSeconds(2)); // SP-API getOrder refills 0.5/s per seller
+                    cached.service().enrich(f.request(f.ticket(o[0], null), o[0]));
+                    tickets++;
+                }
+            }
+            int withCache = f.carriers.callCount("dhl");
+            TrackingFreshness never = TrackingFreshness.defaults();
+            for (TrackingStatus s : TrackingStatus.values()) {
+                never = never.with(s, Duration.ofNanos(1));
+            }
+            EnrichmentWiring uncached = withFreshness(f, never);
+            for (String[] o : orders) {
+                for (int t = 0; t < ticketsPerParcel; t++) {
+                    f.clock.advance(Duration.ofSeconds(2));
+                    uncached.service().enrich(f.request(f.ticket(o[0], null), o[0]));
+                }
+            }
+            int withoutCache = f.carriers.callCount("dhl") - withCache;
+            System.out.printf("%n[benchmark] carrier calls per ticket (%d tickets about %d parcels): with cache %.2f, without cache %.2f%n",
+                    tickets, parcels, withCache / (double) tickets, withoutCache / (double) tickets);
+        }
+    }
+
+    private static EnrichmentWiring withFreshness(Fixture f, TrackingFreshness freshness) {
+        EnrichmentWiring base = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
+        EnrichmentService service = new EnrichmentService(
+                new SpApiOrderSource(new com.deskbridge.spapi.SpApiClient(java.net.http.HttpClient.newHttpClient(), f.clock,
+                        f.sleeper(), f.secrets(), new InMemoryQuotaProvider(f.clock),
+                        com.deskbridge.spapi.SpApiEndpoints.local(f.spApi.baseUrl(), f.spApi.lwaUrl())),
+                        SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9")),
+                base.tracking(), new TrackingCache(TestStack.get().dynamoDbClient(), TestStack.table(), f.clock, freshness),
+                base.store(), new com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog(TestStack.get().dynamoDbClient(),
+                TestStack.table(), f.clock), events -> { }, f.clock, java.util.Locale.GERMANY);
+        return new EnrichmentWiring(service, base.store(), base.cache(), base.quotas(), base.tracking(), base.agentRefresh(),
+                base.scheduledRefresh(), base.deadLetters(), base.maxReceives(), base.clock());
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, idx)));
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}

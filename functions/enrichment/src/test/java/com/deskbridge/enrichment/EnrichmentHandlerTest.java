@@ -1,0 +1,108 @@
+package com.deskbridge.enrichment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The SQS handler: retry visible on the ticket, give-up visible as FAILED, poison to the DLQ with its reason. */
+class EnrichmentHandlerTest {
+
+    private final Fixture f = new Fixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void carrierOutageShowsRetryingThenSucceedsOnTheRetry() {
+        String dhl = f.dhlNumber();
+        String orderId = f.orderId();
+        f.fbmOrder(orderId, "+P2D", "DHL:" + dhl);
+        f.shipment("dhl", dhl, "+PT20H", "-PT6H|transit|Processed|Koeln");
+        f.start();
+        EnrichmentWiring w = f.wiring();
+        EnrichmentHandler handler = new EnrichmentHandler(w);
+        String ticket = f.ticket(orderId, null);
+        f.carriers.injectFaults("dhl", 503, 1);
+
+        SQSBatchResponse first = handler.handleRequest(event(ticket, orderId, 1), null);
+
+        assertThat(first.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m-" + ticket);
+        TicketEnrichment retrying = w.store().read(f.seller, ticket).orElseThrow();
+        assertThat(retrying.state()).isEqualTo(EnrichmentState.RETRYING);
+        assertThat(retrying.detail()).contains("DHL unavailable").contains("503").endsWith("retrying");
+        assertThat(retrying.order().orderId()).isEqualTo(orderId); // what we know is kept visible
+
+        f.clock.advance(java.time.Duration.ofSeconds(30)); // the visibility timeout passes before SQS delivers again
+        SQSBatchResponse second = handler.handleRequest(event(ticket, orderId, 2), null);
+
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        TicketEnrichment done = w.store().read(f.seller, ticket).orElseThrow();
+        assertThat(done.state()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(EnrichmentServiceTest.shipment(done, dhl).status()).isEqualTo("InTransit");
+        assertThat(f.carriers.callCount("dhl")).isEqualTo(2);
+    }
+
+    @Test
+    void lastDeliveryMarksTheTicketFailedBeforeSqsMovesItToTheDlq() {
+        String dhl = f.dhlNumber();
+        String orderId = f.orderId();
+        f.fbmOrder(orderId, "+P2D", "DHL:" + dhl);
+        f.start();
+        EnrichmentWiring w = f.wiring();
+        EnrichmentHandler handler = new EnrichmentHandler(w);
+        String ticket = f.ticket(orderId, null);
+        f.carriers.injectFaults("dhl", 503, 10);
+
+        handler.handleRequest(event(ticket, orderId, 1), null);
+        assertThat(w.store().read(f.seller, ticket).orElseThrow().state()).isEqualTo(EnrichmentState.RETRYING);
+        SQSBatchResponse last = handler.handleRequest(event(ticket, orderId, TestStack.MAX_RECEIVES), null);
+
+        assertThat(last.getBatchItemFailures()).hasSize(1); // SQS redrive moves it to the DLQ
+        TicketEnrichment failed = w.store().read(f.seller, ticket).orElseThrow();
+        assertThat(failed.state()).isEqualTo(EnrichmentState.FAILED);
+        assertThat(failed.detail()).startsWith("gave up after repeated failures").contains("DHL unavailable");
+    }
+
+    @Test
+    void malformedMessagesGoToTheDlqWithTheirReason() {
+        f.start();
+        EnrichmentHandler handler = new EnrichmentHandler(f.wiring());
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId("poison-" + TestStack.unique());
+        m.setBody("{\"version\":99}");
+        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(m));
+
+        assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
+
+        String dlq = TestStack.get().queueUrl("EnrichmentTestDeadLetterQueue");
+        List<Message> dead = TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+        assertThat(dead).anySatisfy(d -> {
+            assertThat(d.body()).isEqualTo("{\"version\":99}");
+            assertThat(d.messageAttributes().get(DeadLetterQueue.REASON).stringValue()).contains("unsupported enrichment request version");
+        });
+    }
+
+    private SQSEvent event(String ticket, String orderId, int receiveCount) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId("m-" + ticket);
+        m.setBody(EnrichmentRequest.body(f.seller, ticket, orderId, "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED));
+        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(m));
+        return e;
+    }
+
+}
