@@ -4,13 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.deskbridge.adapters.aws.AwsClients;
-import com.deskbridge.adapters.config.Env;
-import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
-import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
-import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.logging.JsonLogging;
-import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.adapters.settings.ReplySettings;
 import com.deskbridge.adapters.settings.ReplySettingsJson;
 import com.deskbridge.adapters.settings.SellerDocuments;
@@ -18,7 +12,6 @@ import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
-import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
 import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.compliance.ComplianceReport;
 import com.deskbridge.compliance.OutgoingMessage;
@@ -50,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -75,6 +69,13 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String CHECK_COMPLIANCE = "POST /compliance/check";
     static final String SLA_METRICS = "GET /metrics/sla";
     static final String DAILY_SLA_METRICS = "GET /metrics/sla/daily";
+    static final String REFUND = "POST /tickets/{id}/refunds";
+    static final String CANCELLATION = "POST /tickets/{id}/cancellation";
+    static final String LIST_ACTIONS = "GET /tickets/{id}/actions";
+    static final String GET_ACTION = "GET /tickets/{id}/actions/{actionId}";
+    static final String GET_EVIDENCE = "GET /tickets/{id}/evidence";
+    static final String REFRESH_TRACKING = "POST /tickets/{id}/tracking/refresh";
+    static final String AUDIT_EXPORT = "GET /tickets/{id}/audit";
     static final String LIST_MACROS = "GET /macros";
     static final String RENDER_MACRO = "POST /tickets/{id}/macros/{macroId}/render";
     static final String GET_REPLY_SETTINGS = "GET /reply-settings";
@@ -85,7 +86,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String PUT_TAG_RULES = "PUT /tag-rules";
     /** Every route this handler serves. */
     public static final Set<String> ROUTES = Set.of(GET_TICKET, LIST_TICKETS, NO_RESPONSE_NEEDED, REPLY, ASSIGN, TAGS,
-            CLOSE, CHECK_COMPLIANCE, SLA_METRICS, DAILY_SLA_METRICS, LIST_MACROS, RENDER_MACRO, GET_REPLY_SETTINGS, PUT_REPLY_SETTINGS,
+            CLOSE, CHECK_COMPLIANCE, SLA_METRICS, DAILY_SLA_METRICS, REFUND, CANCELLATION, LIST_ACTIONS, GET_ACTION, GET_EVIDENCE, REFRESH_TRACKING, AUDIT_EXPORT, LIST_MACROS, RENDER_MACRO, GET_REPLY_SETTINGS, PUT_REPLY_SETTINGS,
             GET_SLA_POLICY, PUT_SLA_POLICY, GET_TAG_RULES, PUT_TAG_RULES);
     private static final String NO_TAG_RULES = "{\"rules\":[]}";
     private static final String DEFAULT_REPLY_SETTINGS =
@@ -103,6 +104,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ReplyDispatcher dispatcher;
     private final ResponseLog responses;
     private final SlaMetricsArchive dailyMetrics;
+    private final Supplier<ActionRoutes> actions;
+    private final ContextRoutes context;
     private final ComplianceChecker compliance;
     private final Clock clock;
     private final SlaPolicyJson policyJson = new SlaPolicyJson();
@@ -115,50 +118,26 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets; registers SnapStart priming. */
     public TicketApiHandler() {
-        this(Wiring.fromEnvironment());
+        this(ApiServices.fromEnvironment());
         Core.getGlobalContext().register(this);
     }
 
-    private TicketApiHandler(Wiring w) {
-        this(w.queries(), w.commands(), w.settings(), w.dispatcher(), w.responses(), w.dailyMetrics(),
-                new ComplianceChecker(), w.clock(), w.defaultPolicy());
-    }
-
-    /** With the given collaborators (tests); {@code defaultPolicy} is the JSON document of sellers without one. */
-    public TicketApiHandler(TicketQueries queries, TicketCommands commands, SellerSettings settings,
-                            ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
-                            ComplianceChecker compliance, Clock clock, String defaultPolicy) {
-        this.queries = queries;
-        this.commands = commands;
-        this.settings = settings;
-        this.dispatcher = dispatcher;
-        this.responses = responses;
-        this.dailyMetrics = dailyMetrics;
-        this.compliance = compliance;
-        this.clock = clock;
-        this.defaultPolicy = defaultPolicy;
+    /** With the given collaborators (tests and the runtime alike). */
+    public TicketApiHandler(ApiServices services) {
+        this.queries = services.queries();
+        this.commands = services.commands();
+        this.settings = services.settings();
+        this.dispatcher = services.dispatcher();
+        this.responses = services.responses();
+        this.dailyMetrics = services.dailyMetrics();
+        this.actions = ApiServices.memoized(() -> new ActionRoutes(services.orderActions().get()));
+        this.context = new ContextRoutes(services.context(), services.trackingRefresh());
+        this.compliance = services.compliance();
+        this.clock = services.clock();
+        this.defaultPolicy = services.defaultPolicy();
         this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,
                 replySettingsJson::parse);
         this.macros = new MacroRoutes(compliance);
-    }
-
-    /** The real adapters, from the environment template.yaml sets; SDK clients are shared. */
-    private record Wiring(TicketQueries queries, TicketCommands commands, SellerSettings settings,
-                          ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics, Clock clock,
-                          String defaultPolicy) {
-        static Wiring fromEnvironment() {
-            var dynamo = AwsClients.dynamoDb();
-            String table = Env.require("TICKETS_TABLE");
-            Clock clock = Clock.systemUTC();
-            DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
-            Duration retention = Duration.ofDays(Long.parseLong(Env.get("PERSONAL_DATA_RETENTION_DAYS").orElse("30")));
-            var sqs = AwsClients.configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS").build();
-            return new Wiring(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
-                    new DynamoDbSellerSettings(dynamo, table, clock),
-                    new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
-                    new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table), clock,
-                    SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
-        }
     }
 
     @Override
@@ -176,6 +155,12 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (TicketNotFoundException e) {
             return problem(Problem.of("ticket-not-found", "Ticket not found", 404,
                     "no ticket " + e.ticketId() + " for this seller", request.path(), null, requestId));
+        } catch (com.deskbridge.http.UpstreamException e) {
+            LOG.warn("requestId={} route={} upstream unavailable: {}", requestId, event.getRouteKey(), e.getMessage());
+            long retryAfter = e instanceof com.deskbridge.http.QuotaExhaustedException q ? Math.max(1, q.retryAfter().toSeconds()) : 30;
+            return response(503, PROBLEM_JSON, Problem.of("upstream-unavailable", "Amazon or a carrier is unavailable", 503,
+                    e.upstream() + " did not answer in time; retry with the same Idempotency-Key", request.path(), null,
+                    requestId), Map.of("retry-after", Long.toString(retryAfter)));
         } catch (RuntimeException e) {
             LOG.error("requestId={} route={} failed", requestId, event.getRouteKey(), e);
             return problem(Problem.of("internal-error", "Internal error", 500,
@@ -185,7 +170,18 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private APIGatewayV2HTTPResponse route(ApiRequest request, SellerId seller) {
         return switch (request.routeKey()) {
-            case GET_TICKET -> ok(TicketJson.detail(queries.ticket(seller, request.ticketId())));
+            case GET_TICKET -> ok(context.ticketView(queries.ticket(seller, request.ticketId())));
+            case GET_EVIDENCE -> ok(context.evidence(queries.ticket(seller, request.ticketId()),
+                    request.query("format").filter("claim"::equals).isPresent()));
+            case REFRESH_TRACKING -> {
+                ContextRoutes.Refreshed r = context.refresh(queries.ticket(seller, request.ticketId()));
+                yield response(r.status(), "application/json", r.body());
+            }
+            case AUDIT_EXPORT -> {
+                request.requireLead("export a ticket's audit record");
+                var ticket = queries.ticket(seller, request.ticketId());
+                yield ok(context.audit(ticket, seller, clock.instant()));
+            }
             case LIST_TICKETS -> ok(TicketJson.listing(queries.queue(seller, filter(request),
                     request.query("limit").map(TicketApiHandler::limit).orElse(null),
                     request.query("cursor").orElse(null))));
@@ -212,6 +208,15 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 yield ok(TicketJson.detail(queries.ticket(seller, id)));
             }
             case REPLY -> reply(request, seller);
+            case REFUND, CANCELLATION -> {
+                var ticket = queries.ticket(seller, request.ticketId());
+                ActionRoutes.Accepted accepted = REFUND.equals(request.routeKey())
+                        ? actions.get().refund(request, seller, ticket) : actions.get().cancellation(request, seller, ticket);
+                yield response(202, "application/json", accepted.action(), Map.of("location", accepted.location(),
+                        "idempotent-replayed", Boolean.toString(accepted.replayed())));
+            }
+            case LIST_ACTIONS -> ok(Map.of("actions", context.actions(queries.ticket(seller, request.ticketId()))));
+            case GET_ACTION -> ok(context.action(queries.ticket(seller, request.ticketId()), request.pathParameter("actionId")));
             case CHECK_COMPLIANCE -> {
                 JsonNode body = request.jsonObject(Set.of("text"));
                 ComplianceReport report = compliance.check(OutgoingMessage.of(ApiRequest.text(body, "text", true)));
@@ -386,10 +391,17 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private APIGatewayV2HTTPResponse response(int status, String contentType, Object body) {
+        return response(status, contentType, body, Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse response(int status, String contentType, Object body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("content-type", contentType);
+        all.put("cache-control", "no-store");
         try {
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(status)
-                    .withHeaders(Map.of("content-type", contentType, "cache-control", "no-store"))
+                    .withHeaders(all)
                     .withBody(json.writeValueAsString(body))
                     .build();
         } catch (JsonProcessingException e) {

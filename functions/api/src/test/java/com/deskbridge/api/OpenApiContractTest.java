@@ -126,6 +126,19 @@ class OpenApiContractTest {
                 new Object[] {"GET /metrics/sla", AGENT, null, null, null, null, 403},
                 new Object[] {"GET /metrics/sla/daily", LEAD, null, Map.of("from", "2026-11-01"), null, null, 200},
                 new Object[] {"GET /metrics/sla/daily", LEAD, null, Map.of("from", "yesterday"), null, null, 400},
+                new Object[] {"POST /tickets/{id}/refunds", AGENT, idParam, null, null,
+                        "{\"orderId\":\"028-1234567-1234567\",\"reason\":\"CustomerReturn\",\"full\":true}", 400},
+                new Object[] {"POST /tickets/{id}/refunds", AGENT, idParam, null, Map.of("Idempotency-Key", "openapi-refund-1"),
+                        "{\"orderId\":\"028-1234567-1234567\",\"reason\":\"NotAReason\",\"full\":true}", 422},
+                new Object[] {"POST /tickets/{id}/cancellation", AGENT, idParam, null, null,
+                        "{\"orderId\":\"028-1234567-1234567\",\"reason\":\"BuyerCanceled\",\"extra\":1}", 400},
+                new Object[] {"GET /tickets/{id}/actions", AGENT, idParam, null, null, null, 200},
+                new Object[] {"GET /tickets/{id}/actions/{actionId}", AGENT, Map.of("id", id, "actionId", "a-none"), null, null, null, 404},
+                new Object[] {"GET /tickets/{id}/evidence", AGENT, idParam, null, null, null, 200},
+                new Object[] {"GET /tickets/{id}/evidence", AGENT, idParam, Map.of("format", "claim"), null, null, 409},
+                new Object[] {"POST /tickets/{id}/tracking/refresh", AGENT, idParam, null, null, null, 202},
+                new Object[] {"GET /tickets/{id}/audit", AGENT, idParam, null, null, null, 403},
+                new Object[] {"GET /tickets/{id}/audit", LEAD, idParam, null, null, null, 200},
                 new Object[] {"GET /macros", AGENT, null, Map.of("intent", "WHERE_IS_MY_ORDER"), null, null, 200},
                 new Object[] {"POST /tickets/{id}/macros/{macroId}/render", AGENT, Map.of("id", id, "macroId", "builtin-fbm-shipping-update"),
                         null, null, "{\"language\":\"de\"}", 422},
@@ -163,7 +176,10 @@ class OpenApiContractTest {
             }
         }
         assertThat(answered).as("every route answered successfully at least once")
-                .containsAll(new TreeSet<>(TicketApiHandler.ROUTES).stream().filter(r -> !r.equals("PUT /sla-policy")).toList());
+                .containsAll(new TreeSet<>(TicketApiHandler.ROUTES).stream().filter(r -> !r.equals("PUT /sla-policy")
+                        // accepted actions need the SP-API: the local system test and the actions module cover them
+                        && !r.equals("POST /tickets/{id}/refunds") && !r.equals("POST /tickets/{id}/cancellation")
+                        && !r.equals("GET /tickets/{id}/actions/{actionId}")).toList());
     }
 
     private static APIGatewayV2HTTPEvent event(String route, Map<String, String> claims, Map<String, String> pathParams,

@@ -132,7 +132,8 @@ class TicketApiHandlerTest {
     private boolean dispatchFails;
     private final List<com.deskbridge.domain.sla.ResponseRecord> responseRecords = new ArrayList<>();
 
-    private final TicketApiHandler handler = new TicketApiHandler(new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+    private final TicketApiHandler handler = new TicketApiHandler(new ApiServices(
+            new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
             new com.deskbridge.domain.command.TicketCommands(store, Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(30)),
             settings,
             (seller, ticket, key) -> {
@@ -145,11 +146,16 @@ class TicketApiHandlerTest {
                 calls.add("responses " + seller + " " + from + " " + to);
                 return responseRecords;
             },
-            new com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive(
-                    software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.EU_WEST_1)
-                            .endpointOverride(java.net.URI.create("http://127.0.0.1:9")).build(), "unused"),
+            null,
+            () -> {
+                throw new AssertionError("these tests do not refund");
+            },
+            TicketContext.NONE,
+            () -> {
+                throw new AssertionError("these tests do not refresh tracking");
+            },
             new com.deskbridge.compliance.ComplianceChecker(), Clock.fixed(NOW, ZoneOffset.UTC),
-            SlaPolicyJson.defaultDocument("Europe/Berlin"));
+            SlaPolicyJson.defaultDocument("Europe/Berlin")));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {

@@ -1,6 +1,8 @@
 package com.deskbridge.intake;
 
 import com.deskbridge.adapters.sqs.SqsBatch;
+import com.deskbridge.domain.port.EnrichmentTrigger;
+import com.deskbridge.domain.ticket.Channel;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -30,6 +32,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final IntakeMessageDecoder decoder;
     private final IntakeService intake;
     private final AutoReplies autoReplies;
+    private final EnrichmentTrigger enrichment;
     private final SqsBatch batch;
     private final Clock clock;
 
@@ -43,6 +46,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this.decoder = wiring.decoder();
         this.intake = wiring.intake();
         this.autoReplies = wiring.autoReplies();
+        this.enrichment = wiring.enrichment();
         this.batch = new SqsBatch("intake", wiring.deadLetters(), wiring.clock());
         this.clock = wiring.clock();
     }
@@ -63,6 +67,15 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 IntakeService.Result result = intake.accept(message);
                 LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
                         result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());
+                if (message.orderId() != null) {
+                    // The order is known: fetch its context. Also for a redelivered message, whose first delivery may
+                    // have failed right here (asking twice is harmless: enrichment is idempotent).
+                    // Only Amazon's marketplace ids mean something to SP-API; another channel's order can still be an
+                    // MCF order (Amazon fulfils it), looked up by its id in the seller's home region.
+                    enrichment.enrich(message.seller(), result.ticketId(), message.orderId(),
+                            message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
+                            EnrichmentTrigger.Reason.ORDER_KNOWN);
+                }
                 if (!result.duplicate()) {
                     autoReply(message, result);
                 }

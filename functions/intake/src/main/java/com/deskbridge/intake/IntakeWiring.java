@@ -8,7 +8,9 @@ import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.adapters.settings.ReplySettings;
 import com.deskbridge.adapters.settings.ReplySettingsJson;
 import com.deskbridge.adapters.settings.SellerDocuments;
+import com.deskbridge.adapters.sqs.SqsEnrichmentTrigger;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
+import com.deskbridge.domain.port.EnrichmentTrigger;
 import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.adapters.settings.SellerSetting;
@@ -30,18 +32,24 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The intake function's object graph: built once per Lambda container, from the environment or from given clients. */
 public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, AutoReplies autoReplies,
-                           DeadLetterQueue deadLetters, Clock clock) {
+                           EnrichmentTrigger enrichment, DeadLetterQueue deadLetters, Clock clock) {
 
     /**
      * From the environment template.yaml sets (TICKETS_TABLE, INTAKE_DLQ_URL, OUTBOUND_QUEUE_URL,
-     * PERSONAL_DATA_RETENTION_DAYS, SLA_TIME_ZONE).
+     * ENRICHMENT_QUEUE_URL, PERSONAL_DATA_RETENTION_DAYS, SLA_TIME_ZONE).
      */
     public static IntakeWiring fromEnvironment() {
-        return of(AwsClients.dynamoDb(),
+        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        IntakeWiring wiring = of(AwsClients.dynamoDb(),
                 AwsClients.configure(S3Client.builder(), "S3").forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
-                AwsClients.configure(SqsClient.builder(), "SQS").build(),
-                Env.require("TICKETS_TABLE"), Env.require("INTAKE_DLQ_URL"), Env.require("OUTBOUND_QUEUE_URL"),
+                sqs, Env.require("TICKETS_TABLE"), Env.require("INTAKE_DLQ_URL"), Env.require("OUTBOUND_QUEUE_URL"),
                 Env.days("PERSONAL_DATA_RETENTION_DAYS", 30), Env.get("SLA_TIME_ZONE").orElse("UTC"), Clock.systemUTC());
+        return wiring.withEnrichment(new SqsEnrichmentTrigger(sqs, Env.require("ENRICHMENT_QUEUE_URL")));
+    }
+
+    /** The same wiring, asking {@code trigger} for order and tracking context of messages that name an order. */
+    public IntakeWiring withEnrichment(EnrichmentTrigger trigger) {
+        return new IntakeWiring(decoder, intake, autoReplies, trigger, deadLetters, clock);
     }
 
     /** From given clients: tests and benchmarks point these at emulators. */
@@ -62,6 +70,7 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
                 policies, clock);
         IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(),
                 new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));
-        return new IntakeWiring(decoder, intake, autoReplies, new DeadLetterQueue(sqs, deadLetterQueueUrl), clock);
+        return new IntakeWiring(decoder, intake, autoReplies, EnrichmentTrigger.NONE, new DeadLetterQueue(sqs, deadLetterQueueUrl),
+                clock);
     }
 }

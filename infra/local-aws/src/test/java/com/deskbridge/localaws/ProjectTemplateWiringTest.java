@@ -79,7 +79,8 @@ class ProjectTemplateWiringTest {
             assertThat(stack.dynamoDbClient().describeTable(r -> r.tableName("TicketsTable")).table()
                     .globalSecondaryIndexes()).hasSize(3);
             assertThat(stack.model().schedules()).extracting(ScheduleSpec::id).contains("SlaSweepFunction.Sweep");
-            assertThat(stack.model().rules()).singleElement().satisfies(rule -> {
+            assertThat(stack.model().rules()).extracting(RuleSpec::id).containsExactlyInAnyOrder("SlaEscalationRule", "ShipmentFlagRule");
+            assertThat(stack.model().rules()).allSatisfy(rule -> {
                 assertThat(rule.eventBusName()).isEqualTo("deskbridge-test");
                 assertThat(rule.targets()).extracting(RuleSpec.Target::logicalId).containsExactly("EscalationQueue");
             });

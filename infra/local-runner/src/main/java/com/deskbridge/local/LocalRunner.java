@@ -28,6 +28,9 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalRunner implements AutoCloseable {
     /** The demo agent's seller, used by the token printed at start. */
     public static final String DEMO_SELLER = "demo-seller";
+    /** Where the functions' SP-API credentials live locally (template parameter SpApiSecretPrefix). */
+    public static final String SPAPI_SECRET_PREFIX = "deskbridge/spapi/";
+    private static final String SECRETS_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
 
     private final LocalS3 s3;
     private final LocalMail mail;
@@ -61,6 +64,8 @@ public final class LocalRunner implements AutoCloseable {
             mail = LocalMail.start(options.port(RunnerOptions.Port.SMTP), options.port(RunnerOptions.Port.IMAP));
             world = LocalWorld.start(options.world(), options.port(RunnerOptions.Port.SPAPI),
                     options.port(RunnerOptions.Port.CARRIERS), Clock.systemUTC());
+            // functions find the simulators' credentials through their real Secrets Manager client
+            System.setProperty(SECRETS_ENDPOINT, world.secrets().endpoint().toString());
             LocalAwsStack.Builder builder = LocalAwsStack.builder()
                     .template(options.project().resolve("template.yaml"))
                     .region(options.region())
@@ -73,6 +78,12 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("SmtpPort", Integer.toString(mail.smtpPort()))
                     .parameterOverride("SmtpSecurity", "NONE")
                     .parameterOverride("SmtpSecretName", "")
+                    // SP-API calls go to the simulator
+                    .parameterOverride("SpApiEndpoint", world.spApi().baseUrl())
+                    .parameterOverride("SpApiLwaUrl", world.spApi().lwaUrl())
+                    .parameterOverride("SpApiSecretPrefix", SPAPI_SECRET_PREFIX)
+                    // and carrier calls to the carrier simulator
+                    .parameterOverride("CarrierEndpoint", "http://127.0.0.1:" + world.carriers().port())
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -82,6 +93,11 @@ public final class LocalRunner implements AutoCloseable {
             }
             stack = builder.start();
             s3.createBuckets(stack.model().buckets().stream().map(ResourceNames::name).toList());
+            LocalAwsStack running = stack;
+            world.deliverNotificationsTo(body -> running.sqsClient().sendMessage(m -> m
+                    .queueUrl(running.queueUrl("SpApiNotificationsQueue")).messageBody(body)));
+            world.grantSpApi(SPAPI_SECRET_PREFIX, DEMO_SELLER);
+            world.grantCarriers();
             api = apiFor(stack, options).start();
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
             return new LocalRunner(s3, mail, world, stack, api, console);
@@ -176,6 +192,7 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(console, api, stack, world, mail, s3);
+        System.clearProperty(SECRETS_ENDPOINT);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

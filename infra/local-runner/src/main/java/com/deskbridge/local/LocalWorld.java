@@ -88,6 +88,27 @@ public final class LocalWorld implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets {@code sellerId} call the SP-API simulator: stores the world's first seller-app credentials under the name
+     * the functions look up ({@code <SpApiSecretPrefix><sellerId>}).
+     */
+    public void grantSpApi(String secretPrefix, String sellerId) {
+        JsonNode credentials = world.path("spapi").path("credentials").path(0);
+        if (credentials.isMissingNode()) {
+            throw new IllegalStateException("the world fixture has no spapi.credentials");
+        }
+        secrets.put(secretPrefix + sellerId, Map.of("client_id", credentials.path("clientId").asText(),
+                "client_secret", credentials.path("clientSecret").asText(),
+                "refresh_token", credentials.path("refreshToken").asText()));
+    }
+
+    /** Stores each simulated carrier's credentials under the name the functions look up ({@code deskbridge/carriers/<carrier>}). */
+    public void grantCarriers() {
+        for (String carrier : CarrierSimulator.CARRIERS) {
+            secrets.put("deskbridge/carriers/" + carrier, carriers.credentials(carrier));
+        }
+    }
+
     /** Where SP-API notifications (FEED_PROCESSING_FINISHED) go: the local notification queue, once it exists. */
     public void deliverNotificationsTo(Consumer<String> sink) {
         notifications.set(sink);

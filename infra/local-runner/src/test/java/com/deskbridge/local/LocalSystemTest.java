@@ -205,4 +205,77 @@ class LocalSystemTest {
         assertThat(sent.get("status").asText()).as("answered: the clock stopped").isEqualTo("pending");
         assertThat(sent.get("messages").get(1).get("direction").asText()).isEqualTo("out");
     }
+
+    @Test
+    void aRefundFromTheTicketIsSentToAmazonOnceAndConfirmedByItsProcessingReport() throws Exception {
+        String seller = seller("refund");
+        system.world().grantSpApi(LocalRunner.SPAPI_SECRET_PREFIX, seller);
+        enqueue("""
+                {"version":1,"type":"channel-message","channel":"amazon","sellerId":"%s","marketplaceId":"A1PA6795UKMFR9",
+                 "externalMessageId":"refund-1","orderId":"028-4711001-0000001",
+                 "sender":{"address":"k3j4h5@marketplace.amazon.de"},"subject":"Tasse kaputt",
+                 "body":"Eine Tasse kam zerbrochen an.","receivedAt":"2026-11-21T09:15:00Z"}""".formatted(seller));
+        JsonNode items = RunningSystem.await(() -> openTickets(seller), i -> i.size() == 1, LIMIT);
+        String id = items.get(0).get("id").asText();
+        String body = "{\"orderId\":\"028-4711001-0000001\",\"reason\":\"CustomerReturn\",\"lines\":[{\"orderItemId\":"
+                + "\"40211100000001\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\",\"amount\":\"12.50\","
+                + "\"currency\":\"EUR\"}]}]}";
+        HttpRequest refund = HttpRequest.newBuilder(URI.create(system.api().baseUrl() + "/tickets/" + id + "/refunds"))
+                .header("Authorization", "Bearer " + token(seller)).header("content-type", "application/json")
+                .header("Idempotency-Key", "e2e-refund-" + seller).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> first = RunningSystem.send(refund);
+        HttpResponse<String> doubleClick = RunningSystem.send(refund);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(doubleClick.statusCode()).isEqualTo(202);
+        assertThat(doubleClick.headers().firstValue("idempotent-replayed")).hasValue("true");
+        String actionId = JSON.readTree(first.body()).get("actionId").asText();
+        assertThat(JSON.readTree(doubleClick.body()).get("actionId").asText()).isEqualTo(actionId);
+
+        JsonNode action = RunningSystem.await(() -> {
+            try {
+                return JSON.readTree(RunningSystem.get("/tickets/" + id + "/actions/" + actionId, token(seller)).body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, a -> a.path("done").asBoolean(), Duration.ofSeconds(90));
+        assertThat(action.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(action.get("feed").get("feedId").asText()).isNotBlank();
+        assertThat(system.world().spApi().throttledCount("createFeed")).isZero();
+
+        HttpResponse<String> list = RunningSystem.get("/tickets/" + id + "/actions", token(seller));
+        assertThat(JSON.readTree(list.body()).get("actions")).hasSize(1);
+    }
+
+    @Test
+    void aTicketAboutAnOrderCarriesItsOrderTrackingAndVerifiedEvidence() throws Exception {
+        String seller = seller("context");
+        system.world().grantSpApi(LocalRunner.SPAPI_SECRET_PREFIX, seller);
+        long start = System.nanoTime();
+        enqueue("""
+                {"version":1,"type":"channel-message","channel":"amazon","sellerId":"%s","marketplaceId":"A1PA6795UKMFR9",
+                 "externalMessageId":"ctx-1","orderId":"028-4711001-0000001",
+                 "sender":{"address":"k3j4h5@marketplace.amazon.de"},"subject":"Wo ist mein Paket?",
+                 "body":"Wo ist mein Paket?","receivedAt":"2026-11-21T09:15:00Z"}""".formatted(seller));
+        JsonNode items = RunningSystem.await(() -> openTickets(seller), i -> i.size() == 1, LIMIT);
+        String id = items.get(0).get("id").asText();
+        JsonNode ticket = RunningSystem.await(() -> {
+            try {
+                return JSON.readTree(RunningSystem.get("/tickets/" + id, token(seller)).body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, t -> t.path("enrichment").path("state").asText().matches("COMPLETE|PARTIAL|FAILED"), LIMIT);
+        System.out.printf("[e2e] intake queue -> ticket with order and tracking context in %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertThat(ticket.get("enrichment").get("state").asText()).as(ticket.toString()).isIn("COMPLETE", "PARTIAL");
+        assertThat(ticket.get("order").get("orderId").asText()).isEqualTo("028-4711001-0000001");
+        assertThat(ticket.get("order").get("channel").asText()).isEqualTo("FBM");
+        assertThat(ticket.get("shipments")).isNotEmpty().allSatisfy(s -> assertThat(s.get("carrier").asText()).isNotBlank());
+
+        JsonNode evidence = JSON.readTree(RunningSystem.get("/tickets/" + id + "/evidence", token(seller)).body());
+        assertThat(evidence.get("entries").size()).isGreaterThanOrEqualTo(2);
+        assertThat(evidence.get("verification").get("valid").asBoolean()).isTrue();
+        assertThat(evidence.toString()).doesNotContain("k3j4h5@marketplace.amazon.de");
+    }
 }

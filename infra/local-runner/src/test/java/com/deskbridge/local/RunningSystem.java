@@ -24,10 +24,24 @@ final class RunningSystem {
     static synchronized LocalRunner get() {
         if (runner == null) {
             runner = LocalRunner.start(RunnerOptions.ephemeral(ProjectRoot.find())
-                    .withVisibilityTimeout(VISIBILITY_TIMEOUT_SECONDS));
+                    .withVisibilityTimeout(VISIBILITY_TIMEOUT_SECONDS).withWorld(fastWorld()));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-local-system"));
         }
         return runner;
+    }
+
+    /** The demo world without its realistic latencies, and feeds processed in a second instead of two minutes. */
+    private static java.nio.file.Path fastWorld() {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode world = (com.fasterxml.jackson.databind.node.ObjectNode) LocalWorld.demoWorld();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) world.get("spapi")).put("latencyMs", 0).put("feedProcessingDelay", "PT1S");
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("deskbridge-test-world", ".json");
+            file.toFile().deleteOnExit();
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), world);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static HttpResponse<String> get(String path, String token) throws Exception {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.api.ApiServices;
 import com.deskbridge.api.TicketApiHandler;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.domain.query.TicketQueries;
@@ -64,13 +65,20 @@ public abstract class IntakeAndApiContract {
 
     private TicketApiHandler api() {
         DynamoDbTicketStore store = new DynamoDbTicketStore(backend().dynamo(), backend().ticketsTable());
-        return new TicketApiHandler(new TicketQueries(store, CLOCK),
+        return new TicketApiHandler(new ApiServices(new TicketQueries(store, CLOCK),
                 new com.deskbridge.domain.command.TicketCommands(store, CLOCK, Duration.ofDays(30)),
                 new com.deskbridge.adapters.settings.DynamoDbSellerSettings(backend().dynamo(), backend().ticketsTable(), CLOCK),
                 (seller, ticket, key) -> { }, new com.deskbridge.adapters.dynamodb.ResponseRecords(backend().dynamo(), backend().ticketsTable()),
                 new com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive(backend().dynamo(), backend().ticketsTable()),
+                () -> {
+                    throw new AssertionError("the contract does not refund");
+                },
+                com.deskbridge.api.TicketContext.NONE,
+                () -> {
+                    throw new AssertionError("the contract does not refresh tracking");
+                },
                 new com.deskbridge.compliance.ComplianceChecker(), CLOCK,
-                com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"));
+                com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin")));
     }
 
     private static String newSeller() {
