@@ -1,5 +1,8 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.DeadLetterSink;
+import org.slf4j.LoggerFactory;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
@@ -24,11 +27,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * for the variables) or from given collaborators in tests.
  */
 public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, FeedResults results, FeedPoller poller,
-                            DeadLetters deadLetters, Clock clock) {
+                            DeadLetterSink deadLetters, Clock clock) {
 
     /** The pieces every component shares. */
     public record Parts(DynamoDbClient dynamo, String table, SpApiClient spApi, SpApiClient createFeedClient,
-                        SellerAccounts accounts, SubmitTrigger trigger, DeadLetters deadLetters, int maxMessagesPerFeed,
+                        SellerAccounts accounts, SubmitTrigger trigger, DeadLetterSink deadLetters, int maxMessagesPerFeed,
                         Duration lease, Duration pollAfter, Duration attentionAfter, Duration giveUpAfter,
                         FaultPoint faults, Clock clock) {
     }
@@ -69,7 +72,9 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
         SellerAccounts accounts = SellerAccounts.byPrefix(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
                 Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")));
         SubmitTrigger trigger = Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url)).orElse(SubmitTrigger.NONE);
-        DeadLetters dlq = Env.get("ACTIONS_DLQ_URL").<DeadLetters>map(url -> new DeadLetters.Sqs(sqs, url)).orElse(DeadLetters.LOG_ONLY);
+        DeadLetterSink dlq = Env.get("ACTIONS_DLQ_URL").<DeadLetterSink>map(url -> new DeadLetterQueue(sqs, url))
+                .orElse((message, reason, at) -> LoggerFactory.getLogger(ActionsWiring.class).error("poison message {} dropped: {}",
+                        message.getMessageId(), reason));
         return of(new Parts(dynamo, table, spApi, createFeed, accounts, trigger, dlq,
                 Integer.parseInt(Env.get("FEED_MAX_MESSAGES").orElse(Integer.toString(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED))),
                 FeedSubmitter.DEFAULT_LEASE,

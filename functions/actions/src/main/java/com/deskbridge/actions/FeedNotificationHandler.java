@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.sqs.SqsBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -7,8 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.spapi.SpApiNotification;
 import com.deskbridge.spapi.SpApiNotifications;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ public final class FeedNotificationHandler implements RequestHandler<SQSEvent, S
     }
 
     private final FeedResults results;
-    private final DeadLetters deadLetters;
+    private final SqsBatch batch;
 
     public FeedNotificationHandler() {
         this(Holder.WIRING);
@@ -35,53 +34,30 @@ public final class FeedNotificationHandler implements RequestHandler<SQSEvent, S
 
     public FeedNotificationHandler(ActionsWiring wiring) {
         this.results = wiring.results();
-        this.deadLetters = wiring.deadLetters();
+        this.batch = new SqsBatch("feed-notifications", wiring.deadLetters(), wiring.clock());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage record : records) {
-            if (!process(record)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return batch.process(event, this::process);
     }
 
-    private boolean process(SQSEvent.SQSMessage record) {
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {
         SpApiNotification n;
         try {
             n = SpApiNotifications.parse(record.getBody());
         } catch (RuntimeException poison) {
-            return deadLetter(record, "not an SP-API notification: " + poison.getMessage());
+            return new SqsBatch.Poison("not an SP-API notification: " + poison.getMessage());
         }
         if (!(n instanceof SpApiNotification.FeedProcessingFinished f)) {
             LOG.info("notification {} of type {} ignored by the actions handler", record.getMessageId(), n.notificationType());
-            return true;
+            return SqsBatch.DONE;
         }
         if (f.sellerId().isEmpty()) {
-            return deadLetter(record, "FEED_PROCESSING_FINISHED for feed " + f.feedId() + " without sellerId (the poller will settle it)");
+            return new SqsBatch.Poison("FEED_PROCESSING_FINISHED for feed " + f.feedId() + " without sellerId (the poller will settle it)");
         }
-        try {
-            results.feedFinished(f.sellerId().get(), f.feedId(), f.processingStatus(), f.resultFeedDocumentId());
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("feed {} result not applied yet, will be retried: {}", f.feedId(), e.toString());
-            return false;
-        }
-    }
-
-    private boolean deadLetter(SQSEvent.SQSMessage record, String reason) {
-        try {
-            deadLetters.send(record.getBody(), reason);
-            LOG.error("notification {} dead-lettered: {}", record.getMessageId(), reason);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("notification {} is poison ({}) but the DLQ send failed: {}", record.getMessageId(), reason, e.toString());
-            return false;
-        }
+        results.feedFinished(f.sellerId().get(), f.feedId(), f.processingStatus(), f.resultFeedDocumentId());
+        return SqsBatch.DONE;
     }
 
     /** Built on first use by the runtime constructor only. */

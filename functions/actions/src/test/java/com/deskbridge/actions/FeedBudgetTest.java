@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.orderactions.AdjustmentReason;
@@ -19,7 +20,7 @@ class FeedBudgetTest {
 
     @Test
     void concurrentTakersNeverGetMoreThanTheBurstAndThenOnePerPeriod() throws Exception {
-        TestClock clock = new TestClock(java.time.Instant.parse("2026-11-20T10:00:00Z"));
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-20T10:00:00Z"));
         FeedBudget budget = new FeedBudget(Harness.stack().dynamoDbClient(), Harness.stack().tableName("TicketsTable"), clock);
         String seller = "ABUDGET" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertThat(budget.available(seller)).isEqualTo(15);
@@ -79,7 +80,7 @@ class FeedBudgetTest {
 
     @Test
     void sharedQuotaGrantsTheBurstThenSaysWhenTheNextPermitComes() {
-        TestClock clock = new TestClock(java.time.Instant.parse("2026-11-20T10:00:00Z"));
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-20T10:00:00Z"));
         SharedQuotaProvider quotas = new SharedQuotaProvider(Harness.stack().dynamoDbClient(), Harness.stack().tableName("TicketsTable"),
                 clock, SharedQuotaProvider.DEFAULT_SHARED, new com.deskbridge.spapi.InMemoryQuotaProvider(clock));
         String seller = "AQUOTA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

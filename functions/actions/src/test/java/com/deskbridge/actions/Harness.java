@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.testing.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.http.Backoff;
@@ -49,7 +50,7 @@ final class Harness implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static Tables tables;
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     final String sellerId = "A" + UUID.randomUUID().toString().replace("-", "").substring(0, 13).toUpperCase();
     final List<String> notifications = new CopyOnWriteArrayList<>();
     /** Every notification ever produced (delivered or not), to find every feed Amazon finished. */
@@ -120,12 +121,12 @@ final class Harness implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         SharedQuotaProvider quotas = new SharedQuotaProvider(dynamo, table, clock, SharedQuotaProvider.DEFAULT_SHARED,
                 new InMemoryQuotaProvider(clock));
-        spApi = new SpApiClient(http, clock, clock.sleeper(), name -> secret, quotas, endpoints,
+        spApi = new SpApiClient(http, clock, clock::sleep, name -> secret, quotas, endpoints,
                 Backoff.standard(new SplittableRandom(7)), maxQuotaWait);
-        SpApiClient createFeed = new SpApiClient(http, clock, clock.sleeper(), name -> secret, quotas, endpoints,
+        SpApiClient createFeed = new SpApiClient(http, clock, clock::sleep, name -> secret, quotas, endpoints,
                 ActionsWiring.singleAttempt(), maxQuotaWait);
         wiring = ActionsWiring.of(new ActionsWiring.Parts(dynamo, table, spApi, createFeed,
-                SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU), triggers::add, DeadLetters.LOG_ONLY,
+                SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU), triggers::add, (message, reason, at) -> { },
                 FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED, FeedSubmitter.DEFAULT_LEASE, FeedPoller.DEFAULT_POLL_AFTER,
                 FeedPoller.DEFAULT_ATTENTION_AFTER, FeedPoller.DEFAULT_GIVE_UP_AFTER, faults, clock));
         evidence = new DynamoDbEvidenceLog(dynamo, table, clock);

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * operator can read why, fix the cause and redrive it. (Waiting for maxReceiveCount would only retry what cannot
  * succeed; the queue's own redrive policy still catches messages that keep failing for transient reasons.)
  */
-public final class DeadLetterQueue {
+public final class DeadLetterQueue implements DeadLetterSink {
     public static final String REASON = "deskbridge-error-reason";
     public static final String SOURCE_MESSAGE_ID = "deskbridge-source-message-id";
     public static final String FAILED_AT = "deskbridge-failed-at";
@@ -29,6 +29,7 @@ public final class DeadLetterQueue {
         this.queueUrl = Objects.requireNonNull(queueUrl);
     }
 
+    @Override
     public void send(SQSEvent.SQSMessage message, String reason, Instant now) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
         attributes.put(REASON, string(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));

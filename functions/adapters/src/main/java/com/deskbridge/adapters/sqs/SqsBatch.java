@@ -38,11 +38,11 @@ public final class SqsBatch {
     public static final Outcome DONE = new Done();
 
     private final String function;
-    private final DeadLetterQueue deadLetters;
+    private final DeadLetterSink deadLetters;
     private final Clock clock;
 
     /** @param function a short name for the logs ("intake", "sender") */
-    public SqsBatch(String function, DeadLetterQueue deadLetters, Clock clock) {
+    public SqsBatch(String function, DeadLetterSink deadLetters, Clock clock) {
         this.function = Objects.requireNonNull(function);
         this.deadLetters = Objects.requireNonNull(deadLetters);
         this.clock = Objects.requireNonNull(clock);
