@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -135,6 +136,20 @@ abstract class TrackingAdapter implements TrackingSource {
     }
 
     /** Reads an OAuth client-credentials token answer; a refusal is a credentials problem, not an outage. */
+    /**
+     * The OAuth 2 client-credentials grant as FedEx and USPS take it: a form with the client id and secret from the
+     * carrier's secret (fields {@code clientId}/{@code clientSecret}) posted to {@code path}.
+     */
+    AccessTokenCache.IssuedToken clientCredentialsForm(String path) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("grant_type", "client_credentials");
+        fields.put("client_id", secretField("clientId", "client_id"));
+        fields.put("client_secret", secretField("clientSecret", "client_secret"));
+        HttpRequest token = request(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+        return oauthToken(http.send(token, UNLIMITED));
+    }
+
     AccessTokenCache.IssuedToken oauthToken(HttpResponse<String> response) {
         int status = response.statusCode();
         if (status == 400 || status == 401 || status == 403) {

@@ -32,13 +32,7 @@ public final class UspsTrackingAdapter extends TrackingAdapter {
 
     @Override
     AccessTokenCache.IssuedToken issueToken() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("grant_type", "client_credentials");
-        fields.put("client_id", secretField("clientId", "client_id"));
-        fields.put("client_secret", secretField("clientSecret", "client_secret"));
-        HttpRequest token = request(uri("/oauth2/v3/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
-        return oauthToken(http.send(token, UNLIMITED));
+        return clientCredentialsForm("/oauth2/v3/token");
     }
 
     @Override
