@@ -502,10 +502,11 @@
       return;
     }
     for (const a of actions) {
-      list.append(el('li', {dataset: {actionId: a.id}},
+      list.append(el('li', {dataset: {actionId: a.actionId || a.id}},
         humanize(a.type), ' ', el('span', {className: 'badge ' + a.state, text: a.state}),
         a.requestedAt ? el('span', {className: 'muted'}, ' ', timeElement(a.requestedAt)) : null,
-        a.failureReason || a.reason ? el('div', {className: 'muted', text: a.failureReason || a.reason}) : null));
+        a.error || a.failureReason || a.reason
+          ? el('div', {className: 'muted', text: a.error || a.failureReason || a.reason}) : null));
     }
   }
 
@@ -812,7 +813,7 @@
     }
     showProblem($('action-problem'), null);
     const action = (result.data && (result.data.action || result.data)) || {};
-    d.actionId = action.id || null;
+    d.actionId = action.actionId || action.id || null;
     showActionStep('state');
     showActionState(action);
     d.pollDelay = ACTION_POLL_FIRST_MS;
@@ -824,7 +825,7 @@
     const badge = $('action-state');
     badge.textContent = action.state || 'requested';
     badge.className = 'badge ' + (action.state || 'requested');
-    const detail = action.failureReason || action.amazonReason || action.detail
+    const detail = action.error || action.failureReason || action.amazonReason || action.detail
       || (action.confirmation ? 'Amazon confirmation ' + action.confirmation : '')
       || (TERMINAL_ACTION_STATES.includes(action.state) ? '' : 'Waiting for Amazon…');
     $('action-state-detail').textContent = detail;

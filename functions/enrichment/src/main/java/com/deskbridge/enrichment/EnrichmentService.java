@@ -14,14 +14,19 @@ import com.deskbridge.logistics.ProactiveFlags;
 import com.deskbridge.logistics.TrackingLink;
 import com.deskbridge.logistics.TrackingSnapshot;
 import com.deskbridge.logistics.TrackingSource;
+import com.deskbridge.http.QuotaExhaustedException;
+import com.deskbridge.spapi.FbaShipment;
+import com.deskbridge.spapi.FbaShipmentsReport;
 import com.deskbridge.spapi.McfFulfillmentOrder;
 import com.deskbridge.spapi.McfPackageTracking;
+import com.deskbridge.spapi.ReportUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +41,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a ticket's order and tracking context up to date (issue 4): reads the order through SP-API, decides where
  * its tracking comes from (domain-reference §1.3: FBM packages from the carriers, MCF from Fulfillment Outbound,
- * FBA Amazon-channel orders from nowhere, which the ticket then says), reuses cached tracking while it is fresh,
+ * FBA Amazon-channel orders from the FBA shipments report, whose carrier parcels are then tracked like FBM ones and
+ * whose Amazon Logistics parcels get a tracking link only, §2.6), reuses cached tracking while it is fresh,
  * evaluates the proactive flags, appends evidence when the order or a parcel changed, and writes the result on the
  * ticket, publishing flag events through the ticket's outbox.
  *
  * <p>Failures are written on the ticket, never swallowed: an upstream outage leaves the ticket RETRYING with the
  * reason and asks the caller to retry ({@link Result#retry()}); a used-up carrier quota leaves it PARTIAL, saying when
- * the parcel will be fetched (the refresh schedule does it, within the budget); an unknown order leaves it FAILED.
+ * the parcel will be fetched (the refresh schedule does it, within the budget); an FBA shipments report that ended
+ * FATAL or was not ready in time leaves it PARTIAL with that reason; an unknown order leaves it FAILED.
  */
 public final class EnrichmentService {
 
@@ -54,8 +61,19 @@ public final class EnrichmentService {
     static final String QUOTA_USED_UP = "quota used up";
     static final String FBA_NOTE = "Fulfilled by Amazon (FBA): Amazon offers no tracking API for Amazon-channel FBA "
             + "orders (only the FBA shipments report, domain-reference §1.3); check the order in Seller Central.";
+    static final String FBA_REPORT_NOTE = "Fulfilled by Amazon (FBA): carrier and tracking number from Amazon's FBA "
+            + "shipments report (GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL, up to 30 minutes old); Orders has no "
+            + "tracking API for FBA orders (domain-reference §1.3).";
+    static final String FBA_NOT_SHIPPED_NOTE = "Fulfilled by Amazon (FBA): no shipment with a tracking number for this order "
+            + "in Amazon's FBA shipments report yet (regenerated at most every 30 minutes); Orders has no tracking API "
+            + "for FBA orders (domain-reference §1.3).";
+    static final String AMAZON_LOGISTICS_NOTE = "status unknown, Amazon Logistics has no public tracking API "
+            + "(domain-reference §2.6); the link opens Amazon's tracking page";
+    /** {@code source} of parcels known only from the FBA shipments report. */
+    static final String FBA_REPORT_SOURCE = "fba-report";
 
     private final SpApiOrderSource orders;
+    private final FbaShipmentSource fbaShipments;
     private final TrackingSource carriers;
     private final TrackingCache cache;
     private final TicketEnrichmentStore store;
@@ -64,10 +82,18 @@ public final class EnrichmentService {
     private final Clock clock;
     private final Locale linkLocale;
 
+    /** FBA shipments from {@code orders} (its FBA shipments report). */
     public EnrichmentService(SpApiOrderSource orders, TrackingSource carriers, TrackingCache cache,
                              TicketEnrichmentStore store, EvidenceLog evidence, LogisticsEventPublisher publisher,
                              Clock clock, Locale linkLocale) {
+        this(orders, orders, carriers, cache, store, evidence, publisher, clock, linkLocale);
+    }
+
+    public EnrichmentService(SpApiOrderSource orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
+                             TrackingCache cache, TicketEnrichmentStore store, EvidenceLog evidence,
+                             LogisticsEventPublisher publisher, Clock clock, Locale linkLocale) {
         this.orders = Objects.requireNonNull(orders);
+        this.fbaShipments = Objects.requireNonNull(fbaShipments);
         this.carriers = Objects.requireNonNull(carriers);
         this.cache = Objects.requireNonNull(cache);
         this.store = Objects.requireNonNull(store);
@@ -140,9 +166,11 @@ public final class EnrichmentService {
         ProactiveFlags flagRules = new ProactiveFlags(clock);
         Instant promised = order.latestDeliveryDate();
         Map<String, ShipmentView> before = byParcel(previous);
+        List<String> reportParcels = new ArrayList<>();
 
         if (order.channel() == FulfilmentChannel.FBA) {
-            trackingNote = FBA_NOTE;
+            trackingNote = trackFba(r, order, subscriber, now, calls, issues, before, flagRules, promised, shipments,
+                    observed, reportParcels);
         } else if (order.channel() == FulfilmentChannel.MCF) {
             Optional<McfFulfillmentOrder> mcf = lookup.get().mcf();
             if (mcf.isEmpty()) {
@@ -169,8 +197,8 @@ public final class EnrichmentService {
             }
         }
 
-        String orderFingerprint = orderFingerprint(order);
-        appendEvidence(r, order, orderFingerprint, previous, shipments, observed, before);
+        String orderFingerprint = orderFingerprint(order, reportParcels);
+        appendEvidence(r, order, reportParcels, orderFingerprint, previous, shipments, observed, before);
 
         EnrichmentState state;
         String detail;
@@ -288,6 +316,51 @@ public final class EnrichmentService {
         return new Parcel(carrier, number, "carrier", last, note + (last == null ? "" : ", showing the last known status"), false);
     }
 
+    /**
+     * An FBA order's parcels from the FBA shipments report: carrier parcels through the carrier path (cache, shared
+     * quotas), Amazon Logistics ones with a link only. Report failures become issues (PARTIAL), never silence.
+     *
+     * @param reportParcels receives {@code CARRIER:number} of every parcel the report named (for the evidence)
+     * @return the ticket's tracking note
+     */
+    private String trackFba(EnrichmentRequest r, OrderSummary order, TrackingCache.Subscriber subscriber, Instant now,
+                            int[] calls, List<Issue> issues, Map<String, ShipmentView> before, ProactiveFlags rules,
+                            Instant promised, List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
+                            List<String> reportParcels) {
+        List<FbaShipment> lines;
+        try {
+            lines = fbaShipments.shipments(r.sellerId(), subscriber.marketplaceId(), order.orderId(), order.purchaseDate(), now);
+        } catch (ReportUnavailableException e) {
+            // Amazon often takes minutes to build this report: a report still in progress is retried (the pending
+            // report is remembered, so the retry asks for no new one); a FATAL one is reported as it is.
+            issues.add(new Issue("FBA shipments report unavailable: " + e.getMessage(),
+                    e.reason() == ReportUnavailableException.Reason.TIMED_OUT));
+            return FBA_NOTE;
+        } catch (UpstreamException e) {
+            boolean again = e.transientFailure() && !(e instanceof QuotaExhaustedException);
+            String why = e instanceof QuotaExhaustedException ? "SP-API report quota used up"
+                    : e.status() == 0 ? "no response" : "HTTP " + e.status();
+            issues.add(new Issue("FBA shipments report could not be requested (" + why + ")", again));
+            return FBA_NOTE;
+        }
+        Map<String, FbaShipment> parcels = new LinkedHashMap<>();
+        for (FbaShipment line : lines) {
+            if (line.tracked()) {
+                parcels.putIfAbsent(Carrier.fromName(line.carrier()).name() + ":" + line.trackingNumber(), line);
+            }
+        }
+        for (Map.Entry<String, FbaShipment> e : parcels.entrySet()) {
+            reportParcels.add(e.getKey());
+            Carrier carrier = Carrier.fromName(e.getValue().carrier());
+            String number = e.getValue().trackingNumber();
+            Parcel p = carrier == Carrier.AMAZON_LOGISTICS
+                    ? new Parcel(carrier, number, FBA_REPORT_SOURCE, null, AMAZON_LOGISTICS_NOTE, false)
+                    : carrierParcel(carrier, number, subscriber, now, calls, issues);
+            track(p, before, rules, promised, shipments, observed);
+        }
+        return parcels.isEmpty() ? FBA_NOT_SHIPPED_NOTE : FBA_REPORT_NOTE;
+    }
+
     private Parcel mcfParcel(EnrichmentRequest r, McfFulfillmentOrder.Package p, TrackingCache.Subscriber subscriber,
                              Instant now, int[] calls, List<Issue> issues) {
         Carrier carrier = McfSnapshots.carrier(p);
@@ -344,11 +417,11 @@ public final class EnrichmentService {
                 s.events(), s.observedAt(), link);
     }
 
-    private void appendEvidence(EnrichmentRequest r, OrderSummary order, String orderFingerprint, TicketEnrichment previous,
-                                List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
+    private void appendEvidence(EnrichmentRequest r, OrderSummary order, List<String> reportParcels, String orderFingerprint,
+                                TicketEnrichment previous, List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
                                 Map<String, ShipmentView> before) {
         if (previous == null || !orderFingerprint.equals(previous.orderFingerprint())) {
-            evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.ORDER_SNAPSHOT, orderPayload(order, r));
+            evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.ORDER_SNAPSHOT, orderPayload(order, r, reportParcels));
         }
         for (ShipmentView s : shipments) {
             String k = s.carrier() + "|" + s.trackingNumber();
@@ -368,6 +441,11 @@ public final class EnrichmentService {
     }
 
     static Map<String, String> orderPayload(OrderSummary o, EnrichmentRequest r) {
+        return orderPayload(o, r, List.of());
+    }
+
+    /** {@code reportParcels}: {@code CARRIER:number} of an FBA order's parcels from the FBA shipments report. */
+    static Map<String, String> orderPayload(OrderSummary o, EnrichmentRequest r, List<String> reportParcels) {
         Map<String, String> m = new TreeMap<>();
         m.put("orderId", o.orderId());
         m.put("marketplaceId", o.marketplaceId());
@@ -389,18 +467,26 @@ public final class EnrichmentService {
             m.put("sku", skus);
         }
         m.put("quantity", Integer.toString(o.items().stream().mapToInt(OrderSummary.Item::quantity).sum()));
-        String parcels = o.packages().stream().map(p -> p.carrier().name() + ":" + p.trackingNumber())
-                .collect(Collectors.joining(","));
+        String parcels = java.util.stream.Stream.concat(o.packages().stream().map(p -> p.carrier().name() + ":" + p.trackingNumber()),
+                reportParcels.stream()).collect(Collectors.joining(","));
         if (!parcels.isEmpty()) {
             m.put("trackingNumber", parcels);
+        }
+        if (!reportParcels.isEmpty()) {
+            m.put("note", "tracking numbers from the FBA shipments report " + FbaShipmentsReport.REPORT_TYPE);
         }
         return m;
     }
 
     static String orderFingerprint(OrderSummary o) {
+        return orderFingerprint(o, List.of());
+    }
+
+    /** FBA parcels from the report count as part of the order: a newly reported shipment is a new order snapshot. */
+    static String orderFingerprint(OrderSummary o, List<String> reportParcels) {
         return o.status() + "|" + o.channel() + "|" + o.latestShipDate() + "|" + o.latestDeliveryDate() + "|"
-                + o.packages().stream().map(p -> p.carrier().name() + ":" + p.trackingNumber()).sorted()
-                .collect(Collectors.joining(","));
+                + java.util.stream.Stream.concat(o.packages().stream().map(p -> p.carrier().name() + ":" + p.trackingNumber()),
+                reportParcels.stream()).sorted().collect(Collectors.joining(","));
     }
 
     private static Map<String, ShipmentView> byParcel(TicketEnrichment e) {

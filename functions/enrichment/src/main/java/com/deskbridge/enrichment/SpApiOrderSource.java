@@ -4,13 +4,17 @@ import com.deskbridge.logistics.FulfilmentChannel;
 import com.deskbridge.logistics.OrderSource;
 import com.deskbridge.logistics.OrderStatus;
 import com.deskbridge.logistics.OrderSummary;
+import com.deskbridge.spapi.FbaShipment;
 import com.deskbridge.spapi.McfFulfillmentOrder;
 import com.deskbridge.spapi.McfPackageTracking;
+import com.deskbridge.spapi.ReportsClient;
 import com.deskbridge.spapi.SellerAccount;
 import com.deskbridge.spapi.SpApiClient;
 import com.deskbridge.spapi.SpOrder;
 import com.deskbridge.spapi.SpOrderItem;
 import com.deskbridge.spapi.SpPackage;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,9 +24,11 @@ import java.util.regex.Pattern;
  * inside {@link com.deskbridge.spapi.OrdersClient}); any other id is taken as the seller's Multi-Channel Fulfillment
  * order id, which Fulfillment Outbound is keyed by (domain-reference §1.3). An Amazon order that turns out to be MCF
  * (fulfilled by Amazon, sold elsewhere) is looked up in Fulfillment Outbound under the same id as well. Upstream
- * failures propagate as {@code UpstreamException}s (the caller decides whether to retry).
+ * failures propagate as {@code UpstreamException}s (the caller decides whether to retry). FBA orders' shipments come
+ * from the FBA shipments report ({@link #shipments}), which the shared {@link SpApiClient} keeps for 30 minutes per
+ * seller and marketplace.
  */
-public final class SpApiOrderSource implements OrderSource {
+public final class SpApiOrderSource implements OrderSource, FbaShipmentSource {
 
     private static final Pattern AMAZON_ORDER_ID = Pattern.compile("\\d{3}-\\d{7}-\\d{7}");
 
@@ -61,6 +67,21 @@ public final class SpApiOrderSource implements OrderSource {
     /** Amazon's tracking of one MCF package. */
     public Optional<McfPackageTracking> mcfTracking(String sellerId, String marketplaceId, int packageNumber) {
         return spApi.fulfillmentOutbound().getPackageTrackingDetails(accounts.account(sellerId, marketplaceId), packageNumber);
+    }
+
+    /**
+     * The order's lines of the FBA shipments report covering the last {@link ReportsClient#MAX_RANGE} (one report serves
+     * every recent order of the seller, reused for 30 minutes); for an older order the month from its purchase.
+     */
+    @Override
+    public List<FbaShipment> shipments(String sellerId, String marketplaceId, String orderId, Instant purchaseDate, Instant now) {
+        Instant to = now;
+        Instant from = now.minus(ReportsClient.MAX_RANGE);
+        if (purchaseDate != null && purchaseDate.isBefore(from)) {
+            from = purchaseDate;
+            to = purchaseDate.plus(ReportsClient.MAX_RANGE);
+        }
+        return spApi.reports().fbaShipments(accounts.account(sellerId, marketplaceId), marketplaceId, from, to).forOrder(orderId);
     }
 
     static OrderSummary summary(SpOrder o) {

@@ -3,6 +3,7 @@ package com.deskbridge.enrichment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.http.Quota;
+import com.deskbridge.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

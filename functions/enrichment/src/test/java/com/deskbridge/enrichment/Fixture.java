@@ -9,6 +9,7 @@ import com.deskbridge.sim.carriers.CarrierSimulator;
 import com.deskbridge.sim.spapi.SpApiSimulator;
 import com.deskbridge.spapi.QuotaProvider;
 import com.deskbridge.spapi.SpApiEndpoints;
+import com.deskbridge.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,6 +64,21 @@ final class Fixture implements AutoCloseable {
             String[] cn = spec.split(":");
             p.addObject().put("packageReferenceId", Integer.toString(i++)).put("carrier", cn[0])
                     .put("trackingNumber", cn[1]).put("shipTime", "-P2D").put("status", "IN_TRANSIT");
+        }
+        return o;
+    }
+
+    /**
+     * An Amazon-channel FBA order of {@code seller} whose shipments {@code carrier:number} (as Amazon writes the
+     * carrier: {@code DHL}, {@code AMZN_DE}) appear only in the FBA shipments report, shipped two days ago.
+     */
+    ObjectNode fbaOrder(String orderId, String latestDeliveryDate, String... shipments) {
+        ObjectNode o = order(orderId, "AMAZON", "SHIPPED", latestDeliveryDate);
+        ArrayNode s = o.putArray("fbaShipments");
+        for (String spec : shipments) {
+            String[] cn = spec.split(":");
+            s.addObject().put("carrier", cn[0]).put("trackingNumber", cn[1]).put("shipmentDate", "-P2D")
+                    .put("estimatedArrivalDate", "+P1D").put("fulfillmentCenterId", "LEJ1");
         }
         return o;
     }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 /**
  * Entry point to the Selling Partner API for Deskbridge: wires Login with Amazon tokens, regional endpoints,
  * per-operation client-side quotas and retrying HTTP once, and hands out focused clients for Orders,
- * Fulfillment Outbound (MCF) and Feeds. Build one per container and share it; it is thread-safe.
+ * Fulfillment Outbound (MCF), Feeds and Reports. Build one per container and share it; it is thread-safe.
  */
 public final class SpApiClient {
 
@@ -22,6 +22,7 @@ public final class SpApiClient {
     private final OrdersClient orders;
     private final FulfillmentOutboundClient fulfillmentOutbound;
     private final FeedsClient feeds;
+    private final ReportsClient reports;
 
     /** Production defaults: standard jittered backoff, {@link #DEFAULT_MAX_QUOTA_WAIT}. */
     public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
@@ -31,12 +32,20 @@ public final class SpApiClient {
 
     public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
                        SpApiEndpoints endpoints, Backoff backoff, Duration maxQuotaWait) {
+        this(http, clock, sleeper, secrets, quotas, endpoints, backoff, maxQuotaWait, ReportsClient.Polling.defaults());
+    }
+
+    /** With a given report polling budget (getReport interval and how long to wait for a report). */
+    public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
+                       SpApiEndpoints endpoints, Backoff backoff, Duration maxQuotaWait, ReportsClient.Polling reportPolling) {
         UpstreamHttp api = new UpstreamHttp("sp-api", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
         UpstreamHttp lwa = new UpstreamHttp("login-with-amazon", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
         SpApiTransport transport = new SpApiTransport(api, new LwaTokens(lwa, clock, secrets, endpoints.lwaTokenUrl()), quotas, endpoints);
         this.orders = new OrdersClient(transport);
         this.fulfillmentOutbound = new FulfillmentOutboundClient(transport);
-        this.feeds = new FeedsClient(transport, new DocumentTransfer(http, backoff, sleeper));
+        DocumentTransfer documents = new DocumentTransfer(http, backoff, sleeper);
+        this.feeds = new FeedsClient(transport, documents);
+        this.reports = new ReportsClient(transport, documents, clock, sleeper, reportPolling);
     }
 
     public OrdersClient orders() {
@@ -49,5 +58,10 @@ public final class SpApiClient {
 
     public FeedsClient feeds() {
         return feeds;
+    }
+
+    /** Reports API (the FBA shipments report); keeps its per-seller report cache, so share this client. */
+    public ReportsClient reports() {
+        return reports;
     }
 }

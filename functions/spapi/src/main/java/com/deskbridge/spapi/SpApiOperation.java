@@ -2,7 +2,7 @@ package com.deskbridge.spapi;
 
 /**
  * The SP-API operations Deskbridge calls, each with Amazon's documented usage plan: sustained rate in
- * requests per second and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound, §1.4 Feeds).
+ * requests per second and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound and the FBA shipments report, §1.4 Feeds).
  * Client-side quotas ({@link QuotaProvider}) are built from these numbers so that we stay under Amazon's
  * limits instead of collecting 429s. The id matches the simulator's operation names.
  */
@@ -19,7 +19,11 @@ public enum SpApiOperation {
     FEEDS_GET_FEED("feeds.getFeed", 2, 15),
     FEEDS_GET_FEEDS("feeds.getFeeds", 0.0222, 10),
     FEEDS_CANCEL_FEED("feeds.cancelFeed", 2, 15),
-    FEEDS_GET_FEED_DOCUMENT("feeds.getFeedDocument", 0.0222, 10);
+    FEEDS_GET_FEED_DOCUMENT("feeds.getFeedDocument", 0.0222, 10),
+    /** Reports 2021-06-30: usage plans as stated in Amazon's reports_2021-06-30.json (amzn/selling-partner-api-models). */
+    REPORTS_CREATE_REPORT("reports.createReport", 0.0167, 15),
+    REPORTS_GET_REPORT("reports.getReport", 2, 15),
+    REPORTS_GET_REPORT_DOCUMENT("reports.getReportDocument", 0.0167, 15);
 
     private final String id;
     private final double ratePerSecond;

@@ -6,7 +6,8 @@
  * (seller id, name of the secret holding {@code client_id}/{@code client_secret}/{@code refresh_token}, region).
  * {@code client.orders().getOrder(seller, orderId)} reads an order (v2026-01-01, v0 fallback);
  * {@code client.fulfillmentOutbound()} reads MCF orders and tracking; {@code client.feeds()} submits XML feeds and
- * reads processing reports; {@link com.deskbridge.spapi.SpApiNotifications#parse} reads SQS notification bodies.
+ * reads processing reports; {@code client.reports().fbaShipments(seller, marketplaceId, from, to)} reads the FBA
+ * shipments report (carrier and tracking numbers of FBA orders, kept 30 minutes per seller in memory); {@link com.deskbridge.spapi.SpApiNotifications#parse} reads SQS notification bodies.
  * Locally, {@code SpApiEndpoints.local(simulator.baseUrl(), simulator.lwaUrl())} points everything at
  * {@code com.deskbridge.sim.spapi.SpApiSimulator}. Facts and limits: domain-reference §1.
  */

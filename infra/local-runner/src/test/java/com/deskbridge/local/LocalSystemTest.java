@@ -29,10 +29,54 @@ class LocalSystemTest {
     private static LocalRunner system;
     private static SqsClient sqs;
 
+    /** Everything any function logged while these tests ran (java.util.logging, where SLF4J logs to). */
+    private static final StringBuffer LOGGED = new StringBuffer();
+    private static final java.util.logging.Handler CAPTURE = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            LOGGED.append(record.getMessage()).append(' ').append(java.util.Arrays.toString(record.getParameters()))
+                    .append(' ').append(record.getThrown()).append('\n');
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @BeforeAll
     static void start() {
         system = RunningSystem.get();
         sqs = system.stack().sqsClient();
+        java.util.logging.Logger.getLogger("").addHandler(CAPTURE);
+    }
+
+    /**
+     * No secret ever reaches a log: the SP-API and carrier credentials the functions used in these tests (read from the
+     * local Secrets Manager), and the access tokens they were given.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void noSecretWasLogged() {
+        java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
+        JsonNode world = system.world().world();
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        world.path("spapi").path("credentials").forEach(c -> {
+            secrets.add(c.path("clientSecret").asText());
+            secrets.add(c.path("refreshToken").asText());
+        });
+        for (String carrier : com.deskbridge.sim.carriers.CarrierSimulator.CARRIERS) {
+            system.world().carriers().credentials(carrier).forEach((field, value) -> {
+                if (!field.toLowerCase(java.util.Locale.ROOT).contains("id")) {
+                    secrets.add(value);
+                }
+            });
+        }
+        assertThat(LOGGED.length()).as("the functions logged while the tests ran").isPositive();
+        assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(LOGGED.toString()).doesNotContain(secret));
+        assertThat(LOGGED.toString()).doesNotContain("Atza|");
     }
 
     private static String seller(String name) {

@@ -34,7 +34,8 @@ final class RunningSystem {
     private static java.nio.file.Path fastWorld() {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode world = (com.fasterxml.jackson.databind.node.ObjectNode) LocalWorld.demoWorld();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) world.get("spapi")).put("latencyMs", 0).put("feedProcessingDelay", "PT1S");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) world.get("spapi")).put("latencyMs", 0).put("feedProcessingDelay", "PT1S")
+                    .put("reportProcessingDelay", "PT1S");
             java.nio.file.Path file = java.nio.file.Files.createTempFile("deskbridge-test-world", ".json");
             file.toFile().deleteOnExit();
             new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), world);

@@ -258,8 +258,12 @@ final class FeedEngine {
     }
 
     private String documentUrl(String kind, String id) {
-        // Shaped like an S3 pre-signed URL; the signature is decorative, the document id is the key.
-        return baseUrl.get() + "/documents/" + kind + "/" + id + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=300&X-Amz-Signature="
+        return documentUrl(baseUrl.get(), kind, id);
+    }
+
+    /** Shaped like an S3 pre-signed URL; the signature is decorative, the document id is the key. */
+    static String documentUrl(String baseUrl, String kind, String id) {
+        return baseUrl + "/documents/" + kind + "/" + id + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=300&X-Amz-Signature="
                 + UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
@@ -267,7 +271,7 @@ final class FeedEngine {
         return contentType.replace(" ", "").toLowerCase();
     }
 
-    private static byte[] gzip(byte[] data) {
+    static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(data);

@@ -215,7 +215,7 @@ final class OrderRenderer {
         return "SHIPPED".equals(status) ? item.path("quantity").asInt(1) : 0;
     }
 
-    private static String marketplaceName(JsonNode o) {
+    static String marketplaceName(JsonNode o) {
         return o.path("marketplaceName").asText(MARKETPLACE_NAMES.getOrDefault(o.get("marketplaceId").asText(), "Amazon"));
     }
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The operations the simulator serves, with Amazon's documented per-operation rate (requests per second)
- * and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound, §1.4 Feeds). The id is what
- * {@link SpApiSimulator#callCount(String)} and fault injection use.
+ * and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound, §1.4 Feeds; Reports as stated in Amazon's
+ * reports_2021-06-30.json). The id is what {@link SpApiSimulator#callCount(String)} and fault injection use.
  */
 enum SimOperation {
     LWA_TOKEN("lwa.token", 0, 0),
@@ -21,6 +21,9 @@ enum SimOperation {
     FEEDS_GET_FEED("feeds.getFeed", 2, 15),
     FEEDS_CANCEL_FEED("feeds.cancelFeed", 2, 15),
     FEEDS_GET_FEED_DOCUMENT("feeds.getFeedDocument", 0.0222, 10),
+    REPORTS_CREATE_REPORT("reports.createReport", 0.0167, 15),
+    REPORTS_GET_REPORT("reports.getReport", 2, 15),
+    REPORTS_GET_REPORT_DOCUMENT("reports.getReportDocument", 0.0167, 15),
     DOCUMENT_UPLOAD("document.upload", 0, 0),
     DOCUMENT_DOWNLOAD("document.download", 0, 0);
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The simulator's view of the shared world fixture (FIXTURE.md): the {@code spapi} settings, the
- * {@code orders} in compact form and the MCF {@code fulfillmentOrders}. Other top-level keys (the
+ * {@code orders} in compact form (FBA ones with their {@code fbaShipments}) and the MCF {@code fulfillmentOrders}. Other top-level keys (the
  * carrier simulator's {@code shipments}, {@code carriers}) are ignored. Relative times are resolved
  * once, against the clock at load.
  */
@@ -38,6 +38,9 @@ final class SimWorld {
     final Duration tokenLifetime;
     final Duration feedProcessingDelay;
     final boolean compressResultDocuments;
+    final Duration reportProcessingDelay;
+    final boolean compressReportDocuments;
+    final List<String> fatalReportTypes = new ArrayList<>();
     final String applicationId;
     final List<Fault> faults = new ArrayList<>();
     final List<String> fatalFeedTypes = new ArrayList<>();
@@ -54,6 +57,9 @@ final class SimWorld {
         tokenLifetime = duration(sp, "accessTokenLifetime", Duration.ofHours(1));
         feedProcessingDelay = duration(sp, "feedProcessingDelay", Duration.ofMinutes(2));
         compressResultDocuments = sp.path("compressResultDocuments").asBoolean(false);
+        reportProcessingDelay = duration(sp, "reportProcessingDelay", Duration.ofSeconds(10));
+        compressReportDocuments = sp.path("compressReportDocuments").asBoolean(false);
+        sp.path("reportResults").path("fatalReportTypes").forEach(t -> fatalReportTypes.add(t.asText()));
         applicationId = sp.path("applicationId").asText("amzn1.sellerapps.app.deskbridge-simulator");
         for (JsonNode f : sp.path("faults")) {
             faults.add(new Fault(text(f, "operation"), f.path("status").asInt(), f.path("count").asInt(1)));

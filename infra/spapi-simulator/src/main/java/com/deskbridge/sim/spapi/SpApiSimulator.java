@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
 /**
  * A local Selling Partner API: one JDK HTTP server that speaks SP-API's wire formats for the operations
  * Deskbridge uses (Login with Amazon token endpoint, Orders v2026-01-01 and v0, Fulfillment Outbound
- * 2020-07-01, Feeds 2021-06-30 with pre-signed document URLs and asynchronous processing), including
+ * 2020-07-01, Feeds 2021-06-30 with pre-signed document URLs and asynchronous processing, Reports 2021-06-30 for the
+ * FBA shipments report), including
  * Amazon's failure behaviour: 403 {@code Unauthorized} for a missing/invalid/expired
  * {@code x-amz-access-token}, 404 {@code NotFound}, 429 {@code QuotaExceeded} with
  * {@code x-amzn-RateLimit-Limit} when an operation is called beyond its documented rate and burst, and
@@ -74,6 +75,9 @@ public final class SpApiSimulator implements AutoCloseable {
             new Route("POST", Pattern.compile("/feeds/2021-06-30/feeds"), SimOperation.FEEDS_CREATE_FEED),
             new Route("GET", Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)"), SimOperation.FEEDS_GET_FEED),
             new Route("DELETE", Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)"), SimOperation.FEEDS_CANCEL_FEED),
+            new Route("POST", Pattern.compile("/reports/2021-06-30/reports"), SimOperation.REPORTS_CREATE_REPORT),
+            new Route("GET", Pattern.compile("/reports/2021-06-30/reports/([^/]+)"), SimOperation.REPORTS_GET_REPORT),
+            new Route("GET", Pattern.compile("/reports/2021-06-30/documents/([^/]+)"), SimOperation.REPORTS_GET_REPORT_DOCUMENT),
             new Route("PUT", Pattern.compile("/documents/upload/([^/]+)"), SimOperation.DOCUMENT_UPLOAD),
             new Route("GET", Pattern.compile("/documents/download/([^/]+)"), SimOperation.DOCUMENT_DOWNLOAD));
 
@@ -83,6 +87,7 @@ public final class SpApiSimulator implements AutoCloseable {
     private final Clock clock;
     private final SimWorld world;
     private final FeedEngine feeds;
+    private final ReportEngine reports;
     private final SimRateLimiter limiter;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -103,6 +108,7 @@ public final class SpApiSimulator implements AutoCloseable {
         this.limiter = new SimRateLimiter(clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.feeds = new FeedEngine(world, clock, notificationSink, this::baseUrl);
+        this.reports = new ReportEngine(world, clock, this::baseUrl);
         world.faults.forEach(f -> injectFault(f.operation(), f.status(), f.count()));
         this.executor = Executors.newFixedThreadPool(16, daemon("spapi-sim"));
         server.setExecutor(executor);
@@ -173,16 +179,22 @@ public final class SpApiSimulator implements AutoCloseable {
         feeds.failNextFeeds(count);
     }
 
+    /** The next {@code count} reports requested end FATAL instead of DONE. */
+    public void failNextReports(int count) {
+        reports.failNextReports(count);
+    }
+
     /** Invalidates every access token issued so far (as a revoked authorisation would); callers get 403. */
     public void revokeAccessTokens() {
         grants.clear();
     }
 
-    /** Finishes feeds whose processing delay has passed on the clock (also runs every 200 ms and before feed reads). */
+    /** Finishes feeds and reports whose processing delay has passed on the clock (also runs every 200 ms and before reads). */
     public void processDueFeeds() {
         try {
             synchronized (world) {
                 feeds.processDue();
+                reports.processDue();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "feed processing failed", e);
@@ -331,6 +343,23 @@ public final class SpApiSimulator implements AutoCloseable {
                 }
             }
             case FEEDS_CREATE_FEED -> createFeed(ex, body, sellerId);
+            case REPORTS_CREATE_REPORT -> createReport(ex, body, sellerId);
+            case REPORTS_GET_REPORT -> {
+                Optional<ObjectNode> r = reports.get(id, sellerId);
+                if (r.isEmpty()) {
+                    notFound(ex, "Report " + id + " not found.");
+                } else {
+                    json(ex, 200, r.get());
+                }
+            }
+            case REPORTS_GET_REPORT_DOCUMENT -> {
+                Optional<ObjectNode> d = reports.document(id);
+                if (d.isEmpty()) {
+                    notFound(ex, "Report document " + id + " not found.");
+                } else {
+                    json(ex, 200, d.get());
+                }
+            }
             case FEEDS_GET_FEED -> {
                 Optional<ObjectNode> f = feeds.getFeed(id);
                 if (f.isEmpty()) {
@@ -369,6 +398,40 @@ public final class SpApiSimulator implements AutoCloseable {
         }
         ObjectNode r = F.objectNode();
         r.put("feedId", feedId.get());
+        json(ex, 202, r);
+    }
+
+    private void createReport(HttpExchange ex, byte[] body, String sellerId) throws IOException {
+        JsonNode req = parse(body);
+        if (req == null || !req.hasNonNull("reportType") || !req.path("marketplaceIds").isArray() || req.path("marketplaceIds").isEmpty()) {
+            error(ex, 400, "InvalidInput", "Invalid input", "reportType and marketplaceIds are required");
+            return;
+        }
+        String type = req.get("reportType").asText();
+        if (!ReportEngine.SUPPORTED.contains(type)) {
+            error(ex, 400, "InvalidInput", "Invalid input", "reportType " + type + " is not served by this simulator; supported: "
+                    + ReportEngine.SUPPORTED);
+            return;
+        }
+        Instant end;
+        Instant start;
+        try {
+            end = req.hasNonNull("dataEndTime") ? SimTimes.resolve(req.get("dataEndTime").asText(), clock.instant()) : clock.instant();
+            start = req.hasNonNull("dataStartTime") ? SimTimes.resolve(req.get("dataStartTime").asText(), clock.instant())
+                    : end.minus(ReportEngine.MAX_RANGE);
+        } catch (RuntimeException e) {
+            error(ex, 400, "InvalidInput", "Invalid input", "dataStartTime/dataEndTime must be ISO 8601 date-times");
+            return;
+        }
+        if (start.isAfter(end) || java.time.Duration.between(start, end).compareTo(ReportEngine.MAX_RANGE) > 0) {
+            error(ex, 400, "InvalidInput", "Invalid input", "the data range must be at most " + ReportEngine.MAX_RANGE.toDays()
+                    + " days and start before it ends");
+            return;
+        }
+        List<String> markets = new ArrayList<>();
+        req.get("marketplaceIds").forEach(m -> markets.add(m.asText()));
+        ObjectNode r = F.objectNode();
+        r.put("reportId", reports.create(sellerId, type, markets, start, end));
         json(ex, 202, r);
     }
 
@@ -463,6 +526,10 @@ public final class SpApiSimulator implements AutoCloseable {
         synchronized (world) {
             content = feeds.download(documentId);
             type = feeds.downloadContentType(documentId);
+            if (content.isEmpty()) {
+                content = reports.download(documentId);
+                type = Optional.of("text/tab-separated-values; charset=UTF-8");
+            }
         }
         if (content.isEmpty()) {
             s3Error(ex, 404, "NoSuchKey", "The specified key does not exist.");

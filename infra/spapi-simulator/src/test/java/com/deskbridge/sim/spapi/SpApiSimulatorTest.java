@@ -189,6 +189,96 @@ class SpApiSimulatorTest {
         assertThat(get("/no/such/api", token).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void fbaShipmentsReportGoesThroughTheAsyncStatesAndServesAGzippedFlatFile() throws Exception {
+        String token = accessToken();
+        String body = "{\"reportType\":\"GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL\",\"marketplaceIds\":[\"A1PA6795UKMFR9\"],"
+                + "\"dataStartTime\":\"2026-11-15T00:00:00Z\",\"dataEndTime\":\"2026-11-20T10:00:00Z\"}";
+        HttpResponse<String> created = send("POST", "/reports/2021-06-30/reports", token, body);
+        assertThat(created.statusCode()).isEqualTo(202);
+        String reportId = JSON.readTree(created.body()).get("reportId").asText();
+        String path = "/reports/2021-06-30/reports/" + reportId;
+        assertThat(JSON.readTree(get(path, token).body()).get("processingStatus").asText()).isEqualTo("IN_QUEUE");
+        now.set(START.plusSeconds(8)); // demo world: 15 s processing
+        JsonNode progress = JSON.readTree(get(path, token).body());
+        assertThat(progress.get("processingStatus").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(progress.has("reportDocumentId")).isFalse();
+        now.set(START.plusSeconds(15));
+        JsonNode done = JSON.readTree(get(path, token).body());
+        assertThat(done.get("processingStatus").asText()).isEqualTo("DONE");
+        assertThat(done.get("reportType").asText()).isEqualTo("GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL");
+        assertThat(done.get("dataStartTime").asText()).isEqualTo("2026-11-15T00:00:00Z");
+
+        JsonNode doc = JSON.readTree(get("/reports/2021-06-30/documents/" + done.get("reportDocumentId").asText(), token).body());
+        assertThat(doc.get("compressionAlgorithm").asText()).isEqualTo("GZIP");
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(doc.get("url").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()); // pre-signed: no access token
+        assertThat(download.statusCode()).isEqualTo(200);
+        String tsv;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+            tsv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String[] lines = tsv.split("\n");
+        List<String> header = List.of(lines[0].split("\t", -1));
+        assertThat(header).startsWith("amazon-order-id", "merchant-order-id", "shipment-id")
+                .contains("buyer-email", "ship-postal-code", "carrier", "tracking-number", "estimated-arrival-date");
+        assertThat(lines).hasSize(3); // the two FBA orders of the demo world, one item each; FBM orders never appear
+        java.util.Map<String, String> dhl = row(header, lines[1]);
+        assertThat(dhl).containsEntry("amazon-order-id", "028-4711004-0000005").containsEntry("carrier", "DHL")
+                .containsEntry("tracking-number", "00340434161094042558").containsEntry("shipment-date", "2026-11-19T10:00:00+00:00")
+                .containsEntry("fulfillment-channel", "AFN").containsEntry("sales-channel", "Amazon.de")
+                .containsEntry("buyer-email", "m3n4b5v6c7@marketplace.amazon.de"); // as Amazon sends it: clients must drop it
+        assertThat(row(header, lines[2])).containsEntry("carrier", "AMZN_DE").containsEntry("tracking-number", "TBA302211110007")
+                .containsEntry("quantity-shipped", "2");
+    }
+
+    @Test
+    void reportsEndFatalOrCancelledAndCreateReportIsThrottledAndValidated() throws Exception {
+        String token = accessToken();
+        String de = "\"marketplaceIds\":[\"A1PA6795UKMFR9\"]";
+        sim.failNextReports(1);
+        String fatal = JSON.readTree(send("POST", "/reports/2021-06-30/reports", token,
+                "{\"reportType\":\"GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL\"," + de + "}").body()).get("reportId").asText();
+        String empty = JSON.readTree(send("POST", "/reports/2021-06-30/reports", token,
+                "{\"reportType\":\"GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL\",\"marketplaceIds\":[\"ATVPDKIKX0DER\"]}").body())
+                .get("reportId").asText();
+        HttpResponse<String> tooLong = send("POST", "/reports/2021-06-30/reports", token,
+                "{\"reportType\":\"GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL\"," + de
+                        + ",\"dataStartTime\":\"2026-09-01T00:00:00Z\",\"dataEndTime\":\"2026-11-20T00:00:00Z\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(tooLong.body()).at("/errors/0/code").asText()).isEqualTo("InvalidInput");
+        assertThat(send("POST", "/reports/2021-06-30/reports", token, "{\"reportType\":\"GET_FLAT_FILE_OPEN_LISTINGS_DATA\"," + de + "}")
+                .statusCode()).isEqualTo(400);
+        now.set(START.plusSeconds(15));
+        JsonNode f = JSON.readTree(get("/reports/2021-06-30/reports/" + fatal, token).body());
+        assertThat(f.get("processingStatus").asText()).isEqualTo("FATAL");
+        assertThat(f.has("reportDocumentId")).isFalse();
+        // no FBA shipment in that marketplace: Amazon cancels a report without data
+        assertThat(JSON.readTree(get("/reports/2021-06-30/reports/" + empty, token).body()).get("processingStatus").asText())
+                .isEqualTo("CANCELLED");
+        assertThat(get("/reports/2021-06-30/reports/999", token).statusCode()).isEqualTo(404);
+        // createReport: 0.0167/s, burst 15; 4 used above, 11 more pass, the next is throttled
+        String ok = "{\"reportType\":\"GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL\"," + de + "}";
+        for (int i = 0; i < 11; i++) {
+            assertThat(send("POST", "/reports/2021-06-30/reports", token, ok).statusCode()).isEqualTo(202);
+        }
+        HttpResponse<String> throttled = send("POST", "/reports/2021-06-30/reports", token, ok);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("x-amzn-RateLimit-Limit")).contains("0.0167");
+        assertThat(sim.throttledCount("reports.createReport")).isEqualTo(1);
+        now.set(START.plusSeconds(15 + 60)); // one token per minute
+        assertThat(send("POST", "/reports/2021-06-30/reports", token, ok).statusCode()).isEqualTo(202);
+    }
+
+    private static java.util.Map<String, String> row(List<String> header, String line) {
+        String[] cells = line.split("\t", -1);
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            m.put(header.get(i), i < cells.length ? cells[i] : "");
+        }
+        return m;
+    }
+
     private String accessToken() throws Exception {
         return JSON.readTree(token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret",
                 "Atzr|simulator-only-refresh-token").body()).get("access_token").asText();
