@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * (domain-reference §1.2, §1.3). The caller folds in earlier refunds that have not failed
  * ({@link OrderSnapshot#plusRefund}), so in-flight refunds count against what is still refundable.
  *
- * <p>Limitation: the SP-API module exposes only the item price per line (not ShippingPrice / ItemTax), so shipping
- * and tax are 0 in the snapshot and refunds of those components are refused as not paid until it does.
+ * <p>Shipping, item tax and shipping tax come from the order line (v0 ShippingPrice / ItemTax / ShippingTax, v2026
+ * proceeds breakdowns); a component the order does not show counts as not paid.
  */
 final class LiveOrders {
 
@@ -69,9 +69,17 @@ final class LiveOrders {
     private static OrderSnapshot.Item item(SpOrderItem i, String currency) {
         BigDecimal principal = i.itemPrice().map(com.deskbridge.spapi.Money::amount)
                 .or(() -> i.unitPrice().map(p -> p.times(i.quantityOrdered()).amount())).orElse(BigDecimal.ZERO);
-        Money zero = Money.zero(currency);
         return OrderSnapshot.Item.unrefunded(i.orderItemId(), i.sku().orElse(null), i.quantityOrdered(), i.quantityShipped().orElse(0),
-                new Money(principal.setScale(2, java.math.RoundingMode.HALF_EVEN), currency), zero, zero, zero);
+                money(principal, currency), paid(i.shippingPrice(), currency), paid(i.itemTax(), currency),
+                paid(i.shippingTax(), currency));
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return new Money(amount.setScale(2, java.math.RoundingMode.HALF_EVEN), currency);
+    }
+
+    private static Money paid(java.util.Optional<com.deskbridge.spapi.Money> amount, String currency) {
+        return money(amount.map(com.deskbridge.spapi.Money::amount).orElse(BigDecimal.ZERO), currency);
     }
 
     private static OrderSnapshot mcf(String sellerId, McfFulfillmentOrder o) {

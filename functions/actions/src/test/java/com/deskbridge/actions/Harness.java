@@ -285,7 +285,7 @@ final class Harness implements AutoCloseable {
                 .put("earliestShipDate", "-P2D").put("latestShipDate", "-P1D");
         ArrayNode items = o.putArray("items");
         items.addObject().put("orderItemId", itemId(n, 1)).put("sku", "SKU-A").put("asin", "B0TEST0001").put("title", "Mug")
-                .put("quantity", 2).put("unitPrice", "15.00");
+                .put("quantity", 2).put("unitPrice", "15.00").put("shippingPrice", "4.90").put("tax", "0.00");
         items.addObject().put("orderItemId", itemId(n, 2)).put("sku", "SKU-B").put("asin", "B0TEST0002").put("title", "Plate")
                 .put("quantity", 1).put("unitPrice", "20.00");
     }

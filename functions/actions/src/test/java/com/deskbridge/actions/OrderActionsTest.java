@@ -105,6 +105,18 @@ class OrderActionsTest {
     }
 
     @Test
+    void shippingTheBuyerPaidCanBeRefundedOnceFromTheLiveOrder() {
+        String ticket = h.ticket();
+        OrderActions svc = h.wiring.orderActions();
+        RefundRequest shipping = RefundRequest.partial(Harness.orderId(5), AdjustmentReason.CustomerReturn, List.of(
+                new RefundRequest.Line(Harness.itemId(5, 1), 1, List.of(RefundRequest.ComponentAmount.of(RefundComponent.SHIPPING, "4.90", "EUR")))));
+        assertThat(svc.requestRefund(h.sellerId, ticket, "a", key(), shipping, null)).isInstanceOf(ActionResult.Accepted.class);
+        ActionResult twice = svc.requestRefund(h.sellerId, ticket, "a", key(), shipping, null);
+        assertThat(twice).isInstanceOfSatisfying(ActionResult.Rejected.class, r ->
+                assertThat(r.violations()).extracting(v -> v.field()).contains("lines[0].components.SHIPPING"));
+    }
+
+    @Test
     void aRefundStillInFlightCountsAgainstWhatIsRefundable() {
         String ticket = h.ticket();
         OrderActions svc = h.wiring.orderActions();

@@ -74,9 +74,34 @@ public final class OrderParsers {
                 ? Optional.of(integer(itemFulfillment, "quantityFulfilled", 0)) : Optional.empty();
         JsonNode request = i.path("cancellation").path("cancellationRequest");
         boolean buyerCancel = "BUYER".equalsIgnoreCase(text(request, "requester").orElse(""));
+        Optional<Money> shipping = Optional.empty();
+        Optional<Money> itemTax = Optional.empty();
+        Optional<Money> shippingTax = Optional.empty();
+        for (JsonNode b : i.path("proceeds").path("breakdowns")) {
+            Optional<Money> subtotal = money(b.path("subtotal"), "amount", "currencyCode");
+            String type = text(b, "type").orElse("");
+            if (type.equals("SHIPPING")) {
+                shipping = subtotal;
+            } else if (type.equals("TAX")) {
+                Optional<Money> itemPart = detailed(b, "ITEM");
+                Optional<Money> shippingPart = detailed(b, "SHIPPING");
+                itemTax = itemPart.isPresent() || shippingPart.isPresent() ? itemPart : subtotal;
+                shippingTax = shippingPart;
+            }
+        }
         return new SpOrderItem(required(i, "orderItemId"), text(product, "sellerSku"), text(product, "asin"),
                 text(product, "title"), quantity, shipped, unit, unit.map(u -> u.times(quantity)), buyerCancel,
-                buyerCancel ? text(request, "cancelReason") : Optional.empty());
+                buyerCancel ? text(request, "cancelReason") : Optional.empty(), shipping, itemTax, shippingTax);
+    }
+
+    /** The {@code detailedBreakdowns} value of one subtype of a v2026 proceeds breakdown. */
+    private static Optional<Money> detailed(JsonNode breakdown, String subtype) {
+        for (JsonNode d : breakdown.path("detailedBreakdowns")) {
+            if (subtype.equals(text(d, "subtype").orElse(""))) {
+                return money(d.path("value"), "amount", "currencyCode");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A v0 {@code Order} object (getOrder's {@code payload}, or one of getOrders' {@code payload.Orders}); no items yet. */
@@ -106,7 +131,9 @@ public final class OrderParsers {
             boolean buyerCancel = "true".equalsIgnoreCase(text(cancel, "IsBuyerRequestedCancel").orElse("false"));
             items.add(new SpOrderItem(required(i, "OrderItemId"), text(i, "SellerSKU"), text(i, "ASIN"), text(i, "Title"),
                     quantity, i.has("QuantityShipped") ? Optional.of(integer(i, "QuantityShipped", 0)) : Optional.empty(),
-                    unit, itemPrice, buyerCancel, buyerCancel ? text(cancel, "BuyerCancelReason") : Optional.empty()));
+                    unit, itemPrice, buyerCancel, buyerCancel ? text(cancel, "BuyerCancelReason") : Optional.empty(),
+                    money(i.path("ShippingPrice"), "Amount", "CurrencyCode"), money(i.path("ItemTax"), "Amount", "CurrencyCode"),
+                    money(i.path("ShippingTax"), "Amount", "CurrencyCode")));
         }
         return items;
     }

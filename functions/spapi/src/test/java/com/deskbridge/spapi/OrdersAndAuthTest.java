@@ -147,6 +147,8 @@ class OrdersAndAuthTest {
             assertThat(item.quantityShipped()).contains(2);
             assertThat(item.unitPrice()).contains(new Money(new BigDecimal("12.50"), "EUR"));
             assertThat(item.itemPrice()).contains(new Money(new BigDecimal("25.00"), "EUR"));
+            assertThat(item.shippingPrice()).as("refundable shipping").contains(new Money(new BigDecimal("3.90"), "EUR"));
+            assertThat(item.itemTax().map(m -> m.amount().signum())).contains(0);
         }
         assertThat(v2026.packages()).singleElement().satisfies(p -> {
             assertThat(p.carrier()).contains("DHL");

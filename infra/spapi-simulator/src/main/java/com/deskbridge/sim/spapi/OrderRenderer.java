@@ -90,7 +90,15 @@ final class OrderRenderer {
             copy(i, "sku", product, "sellerSku");
             product.putObject("price").set("unitPrice", money(decimal(i, "unitPrice"), currency, "amount", "currencyCode"));
             if (includedData.contains("PROCEEDS")) {
-                item.putObject("proceeds").set("proceedsTotal", money(itemTotal(i), currency, "amount", "currencyCode"));
+                ObjectNode proceeds = item.putObject("proceeds");
+                proceeds.set("proceedsTotal", money(itemTotal(i), currency, "amount", "currencyCode"));
+                var breakdowns = proceeds.putArray("breakdowns");
+                breakdowns.addObject().put("type", "ITEM").set("subtotal", money(decimal(i, "unitPrice")
+                        .multiply(BigDecimal.valueOf(quantity)), currency, "amount", "currencyCode"));
+                breakdowns.addObject().put("type", "SHIPPING").set("subtotal", money(decimal(i, "shippingPrice"), currency,
+                        "amount", "currencyCode"));
+                breakdowns.addObject().put("type", "TAX").set("subtotal", money(decimal(i, "tax"), currency, "amount",
+                        "currencyCode"));
             }
             if (includedData.contains("FULFILLMENT")) {
                 int shipped = shipped(o, i);
