@@ -93,13 +93,11 @@ public final class LocalWorld implements AutoCloseable {
      * the functions look up ({@code <SpApiSecretPrefix><sellerId>}).
      */
     public void grantSpApi(String secretPrefix, String sellerId) {
-        JsonNode credentials = world.path("spapi").path("credentials").path(0);
-        if (credentials.isMissingNode()) {
+        var credentials = spApi.credentials();
+        if (credentials.isEmpty()) {
             throw new IllegalStateException("the world fixture has no spapi.credentials");
         }
-        secrets.put(secretPrefix + sellerId, Map.of("client_id", credentials.path("clientId").asText(),
-                "client_secret", credentials.path("clientSecret").asText(),
-                "refresh_token", credentials.path("refreshToken").asText()));
+        secrets.put(secretPrefix + sellerId, credentials.get(0));
     }
 
     /** Stores each simulated carrier's credentials under the name the functions look up ({@code deskbridge/carriers/<carrier>}). */

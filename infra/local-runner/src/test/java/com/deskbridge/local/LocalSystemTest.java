@@ -61,11 +61,10 @@ class LocalSystemTest {
     @org.junit.jupiter.api.AfterAll
     static void noSecretWasLogged() {
         java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
-        JsonNode world = system.world().world();
         java.util.List<String> secrets = new java.util.ArrayList<>();
-        world.path("spapi").path("credentials").forEach(c -> {
-            secrets.add(c.path("clientSecret").asText());
-            secrets.add(c.path("refreshToken").asText());
+        system.world().spApi().credentials().forEach(c -> {
+            secrets.add(c.get("client_secret"));
+            secrets.add(c.get("refresh_token"));
         });
         for (String carrier : com.deskbridge.sim.carriers.CarrierSimulator.CARRIERS) {
             system.world().carriers().credentials(carrier).forEach((field, value) -> {

@@ -51,7 +51,13 @@ final class SimWorld {
     SimWorld(JsonNode world, Instant now) {
         JsonNode sp = world.path("spapi");
         for (JsonNode c : sp.path("credentials")) {
-            credentials.add(new Credential(text(c, "sellerId"), text(c, "clientId"), text(c, "clientSecret"), text(c, "refreshToken")));
+            // A fixture may leave the secret parts out: they are then made up at start (nothing secret-looking is
+            // committed), and the host reads them from SpApiSimulator.credentials().
+            String secret = c.hasNonNull("clientSecret") ? text(c, "clientSecret") : null;
+            String refresh = c.hasNonNull("refreshToken") ? text(c, "refreshToken") : null;
+            credentials.add(new Credential(text(c, "sellerId"), text(c, "clientId"),
+                    secret == null ? "sim-" + java.util.UUID.randomUUID() : secret,
+                    refresh == null ? "Atzr|sim-" + java.util.UUID.randomUUID() : refresh));
         }
         latency = Duration.ofMillis(sp.path("latencyMs").asLong(0));
         tokenLifetime = duration(sp, "accessTokenLifetime", Duration.ofHours(1));

@@ -147,6 +147,16 @@ public final class SpApiSimulator implements AutoCloseable {
     }
 
     /** The Login with Amazon token endpoint to use instead of {@code https://api.amazon.com/auth/o2/token}. */
+    /**
+     * The seller-app credentials this simulator accepts, as a seller's SP-API secret holds them ({@code client_id},
+     * {@code client_secret}, {@code refresh_token}), in fixture order. Secret parts the fixture left out were made up
+     * at start.
+     */
+    public java.util.List<java.util.Map<String, String>> credentials() {
+        return world.credentials.stream().map(c -> java.util.Map.of("client_id", c.clientId(),
+                "client_secret", c.clientSecret(), "refresh_token", c.refreshToken())).toList();
+    }
+
     public String lwaUrl() {
         return baseUrl() + "/auth/o2/token";
     }

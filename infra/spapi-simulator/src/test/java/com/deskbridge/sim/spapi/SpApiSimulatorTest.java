@@ -63,7 +63,7 @@ class SpApiSimulatorTest {
 
     @Test
     void lwaIssuesBearerTokensForTheFixtureCredentialsOnly() throws Exception {
-        HttpResponse<String> ok = token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret", "Atzr|simulator-only-refresh-token");
+        HttpResponse<String> ok = token("amzn1.application-oa2-client.deskbridge-demo", secret(), refresh());
         assertThat(ok.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(ok.body());
         assertThat(body.get("access_token").asText()).startsWith("Atza|");
@@ -71,10 +71,10 @@ class SpApiSimulatorTest {
         assertThat(body.get("expires_in").asInt()).isEqualTo(3600);
         assertThat(ok.headers().firstValue("x-amzn-RequestId")).isPresent();
 
-        HttpResponse<String> badClient = token("amzn1.application-oa2-client.deskbridge-demo", "wrong", "Atzr|simulator-only-refresh-token");
+        HttpResponse<String> badClient = token("amzn1.application-oa2-client.deskbridge-demo", "wrong", refresh());
         assertThat(badClient.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(badClient.body()).get("error").asText()).isEqualTo("invalid_client");
-        HttpResponse<String> badGrant = token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret", "Atzr|other");
+        HttpResponse<String> badGrant = token("amzn1.application-oa2-client.deskbridge-demo", secret(), "Atzr|other");
         assertThat(badGrant.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badGrant.body()).get("error").asText()).isEqualTo("invalid_grant");
         assertThat(sim.callCount("lwa.token")).isEqualTo(3);
@@ -280,8 +280,17 @@ class SpApiSimulatorTest {
     }
 
     private String accessToken() throws Exception {
-        return JSON.readTree(token("amzn1.application-oa2-client.deskbridge-demo", "simulator-only-client-secret",
-                "Atzr|simulator-only-refresh-token").body()).get("access_token").asText();
+        return JSON.readTree(token("amzn1.application-oa2-client.deskbridge-demo", secret(), refresh()).body())
+                .get("access_token").asText();
+    }
+
+    /** The demo world leaves the secret parts out: the simulator made them up at start. */
+    private String secret() {
+        return sim.credentials().get(0).get("client_secret");
+    }
+
+    private String refresh() {
+        return sim.credentials().get(0).get("refresh_token");
     }
 
     private HttpResponse<String> token(String clientId, String secret, String refreshToken) throws Exception {
