@@ -6,9 +6,7 @@ import com.deskbridge.macros.MacroDefinition;
 import com.deskbridge.macros.MacroLanguage;
 import com.deskbridge.macros.MacroSettings;
 import com.deskbridge.macros.MacroValidationException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -33,22 +31,10 @@ public final class ReplySettingsJson {
     private static final Set<String> FIELDS = Set.of("shopName", "defaultLanguage", "carrierLinks", "autoReplies", "macros");
     private static final Set<String> MACRO_FIELDS = Set.of("id", "name", "bodies", "intents");
     private static final int MAX_DOCUMENT_CHARS = 400_000;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @throws InvalidInputException naming the field */
     public ReplySettings parse(String document) {
-        if (document == null || document.isBlank() || document.length() > MAX_DOCUMENT_CHARS) {
-            throw new InvalidInputException("body", "must be a JSON object of at most " + MAX_DOCUMENT_CHARS + " characters");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException("body", "must be a JSON object");
-        }
+        JsonNode root = SettingsDocument.object(document, MAX_DOCUMENT_CHARS);
         onlyKnown(root, FIELDS, "");
         String shopName = optionalText(root, "shopName");
         if (shopName != null && (shopName.isBlank() || shopName.length() > 80)) {

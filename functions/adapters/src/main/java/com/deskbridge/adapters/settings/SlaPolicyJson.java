@@ -5,9 +5,7 @@ import com.deskbridge.domain.sla.SellerSlaPolicy;
 import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InvalidInputException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +31,6 @@ public final class SlaPolicyJson {
             "targetOutsideMinutes", "atRiskShare", "channels", "channelDeadlineHours");
     private static final int MAX_DOCUMENT_CHARS = 20_000;
 
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * The policy every seller has until it stores its own: business hours Monday to Friday 09:00-17:00 in
@@ -48,23 +45,7 @@ public final class SlaPolicyJson {
 
     /** @throws InvalidInputException naming the field, for malformed JSON too ({@code body}) */
     public SlaPolicies parse(String document) {
-        if (document == null || document.isBlank()) {
-            throw new InvalidInputException("body", "is required: a JSON SLA policy");
-        }
-        if (document.length() > MAX_DOCUMENT_CHARS) {
-            throw new InvalidInputException("body", "must be at most " + MAX_DOCUMENT_CHARS + " characters");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(document);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new InvalidInputException("body", "is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException("body", "must be a JSON object");
-        }
+        JsonNode root = SettingsDocument.object(document, MAX_DOCUMENT_CHARS);
         rejectUnknown(root, TOP_FIELDS, "");
         SlaPolicies policies = SlaPolicies.of(policy(root, ""));
         JsonNode channels = root.path("channels");

@@ -5,9 +5,7 @@ import com.deskbridge.intent.RuleKind;
 import com.deskbridge.intent.SellerTagRule;
 import com.deskbridge.intent.Tagger;
 import com.deskbridge.intent.TicketField;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,20 +25,11 @@ import java.util.Set;
 public final class TagRulesJson {
     private static final Set<String> RULE_FIELDS = Set.of("name", "kind", "pattern", "tag", "fields");
     private static final int MAX_DOCUMENT_CHARS = 50_000;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @throws InvalidInputException naming the field */
     public List<SellerTagRule> parse(String document) {
-        if (document == null || document.isBlank() || document.length() > MAX_DOCUMENT_CHARS) {
-            throw new InvalidInputException("body", "must be a JSON object of at most " + MAX_DOCUMENT_CHARS + " characters");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "is not valid JSON");
-        }
-        if (root == null || !root.isObject() || !root.path("rules").isArray() || root.size() != 1) {
+        JsonNode root = SettingsDocument.object(document, MAX_DOCUMENT_CHARS);
+        if (!root.path("rules").isArray() || root.size() != 1) {
             throw new InvalidInputException("rules", "is required: {\"rules\": [ ... ]} and nothing else");
         }
         List<SellerTagRule> rules = new ArrayList<>();
