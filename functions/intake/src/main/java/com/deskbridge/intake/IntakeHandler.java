@@ -13,7 +13,11 @@ import com.deskbridge.domain.ticket.InboundMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +57,40 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, this::process);
+        // the batch's context requests, by SQS message id: sent together at its end
+        Map<String, List<EnrichmentTrigger.Request>> contextRequests = new LinkedHashMap<>();
+        SQSBatchResponse response = batch.process(event, record -> process(record, contextRequests));
+        return withContextRequested(response, contextRequests);
     }
 
-    private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {
+    /**
+     * Hands the batch's context requests over together. If that fails, the messages that asked are delivered again:
+     * storing them is then a no-op and they ask again, so no ticket goes without its context.
+     */
+    private SQSBatchResponse withContextRequested(SQSBatchResponse response,
+                                                  Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
+        if (contextRequests.isEmpty()) {
+            return response;
+        }
+        try {
+            enrichment.enrichAll(contextRequests.values().stream().flatMap(List::stream).toList());
+            return response;
+        } catch (RuntimeException e) {
+            LOG.warn("intake could not ask for the context of {} message(s), they will be delivered again: {}",
+                    contextRequests.size(), e.toString());
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>(response.getBatchItemFailures());
+            Set<String> failing = new HashSet<>();
+            failures.forEach(f -> failing.add(f.getItemIdentifier()));
+            for (String messageId : contextRequests.keySet()) {
+                if (failing.add(messageId)) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(messageId).build());
+                }
+            }
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        }
+    }
+
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage record, Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
         try {
             List<InboundMessage> messages = decoder.decode(record.getBody(), sentAt(record));
             if (messages.isEmpty()) {
@@ -72,9 +106,10 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                     // have failed right here (asking twice is harmless: enrichment is idempotent).
                     // Only Amazon's marketplace ids mean something to SP-API; another channel's order can still be an
                     // MCF order (Amazon fulfils it), looked up by its id in the seller's home region.
-                    enrichment.enrich(message.seller(), result.ticketId(), message.orderId(),
-                            message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
-                            EnrichmentTrigger.Reason.ORDER_KNOWN);
+                    contextRequests.computeIfAbsent(record.getMessageId(), id -> new ArrayList<>()).add(
+                            new EnrichmentTrigger.Request(message.seller(), result.ticketId(), message.orderId(),
+                                    message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
+                                    EnrichmentTrigger.Reason.ORDER_KNOWN));
                 }
                 if (!result.duplicate()) {
                     autoReply(message, result);

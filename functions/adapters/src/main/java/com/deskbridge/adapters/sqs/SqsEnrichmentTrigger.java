@@ -27,6 +27,25 @@ public final class SqsEnrichmentTrigger implements EnrichmentTrigger {
         sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body(seller, ticket, orderId, marketplaceId, reason)));
     }
 
+    /** In batches of ten (SendMessageBatch); any entry SQS refuses fails the call, so the caller asks again. */
+    @Override
+    public void enrichAll(java.util.List<Request> requests) {
+        for (int from = 0; from < requests.size(); from += 10) {
+            java.util.List<Request> chunk = requests.subList(from, Math.min(requests.size(), from + 10));
+            java.util.List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Request r = chunk.get(i);
+                entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder().id("e" + i)
+                        .messageBody(body(r.seller(), r.ticket(), r.orderId(), r.marketplaceId(), r.reason())).build());
+            }
+            var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            if (!response.failed().isEmpty()) {
+                throw new IllegalStateException(response.failed().size() + " enrichment request(s) refused by SQS: "
+                        + response.failed().get(0).code());
+            }
+        }
+    }
+
     public static String body(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason) {
         ObjectNode n = JSON.createObjectNode();
         n.put("version", 1);

@@ -14,6 +14,19 @@ public interface EnrichmentTrigger {
 
     void enrich(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason);
 
+    /** One request, for {@link #enrichAll}. */
+    record Request(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason) {
+    }
+
+    /**
+     * Several requests at once (a batch of buyer messages): implementations may send them together.
+     *
+     * @throws RuntimeException when they could not all be handed over (the caller asks again for all of them)
+     */
+    default void enrichAll(java.util.List<Request> requests) {
+        requests.forEach(r -> enrich(r.seller(), r.ticket(), r.orderId(), r.marketplaceId(), r.reason()));
+    }
+
     /** For wiring without enrichment (tests of other parts). */
     EnrichmentTrigger NONE = (seller, ticket, orderId, marketplaceId, reason) -> { };
 }

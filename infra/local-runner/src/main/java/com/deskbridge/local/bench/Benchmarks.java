@@ -306,14 +306,16 @@ public final class Benchmarks {
         new DynamoDbTicketStore(AwsClients.dynamoDb(), stack.tableName("TicketsTable"))
                 .append(seeded, Instant.now().plus(Duration.ofDays(1)), Triage.NONE);
         String classpath = apiJar + java.io.File.pathSeparator + probeClasses;
-        List<String> jvm = List.of(
+        List<String> jvm = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as template.yaml's JAVA_TOOL_OPTIONS
-                "-DTICKETS_TABLE=" + stack.tableName("TicketsTable"),
                 "-DAWS_ENDPOINT_URL_DYNAMODB=" + stack.dynamoDbEndpoint(),
+                "-DAWS_ENDPOINT_URL_SQS=" + stack.sqsEndpoint(),
                 "-DAWS_REGION=" + stack.region(),
-                "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
-                "-cp", classpath, ColdStartProbe.class.getName());
+                "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local"));
+        // the function's configuration, as the template gives it (queues, table, settings)
+        stack.environment().forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+        jvm.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName()));
         String seller = seeded.seller().value();
         String ticket = seeded.ticketId().value();
 
