@@ -22,15 +22,7 @@ final class AggregatorEndpoint extends Endpoint {
 
     @Override
     void route(HttpExchange ex, String path) throws IOException {
-        if (!path.equals("/trackings")) {
-            notFoundPath(ex);
-            return;
-        }
-        if (!ex.getRequestMethod().equals("GET")) {
-            methodNotAllowed(ex, List.of("GET"));
-            return;
-        }
-        if (!admit(ex, null)) {
+        if (!trackingGet(ex, path, "/trackings")) {
             return;
         }
         Map<String, String> q = query(ex);

@@ -21,15 +21,7 @@ final class DhlEndpoint extends Endpoint {
 
     @Override
     void route(HttpExchange ex, String path) throws IOException {
-        if (!path.equals("/track/shipments")) {
-            notFoundPath(ex);
-            return;
-        }
-        if (!ex.getRequestMethod().equals("GET")) {
-            methodNotAllowed(ex, List.of("GET"));
-            return;
-        }
-        if (!admit(ex, null)) {
+        if (!trackingGet(ex, path, "/track/shipments")) {
             return;
         }
         String number = query(ex).get("trackingNumber");

@@ -60,8 +60,29 @@ abstract class Endpoint implements HttpHandler {
     /** Dispatches one request; {@code path} is what follows "/{carrier}". */
     abstract void route(HttpExchange ex, String path) throws IOException;
 
-    /** Whether the tracking request carries valid credentials. */
-    abstract boolean authorized(HttpExchange ex, String body);
+    /**
+     * Whether the tracking request carries valid credentials: by default an OAuth bearer token this simulator issued
+     * (UPS, FedEx, USPS); carriers with API keys or sessions override it.
+     */
+    boolean authorized(HttpExchange ex, String body) {
+        return state.tokenValid(bearer(ex));
+    }
+
+    /**
+     * A carrier with one tracking resource read by GET: answers a wrong path (404), a wrong method (405) or a
+     * refused call (auth, quota, fault) itself; true when the call may be served.
+     */
+    final boolean trackingGet(HttpExchange ex, String path, String resource) throws IOException {
+        if (!path.equals(resource)) {
+            notFoundPath(ex);
+            return false;
+        }
+        if (!ex.getRequestMethod().equals("GET")) {
+            methodNotAllowed(ex, java.util.List.of("GET"));
+            return false;
+        }
+        return admit(ex, null);
+    }
 
     abstract void unauthorized(HttpExchange ex) throws IOException;
 

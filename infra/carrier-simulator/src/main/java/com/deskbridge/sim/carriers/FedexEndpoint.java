@@ -143,11 +143,6 @@ final class FedexEndpoint extends Endpoint {
     }
 
     @Override
-    boolean authorized(HttpExchange ex, String body) {
-        return state.tokenValid(bearer(ex));
-    }
-
-    @Override
     void unauthorized(HttpExchange ex) throws IOException {
         errors(ex, 401, "NOT.AUTHORIZED.ERROR", "Access token expired. Please modify your request and try again.");
     }

@@ -144,11 +144,6 @@ final class UpsEndpoint extends Endpoint {
     }
 
     @Override
-    boolean authorized(HttpExchange ex, String body) {
-        return state.tokenValid(bearer(ex));
-    }
-
-    @Override
     void unauthorized(HttpExchange ex) throws IOException {
         error(ex, 401, "250002", "Invalid Authentication Information.");
     }

@@ -132,11 +132,6 @@ final class UspsEndpoint extends Endpoint {
     }
 
     @Override
-    boolean authorized(HttpExchange ex, String body) {
-        return state.tokenValid(bearer(ex));
-    }
-
-    @Override
     void unauthorized(HttpExchange ex) throws IOException {
         error(ex, 401, "Unauthorized", "Invalid or expired access token.");
     }

@@ -23,9 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * <p>Each test seeds its own seller through the intake queue, so the tests do not depend on one another. Features
  * whose routes the API does not serve yet are separate, disabled tests naming the route.
  */
-class AgentConsoleE2ETest {
+class AgentConsoleE2ETest extends ConsoleSession {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Generous: DynamoDB Local and the SQS pollers on a busy CI machine; every wait ends as soon as its condition holds. */
@@ -50,35 +48,17 @@ class AgentConsoleE2ETest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "local-system");
 
     private static LocalRunner system;
-    private static ConsoleServer console;
-    private static ConsoleBrowser browser;
-    private static BrowserPage page;
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> binary = Chromium.find();
-        Assumptions.assumeTrue(binary.isPresent(), Chromium.NOT_FOUND);
+        Path chromium = chromium();
         system = LocalRunner.start(RunnerOptions.ephemeral(ProjectRoot.find()));
-        console = ConsoleServer.start(0, URI.create(system.api().baseUrl()));
-        browser = ConsoleBrowser.start(binary.get(), URI.create(helpdeskOrigin()), console, WAIT, SCREENSHOTS);
-        page = browser.page();
-    }
-
-    @AfterEach
-    void thePageRaisedNoScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.drainScriptErrors()).as("uncaught errors and console.error calls in the page").isEmpty();
-        }
+        openConsole(chromium, URI.create(system.api().baseUrl()), URI.create(helpdeskOrigin()), WAIT, SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (console != null) {
-            console.close();
-        }
+        closeConsole();
         if (system != null) {
             system.close();
         }

@@ -2,15 +2,11 @@ package com.deskbridge.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deskbridge.console.ConsoleServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,40 +18,22 @@ import org.junit.jupiter.api.Test;
  * Chromium against {@link ContractApi}, a local server speaking those routes' documented contract. When the real
  * ApiFunction serves them, {@link AgentConsoleE2ETest}'s disabled tests take over against the whole local system.
  */
-class ConsoleContractE2ETest {
+class ConsoleContractE2ETest extends ConsoleSession {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final URI HELPDESK_ORIGIN = URI.create("http://localhost:5173");
 
     private static ContractApi api;
-    private static ConsoleServer console;
-    private static ConsoleBrowser browser;
-    private static BrowserPage page;
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> binary = Chromium.find();
-        Assumptions.assumeTrue(binary.isPresent(), Chromium.NOT_FOUND);
+        Path chromium = chromium();
         api = ContractApi.start(HELPDESK_ORIGIN.toString(), Clock.systemUTC());
-        console = ConsoleServer.start(0, URI.create(api.baseUrl()));
-        browser = ConsoleBrowser.start(binary.get(), HELPDESK_ORIGIN, console, WAIT, Path.of("target", "screenshots", "contract"));
-        page = browser.page();
-    }
-
-    @AfterEach
-    void thePageRaisedNoScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.drainScriptErrors()).as("uncaught errors and console.error calls in the page").isEmpty();
-        }
+        openConsole(chromium, URI.create(api.baseUrl()), HELPDESK_ORIGIN, WAIT, Path.of("target", "screenshots", "contract"));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (console != null) {
-            console.close();
-        }
+        closeConsole();
         if (api != null) {
             api.close();
         }
