@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: reads the buyer messages a seller received on a channel since the last poll (eBay's Message API). The
@@ -22,17 +23,19 @@ public interface MessageInbox {
     Poll poll(String sellerId, Cursor cursor);
 
     /**
-     * Where a poll stopped: messages created at or after {@code since} are asked for (minus a short overlap, because
-     * a channel may index a message a little after its creation time).
+     * Where a poll stopped: the newest message time seen, and the ids of the messages seen in the overlap window just
+     * before it (a channel may index a message a little after its creation time, so each poll looks back a short
+     * while and skips what it already delivered).
      */
-    record Cursor(Instant since) {
+    record Cursor(Instant since, Set<String> seen) {
         public Cursor {
             Objects.requireNonNull(since, "since");
+            seen = seen == null ? Set.of() : Set.copyOf(seen);
         }
 
         /** The first poll of a seller: looks back {@code lookBack} from {@code now}. */
         public static Cursor initial(Instant now, Duration lookBack) {
-            return new Cursor(now.minus(lookBack));
+            return new Cursor(now.minus(lookBack), Set.of());
         }
 
         public static Cursor initial(Instant now) {
