@@ -25,10 +25,12 @@ public interface ActionAttempts {
      * @param kind         {@code refund} or {@code cancellation}
      * @param fingerprint  what was asked for (amounts, items, reason), so a reused key with another request is refused
      * @param knownBefore  the channel's ids of the order's refunds (or cancellations) before this attempt
+     * @param request      the request exactly as sent, when a retry must send it again unchanged (Shopify compares a
+     *                     repeated idempotency key's parameters); may be null
      * @param externalId   the channel's id once known, else null
      */
     record Attempt(String sellerId, String idempotencyKey, String orderId, String kind, String fingerprint,
-                   Set<String> knownBefore, Instant startedAt, String externalId) {
+                   Set<String> knownBefore, String request, Instant startedAt, String externalId) {
         public Attempt {
             Objects.requireNonNull(sellerId, "sellerId");
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -40,7 +42,7 @@ public interface ActionAttempts {
         }
 
         public Attempt withExternalId(String id) {
-            return new Attempt(sellerId, idempotencyKey, orderId, kind, fingerprint, knownBefore, startedAt, id);
+            return new Attempt(sellerId, idempotencyKey, orderId, kind, fingerprint, knownBefore, request, startedAt, id);
         }
     }
 }

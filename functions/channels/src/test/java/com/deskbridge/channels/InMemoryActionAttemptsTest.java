@@ -12,7 +12,7 @@ class InMemoryActionAttemptsTest {
     void theFirstWriterWinsAndTheExternalIdIsAddedLater() {
         InMemoryActionAttempts attempts = new InMemoryActionAttempts();
         ActionAttempts.Attempt a = new ActionAttempts.Attempt("s1", "key-0001", "12-34567-89012", "refund", "f1",
-                Set.of("R-1"), Instant.parse("2026-11-20T10:00:00Z"), null);
+                Set.of("R-1"), null, Instant.parse("2026-11-20T10:00:00Z"), null);
         assertThat(attempts.begin(a)).isTrue();
         assertThat(attempts.begin(a.withExternalId("other"))).isFalse();
         assertThat(attempts.find("s1", "key-0001")).contains(a);

@@ -195,7 +195,7 @@ public final class EbayOrderActions implements OrderActionGateway {
                 }
                 Set<String> known = order.get().refunds().stream().map(EbayOrder.Refund::refundId).collect(Collectors.toSet());
                 ActionAttempts.Attempt attempt = new ActionAttempts.Attempt(command.sellerId(), idempotencyKey, command.orderId(), REFUND,
-                        fingerprint, known, clock.instant(), null);
+                        fingerprint, known, null, clock.instant(), null);
                 if (!attempts.begin(attempt)) {
                     // another request with the same key began at the same moment: answer as the retry it is
                     return refund(command, idempotencyKey);
@@ -265,7 +265,7 @@ public final class EbayOrderActions implements OrderActionGateway {
             if (prior.isEmpty()) {
                 Set<String> known = o.cancelRequests().stream().map(EbayOrder.CancelRequest::cancelRequestId).collect(Collectors.toSet());
                 if (!attempts.begin(new ActionAttempts.Attempt(command.sellerId(), idempotencyKey, command.orderId(), CANCELLATION,
-                        fingerprint, known, clock.instant(), null))) {
+                        fingerprint, known, null, clock.instant(), null))) {
                     return cancel(command, idempotencyKey);
                 }
             }

@@ -125,7 +125,7 @@ class EbayOrdersAndActionsTest {
                         new RefundCommand.ComponentAdjustment(RefundComponent.GOODWILL, Money.of("5.00", "EUR"))))));
         // the first attempt was recorded, reached eBay, and its answer never arrived
         h.attempts.begin(new ActionAttempts.Attempt(EbayHarness.SELLER, "refund-key-lost", "12-34567-89012", "refund",
-                "12-34567-89012|OTHER|{10050000000101=5.00 EUR}", Set.of(), h.clock.instant(), null));
+                "12-34567-89012|OTHER|{10050000000101=5.00 EUR}", Set.of(), null, h.clock.instant(), null));
         client.fulfillment().issueRefund(h.account, "12-34567-89012", "OTHER", Map.of("10050000000101", Money.of("5.00", "EUR")), null);
 
         ActionOutcome retried = actions.refund(command, "refund-key-lost");
