@@ -1,14 +1,13 @@
 package com.deskbridge.ebay;
 
 import com.deskbridge.orderactions.Money;
+import com.deskbridge.http.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reading eBay's JSON: absent, null and blank fields read as empty; amounts are {@code {value, currency}} objects. */
@@ -46,17 +45,7 @@ final class EbayJson {
     }
 
     static Optional<Instant> instant(JsonNode node, String field) {
-        return text(node, field).flatMap(s -> {
-            try {
-                return Optional.of(Instant.parse(s));
-            } catch (DateTimeParseException e) {
-                try {
-                    return Optional.of(OffsetDateTime.parse(s).toInstant());
-                } catch (DateTimeParseException e2) {
-                    return Optional.empty();
-                }
-            }
-        });
+        return text(node, field).flatMap(Timestamps::parse);
     }
 
     /** An eBay {@code Amount}, at cent scale (eBay's currencies here have two decimals). */

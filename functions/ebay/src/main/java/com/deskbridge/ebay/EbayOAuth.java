@@ -112,7 +112,7 @@ public final class EbayOAuth {
 
     private AccessTokenCache.IssuedToken refresh(EbayAccount account) {
         Map<String, String> secret = secrets.secret(account.secretName());
-        String refreshToken = field(secret, "refresh_token", account.secretName());
+        String refreshToken = SecretSource.field(secret, "refresh_token", account.secretName());
         JsonNode body = post(secret, account.secretName(), "grant_type=refresh_token&refresh_token=" + enc(refreshToken)
                 + "&scope=" + enc(String.join(" ", SCOPES)), "seller " + account.sellerId());
         String token = EbayJson.text(body, "access_token").orElseThrow(() -> new EbayAuthException(200, null, "invalid_response",
@@ -123,8 +123,8 @@ public final class EbayOAuth {
     }
 
     private JsonNode post(Map<String, String> secret, String secretName, String form, String what) {
-        String basic = Base64.getEncoder().encodeToString((field(secret, "client_id", secretName) + ":"
-                + field(secret, "client_secret", secretName)).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((SecretSource.field(secret, "client_id", secretName) + ":"
+                + SecretSource.field(secret, "client_secret", secretName)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(endpoints.tokenUrl())
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic)
@@ -143,29 +143,13 @@ public final class EbayOAuth {
             return body;
         }
         String error = body.path("error").asText("unknown_error");
-        String description = scrub(body.path("error_description").asText(""), secret);
+        String description = SecretSource.scrub(body.path("error_description").asText(""), secret);
         throw new EbayAuthException(response.statusCode(), EbayTransport.requestId(response), error,
                 "token request (" + what + ", secret " + secretName + ") refused: " + error
                         + (description.isBlank() ? "" : " – " + description));
     }
 
-    private static String field(Map<String, String> secret, String name, String secretName) {
-        String v = secret.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("secret " + secretName + " lacks the field " + name);
-        }
-        return v;
-    }
 
-    private static String scrub(String text, Map<String, String> secret) {
-        String out = text;
-        for (String v : secret.values()) {
-            if (v != null && v.length() >= 4) {
-                out = out.replace(v, "***");
-            }
-        }
-        return out.length() > 200 ? out.substring(0, 200) + "…" : out;
-    }
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

@@ -105,19 +105,7 @@ public final class EbayOrderActions implements OrderActionGateway {
         }
         boolean shipped = !"NOT_STARTED".equals(o.fulfillmentStatus());
         return new OrderSnapshot(sellerId, o.orderId(), o.marketplaceId().isBlank() ? account.marketplaceId() : o.marketplaceId(),
-                FulfilmentChannel.FBM, snapshotStatus(o), shipped, currency, items);
-    }
-
-    /** The order's state in the words the shared rules read (they know Amazon's spellings). */
-    static String snapshotStatus(EbayOrder o) {
-        return switch (EbayOrderSource.status(o)) {
-            case CANCELLED -> "CANCELLED";
-            case PENDING -> "PENDING";
-            case SHIPPED -> "SHIPPED";
-            case PARTIALLY_SHIPPED -> "PARTIALLY_SHIPPED";
-            case UNSHIPPED -> "UNSHIPPED";
-            default -> "UNKNOWN";
-        };
+                FulfilmentChannel.FBM, EbayOrderSource.status(o).name(), shipped, currency, items);
     }
 
     @Override

@@ -49,13 +49,7 @@ final class EbayHarness implements AutoCloseable {
     }
 
     SecretSource secretSource() {
-        return name -> {
-            Map<String, String> s = secrets.get(name);
-            if (s == null) {
-                throw new IllegalStateException("no secret " + name);
-            }
-            return Map.copyOf(s);
-        };
+        return SecretSource.of(secrets);
     }
 
     EbayClient client() {

@@ -1,13 +1,12 @@
 package com.deskbridge.shopify;
 
 import com.deskbridge.orderactions.Money;
+import com.deskbridge.http.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reading Shopify's GraphQL JSON: {@code MoneyBag.shopMoney} amounts, ISO timestamps, empty for absent or null. */
@@ -24,17 +23,7 @@ final class ShopifyJson {
     }
 
     static Optional<Instant> instant(JsonNode node, String field) {
-        return text(node, field).flatMap(s -> {
-            try {
-                return Optional.of(Instant.parse(s));
-            } catch (DateTimeParseException e) {
-                try {
-                    return Optional.of(OffsetDateTime.parse(s).toInstant());
-                } catch (DateTimeParseException e2) {
-                    return Optional.empty();
-                }
-            }
-        });
+        return text(node, field).flatMap(Timestamps::parse);
     }
 
     /** A {@code MoneyBag}'s shop currency amount. */

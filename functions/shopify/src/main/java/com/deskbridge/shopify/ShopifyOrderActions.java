@@ -106,14 +106,7 @@ public final class ShopifyOrderActions implements OrderActionGateway {
             items.add(new OrderSnapshot.Item(l.id(), l.sku().orElse(null), l.quantity(), shipped, l.total(), shipping, l.tax(),
                     shippingTax, m, refundedQty.getOrDefault(l.id(), 0)));
         }
-        String status = switch (ShopifyOrderSource.status(o)) {
-            case CANCELLED -> "CANCELLED";
-            case PENDING -> "PENDING";
-            case SHIPPED -> "SHIPPED";
-            case PARTIALLY_SHIPPED -> "PARTIALLY_SHIPPED";
-            case UNSHIPPED -> "UNSHIPPED";
-            default -> "UNKNOWN";
-        };
+        String status = ShopifyOrderSource.status(o).name(); // the shared rules read Amazon's spellings
         boolean anythingShipped = o.fulfillments().stream().anyMatch(f -> !"CANCELLED".equals(f.status()));
         return new OrderSnapshot(sellerId, o.name(), shop.shopDomain(), FulfilmentChannel.FBM, status, anythingShipped, currency, items);
     }

@@ -77,8 +77,8 @@ final class ShopifyTokens {
 
     private AccessTokenCache.IssuedToken refresh(ShopifyShop shop, Map<String, String> secret, String refreshToken) {
         ObjectNode body = ShopifyJson.MAPPER.createObjectNode();
-        body.put("client_id", field(secret, "client_id", shop));
-        body.put("client_secret", field(secret, "client_secret", shop));
+        body.put("client_id", SecretSource.field(secret, "client_id", shop.secretName()));
+        body.put("client_secret", SecretSource.field(secret, "client_secret", shop.secretName()));
         body.put("grant_type", "refresh_token");
         body.put("refresh_token", refreshToken);
         HttpRequest request = HttpRequest.newBuilder(endpoints.token(shop))
@@ -110,11 +110,4 @@ final class ShopifyTokens {
         return new AccessTokenCache.IssuedToken(r.get("access_token").asText(), Duration.ofSeconds(expiresIn));
     }
 
-    private static String field(Map<String, String> secret, String name, ShopifyShop shop) {
-        String v = secret.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("secret " + shop.secretName() + " lacks the field " + name);
-        }
-        return v;
-    }
 }

@@ -58,10 +58,7 @@ public final class ShopifyWebhooks {
         Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
         ShopifyShop shop = shops.shop(sellerId);
-        String secret = secrets.secret(shop.secretName()).get("client_secret");
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("secret " + shop.secretName() + " lacks the field client_secret");
-        }
+        String secret = SecretSource.field(secrets.secret(shop.secretName()), "client_secret", shop.secretName());
         if (!valid(h.get("X-Shopify-Hmac-Sha256"), body, secret)) {
             throw new RejectedWebhook("X-Shopify-Hmac-Sha256 does not match the body");
         }

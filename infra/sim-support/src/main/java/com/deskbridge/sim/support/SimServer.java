@@ -61,7 +61,7 @@ public final class SimServer implements AutoCloseable {
     private final List<Route> routes;
     private final Handler notFound;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final Map<String, List<int[]>> faults = new LinkedHashMap<>();
+    private final Faults faults = new Faults();
 
     /**
      * @param requestIdHeader the header that carries the request id ({@code x-ebay-c-request-id}, {@code X-Request-Id})
@@ -95,24 +95,12 @@ public final class SimServer implements AutoCloseable {
 
     /** The next {@code count} calls of {@code operation} that reach {@link #nextFault} answer {@code status}. */
     public void injectFault(String operation, int status, int count) {
-        synchronized (faults) {
-            faults.computeIfAbsent(operation, k -> new ArrayList<>()).add(new int[] {status, count});
-        }
+        faults.inject(operation, status, count);
     }
 
     /** Takes the next injected fault of {@code operation}, if any. */
     public Optional<Integer> nextFault(String operation) {
-        synchronized (faults) {
-            List<int[]> list = faults.get(operation);
-            if (list == null || list.isEmpty()) {
-                return Optional.empty();
-            }
-            int[] f = list.get(0);
-            if (--f[1] <= 0) {
-                list.remove(0);
-            }
-            return Optional.of(f[0]);
-        }
+        return faults.next(operation);
     }
 
     @Override
@@ -162,7 +150,8 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** A thread factory of daemon threads named {@code name-1}, {@code name-2}, … (simulators never keep a JVM alive). */
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
