@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * eBay refused a call with an error that retries did not (or must not) fix. Carries eBay's first error: its
  * {@code errorId}, {@code domain}, {@code category} and words ({@code message}, {@code longMessage}), read from the REST
- * shape ({@code {"errors":[...]}}) or the Post-Order shape ({@code {"error":[...]}}); never request headers or tokens.
+ * shape ({@code {"errors":[...]}}) or the Post-Order shape ({@code {"errorMessage":{"error":[...]}}}); never request headers or tokens.
  */
 public final class EbayApiException extends UpstreamException {
 
@@ -33,7 +33,8 @@ public final class EbayApiException extends UpstreamException {
             JsonNode body = EbayJson.MAPPER.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
             JsonNode first = body.path("errors").path(0);
             if (first.isMissingNode()) {
-                first = body.path("error").path(0);
+                // Post-Order: https://developer.ebay.com/Devzone/post-order/ErrorResponse.html
+                first = body.path("errorMessage").path("error").path(0);
             }
             if (first.isObject()) {
                 errorId = first.hasNonNull("errorId") ? first.get("errorId").asInt() : null;

@@ -200,6 +200,12 @@ class EbayOrdersAndActionsTest {
         OrderSnapshot open = actions.liveOrder(EbayHarness.SELLER, "12-34567-89013").orElseThrow();
         assertThat(actions.cancellationViolations(open, new CancellationRequest("12-34567-89013", CancelReason.GeneralAdjustment)))
                 .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("reason"));
+        // a Post-Order refusal ({"errorMessage":{"error":[...]}}) is named by eBay's error id, and nothing is cancelled
+        h.sim.injectFault("postorder.createCancellation", 409, 1);
+        assertThat(actions.cancel(new OrderCancellationCommand(EbayHarness.SELLER, "EBAY_DE", "12-34567-89013", CancelReason.NoInventory,
+                List.of("10050000000201", "10050000000202")), "cancel-key-0004")).isInstanceOfSatisfying(ActionOutcome.Rejected.class,
+                r -> assertThat(r.code()).isEqualTo("ebay-2004"));
+        assertThat(h.sim.cancelled("12-34567-89013")).isFalse();
     }
 
     @Test

@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  *     base64(MD5(Timestamp + DevID + AppID + CertID))) when a buyer writes.</li>
  * </ul>
  * REST errors use eBay's {@code {"errors":[{errorId, domain, category, message, longMessage}]}} shape, Post-Order errors
- * its {@code {"error":[...]}} shape. Every response carries {@code x-ebay-c-request-id}. Time comes from the injected
+ * its {@code {"errorMessage":{"error":[...]}}} shape. Every response carries {@code x-ebay-c-request-id}. Time comes from the injected
  * clock.
  */
 public final class EbaySimulator implements AutoCloseable {
@@ -1013,7 +1013,8 @@ public final class EbaySimulator implements AutoCloseable {
     private static void postOrderError(SimServer.Exchange ex, int status, int errorId, String message, String longMessage)
             throws IOException {
         ObjectNode r = SimServer.JSON.createObjectNode();
-        ObjectNode e = r.putArray("error").addObject();
+        // https://developer.ebay.com/Devzone/post-order/ErrorResponse.html
+        ObjectNode e = r.putObject("errorMessage").putArray("error").addObject();
         e.put("errorId", errorId);
         e.put("domain", "CANCEL");
         e.put("severity", "ERROR");

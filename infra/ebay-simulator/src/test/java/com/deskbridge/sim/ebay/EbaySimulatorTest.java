@@ -74,7 +74,7 @@ class EbaySimulatorTest {
         HttpResponse<String> bearer = post("/post-order/v2/cancellation/check_eligibility", eligibility,
                 Map.of("Authorization", "Bearer " + token, "X-EBAY-C-MARKETPLACE-ID", "EBAY_DE"));
         assertThat(bearer.statusCode()).isEqualTo(401);
-        assertThat(json(bearer).path("error").path(0).path("errorId").asInt()).isEqualTo(1001); // Post-Order's error shape
+        assertThat(json(bearer).path("errorMessage").path("error").path(0).path("errorId").asInt()).isEqualTo(1001); // Post-Order's error shape
         assertThat(post("/post-order/v2/cancellation/check_eligibility", eligibility, Map.of("Authorization", "IAF " + token))
                 .statusCode()).isEqualTo(400);
         HttpResponse<String> ok = post("/post-order/v2/cancellation/check_eligibility", eligibility,
