@@ -1,13 +1,12 @@
 package com.deskbridge.spapi;
 
+import com.deskbridge.http.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Small null-tolerant readers for SP-API JSON (absent, null and blank fields all read as empty). */
@@ -44,15 +43,7 @@ final class Json {
     }
 
     static Optional<Instant> toInstant(String s) {
-        try {
-            return Optional.of(Instant.parse(s));
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(OffsetDateTime.parse(s).toInstant());
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
+        return Timestamps.parse(s);
     }
 
     /** A money object with the given field names ({@code amount/currencyCode}, {@code Amount/CurrencyCode}, {@code value/currencyCode}). */

@@ -63,9 +63,9 @@ final class LwaTokens {
         Map<String, String> secret = secrets.secret(seller.secretName());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
-        form.put("refresh_token", required(secret, "refresh_token", seller));
-        form.put("client_id", required(secret, "client_id", seller));
-        form.put("client_secret", required(secret, "client_secret", seller));
+        form.put("refresh_token", SecretSource.field(secret, "refresh_token", seller.secretName()));
+        form.put("client_id", SecretSource.field(secret, "client_id", seller.secretName()));
+        form.put("client_secret", SecretSource.field(secret, "client_secret", seller.secretName()));
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
@@ -81,30 +81,13 @@ final class LwaTokens {
             return new AccessTokenCache.IssuedToken(body.get("access_token").asText(), Duration.ofSeconds(expiresIn));
         }
         String error = body.path("error").asText("unknown_error");
-        String description = scrub(body.path("error_description").asText(""), secret);
+        String description = SecretSource.scrub(body.path("error_description").asText(""), secret);
         throw new LwaAuthException(response.statusCode(), requestId, error,
                 "token request for seller " + seller.sellerId() + " (secret " + seller.secretName() + ") refused: " + error
                         + (description.isBlank() ? "" : " – " + description));
     }
 
-    private static String required(Map<String, String> secret, String field, SellerAccount seller) {
-        String v = secret.get(field);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("secret " + seller.secretName() + " lacks the field " + field);
-        }
-        return v;
-    }
 
-    /** Removes any credential value an error description might echo. */
-    private static String scrub(String text, Map<String, String> secret) {
-        String out = text;
-        for (String v : secret.values()) {
-            if (v != null && v.length() >= 4) {
-                out = out.replace(v, "***");
-            }
-        }
-        return out.length() > 200 ? out.substring(0, 200) + "…" : out;
-    }
 
     private static JsonNode parse(String body) {
         try {

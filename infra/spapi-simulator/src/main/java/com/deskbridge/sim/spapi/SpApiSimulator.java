@@ -1,5 +1,7 @@
 package com.deskbridge.sim.spapi;
 
+import com.deskbridge.sim.support.Faults;
+import com.deskbridge.sim.support.SimServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ public final class SpApiSimulator implements AutoCloseable {
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
-    private final Map<String, List<int[]>> faults = new LinkedHashMap<>();
+    private final Faults faults = new Faults();
 
     static {
         // The JDK server otherwise writes headers and body in separate TCP segments and Nagle + delayed ACK add
@@ -110,11 +111,11 @@ public final class SpApiSimulator implements AutoCloseable {
         this.feeds = new FeedEngine(world, clock, notificationSink, this::baseUrl);
         this.reports = new ReportEngine(world, clock, this::baseUrl);
         world.faults.forEach(f -> injectFault(f.operation(), f.status(), f.count()));
-        this.executor = Executors.newFixedThreadPool(16, daemon("spapi-sim"));
+        this.executor = Executors.newFixedThreadPool(16, SimServer.daemon("spapi-sim"));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("spapi-sim-feeds"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(SimServer.daemon("spapi-sim-feeds"));
         ticker.scheduleWithFixedDelay(this::processDueFeeds, 200, 200, TimeUnit.MILLISECONDS);
     }
 
@@ -179,9 +180,7 @@ public final class SpApiSimulator implements AutoCloseable {
             throw new IllegalArgumentException("unknown operation " + operation + "; known: "
                     + Arrays.stream(SimOperation.values()).map(o -> o.id).toList());
         }
-        synchronized (faults) {
-            faults.computeIfAbsent(operation, k -> new ArrayList<>()).add(new int[] {status, count});
-        }
+        faults.inject(operation, status, count);
     }
 
     /** The next {@code count} feeds created end FATAL instead of DONE. */
@@ -487,7 +486,7 @@ public final class SpApiSimulator implements AutoCloseable {
             lwaError(ex, status, status >= 500 ? "server_error" : status == 429 ? "slow_down" : "invalid_request", "Injected fault.");
             return;
         }
-        Map<String, List<String>> form = parseQuery(new String(body, StandardCharsets.UTF_8));
+        Map<String, List<String>> form = SimServer.form(new String(body, StandardCharsets.UTF_8));
         String grantType = first(form, "grant_type");
         String clientId = first(form, "client_id");
         String clientSecret = first(form, "client_secret");
@@ -549,17 +548,7 @@ public final class SpApiSimulator implements AutoCloseable {
     }
 
     private Optional<Integer> nextFault(String operation) {
-        synchronized (faults) {
-            List<int[]> list = faults.get(operation);
-            if (list == null || list.isEmpty()) {
-                return Optional.empty();
-            }
-            int[] f = list.get(0);
-            if (--f[1] <= 0) {
-                list.remove(0);
-            }
-            return Optional.of(f[0]);
-        }
+        return faults.next(operation);
     }
 
     private void faultResponse(HttpExchange ex, SimOperation op, int status) throws IOException {
@@ -639,22 +628,9 @@ public final class SpApiSimulator implements AutoCloseable {
 
     private static Map<String, List<String>> query(HttpExchange ex) {
         String raw = ex.getRequestURI().getRawQuery();
-        return raw == null ? Map.of() : parseQuery(raw);
+        return raw == null ? Map.of() : SimServer.form(raw);
     }
 
-    private static Map<String, List<String>> parseQuery(String raw) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-        }
-        return out;
-    }
 
     private static String first(Map<String, List<String>> form, String key) {
         List<String> v = form.get(key);
@@ -665,14 +641,6 @@ public final class SpApiSimulator implements AutoCloseable {
         return in.readAllBytes();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** Runs the simulator stand-alone: {@code java ... SpApiSimulator <port> <fixture.json>}. */
     public static void main(String[] args) throws InterruptedException {
