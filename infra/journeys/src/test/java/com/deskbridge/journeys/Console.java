@@ -1,0 +1,93 @@
+package com.deskbridge.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.testsupport.browser.BrowserPage;
+import com.deskbridge.testsupport.browser.Chromium;
+import com.deskbridge.testsupport.browser.ConsoleBrowser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The agent console the runner serves, in one headless Chromium for the suite (test-support's DevTools-protocol
+ * harness), loaded from the template's HelpdeskOrigin. Journeys without Chromium on the machine stop at their
+ * console step, skipped with the install hint.
+ */
+final class Console {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    private static ConsoleBrowser browser;
+
+    private Console() {
+    }
+
+    /** The browser, started on first use; the journey is skipped here when Chromium is not installed. */
+    static synchronized ConsoleBrowser browser(JourneySystem.Endpoints system) {
+        if (browser == null) {
+            Optional<Path> chromium = Chromium.find();
+            Assumptions.assumeTrue(chromium.isPresent(), Chromium.NOT_FOUND + " (the API part of this journey passed)");
+            try {
+                browser = ConsoleBrowser.start(chromium.get(), system.helpdeskOrigin(), system.consolePort(), WAIT,
+                        Path.of("target", "screenshots"));
+            } catch (IOException e) {
+                throw new AssertionError("Chromium did not start", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::close, "stop-journeys-browser"));
+        }
+        return browser;
+    }
+
+    /** Signs in as {@code agent} of {@code seller} and opens the ticket with its messages. */
+    static BrowserPage ticket(JourneySystem.Endpoints system, String agent, String seller, String ticketId) {
+        ConsoleBrowser b = browser(system);
+        try {
+            b.signIn(agent, seller);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        BrowserPage page = b.page();
+        page.evaluate("location.hash = " + BrowserPage.quoted("#/tickets/" + ticketId) + ", true");
+        page.waitFor("ticket " + ticketId + " with its messages", "document.body.dataset.view === 'ticket'"
+                + " && document.body.dataset.ready === 'true' && location.hash === " + BrowserPage.quoted("#/tickets/" + ticketId)
+                + " && document.querySelectorAll('#messages .message').length > 0");
+        return page;
+    }
+
+    /** Reloads the open ticket (as an agent coming back to it does) and waits until it is shown again. */
+    static void reloadTicket(BrowserPage page, String ticketId) {
+        page.evaluate("location.hash = '#/queue', true");
+        page.waitFor("the queue", "document.body.dataset.view === 'queue' && document.body.dataset.ready === 'true'");
+        page.evaluate("location.hash = " + BrowserPage.quoted("#/tickets/" + ticketId) + ", true");
+        page.waitFor("ticket " + ticketId, "document.body.dataset.view === 'ticket' && document.body.dataset.ready === 'true'"
+                + " && document.querySelectorAll('#messages .message').length > 0");
+    }
+
+    /** The action's row in the ticket's "Refunds and cancellations" list shows {@code state} (waits, bounded). */
+    static void showsActionState(BrowserPage page, String ticketId, String actionId, String state) {
+        String row = "#actions-list li[data-action-id=" + BrowserPage.quoted(actionId) + "] .badge";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            String shown = page.text(row);
+            if (shown != null && shown.equalsIgnoreCase(state)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                assertThat(shown).as("the console's state of action " + actionId).isEqualToIgnoringCase(state);
+            }
+            Journey.pause();
+            reloadTicket(page, ticketId);
+        }
+    }
+
+    /** No uncaught script error or console.error in the page since the last look. */
+    static void noScriptErrors() {
+        if (browser != null) {
+            assertThat(browser.drainScriptErrors()).as("uncaught errors and console.error calls in the console").isEmpty();
+        }
+    }
+}
