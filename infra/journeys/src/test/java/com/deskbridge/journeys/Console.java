@@ -18,13 +18,32 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Console {
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** One page for the suite: a journey holds it from its first console step to its end (journeys may run in parallel). */
+    private static final java.util.concurrent.locks.ReentrantLock IN_USE = new java.util.concurrent.locks.ReentrantLock();
     private static ConsoleBrowser browser;
 
     private Console() {
     }
 
-    /** The browser, started on first use; the journey is skipped here when Chromium is not installed. */
-    static synchronized ConsoleBrowser browser(JourneySystem.Endpoints system) {
+    /**
+     * The browser, started on first use, held by the calling journey until it ends ({@link #release()}); the journey is
+     * skipped here when Chromium is not installed.
+     */
+    static ConsoleBrowser browser(JourneySystem.Endpoints system) {
+        if (!IN_USE.isHeldByCurrentThread()) {
+            IN_USE.lock();
+        }
+        return started(system);
+    }
+
+    /** Lets the next journey have the page. */
+    static void release() {
+        while (IN_USE.isHeldByCurrentThread()) {
+            IN_USE.unlock();
+        }
+    }
+
+    private static synchronized ConsoleBrowser started(JourneySystem.Endpoints system) {
         if (browser == null) {
             Optional<Path> chromium = Chromium.find();
             Assumptions.assumeTrue(chromium.isPresent(), Chromium.NOT_FOUND + " (the API part of this journey passed)");
@@ -84,9 +103,9 @@ final class Console {
         }
     }
 
-    /** No uncaught script error or console.error in the page since the last look. */
+    /** No uncaught script error or console.error in the page since the last look (of the journey holding the page). */
     static void noScriptErrors() {
-        if (browser != null) {
+        if (browser != null && IN_USE.isHeldByCurrentThread()) {
             assertThat(browser.drainScriptErrors()).as("uncaught errors and console.error calls in the console").isEmpty();
         }
     }

@@ -38,8 +38,12 @@ abstract class Journey {
 
     @AfterEach
     void nothingAcceptedEndedSilently() {
-        Ledger.assertEverythingAcceptedIsFinal(api);
-        Console.noScriptErrors();
+        try {
+            Console.noScriptErrors();
+            Ledger.assertEverythingAcceptedIsFinal(api);
+        } finally {
+            Console.release();
+        }
     }
 
     static String agentToken(String seller) {

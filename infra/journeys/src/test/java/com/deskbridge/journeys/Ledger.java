@@ -22,11 +22,20 @@ final class Ledger {
     private static final Set<String> FINAL_ACTION = Set.of("COMPLETED", "FAILED", "ATTENTION_REQUIRED");
     static final Duration BOUND = Duration.ofSeconds(90);
 
-    /** One accepted thing and how to look at it. */
-    record Entry(String kind, String token, String ticketId, String id) {
+    /** One accepted thing, the journey (thread) that caused it, and how to look at it. */
+    record Entry(String kind, String token, String ticketId, String id, long journey) {
+        Entry(String kind, String token, String ticketId, String id) {
+            this(kind, token, ticketId, id, Thread.currentThread().getId());
+        }
     }
 
     private static final List<Entry> OPEN = new CopyOnWriteArrayList<>();
+
+    /** What the calling journey got accepted and has not seen final yet (journeys may run in parallel). */
+    private static List<Entry> mine() {
+        long me = Thread.currentThread().getId();
+        return OPEN.stream().filter(e -> e.journey() == me).toList();
+    }
 
     private Ledger() {
     }
@@ -54,7 +63,7 @@ final class Ledger {
     /** Waits (bounded) until everything accepted so far is final; fails naming what is not. */
     static void assertEverythingAcceptedIsFinal(Api api) {
         long deadline = System.nanoTime() + BOUND.toNanos();
-        List<Entry> pending = new ArrayList<>(OPEN);
+        List<Entry> pending = mine();
         while (true) {
             List<String> notFinal = new ArrayList<>();
             for (Entry e : pending) {
@@ -73,7 +82,7 @@ final class Ledger {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("rule: nothing accepted ends silently. Not final within " + BOUND + ": " + notFinal);
             }
-            pending = new ArrayList<>(OPEN);
+            pending = mine();
             sleep();
         }
     }
