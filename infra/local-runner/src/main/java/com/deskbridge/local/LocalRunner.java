@@ -92,7 +92,8 @@ public final class LocalRunner implements AutoCloseable {
                     .scheduleSpeedup(options.scheduleSpeedup())
                     .log(options.log());
             if (options.dataDir() != null) {
-                builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")));
+                builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")))
+                        .sqsDataDir(Files.createDirectories(options.dataDir().resolve("sqs")));
             }
             stack = builder.start();
             s3.createBuckets(stack.model().buckets().stream().map(ResourceNames::name).toList());
