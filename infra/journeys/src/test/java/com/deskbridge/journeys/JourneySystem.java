@@ -18,7 +18,7 @@ import java.nio.file.StandardCopyOption;
  * template's schedules six times faster ({@code -Dlocal.scheduleSpeedup=6}: the SLA sweep every 10 s).
  *
  * <p>The journeys use only what this class hands out: the endpoints the runner prints (API, intake and escalation
- * queues, IMAP, console). They never reach into the runner's objects.
+ * queues, IMAP, console, carrier simulator). They never reach into the runner's objects.
  */
 final class JourneySystem {
     /** Authorised for SP-API with Amazon seller account A1JOURNEYNORTH (Amazon.de, EUR). */
@@ -33,7 +33,7 @@ final class JourneySystem {
 
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
-                     int consolePort, URI helpdeskOrigin, Path openApi) {
+                     int consolePort, URI helpdeskOrigin, URI carriers, Path openApi) {
     }
 
     private JourneySystem() {
@@ -49,7 +49,7 @@ final class JourneySystem {
             endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
                     runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
-                    project.resolve("functions/api/openapi.yaml"));
+                    URI.create("http://127.0.0.1:" + runner.world().carriers().port()), project.resolve("functions/api/openapi.yaml"));
             System.out.printf("[journeys] local system started once for the suite in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         }
         return endpoints;

@@ -34,6 +34,9 @@ class MessageToReplyJourneyTest extends Journey {
             assertThat(s.path("trackingNumber").asText()).isEqualTo("00340434161094042557");
             assertThat(s.path("status").asText()).isEqualTo("Delivered");
         });
+        // what the carrier itself says, asked at the carrier simulator's documented DHL endpoint (FIXTURE.md)
+        JsonNode dhl = carrier("/dhl/track/shipments?trackingNumber=00340434161094042557", "DHL-API-Key", "demo-dhl-key");
+        assertThat(dhl.path("shipments").path(0).path("status").path("statusCode").asText()).isEqualTo("delivered");
 
         String text = "Guten Tag, Ihr Paket wurde gestern zugestellt (DHL 00340434161094042557).";
         String key = "journey-reply-" + System.nanoTime();
@@ -62,6 +65,20 @@ class MessageToReplyJourneyTest extends Journey {
         page.waitFor("the reply, sent", "(() => { const b = document.querySelector('#messages .message.out .badge');"
                 + " return b && b.textContent.toLowerCase() === 'sent'; })()");
         assertThat(page.text("#messages .message.out .message-body")).isEqualTo(text);
+    }
+
+    private static JsonNode carrier(String path, String header, String value) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(system.carriers().resolve(path))
+                    .header(header, value).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return Api.JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
