@@ -86,6 +86,30 @@ final class Console {
                 + " && document.querySelectorAll('#messages .message').length > 0");
     }
 
+    /**
+     * The refund or cancellation dialog as an agent uses it: opens it with {@code button}, lets {@code fill} choose
+     * what the form needs, reviews, shows the confirmation text, confirms with {@code clicks} clicks (two: a double
+     * click) and waits for the action's state step. Returns the confirmation text.
+     */
+    static String confirmAction(BrowserPage page, String button, java.util.function.Consumer<BrowserPage> fill, int clicks) {
+        page.click(button);
+        page.waitFor("the action dialog", "document.getElementById('action-dialog').open");
+        fill.accept(page);
+        page.click("#action-review");
+        page.waitFor("the confirmation step", "document.getElementById('action-dialog').dataset.step === 'confirm'");
+        String summary = page.text("#action-summary");
+        page.evaluate("(() => { const b = document.getElementById('action-confirm'); for (let i = 0; i < " + clicks + "; i++) b.click();"
+                + " return true; })()");
+        page.waitFor("the action's state", "document.getElementById('action-dialog').dataset.step === 'state'");
+        return summary;
+    }
+
+    /** Closes the action dialog. */
+    static void dismissAction(BrowserPage page) {
+        page.click("#action-dismiss");
+        page.waitFor("the dialog closed", "!document.getElementById('action-dialog').open");
+    }
+
     /** The action's row in the ticket's "Refunds and cancellations" list shows {@code state} (waits, bounded). */
     static void showsActionState(BrowserPage page, String ticketId, String actionId, String state) {
         String row = "#actions-list li[data-action-id=" + BrowserPage.quoted(actionId) + "] .badge";

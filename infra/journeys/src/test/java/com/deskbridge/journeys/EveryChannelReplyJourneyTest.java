@@ -41,6 +41,7 @@ class EveryChannelReplyJourneyTest extends Journey {
         Tenant before = Tenant.snapshot(api, token);
         String text = "Yes, we ship to Canada (" + channel + " " + System.nanoTime() + ").";
         Api.Response reply = api.post("/tickets/" + id + "/replies", token, Map.of("text", text), "journey-" + channel + "-" + System.nanoTime());
+        // sent (202, then the send's final state), or refused before anything changed
         if (reply.status() == 202) {
             JsonNode after = await(channel + " reply final", () -> api.get("/tickets/" + id, token).json(),
                     t -> t.path("messages").path(1).path("sendStatus").asText().matches("sent|failed"), Ledger.BOUND);

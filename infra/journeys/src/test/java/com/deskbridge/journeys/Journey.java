@@ -107,6 +107,24 @@ abstract class Journey {
         return t;
     }
 
+    /**
+     * The rule for refused requests: {@code request} is answered 4xx and the seller's tickets and actions are the same
+     * after it as before it.
+     */
+    static Api.Response refused(String token, String what, Supplier<Api.Response> request) {
+        Tenant before = Tenant.snapshot(api, token);
+        Api.Response response = request.get();
+        assertThat(response.status()).as(what + ": " + response).isBetween(400, 499);
+        Tenant.assertUnchanged(before, Tenant.snapshot(api, token), what);
+        return response;
+    }
+
+    /** The ticket's refunds and cancellations, once at least one is recorded. */
+    static JsonNode recordedActions(String token, String ticketId) {
+        return await("an action recorded on " + ticketId, () -> api.get("/tickets/" + ticketId + "/actions", token).json().path("actions"),
+                a -> a.size() > 0);
+    }
+
     /** The action once Amazon's answer is in. */
     static JsonNode finalAction(String token, String ticketId, String actionId) {
         return await("action " + actionId + " final", () -> api.get("/tickets/" + ticketId + "/actions/" + actionId, token).json(),
