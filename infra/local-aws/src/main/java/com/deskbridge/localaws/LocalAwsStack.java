@@ -146,7 +146,7 @@ public final class LocalAwsStack implements AutoCloseable {
             tables.ensure(table);
         }
 
-        sqsServer = new ElasticMqServer(config.sqsPort, config.region);
+        sqsServer = new ElasticMqServer(config.sqsPort, config.region, config.sqsDataDir);
         sqs = SqsClient.builder().endpointOverride(sqsServer.endpoint()).region(Region.of(config.region))
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         QueueProvisioner queues = new QueueProvisioner(sqs, config.region, config.visibilityTimeoutOverride);
@@ -456,7 +456,8 @@ public final class LocalAwsStack implements AutoCloseable {
                 .append(", account 000000000000) from ").append(model.template().origin()).append('\n');
         out.append("  DynamoDB Local   ").append(dynamoServer.endpoint())
                 .append(config.dataDir == null ? " (in memory)" : " (data in " + config.dataDir + ")").append('\n');
-        out.append("  SQS (ElasticMQ)  ").append(sqsServer.endpoint()).append('\n');
+        out.append("  SQS (ElasticMQ)  ").append(sqsServer.endpoint())
+                .append(config.sqsDataDir == null ? " (in memory)" : " (queues and messages in " + config.sqsDataDir + ")").append('\n');
         out.append("  EventBridge      ").append(eventEndpoint.endpoint()).append(" (PutEvents)\n");
         if (config.s3Endpoint != null) {
             out.append("  S3               ").append(config.s3Endpoint).append('\n');
@@ -586,6 +587,7 @@ public final class LocalAwsStack implements AutoCloseable {
         private int sqsPort;
         private int eventBridgePort;
         private Path dataDir;
+        private Path sqsDataDir;
         private Integer visibilityTimeoutOverride;
         private HandlerFactory handlerFactory = HandlerFactory.reflective();
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
@@ -691,6 +693,15 @@ public final class LocalAwsStack implements AutoCloseable {
          */
         public Builder dataDir(Path dir) {
             this.dataDir = dir;
+            return this;
+        }
+
+        /**
+         * @param dir directory for ElasticMQ's persistent queues and messages (H2), null (default) for in-memory
+         * @return this
+         */
+        public Builder sqsDataDir(Path dir) {
+            this.sqsDataDir = dir;
             return this;
         }
 

@@ -38,9 +38,11 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalAwsStack stack;
     private final HttpApiEmulator api;
     private final ConsoleServer console;
+    private final RunnerOptions options;
 
     private LocalRunner(LocalS3 s3, LocalMail mail, LocalWorld world, LocalAwsStack stack, HttpApiEmulator api,
-                        ConsoleServer console) {
+                        ConsoleServer console, RunnerOptions options) {
+        this.options = options;
         this.s3 = s3;
         this.mail = mail;
         this.world = world;
@@ -87,9 +89,11 @@ public final class LocalRunner implements AutoCloseable {
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
+                    .scheduleSpeedup(options.scheduleSpeedup())
                     .log(options.log());
             if (options.dataDir() != null) {
-                builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")));
+                builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")))
+                        .sqsDataDir(Files.createDirectories(options.dataDir().resolve("sqs")));
             }
             stack = builder.start();
             s3.createBuckets(stack.model().buckets().stream().map(ResourceNames::name).toList());
@@ -97,10 +101,13 @@ public final class LocalRunner implements AutoCloseable {
             world.deliverNotificationsTo(body -> running.sqsClient().sendMessage(m -> m
                     .queueUrl(running.queueUrl("SpApiNotificationsQueue")).messageBody(body)));
             world.grantSpApi(SPAPI_SECRET_PREFIX, DEMO_SELLER);
+            world.grantFixtureSellers(SPAPI_SECRET_PREFIX);
+            // every other seller a local user signs in with reaches the same simulated Amazon seller account
+            world.grantSpApiToEverySeller(SPAPI_SECRET_PREFIX, options.spApiForAllSellers());
             world.grantCarriers();
             api = apiFor(stack, options).start();
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
-            return new LocalRunner(s3, mail, world, stack, api, console);
+            return new LocalRunner(s3, mail, world, stack, api, console, options);
         } catch (IOException e) {
             closeQuietly(api, stack, world, mail, s3);
             throw new UncheckedIOException(e);
@@ -179,13 +186,18 @@ public final class LocalRunner implements AutoCloseable {
                 + "Agent console      " + console.baseUrl() + " (sign in as any agent of any seller)\n"
                 + "  JWT issuer       " + api.issuer().issuerUrl() + " (JWKS at /local-issuer/.well-known/jwks.json)\n"
                 + "  token endpoint   POST " + api.baseUrl() + "/local-issuer/token\n"
+                + (options.spApiForAllSellers() ? "  SP-API access    every seller you sign in with (-Dlocal.spapiAllSellers=false: only "
+                        + DEMO_SELLER + " and the world's localSellers)\n" : "  SP-API access    " + DEMO_SELLER
+                        + " and the world's localSellers only\n")
                 + "\nDemo agent token (seller " + DEMO_SELLER + ", valid 12 h):\n"
                 + token("demo-agent", DEMO_SELLER, Duration.ofHours(12)) + "\n"
-                + "\nTry:\n"
+                + "\nTry (an Amazon buyer message about a demo order; its reply arrives in GreenMail):\n"
                 + "  curl -s " + queue + " -d Action=SendMessage --data-urlencode 'MessageBody={\"version\":1,"
-                + "\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"" + DEMO_SELLER + "\","
-                + "\"externalMessageId\":\"m-1\",\"threadKey\":\"conv-1\",\"sender\":{\"address\":\"buyer_1\"},"
-                + "\"body\":\"Where is my parcel?\",\"receivedAt\":\"2026-11-21T09:15:00Z\"}'\n"
+                + "\"type\":\"channel-message\",\"channel\":\"amazon\",\"sellerId\":\"" + DEMO_SELLER + "\","
+                + "\"marketplaceId\":\"A1PA6795UKMFR9\",\"externalMessageId\":\"m-1\",\"orderId\":\"028-4711001-0000001\","
+                + "\"sender\":{\"address\":\"k3j4h5@marketplace.amazon.de\",\"displayName\":\"Jana Beispiel\"},"
+                + "\"subject\":\"Where is my parcel?\",\"body\":\"Where is my parcel?\","
+                + "\"receivedAt\":\"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}'\n"
                 + "  curl -s -H \"Authorization: Bearer $TOKEN\" '" + api.baseUrl() + "/tickets?status=open'\n";
     }
 

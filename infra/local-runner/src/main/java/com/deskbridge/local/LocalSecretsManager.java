@@ -25,6 +25,8 @@ public final class LocalSecretsManager implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    /** Secrets every name under a prefix has unless it is stored itself (prefix -> JSON value). */
+    private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
 
     private LocalSecretsManager(HttpServer server) {
         this.server = server;
@@ -48,6 +50,30 @@ public final class LocalSecretsManager implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every name starting with {@code prefix} that has no secret of its own with {@code fields}: how the
+     * local system authorises every seller a local user signs in with (README "Try it").
+     */
+    public LocalSecretsManager putForEveryNameUnder(String prefix, Map<String, String> fields) {
+        fallbacks.put(prefix, JSON.valueToTree(fields).toString());
+        return this;
+    }
+
+    /** Withdraws what {@link #putForEveryNameUnder} gave. */
+    public LocalSecretsManager removeForEveryNameUnder(String prefix) {
+        fallbacks.remove(prefix);
+        return this;
+    }
+
+    private String lookup(String id) {
+        String own = secrets.get(id);
+        if (own != null) {
+            return own;
+        }
+        return fallbacks.entrySet().stream().filter(f -> id.startsWith(f.getKey()) && id.length() > f.getKey().length())
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -61,7 +87,7 @@ public final class LocalSecretsManager implements AutoCloseable {
                 return;
             }
             String id = body == null ? null : body.path("SecretId").asText(null);
-            String value = id == null ? null : secrets.get(id);
+            String value = id == null ? null : lookup(id);
             if (value == null) {
                 respond(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
                 return;

@@ -100,6 +100,39 @@ public final class LocalWorld implements AutoCloseable {
         secrets.put(secretPrefix + sellerId, credentials.get(0));
     }
 
+    /**
+     * Authorises the Deskbridge sellers the fixture names for the Amazon seller account they belong to
+     * ({@code spapi.credentials[].localSellers}, FIXTURE.md) and returns them.
+     */
+    public java.util.List<String> grantFixtureSellers(String secretPrefix) {
+        java.util.List<String> granted = new java.util.ArrayList<>();
+        for (JsonNode credential : world.path("spapi").path("credentials")) {
+            String amazonSeller = credential.path("sellerId").asText();
+            for (JsonNode local : credential.path("localSellers")) {
+                secrets.put(secretPrefix + local.asText(), spApi.credentials(amazonSeller).orElseThrow(() ->
+                        new IllegalStateException("no SP-API credentials for " + amazonSeller)));
+                granted.add(local.asText());
+            }
+        }
+        return granted;
+    }
+
+    /**
+     * Authorises every seller that has no authorisation of its own with the world's first seller-app credentials
+     * (on) or withdraws that (off): what a local user signing in with any seller id meets.
+     */
+    public void grantSpApiToEverySeller(String secretPrefix, boolean on) {
+        if (!on) {
+            secrets.removeForEveryNameUnder(secretPrefix);
+            return;
+        }
+        var credentials = spApi.credentials();
+        if (credentials.isEmpty()) {
+            throw new IllegalStateException("the world fixture has no spapi.credentials");
+        }
+        secrets.putForEveryNameUnder(secretPrefix, credentials.get(0));
+    }
+
     /** Stores each simulated carrier's credentials under the name the functions look up ({@code deskbridge/carriers/<carrier>}). */
     public void grantCarriers() {
         for (String carrier : CarrierSimulator.CARRIERS) {

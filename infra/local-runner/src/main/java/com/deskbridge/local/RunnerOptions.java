@@ -10,9 +10,15 @@ import java.util.Map;
  * so that AWS tools, mail clients and the console can be pointed at them.
  *
  * @param world the simulators' world fixture (orders, shipments, carrier timelines, faults); null for the demo world
+ * @param spApiForAllSellers every seller without an authorisation of its own is authorised for SP-API with the
+ *                           world's first seller-app credentials (README "Try it"); false: only the sellers the world
+ *                           fixture names ({@code spapi.credentials[].localSellers})
+ * @param scheduleSpeedup how many times faster than real time the template's schedules fire (1: as in AWS); the
+ *                        functions' clocks are not changed
  */
 public record RunnerOptions(Path project, String region, Map<Port, Integer> ports, Path dataDir, Path world,
-                            Integer visibilityTimeoutSeconds, PrintStream log) {
+                            Integer visibilityTimeoutSeconds, PrintStream log, boolean spApiForAllSellers,
+                            double scheduleSpeedup) {
 
     /** Everything the runner listens on. */
     public enum Port {
@@ -30,7 +36,7 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
     }
 
     static final String USAGE = "usage: LocalRunner [--project=DIR] [--region=R] [--data-dir=DIR] [--world=FILE]"
-            + " [--visibility-timeout=SECONDS]" + portsUsage();
+            + " [--visibility-timeout=SECONDS] [--spapi-all-sellers=true|false] [--schedule-speedup=FACTOR]" + portsUsage();
 
     public RunnerOptions {
         Map<Port, Integer> all = new LinkedHashMap<>();
@@ -38,6 +44,14 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
             all.put(p, ports.getOrDefault(p, p.standard));
         }
         ports = Map.copyOf(all);
+        if (!(scheduleSpeedup >= 1 && scheduleSpeedup <= 3600)) {
+            throw new IllegalArgumentException("--schedule-speedup must be between 1 and 3600, was " + scheduleSpeedup);
+        }
+    }
+
+    /** The README's defaults: fixed ports, in memory, the demo world, every seller authorised for SP-API. */
+    static RunnerOptions defaults(Path project) {
+        return new RunnerOptions(project, "eu-west-1", Map.of(), null, null, null, System.out, true, 1);
     }
 
     /** Every listener on a free port, in memory, with the demo world: for tests. */
@@ -46,7 +60,7 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
         for (Port p : Port.values()) {
             free.put(p, 0);
         }
-        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out);
+        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out, true, 1);
     }
 
     public int port(Port port) {
@@ -54,25 +68,35 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
     }
 
     public RunnerOptions withVisibilityTimeout(int seconds) {
-        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log);
+        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log, spApiForAllSellers, scheduleSpeedup);
     }
 
     public RunnerOptions withDataDir(Path dir) {
-        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log, spApiForAllSellers, scheduleSpeedup);
     }
 
     public RunnerOptions withWorld(Path fixture) {
-        return new RunnerOptions(project, region, ports, dataDir, fixture, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, ports, dataDir, fixture, visibilityTimeoutSeconds, log, spApiForAllSellers,
+                scheduleSpeedup);
     }
 
     public RunnerOptions withPort(Port port, int value) {
         Map<Port, Integer> changed = new LinkedHashMap<>(ports);
         changed.put(port, value);
-        return new RunnerOptions(project, region, changed, dataDir, world, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, changed, dataDir, world, visibilityTimeoutSeconds, log, spApiForAllSellers,
+                scheduleSpeedup);
+    }
+
+    public RunnerOptions withSpApiForAllSellers(boolean on) {
+        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, on, scheduleSpeedup);
+    }
+
+    public RunnerOptions withScheduleSpeedup(double factor) {
+        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, spApiForAllSellers, factor);
     }
 
     static RunnerOptions parse(String[] args) {
-        RunnerOptions o = new RunnerOptions(Path.of("").toAbsolutePath(), "eu-west-1", Map.of(), null, null, null, System.out);
+        RunnerOptions o = defaults(Path.of("").toAbsolutePath());
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -82,11 +106,14 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
             String value = arg.substring(eq + 1).trim();
             o = switch (name) {
                 case "project" -> new RunnerOptions(Path.of(value).toAbsolutePath(), o.region, o.ports, o.dataDir, o.world,
-                        o.visibilityTimeoutSeconds, o.log);
-                case "region" -> new RunnerOptions(o.project, value, o.ports, o.dataDir, o.world, o.visibilityTimeoutSeconds, o.log);
+                        o.visibilityTimeoutSeconds, o.log, o.spApiForAllSellers, o.scheduleSpeedup);
+                case "region" -> new RunnerOptions(o.project, value, o.ports, o.dataDir, o.world, o.visibilityTimeoutSeconds, o.log,
+                        o.spApiForAllSellers, o.scheduleSpeedup);
                 case "data-dir" -> o.withDataDir(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
                 case "world" -> o.withWorld(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
                 case "visibility-timeout" -> o.withVisibilityTimeout(number(name, value));
+                case "spapi-all-sellers" -> o.withSpApiForAllSellers(bool(name, value));
+                case "schedule-speedup" -> o.withScheduleSpeedup(value.isEmpty() ? 1 : decimal(name, value));
                 default -> o.withPort(portNamed(name), number(name, value));
             };
         }
@@ -120,5 +147,21 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a number, was '" + value + "'");
         }
+    }
+
+    private static double decimal(String name, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, was '" + value + "'");
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value) {
+            case "", "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " must be true or false, was '" + value + "'");
+        };
     }
 }

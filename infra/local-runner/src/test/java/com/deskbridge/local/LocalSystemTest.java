@@ -292,8 +292,8 @@ class LocalSystemTest {
 
     @Test
     void aTicketAboutAnOrderCarriesItsOrderTrackingAndVerifiedEvidence() throws Exception {
+        // no grant of its own: every seller a local user signs in with reaches the simulated SP-API (README)
         String seller = seller("context");
-        system.world().grantSpApi(LocalRunner.SPAPI_SECRET_PREFIX, seller);
         long start = System.nanoTime();
         enqueue("""
                 {"version":1,"type":"channel-message","channel":"amazon","sellerId":"%s","marketplaceId":"A1PA6795UKMFR9",

@@ -7,6 +7,8 @@ import com.deskbridge.local.LocalRunner;
 import com.deskbridge.local.RunnerOptions;
 import com.deskbridge.localaws.ProjectRoot;
 import com.deskbridge.localaws.template.TemplateParameter;
+import com.deskbridge.testsupport.browser.BrowserPage;
+import com.deskbridge.testsupport.browser.Chromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

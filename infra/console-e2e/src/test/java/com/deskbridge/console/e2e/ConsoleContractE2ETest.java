@@ -2,6 +2,7 @@ package com.deskbridge.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskbridge.testsupport.browser.Chromium;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

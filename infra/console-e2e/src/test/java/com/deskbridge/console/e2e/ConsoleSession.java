@@ -3,6 +3,9 @@ package com.deskbridge.console.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.console.ConsoleServer;
+import com.deskbridge.testsupport.browser.BrowserPage;
+import com.deskbridge.testsupport.browser.Chromium;
+import com.deskbridge.testsupport.browser.ConsoleBrowser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +32,7 @@ abstract class ConsoleSession {
 
     static void openConsole(Path chromium, URI api, URI helpdeskOrigin, Duration wait, Path screenshots) throws Exception {
         console = ConsoleServer.start(0, api);
-        browser = ConsoleBrowser.start(chromium, helpdeskOrigin, console, wait, screenshots);
+        browser = ConsoleBrowser.start(chromium, helpdeskOrigin, console.port(), wait, screenshots);
         page = browser.page();
     }
 

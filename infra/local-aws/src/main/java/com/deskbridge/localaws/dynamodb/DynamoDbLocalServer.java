@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * DynamoDB Local in server mode ({@link ServerRunner}, telemetry off): in memory, or persistent in a directory
- * ({@code -dbPath -sharedDb}) so a restart keeps the data. It binds all interfaces; clients use 127.0.0.1.
+ * ({@code -dbPath -sharedDb}) so a restart keeps the data. It listens on 127.0.0.1 only: DynamoDB Local has no option
+ * for the address (its Jetty server is built with a port alone, which binds every interface), so its connectors are
+ * given the loopback host before it starts.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     private final DynamoDBProxyServer server;
@@ -43,9 +45,31 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
         try {
             server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            bindToLoopback(server);
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + this.port + ": " + e, e);
+        }
+    }
+
+    /**
+     * Sets 127.0.0.1 on the not yet started Jetty connectors of DynamoDB Local's proxy server (a private field: the
+     * server has no other way to name an address). Fails rather than start listening on every interface.
+     */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) {
+        try {
+            java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            org.eclipse.jetty.server.Server jetty = (org.eclipse.jetty.server.Server) field.get(proxy);
+            org.eclipse.jetty.server.Connector[] connectors = jetty.getConnectors();
+            if (connectors.length == 0) {
+                throw new IllegalStateException("DynamoDB Local's Jetty server has no connector to bind");
+            }
+            for (org.eclipse.jetty.server.Connector connector : connectors) {
+                ((org.eclipse.jetty.server.ServerConnector) connector).setHost("127.0.0.1");
+            }
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot bind DynamoDB Local to 127.0.0.1 (its server changed shape): " + e, e);
         }
     }
 

@@ -43,18 +43,20 @@ public final class LocalS3 implements AutoCloseable {
     @SuppressWarnings("removal") // S3Mock 4.x deprecates the port getter; it is the only race-free way to learn it
     public static LocalS3 start(int port, Path root, String region, boolean retainFiles) {
         // S3MockApplication consumes entries of the map it is given: it must be mutable.
-        Map<String, Object> props = new HashMap<>(Map.of(
-                S3MockApplication.PROP_HTTP_PORT, port == 0 ? S3MockApplication.RANDOM_PORT : port,
-                S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
-                S3MockApplication.PROP_ROOT_DIRECTORY, root.toString(),
-                S3MockApplication.PROP_SILENT, true,
-                "com.adobe.testing.s3mock.region", region,
-                "server.address", "127.0.0.1",
-                "com.adobe.testing.s3mock.store.retainFilesOnExit", retainFiles,
-                "spring.main.banner-mode", "off",
-                "spring.main.log-startup-info", false,
+        Map<String, Object> props = new HashMap<>(Map.ofEntries(
+                Map.entry(S3MockApplication.PROP_HTTP_PORT, port == 0 ? S3MockApplication.RANDOM_PORT : port),
+                Map.entry(S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT),
+                Map.entry(S3MockApplication.PROP_ROOT_DIRECTORY, root.toString()),
+                Map.entry(S3MockApplication.PROP_SILENT, true),
+                Map.entry("com.adobe.testing.s3mock.region", region),
+                Map.entry("server.address", LoopbackConnectors.ADDRESS),
+                // the plain-HTTP connector ignores server.address: this puts it on loopback too
+                Map.entry("spring.main.sources", LoopbackConnectors.class.getName()),
+                Map.entry("com.adobe.testing.s3mock.store.retainFilesOnExit", retainFiles),
+                Map.entry("spring.main.banner-mode", "off"),
+                Map.entry("spring.main.log-startup-info", false),
                 // The runner stops S3Mock itself, in order; Spring's own hook would race it.
-                "spring.main.register-shutdown-hook", false));
+                Map.entry("spring.main.register-shutdown-hook", false)));
         S3MockApplication app = S3MockApplication.start(props);
         return new LocalS3(app, URI.create("http://127.0.0.1:" + app.getHttpPort()), region);
     }

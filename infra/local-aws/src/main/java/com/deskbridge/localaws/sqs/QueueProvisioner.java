@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * Creates the template's queues in ElasticMQ, dead-letter queues before the queues that redrive to them, with the
@@ -87,6 +88,16 @@ public final class QueueProvisioner {
             attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + arn(dlq)
                     + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\"}");
         }
-        return sqs.createQueue(r -> r.queueName(queue.queueName()).attributes(attributes)).queueUrl();
+        try {
+            return sqs.createQueue(r -> r.queueName(queue.queueName()).attributes(attributes)).queueUrl();
+        } catch (QueueNameExistsException e) {
+            // a persistent ElasticMQ restored the queue with other attributes (e.g. another visibility override):
+            // the template's settings of this run win, the queue's messages stay
+            String url = sqs.getQueueUrl(r -> r.queueName(queue.queueName())).queueUrl();
+            Map<QueueAttributeName, String> settable = new HashMap<>(attributes);
+            settable.remove(QueueAttributeName.FIFO_QUEUE);
+            sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(settable));
+            return url;
+        }
     }
 }

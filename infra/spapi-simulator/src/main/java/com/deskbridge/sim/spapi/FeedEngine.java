@@ -221,7 +221,7 @@ final class FeedEngine {
     }
 
     private String writeReport(Feed f) {
-        byte[] xml = ProcessingReports.report(f.id, f.sellerId, documents.get(f.inputDocumentId).content, world);
+        byte[] xml = ProcessingReports.report(f.id, f.sellerId, f.feedType, documents.get(f.inputDocumentId).content, world);
         String id = "amzn1.tortuga.4.na." + UUID.randomUUID() + ".R" + f.id;
         Document report = new Document(id, "text/xml; charset=UTF-8", world.compressResultDocuments);
         report.content = world.compressResultDocuments ? gzip(xml) : xml;

@@ -18,7 +18,7 @@ final class ProcessingReports {
     private ProcessingReports() {
     }
 
-    static byte[] report(String feedId, String sellerId, byte[] feed, SimWorld world) {
+    static byte[] report(String feedId, String sellerId, String feedType, byte[] feed, SimWorld world) {
         List<String[]> errors = new ArrayList<>();
         int processed = 0;
         try {
@@ -31,9 +31,7 @@ final class ProcessingReports {
                     String messageId = childText(message, "MessageID");
                     String orderId = descendantText(message, "AmazonOrderID");
                     Optional<SimWorld.MessageError> error = world.messageErrors.stream()
-                            .filter(e -> (e.amazonOrderId() != null && e.amazonOrderId().equals(orderId))
-                                    || (e.messageId() != null && String.valueOf(e.messageId()).equals(messageId)))
-                            .findFirst();
+                            .filter(e -> e.matches(feedType, orderId, messageId)).findFirst();
                     if (error.isPresent()) {
                         SimWorld.MessageError e = error.get();
                         errors.add(new String[] {messageId, e.resultCode(), String.valueOf(e.resultMessageCode()), e.description(), orderId});

@@ -30,8 +30,18 @@ final class SimWorld {
     /** An injected failure: the next {@code count} calls of {@code operation} answer {@code status}. */
     record Fault(String operation, int status, int count) {}
 
-    /** A processing-report error the simulator reports for messages of matching order id or message id. */
-    record MessageError(String amazonOrderId, Integer messageId, String resultCode, int resultMessageCode, String description) {}
+    /**
+     * A processing-report error the simulator reports for messages of matching order id or message id, in feeds of
+     * {@code feedType} only when it is given (e.g. refunds of an order rejected while its cancellation goes through).
+     */
+    record MessageError(String amazonOrderId, Integer messageId, String feedType, String resultCode, int resultMessageCode,
+                        String description) {
+        boolean matches(String feed, String orderId, String message) {
+            boolean target = (amazonOrderId != null && amazonOrderId.equals(orderId))
+                    || (messageId != null && String.valueOf(messageId).equals(message));
+            return target && (feedType == null || feedType.equals(feed));
+        }
+    }
 
     final List<Credential> credentials = new ArrayList<>();
     final Duration latency;
@@ -76,6 +86,7 @@ final class SimWorld {
             messageErrors.add(new MessageError(
                     e.hasNonNull("amazonOrderId") ? e.get("amazonOrderId").asText() : null,
                     e.hasNonNull("messageId") ? e.get("messageId").asInt() : null,
+                    e.hasNonNull("feedType") ? e.get("feedType").asText() : null,
                     e.path("resultCode").asText("Error"),
                     e.path("resultMessageCode").asInt(18000),
                     e.path("resultDescription").asText("The order adjustment was rejected.")));

@@ -147,7 +147,6 @@ public final class SpApiSimulator implements AutoCloseable {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    /** The Login with Amazon token endpoint to use instead of {@code https://api.amazon.com/auth/o2/token}. */
     /**
      * The seller-app credentials this simulator accepts, as a seller's SP-API secret holds them ({@code client_id},
      * {@code client_secret}, {@code refresh_token}), in fixture order. Secret parts the fixture left out were made up
@@ -157,6 +156,15 @@ public final class SpApiSimulator implements AutoCloseable {
         return world.credentials.stream().map(c -> java.util.Map.of("client_id", c.clientId(),
                 "client_secret", c.clientSecret(), "refresh_token", c.refreshToken())).toList();
     }
+
+    /** The credentials of one simulated Amazon seller account ({@code spapi.credentials[].sellerId}), as {@link #credentials()}. */
+    public java.util.Optional<java.util.Map<String, String>> credentials(String amazonSellerId) {
+        return world.credentials.stream().filter(c -> c.sellerId().equals(amazonSellerId)).findFirst()
+                .map(c -> java.util.Map.of("client_id", c.clientId(), "client_secret", c.clientSecret(),
+                        "refresh_token", c.refreshToken()));
+    }
+
+    /** The Login with Amazon token endpoint to use instead of {@code https://api.amazon.com/auth/o2/token}. */
 
     public String lwaUrl() {
         return baseUrl() + "/auth/o2/token";

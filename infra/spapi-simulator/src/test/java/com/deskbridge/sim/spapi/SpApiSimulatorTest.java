@@ -178,6 +178,50 @@ class SpApiSimulatorTest {
                 .contains("<MessagesSuccessful>1</MessagesSuccessful>").contains("<DocumentTransactionID>" + feedId + "</DocumentTransactionID>");
     }
 
+    /**
+     * The demo world's unshipped order (buyer asked to cancel) can be cancelled: its OrderAcknowledgement succeeds and
+     * the order turns CANCELLED, while the deliberate failure case stays: a refund of it is rejected with 18028.
+     */
+    @Test
+    void theDemoWorldsUnshippedOrderCanBeCancelledWhileItsRefundIsTheDeliberateFailure() throws Exception {
+        String token = accessToken();
+        String order = "028-4711003-0000004";
+        String refund = submitFeed(token, "POST_PAYMENT_ADJUSTMENT_DATA", "<AmazonEnvelope><MessageType>OrderAdjustment</MessageType>"
+                + "<Message><MessageID>1</MessageID><OrderAdjustment><AmazonOrderID>" + order
+                + "</AmazonOrderID></OrderAdjustment></Message></AmazonEnvelope>");
+        assertThat(refund).contains("<MessagesWithError>1</MessagesWithError>").contains("<ResultMessageCode>18028</ResultMessageCode>");
+        assertThat(JSON.readTree(get("/orders/2026-01-01/orders/" + order, token).body()).at("/order/fulfillment/fulfillmentStatus").asText(""))
+                .isNotEqualTo("CANCELLED");
+
+        String cancel = submitFeed(token, "POST_ORDER_ACKNOWLEDGEMENT_DATA", "<AmazonEnvelope><MessageType>OrderAcknowledgement</MessageType>"
+                + "<Message><MessageID>1</MessageID><OrderAcknowledgement><AmazonOrderID>" + order + "</AmazonOrderID>"
+                + "<StatusCode>Failure</StatusCode></OrderAcknowledgement></Message></AmazonEnvelope>");
+        assertThat(cancel).contains("<MessagesSuccessful>1</MessagesSuccessful>").contains("<MessagesWithError>0</MessagesWithError>");
+        JsonNode v0 = JSON.readTree(get("/orders/v0/orders/" + order, token).body());
+        assertThat(v0.at("/payload/OrderStatus").asText()).isEqualTo("Canceled");
+    }
+
+    /** Uploads the XML, creates the feed, lets it finish on the clock and returns its processing report. */
+    private String submitFeed(String token, String feedType, String xml) throws Exception {
+        JsonNode created = JSON.readTree(send("POST", "/feeds/2021-06-30/documents", token,
+                "{\"contentType\":\"text/xml; charset=UTF-8\"}").body());
+        http.send(HttpRequest.newBuilder(URI.create(created.get("url").asText())).header("Content-Type", "text/xml; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> feed = send("POST", "/feeds/2021-06-30/feeds", token, "{\"feedType\":\"" + feedType + "\","
+                + "\"marketplaceIds\":[\"A1PA6795UKMFR9\"],\"inputFeedDocumentId\":\"" + created.get("feedDocumentId").asText() + "\"}");
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(202);
+        String feedId = JSON.readTree(feed.body()).get("feedId").asText();
+        now.set(now.get().plus(Duration.ofMinutes(2)));
+        sim.processDueFeeds();
+        JsonNode done = JSON.readTree(get("/feeds/2021-06-30/feeds/" + feedId, token).body());
+        assertThat(done.get("processingStatus").asText()).isEqualTo("DONE");
+        JsonNode report = JSON.readTree(get("/feeds/2021-06-30/documents/" + done.get("resultFeedDocumentId").asText(), token).body());
+        byte[] gz = http.send(HttpRequest.newBuilder(URI.create(report.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        return new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void injectedFaultsAnswerInSpApiShapeBeforeTheRealOperation() throws Exception {
         String token = accessToken();

@@ -1,4 +1,4 @@
-package com.deskbridge.console.e2e;
+package com.deskbridge.testsupport.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * delivered to one-shot waiters. Sessions ({@code Target.attachToTarget} with {@code flatten}) share the browser's
  * connection, so one socket drives the page.
  */
-final class CdpConnection implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class CdpConnection implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
     private final Duration commandLimit;
@@ -42,7 +42,7 @@ final class CdpConnection implements AutoCloseable {
         this.commandLimit = commandLimit;
     }
 
-    static CdpConnection open(String webSocketUrl, Duration commandLimit) throws IOException, InterruptedException {
+    public static CdpConnection open(String webSocketUrl, Duration commandLimit) throws IOException, InterruptedException {
         Holder holder = new Holder();
         WebSocket socket;
         try {
@@ -59,7 +59,7 @@ final class CdpConnection implements AutoCloseable {
     }
 
     /** Sends a command (to the browser when {@code sessionId} is null) and waits for its result. */
-    JsonNode send(String sessionId, String method, ObjectNode params, Duration limit) {
+    public JsonNode send(String sessionId, String method, ObjectNode params, Duration limit) {
         long id = ids.incrementAndGet();
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
         message.set("params", params == null ? JSON.createObjectNode() : params);
@@ -87,19 +87,19 @@ final class CdpConnection implements AutoCloseable {
         }
     }
 
-    JsonNode send(String sessionId, String method, ObjectNode params) {
+    public JsonNode send(String sessionId, String method, ObjectNode params) {
         return send(sessionId, method, params, commandLimit);
     }
 
     /** A future for the next event {@code method} of the session; register it before the command that causes it. */
-    CompletableFuture<JsonNode> nextEvent(String sessionId, String method) {
+    public CompletableFuture<JsonNode> nextEvent(String sessionId, String method) {
         EventWaiter waiter = new EventWaiter(sessionId, method, new CompletableFuture<>());
         waiters.add(waiter);
         return waiter.future();
     }
 
     /** Uncaught exceptions and console errors the pages reported since the last call (Runtime domain enabled). */
-    synchronized List<String> drainConsoleErrors() {
+    public synchronized List<String> drainConsoleErrors() {
         List<String> errors = List.copyOf(consoleErrors);
         consoleErrors.removeAll(errors);
         return errors;
@@ -185,7 +185,7 @@ final class CdpConnection implements AutoCloseable {
     }
 
     /** A DevTools command answered with an error. */
-    static final class CdpException extends RuntimeException {
+    public static final class CdpException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         CdpException(String method, JsonNode error) {

@@ -1,6 +1,5 @@
-package com.deskbridge.console.e2e;
+package com.deskbridge.testsupport.browser;
 
-import com.deskbridge.console.ConsoleServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.List;
  * (http://localhost:5173, the template's {@code HelpdeskOrigin}) to the console server's free port, so the page
  * has exactly the origin the API's CORS settings allow, and the tests never need port 5173 to be free.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
     private final Chromium chromium;
     private final CdpConnection cdp;
     private final BrowserPage page;
@@ -26,11 +25,11 @@ final class ConsoleBrowser implements AutoCloseable {
         this.consoleUrl = consoleUrl;
     }
 
-    static ConsoleBrowser start(Path binary, URI origin, ConsoleServer console, Duration wait, Path screenshots)
+    public static ConsoleBrowser start(Path binary, URI origin, int consolePort, Duration wait, Path screenshots)
             throws IOException, InterruptedException {
         int port = origin.getPort() < 0 ? 80 : origin.getPort();
         Chromium chromium = Chromium.launch(binary, Duration.ofSeconds(30),
-                List.of("--host-resolver-rules=MAP " + origin.getHost() + ":" + port + " 127.0.0.1:" + console.port()));
+                List.of("--host-resolver-rules=MAP " + origin.getHost() + ":" + port + " 127.0.0.1:" + consolePort));
         try {
             CdpConnection cdp = CdpConnection.open(chromium.browserWebSocketUrl(), wait.plusSeconds(15));
             BrowserPage page = BrowserPage.attach(cdp, wait, screenshots);
@@ -41,29 +40,29 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    BrowserPage page() {
+    public BrowserPage page() {
         return page;
     }
 
     /** Uncaught script errors and console errors the page reported since the last call. */
-    List<String> drainScriptErrors() {
+    public List<String> drainScriptErrors() {
         return cdp.drainConsoleErrors();
     }
 
     /** A fresh load of the console (new document, no session) at the given hash route. */
-    void load(String hashRoute) {
+    public void load(String hashRoute) {
         page.navigate(consoleUrl + "?load=" + (++loads));
         page.evaluate("sessionStorage.clear(), true");
         page.navigate(consoleUrl + "?load=" + (++loads) + hashRoute);
     }
 
     /** Signs in through the form as {@code agent} of {@code seller} and waits for the queue. */
-    void signIn(String agent, String seller) throws IOException {
+    public void signIn(String agent, String seller) throws IOException {
         signIn(agent, seller, false);
     }
 
     /** As {@link #signIn(String, String)}, with a screenshot of the filled-in form when asked. */
-    void signIn(String agent, String seller, boolean screenshot) throws IOException {
+    public void signIn(String agent, String seller, boolean screenshot) throws IOException {
         load("#/sign-in");
         page.waitFor("the sign-in form", "!document.getElementById('view-sign-in').hidden");
         page.type("#sign-in-agent", agent);
@@ -76,7 +75,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Clicks the ticket's row in the queue and waits until the ticket and its messages are shown. */
-    void openTicket(String id) {
+    public void openTicket(String id) {
         page.click("#queue-rows tr[data-ticket-id=" + BrowserPage.quoted(id) + "] .subject a");
         page.waitFor("ticket " + id + " with its messages", "document.body.dataset.view === 'ticket'"
                 + " && document.body.dataset.ready === 'true' && location.hash === " + BrowserPage.quoted("#/tickets/" + id)

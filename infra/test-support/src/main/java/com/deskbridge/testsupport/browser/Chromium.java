@@ -1,4 +1,4 @@
-package com.deskbridge.console.e2e;
+package com.deskbridge.testsupport.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * The binary is the Debian package's ({@code install-chromium.sh}), or the one named by the system property
  * {@code chromium.binary} or the environment variable {@code CHROME_BIN}.
  */
-final class Chromium implements AutoCloseable {
-    static final String NOT_FOUND = "Chromium not found: run infra/console-e2e/install-chromium.sh";
+public final class Chromium implements AutoCloseable {
+    public static final String NOT_FOUND = "Chromium not found: run infra/console-e2e/install-chromium.sh";
     private static final List<String> CANDIDATES = List.of(
             "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
 
@@ -36,7 +36,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The Chromium binary to use, if there is one on this machine. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         List<String> names = new ArrayList<>();
         Optional.ofNullable(System.getProperty("chromium.binary")).filter(s -> !s.isBlank()).ifPresent(names::add);
         Optional.ofNullable(System.getenv("CHROME_BIN")).filter(s -> !s.isBlank()).ifPresent(names::add);
@@ -49,7 +49,7 @@ final class Chromium implements AutoCloseable {
      *
      * @param extraFlags more command-line switches, e.g. {@code --host-resolver-rules=...}
      */
-    static Chromium launch(Path binary, Duration startLimit, List<String> extraFlags) throws IOException, InterruptedException {
+    public static Chromium launch(Path binary, Duration startLimit, List<String> extraFlags) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("deskbridge-chromium-");
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -87,11 +87,11 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    int debuggingPort() {
+    public int debuggingPort() {
         return debuggingPort;
     }
 
-    String browserWebSocketUrl() {
+    public String browserWebSocketUrl() {
         return "ws://127.0.0.1:" + debuggingPort + browserWebSocketPath;
     }
 

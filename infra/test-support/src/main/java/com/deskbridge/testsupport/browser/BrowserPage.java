@@ -1,4 +1,4 @@
-package com.deskbridge.console.e2e;
+package com.deskbridge.testsupport.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * condition holds, or fails after the limit naming what it waited for). Screenshots are PNG files for people;
  * the tests assert on the DOM.
  */
-final class BrowserPage {
+public final class BrowserPage {
     private final CdpConnection cdp;
     private final String session;
     private final Duration waitLimit;
@@ -33,7 +33,7 @@ final class BrowserPage {
     }
 
     /** Attaches to the browser's first tab (the foreground one, so its timers are not throttled) at 1280×800. */
-    static BrowserPage attach(CdpConnection cdp, Duration waitLimit, Path screenshots) throws IOException {
+    public static BrowserPage attach(CdpConnection cdp, Duration waitLimit, Path screenshots) throws IOException {
         String targetId = null;
         for (JsonNode info : cdp.send(null, "Target.getTargets", null).path("targetInfos")) {
             if ("page".equals(info.path("type").asText())) {
@@ -64,7 +64,7 @@ final class BrowserPage {
     }
 
     /** Loads {@code url} and waits for its load event. */
-    void navigate(String url) {
+    public void navigate(String url) {
         CompletableFuture<JsonNode> loaded = cdp.nextEvent(session, "Page.loadEventFired");
         JsonNode result = command("Page.navigate", params().put("url", url));
         if (result.hasNonNull("errorText")) {
@@ -81,7 +81,7 @@ final class BrowserPage {
     }
 
     /** Evaluates an expression (awaiting a returned promise) and returns its JSON value. */
-    JsonNode evaluate(String expression) {
+    public JsonNode evaluate(String expression) {
         return evaluate(expression, waitLimit.plusSeconds(10));
     }
 
@@ -100,7 +100,7 @@ final class BrowserPage {
      * Waits until the JavaScript {@code condition} is truthy in the page and returns its value; fails after the
      * wait limit with {@code what} in the message. Errors thrown by the condition count as "not yet".
      */
-    JsonNode waitFor(String what, String condition) {
+    public JsonNode waitFor(String what, String condition) {
         String script = """
                 new Promise((resolve, reject) => {
                   const deadline = Date.now() + %d;
@@ -120,7 +120,7 @@ final class BrowserPage {
     }
 
     /** Waits for the element to be visible and enabled, then clicks its centre with the mouse. */
-    void click(String selector) {
+    public void click(String selector) {
         String sel = quoted(selector);
         waitFor(selector + " visible and enabled", "(() => { const e = document.querySelector(" + sel + ");"
                 + " if (!e || e.disabled) return false; const r = e.getBoundingClientRect();"
@@ -144,27 +144,27 @@ final class BrowserPage {
     }
 
     /** Clicks into the field, selects what is there and types {@code text} over it (input events fire). */
-    void type(String selector, String text) {
+    public void type(String selector, String text) {
         click(selector);
         evaluate("document.querySelector(" + quoted(selector) + ").select()");
         command("Input.insertText", params().put("text", text));
     }
 
     /** The element's trimmed text content. */
-    String text(String selector) {
+    public String text(String selector) {
         return evaluate("(() => { const e = document.querySelector(" + quoted(selector) + ");"
                 + " return e ? e.textContent.trim() : null; })()").asText(null);
     }
 
     /** Saves a PNG of the viewport as {@code target/screenshots/NN-name.png} and returns its path. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         JsonNode shot = command("Page.captureScreenshot", params().put("format", "png"));
         Path file = screenshots.resolve("%02d-%s.png".formatted(++shots, name));
         Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
         return file;
     }
 
-    static String quoted(String value) {
+    public static String quoted(String value) {
         return CdpConnection.JSON.valueToTree(value).toString();
     }
 }

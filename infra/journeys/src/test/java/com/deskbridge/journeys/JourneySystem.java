@@ -1,0 +1,71 @@
+package com.deskbridge.journeys;
+
+import com.deskbridge.local.LocalRunner;
+import com.deskbridge.local.RunnerOptions;
+import com.deskbridge.localaws.ProjectRoot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The one local system the whole suite drives, started as README starts it (every listener on a free port, in
+ * memory) with the journeys' own world ({@code journeys-world.json}: two Amazon seller accounts, no latency, feeds
+ * processed in a second), SP-API only for the sellers that world authorises ({@code localSellers}), and the
+ * template's schedules six times faster ({@code -Dlocal.scheduleSpeedup=6}: the SLA sweep every 10 s).
+ *
+ * <p>The journeys use only what this class hands out: the endpoints the runner prints (API, intake and escalation
+ * queues, IMAP, console, carrier simulator). They never reach into the runner's objects.
+ */
+final class JourneySystem {
+    /** Authorised for SP-API with Amazon seller account A1JOURNEYNORTH (Amazon.de, EUR). */
+    static final String NORTH = "journey-north";
+    /** Authorised for SP-API with Amazon seller account A1JOURNEYSOUTH (Amazon.com, USD, MCF). */
+    static final String SOUTH = "journey-south";
+    /** Signs in like anyone else but has no SP-API authorisation. */
+    static final String UNAUTHORISED = "journey-no-spapi";
+    static final double SCHEDULE_SPEEDUP = 6;
+
+    private static Endpoints endpoints;
+
+    /** What the runner prints: everything a user of the local system is given. */
+    record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
+                     int consolePort, URI helpdeskOrigin, URI carriers, Path openApi) {
+    }
+
+    private JourneySystem() {
+    }
+
+    static synchronized Endpoints get() {
+        if (endpoints == null) {
+            long start = System.nanoTime();
+            Path project = ProjectRoot.find();
+            LocalRunner runner = LocalRunner.start(RunnerOptions.ephemeral(project).withWorld(world())
+                    .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP));
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-journeys-system"));
+            endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
+                    runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
+                    runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
+                    URI.create("http://127.0.0.1:" + runner.world().carriers().port()), project.resolve("functions/api/openapi.yaml"));
+            System.out.printf("[journeys] local system started once for the suite in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        }
+        return endpoints;
+    }
+
+    private static Path world() {
+        try (InputStream in = JourneySystem.class.getResourceAsStream("/journeys-world.json")) {
+            if (in == null) {
+                throw new IllegalStateException("journeys-world.json is not on the test classpath");
+            }
+            Path file = Files.createTempFile("journeys-world", ".json");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
