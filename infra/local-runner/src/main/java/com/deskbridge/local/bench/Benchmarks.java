@@ -18,11 +18,10 @@ import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.escalation.SlaSweep;
 import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.ticket.TicketId;
-import com.deskbridge.intent.CorpusEntry;
 import com.deskbridge.intent.IntentClassifier;
-import com.deskbridge.intent.IntentEvaluation;
-import com.deskbridge.intent.JsonLinesCorpus;
-import com.deskbridge.intent.Throughput;
+import com.deskbridge.intent.IntentCorpusEvaluation;
+import com.deskbridge.nlp.testing.IntentRecord;
+import com.deskbridge.nlp.testing.Throughput;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.dynamodb.TableProvisioner;
 import com.deskbridge.localaws.template.TableSpec;
@@ -188,19 +187,18 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ intent detection
 
-    /** Per-intent precision/recall on the labelled corpus (held-out part and all), and throughput. */
+    /** The intent model on the frozen test split: per language and label, and throughput. */
     private static void intents(Path project) {
-        Path corpus = project.resolve("functions/intent/src/test/resources/intent-corpus.jsonl");
-        List<CorpusEntry> entries = JsonLinesCorpus.read(corpus);
-        IntentEvaluation evaluation = new IntentEvaluation(new IntentClassifier());
+        Path module = project.resolve("functions/intent");
+        List<IntentRecord> split = IntentCorpusEvaluation.testSplit(module);
+        IntentClassifier classifier = new IntentClassifier();
         System.out.println();
-        System.out.println("Intent detection on " + entries.size() + " labelled messages (EN, DE, FR, IT, ES)");
-        System.out.println(evaluation.evaluate("held-out", entries, e -> CorpusEntry.HOLDOUT.equals(e.split())).format());
-        System.out.println(evaluation.evaluate("all", entries).format());
-        evaluation.throughput(entries, 5); // warm-up
-        Throughput t = evaluation.throughput(entries, 20);
+        System.out.println(IntentCorpusEvaluation.intents("Intent detection, frozen test split", split, classifier)
+                .format());
+        IntentCorpusEvaluation.throughput(split, classifier, 2); // warm-up
+        Throughput t = IntentCorpusEvaluation.throughput(split, classifier, 10);
         System.out.printf(Locale.ROOT, "  throughput: %.0f messages/s on one thread (%d messages)%n",
-                t.messagesPerSecond(), t.messages());
+                t.perSecond(), t.items());
     }
 
     // ------------------------------------------------------------------ SLA sweep
