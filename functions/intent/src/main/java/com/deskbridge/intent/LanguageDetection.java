@@ -23,8 +23,8 @@ public final class LanguageDetection {
     public static final int MIN_LETTERS = 8;
     /** Lingua's minimum relative distance between the best and second-best language. */
     public static final double MIN_DISTANCE = 0.0;
-    /** At most this many characters are examined: the language is clear long before. */
-    public static final int MAX_CHARS = 2_000;
+    /** At most this many characters are examined: the language is clear by then, and Lingua's cost grows with the text. */
+    public static final int MAX_CHARS = 300;
 
     private static final Map<com.github.pemistahl.lingua.api.Language, Language> OURS = ours();
 

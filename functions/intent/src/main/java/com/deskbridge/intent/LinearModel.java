@@ -163,6 +163,33 @@ public final class LinearModel {
         }
     }
 
+    /**
+     * The raw scores of feature values that are already scaled per block (as the trainer holds them): bias plus
+     * the weighted sum. Keys the model does not know weigh nothing.
+     */
+    public double[] scoreValues(Map<Long, Float> values) {
+        int k = labels.size();
+        double[] s = new double[k];
+        for (int l = 0; l < k; l++) {
+            s[l] = bias[l];
+        }
+        values.forEach((key, value) -> {
+            int slot = (int) (long) key & mask;
+            long found;
+            while ((found = table[slot]) != 0) {
+                if (found == key) {
+                    int base = rows[slot] * k;
+                    for (int l = 0; l < k; l++) {
+                        s[l] += weights[base + l] * value;
+                    }
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+        });
+        return s;
+    }
+
     /** A fresh scorer for one message. */
     public Scorer scorer() {
         return new Scorer();

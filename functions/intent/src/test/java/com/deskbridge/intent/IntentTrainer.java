@@ -25,13 +25,17 @@ import java.util.Map;
  * <ol>
  *   <li>reads the training split (corpus/train/*.jsonl) and the older corpus in src/test/resources (training
  *       only); never the test split;</li>
- *   <li>{@value #FOLDS}-fold cross-validation (stratified by intent, fixed seed): the held-out scores fit the
- *       softmax temperature and the needs-triage threshold, and are printed per language and label, with a
- *       reliability table;</li>
- *   <li>the final model is trained on everything with the same settings (Tribuo, {@link LinearTrainer}) and written
- *       in the compact {@link LinearModel} format, only the features with a non-zero weight.</li>
+ *   <li>holds out a fifth of it (stratified by intent, fixed seed), trains on the rest and fits the softmax
+ *       temperature and the needs-triage threshold on the held-out fifth, printing its figures per language and
+ *       label and a reliability table;</li>
+ *   <li>trains the final model on everything with the same settings (Tribuo's liblinear logistic regression, see
+ *       {@link LinearTrainer}) and writes it in the compact {@link LinearModel} format, only the features with a
+ *       non-zero weight.</li>
  * </ol>
- * Deterministic: fixed seeds, sorted inputs. Usage: {@code IntentTrainer <module dir> <output file>}.
+ * Deterministic: fixed seeds, inputs in file order. Usage: {@code IntentTrainer <module dir> <output file>}. For
+ * tuning, {@code -Dintent.folds=5} cross-validates on all five folds, and {@code -Dintent.algorithm},
+ * {@code -Dintent.cost} and {@code -Dintent.blocks} (block weights in {@link TextFeatures.Block} order) change the
+ * settings; the defaults are what cross-validation chose (README "Language models").
  */
 public final class IntentTrainer {
     static final int FOLDS = 5;
@@ -45,10 +49,10 @@ public final class IntentTrainer {
     /** The settings of one training run. */
     record Settings(float[] blockWeights, LinearTrainer.Options options) {
         static Settings standard() {
-            return new Settings(floats(System.getProperty("blocks", "1,0.6,0.4,0.3,0.3")),
-                    new LinearTrainer.Options(LinearTrainer.Algorithm.valueOf(System.getProperty("algo", "LOGISTIC")),
-                            Double.parseDouble(System.getProperty("cost", "10")), Integer.getInteger("epochs", 12),
-                            Double.parseDouble(System.getProperty("lr", "0.5")), SEED));
+            return new Settings(floats(System.getProperty("intent.blocks", "1,0.6,0.4,0.3,0.3,0.6")),
+                    new LinearTrainer.Options(LinearTrainer.Algorithm.valueOf(System.getProperty("intent.algorithm", "LOGISTIC")),
+                            Double.parseDouble(System.getProperty("intent.cost", "30")), Integer.getInteger("intent.epochs", 12),
+                            Double.parseDouble(System.getProperty("intent.learningRate", "0.5")), SEED));
         }
 
         private static float[] floats(String csv) {
@@ -108,8 +112,9 @@ public final class IntentTrainer {
             y[i] = labels.indexOf(r.intent());
         }
         int[] fold = Calibration.folds(y, FOLDS, SEED);
+        int heldOutFolds = Integer.getInteger("intent.folds", 1);
         double[][] heldOut = new double[corpus.size()][];
-        for (int f = 0; f < FOLDS; f++) {
+        for (int f = 0; f < heldOutFolds; f++) {
             List<Integer> trainIdx = new ArrayList<>();
             for (int i = 0; i < corpus.size(); i++) {
                 if (fold[i] != f) {
@@ -123,30 +128,41 @@ public final class IntentTrainer {
                 }
             }
         }
-        double temperature = Calibration.temperature(heldOut, y);
-        double[] confidence = new double[corpus.size()];
-        boolean[] correct = new boolean[corpus.size()];
-        int[] predicted = new int[corpus.size()];
+        List<Integer> dev = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
+            if (heldOut[i] != null) {
+                dev.add(i);
+            }
+        }
+        double[][] devScores = dev.stream().map(i -> heldOut[i]).toArray(double[][]::new);
+        int[] devLabels = dev.stream().mapToInt(i -> y[i]).toArray();
+        double temperature = Calibration.temperature(devScores, devLabels);
+        double[] confidence = new double[dev.size()];
+        boolean[] correct = new boolean[dev.size()];
+        int[] predicted = new int[dev.size()];
+        for (int d = 0; d < dev.size(); d++) {
+            int i = dev.get(d);
             double[] p = Calibration.softmax(heldOut[i], temperature);
             int best = 0;
             for (int l = 1; l < p.length; l++) {
                 best = p[l] > p[best] ? l : best;
             }
-            predicted[i] = best;
-            confidence[i] = p[best];
-            correct[i] = best == y[i];
+            predicted[d] = best;
+            confidence[d] = p[best];
+            correct[d] = best == y[i];
         }
         Calibration.Threshold threshold = Calibration.threshold(confidence, correct, TARGET_ACCURACY, MAX_TRIAGED);
         List<ClassificationReport.Row> rows = new ArrayList<>();
         List<Reliability.Item> reliability = new ArrayList<>();
-        for (int i = 0; i < corpus.size(); i++) {
-            rows.add(new ClassificationReport.Row(corpus.get(i).group(), labels.get(y[i]), labels.get(predicted[i]),
-                    confidence[i], confidence[i] < threshold.value()));
-            reliability.add(new Reliability.Item(confidence[i], correct[i]));
+        for (int d = 0; d < dev.size(); d++) {
+            int i = dev.get(d);
+            rows.add(new ClassificationReport.Row(corpus.get(i).group(), labels.get(y[i]), labels.get(predicted[d]),
+                    confidence[d], confidence[d] < threshold.value()));
+            reliability.add(new Reliability.Item(confidence[d], correct[d]));
         }
-        ClassificationReport report = new ClassificationReport(FOLDS + "-fold cross-validation on the training corpus",
-                labels, rows);
+        ClassificationReport report = new ClassificationReport(heldOutFolds == 1
+                ? "dev split (a fifth of the training corpus, held out)"
+                : heldOutFolds + " of " + FOLDS + " cross-validation folds of the training corpus", labels, rows);
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
             all.add(i);
@@ -155,15 +171,6 @@ public final class IntentTrainer {
         Map<String, Double> parameters = new LinkedHashMap<>();
         parameters.put(IntentClassifier.THRESHOLD, threshold.value());
         LinearModel model = fin.model(labels, settings.blockWeights(), temperature, parameters);
-        if (Boolean.getBoolean("errors")) {
-            for (int i = 0; i < corpus.size(); i++) {
-                if (!correct[i]) {
-                    IntentRecord r = corpus.get(i);
-                    System.out.printf(Locale.ROOT, "ERR %s %s -> %s (%.2f) | %s | %s%n", r.id(), r.intent(),
-                            labels.get(predicted[i]), confidence[i], r.subject(), r.body().replace('\n', ' '));
-                }
-            }
-        }
         if (print) {
             System.out.println(report.format());
             System.out.println(Reliability.format("held-out confidences (temperature " + String.format(Locale.ROOT,
@@ -237,7 +244,9 @@ public final class IntentTrainer {
                 f[j] = vocabulary.get(present[j]);
                 v[j] = vector.get(present[j]);
             }
-            examples.add(new LinearTrainer.Example(y[i], f, v));
+            if (f.length > 0) {
+                examples.add(new LinearTrainer.Example(y[i], f, v));
+            }
         }
         return new Fitted(vocabulary, keys, LinearTrainer.train(examples, labels, keys.length, settings.options()));
     }
