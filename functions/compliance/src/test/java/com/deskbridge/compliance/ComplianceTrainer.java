@@ -2,6 +2,7 @@ package com.deskbridge.compliance;
 
 import com.deskbridge.intent.FeatureCounts;
 import com.deskbridge.intent.LinearModel;
+import com.deskbridge.intent.SparseTraining;
 import com.deskbridge.nlp.testing.Calibration;
 import com.deskbridge.nlp.testing.Corpora;
 import com.deskbridge.nlp.testing.LinearTrainer;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,6 @@ import java.util.Map;
  */
 public final class ComplianceTrainer {
     static final long SEED = 20_261_121L;
-    static final int MIN_DOCUMENT_FREQUENCY = 2;
     static final double MIN_PRECISION = Double.parseDouble(System.getProperty("compliance.minPrecision", "0.8"));
     /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
@@ -156,48 +155,9 @@ public final class ComplianceTrainer {
 
     /** A binary model (NONE, rule) trained on the replies {@code items}. */
     static LinearModel fit(List<Reply> replies, List<Integer> items, RuleId rule) {
-        List<String> labels = List.of(LearnedRules.NONE, rule.name());
-        Map<Long, Integer> df = new HashMap<>();
-        for (int i : items) {
-            for (Long k : replies.get(i).features().keySet()) {
-                df.merge(k, 1, Integer::sum);
-            }
-        }
-        long[] keys = df.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCUMENT_FREQUENCY)
-                .mapToLong(Map.Entry::getKey).sorted().toArray();
-        Map<Long, Integer> vocabulary = new HashMap<>(keys.length * 2);
-        for (int i = 0; i < keys.length; i++) {
-            vocabulary.put(keys[i], i);
-        }
-        List<LinearTrainer.Example> examples = new ArrayList<>(items.size());
-        for (int i : items) {
-            Map<Long, Float> v = replies.get(i).features();
-            long[] present = v.keySet().stream().filter(vocabulary::containsKey).mapToLong(Long::longValue).sorted()
-                    .toArray();
-            int[] f = new int[present.length];
-            float[] val = new float[present.length];
-            for (int j = 0; j < present.length; j++) {
-                f[j] = vocabulary.get(present[j]);
-                val[j] = v.get(present[j]);
-            }
-            if (f.length > 0) {
-                examples.add(new LinearTrainer.Example(replies.get(i).rules().contains(rule) ? 1 : 0, f, val));
-            }
-        }
-        LinearTrainer.Weights w = LinearTrainer.train(examples, labels.size(), keys.length, OPTIONS);
-        List<Integer> used = new ArrayList<>();
-        for (int f = 0; f < keys.length; f++) {
-            if (w.used(f)) {
-                used.add(f);
-            }
-        }
-        int k = labels.size();
-        long[] usedKeys = new long[used.size()];
-        float[] weights = new float[used.size() * k];
-        for (int r = 0; r < used.size(); r++) {
-            usedKeys[r] = keys[used.get(r)];
-            System.arraycopy(w.weights(), used.get(r) * k, weights, r * k, k);
-        }
-        return new LinearModel(labels, BLOCKS, 1.0, Map.of(), usedKeys, weights, w.bias().clone());
+        List<Map<Long, Float>> vectors = replies.stream().map(Reply::features).toList();
+        int[] y = replies.stream().mapToInt(r -> r.rules().contains(rule) ? 1 : 0).toArray();
+        return SparseTraining.fit(vectors, y, items, 2, OPTIONS)
+                .model(List.of(LearnedRules.NONE, rule.name()), BLOCKS, 1.0, Map.of());
     }
 }

@@ -41,7 +41,7 @@ public final class IntentCorpusEvaluation {
         for (IntentRecord r : records) {
             IntentResult result = classifier.classify(r.subject(), r.body());
             rows.add(new ClassificationReport.Row(r.group(), r.intent(), result.intent().name(), result.confidence(),
-                    false));
+                    result.needsTriage()));
         }
         return new ClassificationReport(name, labels(), rows);
     }

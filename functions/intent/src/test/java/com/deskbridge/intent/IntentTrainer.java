@@ -12,8 +12,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +38,6 @@ import java.util.Map;
 public final class IntentTrainer {
     static final int FOLDS = 5;
     static final long SEED = 20_261_121L;
-    /** Features seen in fewer training messages are dropped. */
-    static final int MIN_DOCUMENT_FREQUENCY = 2;
     /** The accuracy the messages that do not need triage should reach, and the most that may need triage. */
     static final double TARGET_ACCURACY = 0.955;
     static final double MAX_TRIAGED = 0.08;
@@ -121,7 +117,7 @@ public final class IntentTrainer {
                     trainIdx.add(i);
                 }
             }
-            Fitted fitted = fit(vectors, y, trainIdx, labels.size(), settings);
+            SparseTraining.Fitted fitted = SparseTraining.fit(vectors, y, trainIdx, labels.size(), settings.options());
             for (int i = 0; i < corpus.size(); i++) {
                 if (fold[i] == f) {
                     heldOut[i] = fitted.scores(vectors.get(i));
@@ -167,7 +163,7 @@ public final class IntentTrainer {
         for (int i = 0; i < corpus.size(); i++) {
             all.add(i);
         }
-        Fitted fin = fit(vectors, y, all, labels.size(), settings);
+        SparseTraining.Fitted fin = SparseTraining.fit(vectors, y, all, labels.size(), settings.options());
         Map<String, Double> parameters = new LinkedHashMap<>();
         parameters.put(IntentClassifier.THRESHOLD, threshold.value());
         LinearModel model = fin.model(labels, settings.blockWeights(), temperature, parameters);
@@ -181,73 +177,5 @@ public final class IntentTrainer {
                     100 * MAX_TRIAGED, settings.options());
         }
         return new Result(model, report);
-    }
-
-    /** A model trained on some items, with its vocabulary. */
-    record Fitted(Map<Long, Integer> vocabulary, long[] keys, LinearTrainer.Weights weights) {
-        double[] scores(Map<Long, Float> vector) {
-            List<int[]> idx = new ArrayList<>();
-            int[] f = new int[vector.size()];
-            float[] v = new float[vector.size()];
-            int n = 0;
-            for (Map.Entry<Long, Float> e : vector.entrySet()) {
-                Integer id = vocabulary.get(e.getKey());
-                if (id != null) {
-                    f[n] = id;
-                    v[n++] = e.getValue();
-                }
-            }
-            return weights.scores(Arrays.copyOf(f, n), Arrays.copyOf(v, n));
-        }
-
-        LinearModel model(List<String> labels, float[] blockWeights, double temperature,
-                          Map<String, Double> parameters) {
-            int k = labels.size();
-            List<Integer> used = new ArrayList<>();
-            for (int f = 0; f < keys.length; f++) {
-                if (weights.used(f)) {
-                    used.add(f);
-                }
-            }
-            long[] usedKeys = new long[used.size()];
-            float[] w = new float[used.size() * k];
-            for (int r = 0; r < used.size(); r++) {
-                int f = used.get(r);
-                usedKeys[r] = keys[f];
-                System.arraycopy(weights.weights(), f * k, w, r * k, k);
-            }
-            return new LinearModel(labels, blockWeights, temperature, parameters, usedKeys, w, weights.bias().clone());
-        }
-    }
-
-    static Fitted fit(List<Map<Long, Float>> vectors, int[] y, List<Integer> items, int labels, Settings settings) {
-        Map<Long, Integer> df = new HashMap<>();
-        for (int i : items) {
-            for (Long key : vectors.get(i).keySet()) {
-                df.merge(key, 1, Integer::sum);
-            }
-        }
-        long[] keys = df.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCUMENT_FREQUENCY)
-                .mapToLong(Map.Entry::getKey).sorted().toArray();
-        Map<Long, Integer> vocabulary = new HashMap<>(keys.length * 2);
-        for (int i = 0; i < keys.length; i++) {
-            vocabulary.put(keys[i], i);
-        }
-        List<LinearTrainer.Example> examples = new ArrayList<>(items.size());
-        for (int i : items) {
-            Map<Long, Float> vector = vectors.get(i);
-            long[] present = vector.keySet().stream().filter(vocabulary::containsKey).mapToLong(Long::longValue)
-                    .sorted().toArray();
-            int[] f = new int[present.length];
-            float[] v = new float[present.length];
-            for (int j = 0; j < present.length; j++) {
-                f[j] = vocabulary.get(present[j]);
-                v[j] = vector.get(present[j]);
-            }
-            if (f.length > 0) {
-                examples.add(new LinearTrainer.Example(y[i], f, v));
-            }
-        }
-        return new Fitted(vocabulary, keys, LinearTrainer.train(examples, labels, keys.length, settings.options()));
     }
 }
