@@ -1,10 +1,8 @@
 package com.deskbridge.nlp.testing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -15,7 +13,7 @@ import java.util.function.Predicate;
  * group (the eight languages, then mixed). The predicted label counts for every row, abstained or not: the
  * model's best label is what the system stores.
  */
-public final class ClassificationReport {
+public final class ClassificationReport extends GroupedReport<ClassificationReport.Row, ClassificationReport.Figures> {
     /**
      * One measured item.
      *
@@ -23,7 +21,8 @@ public final class ClassificationReport {
      * @param confidence the model's confidence in {@code predicted}, NaN when it has none
      * @param abstained  true when the model marked the item for a person ("needs triage")
      */
-    public record Row(String group, String expected, String predicted, double confidence, boolean abstained) {
+    public record Row(String group, String expected, String predicted, double confidence, boolean abstained)
+            implements Grouped {
         public Row {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(expected, "expected");
@@ -49,12 +48,11 @@ public final class ClassificationReport {
 
     private final String name;
     private final List<String> labels;
-    private final List<Row> rows;
 
     public ClassificationReport(String name, List<String> labels, List<Row> rows) {
+        super(rows);
         this.name = name;
         this.labels = List.copyOf(labels);
-        this.rows = List.copyOf(rows);
         for (Row r : rows) {
             if (!labels.contains(r.expected()) || !labels.contains(r.predicted())) {
                 throw new IllegalArgumentException("unknown label in " + r);
@@ -62,37 +60,19 @@ public final class ClassificationReport {
         }
     }
 
-    public List<Row> rows() {
-        return rows;
-    }
-
     public List<String> labels() {
         return labels;
     }
 
-    /** All rows. */
-    public Figures overall() {
-        return figures(r -> true);
-    }
-
-    /** The rows of one group ("en" … "sv", "mixed"). */
-    public Figures group(String group) {
-        return figures(r -> r.group().equals(group));
-    }
-
-    /** The groups that have rows, in {@link Corpora#GROUPS} order. */
-    public List<String> groups() {
-        return Corpora.GROUPS.stream().filter(g -> rows.stream().anyMatch(r -> r.group().equals(g))).toList();
-    }
-
-    private Figures figures(Predicate<Row> filter) {
+    @Override
+    Figures figures(Predicate<Row> filter) {
         int n = labels.size();
         int[][] confusion = new int[n][n];
         int total = 0;
         int correct = 0;
         int abstained = 0;
         int answeredCorrect = 0;
-        for (Row r : rows) {
+        for (Row r : rows()) {
             if (!filter.test(r)) {
                 continue;
             }
@@ -125,13 +105,6 @@ public final class ClassificationReport {
         int answered = total - abstained;
         return new Figures(total, total == 0 ? 0 : (double) correct / total, withSupport == 0 ? 0 : f1Sum / withSupport,
                 perLabel, confusion, abstained, answered == 0 ? 0 : (double) answeredCorrect / answered);
-    }
-
-    /** Per-group figures, keyed by group. */
-    public Map<String, Figures> byGroup() {
-        Map<String, Figures> m = new LinkedHashMap<>();
-        groups().forEach(g -> m.put(g, group(g)));
-        return m;
     }
 
     /**

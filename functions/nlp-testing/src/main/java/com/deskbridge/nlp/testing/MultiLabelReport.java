@@ -1,10 +1,8 @@
 package com.deskbridge.nlp.testing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -14,14 +12,14 @@ import java.util.function.Predicate;
  * any labelled rule; the detector's own decision is compared) with its
  * 2×2 confusion, the share of items whose rule set matches exactly — overall and per language group.
  */
-public final class MultiLabelReport {
+public final class MultiLabelReport extends GroupedReport<MultiLabelReport.Row, MultiLabelReport.Figures> {
     /**
      * One measured item.
      *
      * @param predicted every rule the detector reported (any severity)
      * @param blocked   whether the detector's decision was to block
      */
-    public record Row(String group, Set<String> expected, Set<String> predicted, boolean blocked) {
+    public record Row(String group, Set<String> expected, Set<String> predicted, boolean blocked) implements Grouped {
         public Row {
             expected = Set.copyOf(expected);
             predicted = Set.copyOf(predicted);
@@ -46,37 +44,15 @@ public final class MultiLabelReport {
 
     private final String name;
     private final List<String> rules;
-    private final List<Row> rows;
 
     public MultiLabelReport(String name, List<String> rules, List<Row> rows) {
+        super(rows);
         this.name = name;
         this.rules = List.copyOf(rules);
-        this.rows = List.copyOf(rows);
     }
 
-    public List<Row> rows() {
-        return rows;
-    }
-
-    public Figures overall() {
-        return figures(r -> true);
-    }
-
-    public Figures group(String group) {
-        return figures(r -> r.group().equals(group));
-    }
-
-    public List<String> groups() {
-        return Corpora.GROUPS.stream().filter(g -> rows.stream().anyMatch(r -> r.group().equals(g))).toList();
-    }
-
-    public Map<String, Figures> byGroup() {
-        Map<String, Figures> m = new LinkedHashMap<>();
-        groups().forEach(g -> m.put(g, group(g)));
-        return m;
-    }
-
-    private Figures figures(Predicate<Row> filter) {
+    @Override
+    Figures figures(Predicate<Row> filter) {
         int total = 0;
         int decisionRight = 0;
         int exact = 0;
@@ -84,7 +60,7 @@ public final class MultiLabelReport {
         int[] tp = new int[rules.size()];
         int[] predicted = new int[rules.size()];
         int[] support = new int[rules.size()];
-        for (Row r : rows) {
+        for (Row r : rows()) {
             if (!filter.test(r)) {
                 continue;
             }
