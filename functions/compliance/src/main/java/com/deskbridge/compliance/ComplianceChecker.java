@@ -2,7 +2,6 @@ package com.deskbridge.compliance;
 
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.intent.Language;
-import com.deskbridge.intent.LanguageDetector;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,9 +9,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks an outgoing text against Amazon's Buyer–Seller Messaging rules (domain-reference §3.4) before it is sent:
- * links, e-mail addresses, phone numbers, off-Amazon contact, emojis, marketing, review requests and attachments
- * ({@link RuleId}). The body and the subject are checked with the same rules (subject findings have offsets -1);
+ * Checks an outgoing text against Amazon's Buyer–Seller Messaging rules before it is sent (Seller Central,
+ * "Buyer-Seller Messaging" and its communication guidelines:
+ * https://sellercentral.amazon.com/help/hub/reference/external/G200383320; functions/compliance/corpus/LABELLING.md
+ * spells them out): links, e-mail addresses, phone numbers and emoji by deterministic detectors, off-Amazon contact,
+ * marketing and review requests by a sentence classifier trained at build time ({@link LearnedRules}), and
+ * attachments ({@link RuleId}). Every text finding blocks. The body and the subject are checked with the same
+ * rules (subject findings have offsets -1);
  * findings of one rule that overlap are merged, and an e-mail address is not reported again as a link. Every
  * pattern is compiled once, in the constructor; an instance is immutable and thread-safe, so one per process is
  * enough. Body and subject are limited to {@value #MAX_BODY_CHARS} characters; longer input is rejected with an
@@ -29,6 +32,7 @@ public final class ComplianceChecker {
     private final PhoneRule phones = new PhoneRule();
     private final EmojiRule emojis = new EmojiRule();
     private final PhraseRule phrases = new PhraseRule();
+    private final LearnedRules learned;
     private final AttachmentRule attachments = new AttachmentRule();
 
     /** A checker with the safe default {@link CarrierLinkPolicy#BLOCK}. */
@@ -38,7 +42,13 @@ public final class ComplianceChecker {
 
     /** A checker with the given policy for carrier tracking links. */
     public ComplianceChecker(CarrierLinkPolicy carrierLinks) {
+        this(carrierLinks, new LearnedRules());
+    }
+
+    /** With a given sentence classifier (the trainer's held-out evaluation, tests). */
+    ComplianceChecker(CarrierLinkPolicy carrierLinks, LearnedRules learned) {
         this.links = new LinkRule(Objects.requireNonNull(carrierLinks, "carrierLinks"));
+        this.learned = Objects.requireNonNull(learned, "learned");
     }
 
     /** Checks one message; never null. */
@@ -47,8 +57,7 @@ public final class ComplianceChecker {
         requireBounded("body", message.body());
         String subject = message.subject() == null ? "" : message.subject();
         requireBounded("subject", subject);
-        Language language = message.hint() != null && message.hint() != Language.UNKNOWN ? message.hint()
-                : LanguageDetector.detect(message.body());
+        Language language = message.hint() == null ? Language.UNKNOWN : message.hint();
         List<Finding> findings = new ArrayList<>();
         scanText(message.body(), language, true, findings);
         if (!subject.isBlank()) {
@@ -74,7 +83,9 @@ public final class ComplianceChecker {
         links.scan(folded, spans);
         phones.scan(folded, spans);
         emojis.scan(text, spans);
-        phrases.scan(folded, language, spans);
+        List<Span> cues = new ArrayList<>();
+        phrases.scan(folded, language, cues);
+        learned.scan(text, cues, spans);
         for (Span s : merge(spans)) {
             out.add(s.toFinding(text, inBody));
         }

@@ -12,18 +12,20 @@ import java.util.regex.Pattern;
  */
 final class EmailRule {
     private static final String LOCAL = "(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}";
-    private static final String DOT_WORD = "(?:[ \\t]*(?:\\(dot\\)|\\[dot\\]|\\{dot\\}|\\(\\.\\)|\\[\\.\\])[ \\t]*"
-            + "|[ \\t]+(?:dot|punkt|point|punto)[ \\t]+)";
+    /** "dot" in the eight languages: dot, punkt (de, pl, sv), point, punto, punt, kropka, prick. */
+    private static final String DOTS = "(?:dot|punkt|point|punto|punt|kropka|prick)";
+    private static final String DOT_WORD = "(?:[ \\t]*(?:\\(" + DOTS + "\\)|\\[" + DOTS + "\\]|\\{" + DOTS
+            + "\\}|\\(\\.\\)|\\[\\.\\])[ \\t]*|[ \\t]+" + DOTS + "[ \\t]+)";
     private static final String DOT_ANY = "(?:[ \\t]*\\.[ \\t]*|" + DOT_WORD + ")";
     private static final String PART = "[a-z0-9-]{1,63}";
     private static final String END = LinkRule.TLD + "(?![a-z0-9-])";
     private static final Pattern PLAIN = Pattern.compile(
             LOCAL + "@(?:[a-z0-9-]{1,63}\\.){1,6}[a-z]{2,24}(?![a-z0-9-])");
     private static final Pattern BRACKETED = Pattern.compile(
-            LOCAL + "[ \\t]*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\(@\\)|\\[@\\]|@)[ \\t]*" + PART + "(?:" + DOT_ANY + PART
+            LOCAL + "[ \\t]*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\(@\\)|\\[@\\]|\\(a\\)|@)[ \\t]*" + PART + "(?:" + DOT_ANY + PART
                     + "){0,3}" + DOT_ANY + END);
     private static final Pattern SPELLED = Pattern.compile(
-            LOCAL + "[ \\t]+(?:at|arroba|chiocciola|chez|bei)[ \\t]+" + PART + "(?:" + DOT_ANY + PART + "){0,3}"
+            LOCAL + "[ \\t]+(?:at|arroba|chiocciola|chez|bei|snabel-a|malpa|apenstaartje)[ \\t]+" + PART + "(?:" + DOT_ANY + PART + "){0,3}"
                     + DOT_WORD + END);
 
     private static final String EXPLANATION = "E-mail address: contact details for off-Amazon contact are not allowed.";

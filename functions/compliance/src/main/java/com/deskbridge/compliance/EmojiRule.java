@@ -8,10 +8,10 @@ import java.util.List;
  * and dingbats (U+2600–U+27BF), and the handful of emoji in other blocks (⌚ ⌛ ⏰ ⭐ ⬛ 〰 …). A whole sequence
  * counts once: skin-tone modifiers, variation selectors, zero-width joiners with the pictograph after them, tag
  * characters, keycaps ("1️⃣") and flag pairs. Any character followed by the emoji variation selector U+FE0F is an
- * emoji too ("™️"). Decisions: ™ ® © and arrows without U+FE0F are typography and pass; ASCII emoticons such as
- * ":)" or ";-)" are plain text and pass (Amazon's filter is about Unicode pictographs). Pictographs with emoji
- * presentation are {@link Severity#BLOCK}; text-style symbols and dingbats without U+FE0F (★ ✓ ☎ ✉) are
- * {@link Severity#WARN}, since whether Amazon strips them is unconfirmed.
+ * emoji too ("™️"). Text emoticons count as well (Amazon's guidelines forbid emoji in any form; LABELLING.md):
+ * {@code :) :-) ;) :D :( <3 ^^ xD :P} and their variants, when they stand alone (not inside a word, a time such as
+ * "10:30" or a list marker such as "a)"). ™ ® © and arrows without U+FE0F are typography and pass. Every finding is
+ * {@link Severity#BLOCK}, text-style symbols and dingbats (★ ✓ ☎ ✉) included.
  */
 final class EmojiRule {
     private static final int ZWJ = 0x200D;
@@ -36,11 +36,53 @@ final class EmojiRule {
                 continue;
             }
             int end = consumeSequence(text, next);
-            out.add(new Span(RuleId.EMOJI_OR_PICTOGRAPH, strong || isModifierOrJoiner(cp) ? Severity.BLOCK
-                    : Severity.WARN, i, end, strong ? "Emoji: Amazon does not allow emojis in buyer messages."
-                    : "Pictographic symbol: may be stripped or flagged as an emoji by Amazon.", ALTERNATIVE));
+            out.add(new Span(RuleId.EMOJI_OR_PICTOGRAPH, Severity.BLOCK, i, end, strong
+                    ? "Emoji: Amazon does not allow emojis in buyer messages."
+                    : "Pictographic symbol: Amazon treats it as an emoji.", ALTERNATIVE));
             i = end;
         }
+        emoticons(text, out);
+    }
+
+    /** Text emoticons, longest first so that ":-)" is one finding. */
+    private static final String[] EMOTICONS = {":'-(", ":'(", ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ";-P",
+            ":-O", "^_^", ":)", ":(", ";)", ":D", ":P", ":p", ";P", ":O", ":o", ":]", ":[", "=)", "=D", "<3", "^^", "xD",
+            "XD", ";D"};
+
+    private static void emoticons(String text, List<Span> out) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            String found = null;
+            for (String e : EMOTICONS) {
+                if (text.startsWith(e, i)) {
+                    found = e;
+                    break;
+                }
+            }
+            if (found == null || !standsAlone(text, i, i + found.length(), found)) {
+                i++;
+                continue;
+            }
+            out.add(new Span(RuleId.EMOJI_OR_PICTOGRAPH, Severity.BLOCK, i, i + found.length(),
+                    "Text emoticon: Amazon does not allow emojis or emoticons in buyer messages.", ALTERNATIVE));
+            i += found.length();
+        }
+    }
+
+    /** Not glued to a word or number on either side ("10:30", "a:D", "<30", "xDa" are no emoticons). */
+    private static boolean standsAlone(String text, int start, int end, String e) {
+        char first = e.charAt(0);
+        char last = e.charAt(e.length() - 1);
+        boolean before = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1))
+                || (first != ':' && first != ';' && first != '=' && !Character.isLetterOrDigit(first)
+                && !Character.isLetterOrDigit(text.charAt(start - 1)));
+        boolean after = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+        if (Character.isLetterOrDigit(last) && end < text.length() && text.charAt(end) == '.'
+                && end + 1 < text.length() && Character.isLetterOrDigit(text.charAt(end + 1))) {
+            after = false;
+        }
+        return before && after;
     }
 
     private static int consumeSequence(String text, int i) {

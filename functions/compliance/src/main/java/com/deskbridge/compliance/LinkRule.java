@@ -24,8 +24,9 @@ final class LinkRule {
                     + "|(?<![a-z0-9.@_%+-])(?:" + LABEL + "\\.){1,6}" + TLD + "(?![a-z0-9-])(?::\\d{1,5})?"
                     + "(?:[/?#][^\\s<>\"]{0,2000}+)?");
     private static final Pattern OBFUSCATED = Pattern.compile(
-            "(?<![a-z0-9-])(" + LABEL + ")(?:[ \\t]*(?:\\[\\.\\]|\\(\\.\\)|\\[dot\\]|\\(dot\\)|\\{dot\\})[ \\t]*"
-                    + "|[ \\t]+(?:dot|punkt)[ \\t]+)(" + TLD + ")(?![a-z0-9-])"
+            "(?<![a-z0-9-])(" + LABEL + ")(?:[ \\t]*(?:\\[\\.\\]|\\(\\.\\)|\\[(?:dot|punkt|punt|kropka)\\]"
+                    + "|\\((?:dot|punkt|punt|kropka)\\)|\\{dot\\})[ \\t]*"
+                    + "|[ \\t]+(?:dot|punkt|punt|kropka|prick)[ \\t]+)(" + TLD + ")(?![a-z0-9-])"
                     + "|(?<![a-z0-9-])(" + LABEL + ")[ \\t]+(?:point|punto)[ \\t]+(com|net|org|info|eu|io|shop)"
                     + "(?![a-z0-9-])");
     private static final Pattern TRACKING_NUMBER = Pattern.compile("[a-z0-9]{10,35}");

@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param subject     may be null (Amazon thread replies have none)
  * @param attachments may be null (none)
- * @param hint        the language the text is written in, if known; null or {@link Language#UNKNOWN} lets the
- *                    checker detect it. It only decides whether a few ambiguous words apply (English "sale" is
- *                    Spanish "leaves" and French "dirty")
+ * @param hint        the language the text is written in, if known (null or {@link Language#UNKNOWN}: not known).
+ *                    It only decides whether a few ambiguous phrase cues count (English "sale" is Spanish "leaves"
+ *                    and French "dirty"); the sentence classifier reads every language without it
  */
 public record OutgoingMessage(String body, String subject, List<AttachmentInfo> attachments, Language hint) {
     public OutgoingMessage {

@@ -41,21 +41,20 @@ class ComplianceCheckerTest {
         "PHONE_NUMBER|Appelez le 06 12 34 56 78",
         "PHONE_NUMBER|Chiami il 347 123 4567",
         "PHONE_NUMBER|Llame al 600 123 456",
-        "OFF_AMAZON_CONTACT|Write to us on Telegram",
-        "OFF_AMAZON_CONTACT|Besuchen Sie unseren Webshop",
-        "OFF_AMAZON_CONTACT|Suivez-nous sur Instagram",
-        "OFF_AMAZON_CONTACT|Visitate il nostro sito",
-        "OFF_AMAZON_CONTACT|Síguenos en TikTok",
-        "MARKETING|Get 20% off today",
-        "MARKETING|Gutscheincode FRUEHLING gilt bis Sonntag",
-        "MARKETING|Profitez des soldes",
-        "MARKETING|Codice sconto ESTATE",
-        "MARKETING|Aproveche nuestras rebajas",
-        "REVIEW_REQUEST|Please give us a positive review",
-        "REVIEW_REQUEST|Bitte hinterlassen Sie eine positive Bewertung",
-        "REVIEW_REQUEST|Laissez un avis positif svp",
-        "REVIEW_REQUEST|Ci lasci una recensione positiva",
-        "REVIEW_REQUEST|Déjenos una valoración positiva",
+        "EMAIL_ADDRESS|Schreiben Sie an service(at)beispiel-shop(punkt)de",
+        "EMAIL_ADDRESS|mail naar info [at] winkel [punt] nl",
+        "EMAIL_ADDRESS|napisz: sklep(at)przyklad(kropka)pl",
+        "EXTERNAL_LINK|Kijk op winkel punt nl",
+        "PHONE_NUMBER|Bel ons op 020 123 4567",
+        "PHONE_NUMBER|Zadzwoń: +48 22 123 45 67",
+        "PHONE_NUMBER|Ring 08-123 456 78",
+        "EMOJI_OR_PICTOGRAPH|Thank you for your patience :)",
+        "EMOJI_OR_PICTOGRAPH|Merci beaucoup :-)",
+        "EMOJI_OR_PICTOGRAPH|Viel Spaß damit :D",
+        "EMOJI_OR_PICTOGRAPH|We love our customers <3",
+        "EMOJI_OR_PICTOGRAPH|Tack så mycket ^^",
+        "EMOJI_OR_PICTOGRAPH|Sorry for the mix-up xD",
+        "EMOJI_OR_PICTOGRAPH|Rating ★★★",
         "EMOJI_OR_PICTOGRAPH|Danke 🙏",
     })
     void detectsEachRuleInEachLanguage(RuleId rule, String body) {
@@ -69,7 +68,9 @@ class ComplianceCheckerTest {
         "Delivered on 12.03.2025, refund of 1.299,00 € issued, 3 items, postcode 10115.",
         "The carrier will call you before delivery.",
         "We reviewed your case and the review is complete.",
-        "Thank you for your positive feedback :) ;-)",
+        "Thank you for your kind words.",
+        "The meeting is at 10:30, see point a) and b).",
+        "Orders under 30 € ship in <30 days.",
         "Wir haben Ihren Fall geprüft. Vielen Dank für Ihre positive Bewertung!",
         "À notre avis, un avis de passage a été déposé.",
         "Il prezzo sale a 9,90 € per le isole.",
@@ -80,8 +81,11 @@ class ComplianceCheckerTest {
         "Brand™ and Brand® ©2025 → next step",
         "Nous espérons que vous êtes satisfait. We hope you are satisfied.",
     })
-    void compliantTrickyTextsHaveNoFindings(String body) {
-        assertThat(CHECKER.check(body).findings()).isEmpty();
+    void trickyTextsTripNoDeterministicDetector(String body) {
+        // The learned rules (marketing, review requests, off-Amazon contact) are measured on the corpora instead;
+        // on some of these short texts they raise false alarms (README "Language models", known limits).
+        assertThat(CHECKER.check(body).findings()).extracting(Finding::rule)
+                .allMatch(LearnedRules.RULES::contains);
     }
 
     @Test
@@ -93,7 +97,7 @@ class ComplianceCheckerTest {
             assertThat(body.substring(f.start(), f.end())).isEqualTo(f.matched());
         }
         assertThat(report.findings()).extracting(Finding::matched)
-                .contains("Besuchen Sie unseren Onlineshop", "😀", "👍🏽", "www.straße-shop.de", "0176 1234567");
+                .contains("😀", "👍🏽", "www.straße-shop.de", "0176 1234567");
     }
 
     @Test
@@ -101,7 +105,7 @@ class ComplianceCheckerTest {
         List<Finding> f = CHECKER.check("Team 👨‍👩‍👧 and 🇩🇪!").findings();
         assertThat(f).extracting(Finding::matched).containsExactly("👨‍👩‍👧", "🇩🇪");
         assertThat(f).allMatch(x -> x.severity() == Severity.BLOCK);
-        assertThat(CHECKER.check("Rating ★★★").findings()).allMatch(x -> x.severity() == Severity.WARN).isNotEmpty();
+        assertThat(CHECKER.check("Rating ★★★").findings()).allMatch(x -> x.severity() == Severity.BLOCK).isNotEmpty();
         assertThat(rules("Press 1️⃣ now")).containsExactly(RuleId.EMOJI_OR_PICTOGRAPH);
     }
 
@@ -122,32 +126,32 @@ class ComplianceCheckerTest {
     void amazonLookalikesAreNotAmazon() {
         assertThat(rules("https://amazon.de.evil-example.com/login")).contains(RuleId.EXTERNAL_LINK);
         assertThat(rules("myamazon.de/deal")).contains(RuleId.EXTERNAL_LINK);
-        assertThat(rules("https://sellercentral.amazon.com.mx/help")).isEmpty();
+        assertThat(rules("https://sellercentral.amazon.com.mx/help")).doesNotContain(RuleId.EXTERNAL_LINK);
     }
 
     @Test
-    void severitiesSeparateBlocksFromJudgementCalls() {
-        ComplianceReport neutral = CHECKER.check("Please leave a review when you have a moment.");
-        assertThat(neutral.blocked()).isFalse();
-        assertThat(neutral.findings()).singleElement().satisfies(f -> {
-            assertThat(f.rule()).isEqualTo(RuleId.REVIEW_REQUEST);
-            assertThat(f.severity()).isEqualTo(Severity.WARN);
-        });
-        assertThat(CHECKER.check("Please leave us a 5-star review").blocked()).isTrue();
+    void everyTextFindingBlocks() {
+        ComplianceReport r = CHECKER.check("Mail info@x-shop.de, call +49 30 1234567, see www.x-shop.de :) ★");
+        assertThat(r.findings()).isNotEmpty().allMatch(f -> f.severity() == Severity.BLOCK);
+        assertThat(r.blocked()).isTrue();
     }
 
     @Test
-    void languageHintScopesAmbiguousWords() {
-        assertThat(CHECKER.check(new OutgoingMessage("Sale!", null, null, Language.EN)).has(RuleId.MARKETING)).isTrue();
-        assertThat(CHECKER.check(new OutgoingMessage("Sale!", null, null, Language.ES)).has(RuleId.MARKETING))
-                .isFalse();
+    void learnedRulesFindClearViolationsWithTheirSentenceAndLeaveFactsAlone() {
+        String review = "Your replacement left today. If you are happy, please leave us a 5-star review on Amazon!";
+        ComplianceReport r = CHECKER.check(review);
+        assertThat(r.has(RuleId.REVIEW_REQUEST)).isTrue();
+        Finding f = r.findings().stream().filter(x -> x.rule() == RuleId.REVIEW_REQUEST).findFirst().orElseThrow();
+        assertThat(f.matched()).isEqualTo("If you are happy, please leave us a 5-star review on Amazon!");
+        assertThat(f.saferAlternative()).contains("Request a Review");
+        assertThat(CHECKER.check("Your order 302-1234567-1234567 was shipped today with DHL.").findings()).isEmpty();
     }
 
     @Test
     void subjectFindingsHaveNoOffsets() {
-        ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "20% off everything 🎉", null, null));
+        ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "Write to info@x-shop.de 🎉", null, null));
         assertThat(r.findings()).extracting(Finding::rule)
-                .containsExactlyInAnyOrder(RuleId.MARKETING, RuleId.EMOJI_OR_PICTOGRAPH);
+                .containsExactlyInAnyOrder(RuleId.EMAIL_ADDRESS, RuleId.EMOJI_OR_PICTOGRAPH);
         assertThat(r.findings()).allMatch(f -> f.start() == -1 && f.end() == -1);
     }
 
@@ -214,12 +218,5 @@ class ComplianceCheckerTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Test
-    void corpusReaderRejectsUnknownRules() {
-        assertThatThrownBy(() -> ComplianceCorpus.read(new java.io.StringReader(
-                "{\"id\":\"x\",\"lang\":\"en\",\"text\":\"t\",\"violations\":[\"NOPE\"],\"split\":\"train\"}")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 1");
     }
 }

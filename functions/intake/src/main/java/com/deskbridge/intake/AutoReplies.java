@@ -64,9 +64,16 @@ public final class AutoReplies {
         Instant waitingSince = ticket.ticket().awaitingReplySince();
         boolean alreadySent = waitingSince != null && ticket.messages().stream().anyMatch(m ->
                 m.direction() == Direction.OUT && m.automatic() && !m.receivedAt().isBefore(waitingSince));
+        // Macros are written in en/de/fr/it/es; a buyer writing Dutch, Polish or Swedish gets the seller's default.
+        MacroLanguage buyerLanguage = triage.language() == null ? null
+                : MacroLanguage.fromCode(triage.language()).orElse(null);
+        if (triage.language() != null && buyerLanguage == null) {
+            LOG.info("buyer language {} on ticketId={} has no macro texts: the seller's default language is used",
+                    triage.language(), message.ticketId());
+        }
         TicketFacts facts = TicketFacts.builder(message.seller(), message.ticketId(), message.channel(), message.receivedAt())
                 .intent(triage.intent())
-                .buyerLanguage(triage.language() == null ? null : MacroLanguage.fromCode(triage.language()).orElse(null))
+                .buyerLanguage(buyerLanguage)
                 .buyerName(ticket.buyerDisplayName().orElse(null))
                 .waitingSince(waitingSince)
                 .autoReplyAlreadySent(alreadySent)

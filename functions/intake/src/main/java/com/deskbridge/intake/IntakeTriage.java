@@ -12,6 +12,7 @@ import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.intent.Intent;
 import com.deskbridge.intent.IntentClassifier;
 import com.deskbridge.intent.IntentResult;
+import com.deskbridge.intent.Language;
 import com.deskbridge.intent.Tagger;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,8 +23,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Intake's triage: the buyer message's intent and tags (multilingual classifier, seller rules) and the SLA
- * timeline it starts (seller policy, channel deadline, cancellation and delivery urgency).
+ * Intake's triage: the buyer message's intent with its calibrated confidence, its language, and tags (learned
+ * classifier, seller rules; an uncertain intent adds the reserved tag {@code needs-triage}), and the SLA timeline it
+ * starts (seller policy, channel deadline, cancellation and delivery urgency). The milestones follow the model's
+ * best intent even when it needs triage: a possible cancellation keeps its deadline until a person has looked.
  */
 public final class IntakeTriage implements MessageTriage {
     private final IntentClassifier classifier;
@@ -56,6 +59,7 @@ public final class IntakeTriage implements MessageTriage {
         for (Milestone m : new SlaCalculator(sellerPolicies).timelineFor(waiting).milestones()) {
             milestones.put(m.kind(), m.at());
         }
-        return new Triage(intent.name(), tags, milestones, result.language() == null ? null : result.language().code());
+        String language = result.language() == Language.UNKNOWN ? null : result.language().code();
+        return new Triage(intent.name(), tags, milestones, language, result.confidence(), result.needsTriage());
     }
 }

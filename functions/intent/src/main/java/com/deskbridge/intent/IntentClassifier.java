@@ -1,110 +1,141 @@
 package com.deskbridge.intent;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Detects the intent of a buyer message (subject and body) in English, German, French, Italian or Spanish,
- * without machine learning and with an explanation:
+ * Detects the intent of a buyer message (subject and body) with a linear model trained at build time on the
+ * labelled corpus (functions/intent/corpus, written to LABELLING.md) and shipped in the jar
+ * ({@value #MODEL_RESOURCE}; README "Language models" says how it is trained and evaluated):
  * <ol>
- *   <li>quoted history, reply headers and signatures are removed ({@link QuotedTextStripper}); the body is then
- *       cut at {@link #MAX_BODY_CHARS} and the subject at {@link #MAX_SUBJECT_CHARS};</li>
- *   <li>text is normalised into tokens ({@link TextNormalizer}): case and accents folded, order ids and
- *       tracking numbers reduced to a placeholder, clause boundaries kept;</li>
- *   <li>the language is detected from stop words ({@link LanguageDetector});</li>
- *   <li>lexicon cues (phrases, stems, gapped phrases with weights, in all five languages) are matched greedily,
- *       longest first; cues of other languages than the detected one count 75%; a negator (e.g. "not", "nicht",
- *       "pas", "non", "no", "kein", "sans") up to three tokens before a negation-sensitive cue in the same clause
- *       drops it ("not damaged") or turns it into its negated meaning ("not received" → where is my order);</li>
- *   <li>each distinct cue counts once; cues in the subject of a reply ("Re:", "AW:", …) count a quarter, since
- *       such a subject names the thread's first topic; {@link IntentPrecedence} picks the intent from the summed
- *       scores.</li>
+ *   <li>the quoted history, forwarded blocks and Amazon's relay frame and footer are separated from the buyer's own
+ *       text ({@link QuotedTextStripper}); when the own text only points at what it carries ("see below", fewer
+ *       than {@value #POINTER_WORDS} words) the carried text is read too; the body is cut at
+ *       {@value #MAX_BODY_CHARS} characters and the subject at {@value #MAX_SUBJECT_CHARS};</li>
+ *   <li>the text is normalised ({@link TextNormalizer}) and turned into hashed character n-grams, words, word
+ *       pairs, subject words and negated words ({@link TextFeatures});</li>
+ *   <li>the model ({@link LinearModel}) gives calibrated probabilities (a softmax temperature fitted on held-out
+ *       predictions); below the model's threshold the message {@link IntentResult#needsTriage() needs triage};</li>
+ *   <li>the language of the buyer's own text is detected ({@link LanguageDetection}).</li>
  * </ol>
- * Everything is compiled once; instances are immutable and thread-safe, and scanning is linear in the text
- * (no regular expressions on buyer text).
+ * The model loads once per process (a few milliseconds); instances are immutable and thread-safe, and a message
+ * costs microseconds.
  */
 public final class IntentClassifier {
+    /** The model resource on the classpath (the build writes it into target/classes). */
+    public static final String MODEL_RESOURCE = "/com/deskbridge/intent/intent-model.bin";
+    /** The model parameter holding the needs-triage threshold. */
+    public static final String THRESHOLD = "needsTriageBelow";
     /** Longest body text (after quote stripping) that is classified; the rest is ignored. */
     public static final int MAX_BODY_CHARS = 10_000;
     /** Longest subject that is classified. */
     public static final int MAX_SUBJECT_CHARS = 500;
     /** Raw body text beyond this is not even searched for quoted history. */
     static final int MAX_RAW_CHARS = 200_000;
+    /** Own text with fewer words than this only points at what it carries, which is then read too. */
+    static final int POINTER_WORDS = 8;
 
-    /**
-     * Cue weight factor for the subject of a reply or forward ("Re:", "AW:", "RE :", "R:", "RV:", "Fwd:", …): such a
-     * subject names the thread's original topic, not what this message says.
-     */
-    static final double REPLY_SUBJECT_FACTOR = 0.25;
-    private static final Set<String> REPLY_PREFIXES = Set.of(
-            "re", "aw", "r", "rif", "rv", "sv", "antw", "fw", "fwd", "wg", "tr", "enc");
+    private static final class Standard {
+        static final LinearModel MODEL = LinearModel.resource(IntentClassifier.class, MODEL_RESOURCE);
+    }
 
-    private final Lexicon lexicon;
+    private final LinearModel model;
+    private final Intent[] intents;
+    private final double threshold;
 
-    /** A classifier with the built-in lexicons. */
+    /** A classifier with the model shipped in the jar. */
     public IntentClassifier() {
-        this.lexicon = Lexicons.standard();
+        this(Standard.MODEL);
+    }
+
+    /** A classifier with a given model (the trainer's cross-validation, tests). */
+    public IntentClassifier(LinearModel model) {
+        this.model = model;
+        List<String> labels = model.labels();
+        this.intents = labels.stream().map(Intent::valueOf).toArray(Intent[]::new);
+        this.threshold = model.parameters().getOrDefault(THRESHOLD, 0.0);
+    }
+
+    public LinearModel model() {
+        return model;
+    }
+
+    /** The confidence below which a message needs triage. */
+    public double threshold() {
+        return threshold;
     }
 
     /** Classifies one message; {@code null} subject or body count as empty. */
     public IntentResult classify(String subject, String body) {
-        String subj = cut(subject == null ? "" : subject, MAX_SUBJECT_CHARS);
-        String rawBody = body == null ? "" : cut(body, MAX_RAW_CHARS);
-        String text = cut(QuotedTextStripper.strip(rawBody), MAX_BODY_CHARS);
-        List<String> subjectTokens = TextNormalizer.tokens(subj);
-        List<String> bodyTokens = TextNormalizer.tokens(text);
-        List<String> all = new ArrayList<>(subjectTokens.size() + bodyTokens.size());
-        all.addAll(subjectTokens);
-        all.addAll(bodyTokens);
-        Language language = LanguageDetector.detect(all, subj + "\n" + text);
-
-        double[] scores = new double[Intent.values().length];
-        Set<Cue> seen = new HashSet<>();
-        List<MatchedCue> cues = new ArrayList<>();
-        double subjectFactor = isReply(subjectTokens) ? REPLY_SUBJECT_FACTOR : 1.0;
-        lexicon.scan("subject", subjectTokens.toArray(String[]::new), subjectFactor, language, scores, seen, cues);
-        lexicon.scan("body", bodyTokens.toArray(String[]::new), 1.0, language, scores, seen, cues);
-
-        Intent intent = IntentPrecedence.choose(scores);
-        Intent secondary = IntentPrecedence.secondary(scores, intent);
-        double score = intent == Intent.OTHER ? 0 : scores[intent.ordinal()];
-        return new IntentResult(intent, round(score), round(confidence(scores, intent)), language, secondary,
-                toMap(scores), cues);
-    }
-
-    private static boolean isReply(List<String> subjectTokens) {
-        return subjectTokens.size() > 1 && REPLY_PREFIXES.contains(subjectTokens.get(0))
-                && TextNormalizer.BOUNDARY.equals(subjectTokens.get(1));
-    }
-
-    private static double confidence(double[] scores, Intent intent) {
-        double total = 0;
-        double max = 0;
-        for (double s : scores) {
-            total += s;
-            max = Math.max(max, s);
+        Text text = Text.of(subject, body);
+        LinearModel.Scorer scorer = model.scorer();
+        text.features(scorer);
+        double[] p = scorer.probabilities();
+        int best = 0;
+        int second = -1;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                second = best;
+                best = i;
+            } else if (second < 0 || p[i] > p[second]) {
+                second = i;
+            }
         }
-        if (intent == Intent.OTHER) {
-            return Math.max(0, 1 - max / IntentPrecedence.MIN_SCORE);
+        Map<Intent, Double> probabilities = new EnumMap<>(Intent.class);
+        for (int i = 0; i < p.length; i++) {
+            probabilities.put(intents[i], p[i]);
         }
-        double s = scores[intent.ordinal()];
-        return (s / total) * (1 - Math.exp(-s / 4));
+        LanguageDetection.Detected language = LanguageDetection.detect(text.languageSample());
+        Intent secondary = second >= 0 && p[second] >= IntentResult.SECONDARY_MIN ? intents[second] : null;
+        return new IntentResult(intents[best], p[best], p[best] < threshold, language.language(),
+                language.confidence(), secondary, probabilities);
     }
 
-    private static Map<Intent, Double> toMap(double[] scores) {
-        Map<Intent, Double> m = new EnumMap<>(Intent.class);
-        for (Intent i : Intent.values()) {
-            m.put(i, round(scores[i.ordinal()]));
+    /** The parts of a message the model reads, prepared once. */
+    record Text(String subject, String own, String read) {
+        static Text of(String subject, String body) {
+            String subj = cut(subject == null ? "" : subject, MAX_SUBJECT_CHARS);
+            QuotedTextStripper.Parts parts = QuotedTextStripper.split(cut(body == null ? "" : body, MAX_RAW_CHARS));
+            String own = cut(parts.own(), MAX_BODY_CHARS);
+            String read = words(own) < POINTER_WORDS && !parts.carried().isBlank()
+                    ? cut(own + "\n" + parts.carried(), MAX_BODY_CHARS) : own;
+            return new Text(subj, own, read);
         }
-        return m;
+
+        /** Reports the features to {@code sink}. */
+        void features(TextFeatures.Sink sink) {
+            List<String> subjectTokens = TextNormalizer.tokens(subject);
+            List<String> bodyTokens = TextNormalizer.tokens(read);
+            TextFeatures.extract(subjectTokens, bodyTokens, sink);
+            List<MatchedCue> cues = new java.util.ArrayList<>();
+            double[] scores = new double[Intent.values().length];
+            java.util.Set<Cue> seen = new java.util.HashSet<>();
+            Lexicons.standard().scan("body", bodyTokens.toArray(String[]::new), 1.0, Language.UNKNOWN, scores, seen,
+                    cues);
+            for (MatchedCue c : cues) {
+                sink.add(TextFeatures.Block.CUES, TextFeatures.named(TextFeatures.Block.CUES,
+                        c.cue() + "/" + c.intent()));
+            }
+        }
+
+        /** What the language is detected on: the buyer's own text, with the subject when the text is short. */
+        String languageSample() {
+            return own.length() >= 40 ? own : subject + "\n" + read;
+        }
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+    private static int words(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean letter = Character.isLetter(s.charAt(i));
+            if (letter && !in) {
+                n++;
+            }
+            in = letter;
+        }
+        return n;
     }
 
     private static String cut(String s, int max) {

@@ -1,26 +1,28 @@
 package com.deskbridge.intent;
 
-import java.util.List;
 import java.util.Map;
 
 /**
- * What the classifier decided, and why.
+ * What the intent model decided about one buyer message.
  *
- * @param intent     the chosen intent ({@link Intent#OTHER} when no intent reached the minimum score)
- * @param score      the chosen intent's summed cue weight (0 for OTHER)
- * @param confidence in [0, 1]: the chosen intent's share of all cue weight times a saturation of its score
- *                   ({@code share × (1 − e^(−score/4))}); for OTHER, 1 − (best score / minimum score) — i.e. how
- *                   far the strongest signal stayed from the threshold
- * @param language   the detected language of subject and body
- * @param secondary  the runner-up intent above the minimum score (e.g. DAMAGED_ITEM when a refund request
- *                   explains the damage), or {@code null}
- * @param scores     every intent's score, including zeros
- * @param cues       the cues found, in text order (subject first), including negated and neutral ones
+ * @param intent             the most probable intent
+ * @param confidence         its calibrated probability, in [0, 1]: of the messages given confidence c, about a
+ *                           share c is right (the trainer prints the reliability table)
+ * @param needsTriage        true when the confidence is below the model's threshold: a person should look at the
+ *                           message rather than trust {@code intent} (which is still the best guess, and what SLA
+ *                           milestones follow)
+ * @param language           the language of the buyer's own text, {@link Language#UNKNOWN} when unclear
+ * @param languageConfidence how clearly that language stood out ({@link LanguageDetection.Detected#confidence()})
+ * @param secondary          the runner-up intent when it is also likely (at least {@link #SECONDARY_MIN}), e.g.
+ *                           DAMAGED_ITEM behind a REFUND_REQUEST; {@code null} otherwise
+ * @param probabilities      every intent's calibrated probability
  */
-public record IntentResult(Intent intent, double score, double confidence, Language language, Intent secondary,
-                           Map<Intent, Double> scores, List<MatchedCue> cues) {
+public record IntentResult(Intent intent, double confidence, boolean needsTriage, Language language,
+                           double languageConfidence, Intent secondary, Map<Intent, Double> probabilities) {
+    /** The probability the runner-up needs to count as a secondary intent. */
+    public static final double SECONDARY_MIN = 0.2;
+
     public IntentResult {
-        scores = Map.copyOf(scores);
-        cues = List.copyOf(cues);
+        probabilities = Map.copyOf(probabilities);
     }
 }

@@ -1,12 +1,17 @@
 package com.deskbridge.intent;
 
-/** The languages the classifier has lexicons for, plus {@link #UNKNOWN} when the text gives no clear signal. */
+import java.util.Locale;
+
+/**
+ * The buyer languages of Amazon's European and North American marketplaces that Deskbridge detects, plus
+ * {@link #UNKNOWN} when the text gives no clear signal (too short, or none of these languages).
+ */
 public enum Language {
-    EN, DE, FR, IT, ES, UNKNOWN;
+    EN, DE, FR, IT, ES, NL, PL, SV, UNKNOWN;
 
     /** The lower-case ISO 639-1 code ("en", …), or "und" for {@link #UNKNOWN}. */
     public String code() {
-        return this == UNKNOWN ? "und" : name().toLowerCase(java.util.Locale.ROOT);
+        return this == UNKNOWN ? "und" : name().toLowerCase(Locale.ROOT);
     }
 
     /** The language for an ISO 639-1 code, case-insensitive; {@link #UNKNOWN} for anything else. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *   <li>pattern: required, at most {@value #MAX_PATTERN_CHARS} characters; a keyword needs a letter or digit; a
  *       regex must compile and pass {@link RegexSafety#check};</li>
  *   <li>tag: required, lower-case letters, digits and hyphens, starting with a letter or digit, at most
- *       {@value #MAX_TAG_CHARS} characters;</li>
+ *       {@value #MAX_TAG_CHARS} characters, not the reserved {@value Tagger#NEEDS_TRIAGE};</li>
  *   <li>fields: at least one.</li>
  * </ul>
  */
@@ -70,6 +70,10 @@ public record SellerTagRule(String name, RuleKind kind, String pattern, String t
         }
         if (tag.length() > MAX_TAG_CHARS) {
             throw new InvalidInputException("tag", "must be at most " + MAX_TAG_CHARS + " characters");
+        }
+        if (Tagger.NEEDS_TRIAGE.equals(tag)) {
+            throw new InvalidInputException("tag", "is reserved: " + Tagger.NEEDS_TRIAGE + " marks messages whose intent "
+                    + "the model is unsure of");
         }
         if (!TAG.matcher(tag).matches()) {
             throw new InvalidInputException("tag", "may contain only lower-case letters, digits and hyphens, "

@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
 
 /**
  * Tags a classified message: the default tag of its intent and of its secondary intent
- * ({@link #defaultTag(Intent)}), peak-event tags ({@link PeakEventCalendar}), and the seller's own rules.
+ * ({@link #defaultTag(Intent)}), {@value #NEEDS_TRIAGE} when the intent is uncertain, peak-event tags ({@link PeakEventCalendar}), and the seller's own rules.
  * Seller rules see the same text the classifier sees (quoted history removed); keyword rules match whole words
  * case- and accent-insensitively, regex rules run under {@link RegexSafety}. At most {@value #MAX_RULES} rules
  * with distinct names. Immutable and thread-safe.
  */
 public final class Tagger {
     public static final int MAX_RULES = 50;
+    /**
+     * The reserved tag of a message whose intent the model is not sure of ({@link IntentResult#needsTriage()}): the
+     * queue's {@code ?tag=needs-triage} filter and the console's tag display show these tickets. Seller rules cannot
+     * use it.
+     */
+    public static final String NEEDS_TRIAGE = "needs-triage";
 
     private final List<CompiledRule> rules;
     private final PeakEventCalendar calendar;
@@ -76,6 +82,9 @@ public final class Tagger {
         addDefault(tags, result.intent());
         if (result.secondary() != null) {
             addDefault(tags, result.secondary());
+        }
+        if (result.needsTriage()) {
+            tags.add(NEEDS_TRIAGE);
         }
         String subj = subject == null ? "" : subject;
         String text = QuotedTextStripper.strip(body == null ? "" : cut(body, IntentClassifier.MAX_RAW_CHARS));

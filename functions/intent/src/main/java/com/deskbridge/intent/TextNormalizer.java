@@ -81,6 +81,8 @@ public final class TextNormalizer {
             case 'æ', 'Æ' -> "ae";
             case 'œ', 'Œ' -> "oe";
             case 'ø', 'Ø' -> "o";
+            case 'ł', 'Ł' -> "l";
+            case 'đ', 'Đ' -> "d";
             default -> null;
         };
         if (special != null) {

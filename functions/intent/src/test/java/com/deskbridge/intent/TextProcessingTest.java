@@ -1,12 +1,6 @@
 package com.deskbridge.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.deskbridge.domain.ticket.InvalidInputException;
-
-import java.io.StringReader;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +11,9 @@ class TextProcessingTest {
         assertThat(TextNormalizer.tokens("Je n'ai PAS reçu l’article 302-1234567-7654321, Straße!"))
                 .containsExactly("je", "n", "ai", "pas", "recu", "l", "article", "#", "#", "#", "|", "strasse", "|");
         assertThat(TextNormalizer.tokens("Œuvre, ¿Dónde?")).containsExactly("oeuvre", "|", "donde", "|");
+        assertThat(TextNormalizer.tokens("Paczka nie dotarła, wysłano źle. Försändelsen har delats ut"))
+                .containsExactly("paczka", "nie", "dotarla", "|", "wyslano", "zle", "|", "forsandelsen", "har",
+                        "delats", "ut");
     }
 
     @Test
@@ -33,53 +30,34 @@ class TextProcessingTest {
     }
 
     @Test
-    void detectsLanguagesFromStopWordsAndAdmitsUncertainty() {
-        assertThat(LanguageDetector.detect("Where is my order? I have not received it.")).isEqualTo(Language.EN);
-        assertThat(LanguageDetector.detect("Ich habe die Bestellung noch nicht bekommen.")).isEqualTo(Language.DE);
-        assertThat(LanguageDetector.detect("Je n'ai pas reçu ma commande.")).isEqualTo(Language.FR);
-        assertThat(LanguageDetector.detect("Non ho ancora ricevuto il mio ordine.")).isEqualTo(Language.IT);
-        assertThat(LanguageDetector.detect("Todavía no he recibido mi pedido.")).isEqualTo(Language.ES);
-        assertThat(LanguageDetector.detect("ok")).isEqualTo(Language.UNKNOWN);
+    void stripsInTheNewLanguagesToo() {
+        assertThat(QuotedTextStripper.strip("Nieuw\nOp 3 mrt. 2026 om 10:12 schreef Winkel <w@x.nl>:\n> oud"))
+                .isEqualTo("Nieuw\n");
+        assertThat(QuotedTextStripper.strip("Nowe\nW dniu 3.03.2026 o 10:12 Obsługa sklepu napisał(a):\n> stare"))
+                .isEqualTo("Nowe\n");
+        assertThat(QuotedTextStripper.strip("Ny\nDen 3 mars 2026 skrev Butiken <b@x.se>:\n> gammal"))
+                .isEqualTo("Ny\n");
+        assertThat(QuotedTextStripper.strip("Tekst\nVan: Winkel\nVerzonden: maandag\noud")).isEqualTo("Tekst\n");
+        assertThat(QuotedTextStripper.strip("Hej\nSkickat från min iPhone")).isEqualTo("Hej\n");
     }
 
     @Test
-    void readsJsonLinesWithEscapesAndRejectsBadLines() {
-        String jsonl = "{\"id\":\"x-1\",\"lang\":\"fr\",\"intent\":\"RETURN\",\"subject\":\"Re\\u00e7u\","
-                + "\"body\":\"a \\\"b\\\"\\nc\",\"split\":\"holdout\",\"extra\":null}\n\n"
-                + "{\"id\":\"x-2\",\"lang\":\"en\",\"intent\":\"OTHER\",\"body\":\"ok\"}\n";
-        List<CorpusEntry> entries = JsonLinesCorpus.read(new StringReader(jsonl));
-        assertThat(entries).hasSize(2);
-        CorpusEntry e = entries.get(0);
-        assertThat(e.subject()).isEqualTo("Reçu");
-        assertThat(e.body()).isEqualTo("a \"b\"\nc");
-        assertThat(e.language()).isEqualTo(Language.FR);
-        assertThat(e.holdout()).isTrue();
-        assertThat(entries.get(1).subject()).isEmpty();
-        assertThat(entries.get(1).holdout()).isFalse();
-        assertThatThrownBy(() -> JsonLinesCorpus.read(new StringReader("{\"id\":\"a\",\"intent\":\"NOPE\"}")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 1");
-        assertThatThrownBy(() -> JsonLinesCorpus.read(new StringReader("{\"id\":\"a\"\n")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 1");
-        assertThatThrownBy(() -> JsonLinesCorpus.read(new StringReader("{\"id\":\"a\",\"intent\":\"OTHER\",\"x\":[1]}")))
-                .isInstanceOf(InvalidInputException.class);
+    void keepsTheMessageInsideAmazonsRelayFrameAndDropsTheFooter() {
+        String relayed = "------------- Beginn der Nachricht -------------\n\nWo ist mein Paket?\n\n"
+                + "------------- Ende der Nachricht -------------\n\nZu Ihrer Information: Um Anträge im Rahmen der "
+                + "A-bis-z-Garantie zu bearbeiten, speichert Amazon alle Nachrichten.";
+        assertThat(QuotedTextStripper.strip(relayed).strip()).isEqualTo("Wo ist mein Paket?");
+        String english = "------------- Begin message -------------\nWhere is it?\n------------- End message "
+                + "-------------\nFor Your Information: To help arbitrate A-to-z Guarantee claims ...";
+        assertThat(QuotedTextStripper.strip(english).strip()).isEqualTo("Where is it?");
     }
 
     @Test
-    void evaluationComputesPrecisionRecallAndConfusion() {
-        List<CorpusEntry> entries = List.of(
-                new CorpusEntry("1", Language.EN, Intent.REFUND_REQUEST, "", "refund please", null, null),
-                new CorpusEntry("2", Language.EN, Intent.REFUND_REQUEST, "", "ok", null, null),
-                new CorpusEntry("3", Language.EN, Intent.OTHER, "", "give me a refund", null, null));
-        EvaluationReport r = new IntentEvaluation(new IntentClassifier()).evaluate("t", entries);
-        IntentMetrics refund = r.metrics(Intent.REFUND_REQUEST);
-        assertThat(refund.precision()).isEqualTo(0.5);
-        assertThat(refund.recall()).isEqualTo(0.5);
-        assertThat(refund.f1()).isEqualTo(0.5);
-        assertThat(refund.support()).isEqualTo(2);
-        assertThat(r.accuracy()).isEqualTo(1.0 / 3);
-        assertThat(r.confusion()[Intent.REFUND_REQUEST.ordinal()][Intent.OTHER.ordinal()]).isEqualTo(1);
-        assertThat(r.macroF1()).isEqualTo(0.25);
-        assertThat(r.errors()).containsExactly("2: REFUND_REQUEST → OTHER", "3: OTHER → REFUND_REQUEST");
-        assertThat(r.format()).contains("REFUND_REQUEST", "macro-F1 0.250");
+    void separatesTheBuyersTextFromWhatItCarries() {
+        QuotedTextStripper.Parts parts = QuotedTextStripper.split(
+                "See below, please help\n---------- Forwarded message ---------\nFrom: DHL <n@dhl.example>\n"
+                        + "Date: 3 March\nYour parcel was returned to the sender.");
+        assertThat(parts.own()).isEqualTo("See below, please help\n");
+        assertThat(parts.carried()).contains("returned to the sender");
     }
 }

@@ -2,8 +2,8 @@ package com.deskbridge.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import com.deskbridge.nlp.testing.Corpora;
+import com.deskbridge.nlp.testing.IntentRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,13 @@ class ThreadSafetyTest {
 
     @Test
     void parallelClassificationAndTaggingGiveTheSameResultsAsSequential() throws Exception {
-        List<CorpusEntry> corpus = JsonLinesCorpus.read(new InputStreamReader(Objects.requireNonNull(
-                getClass().getResourceAsStream("/intent-corpus.jsonl")), StandardCharsets.UTF_8));
+        List<IntentRecord> corpus = Corpora.read(Objects.requireNonNull(
+                getClass().getResourceAsStream("/intent-corpus.jsonl")), "intent-corpus.jsonl", IntentRecord.class);
         IntentClassifier classifier = new IntentClassifier();
         Tagger tagger = new Tagger(List.of(SellerTagRule.of("vip", RuleKind.REGEX, "\\border\\b", "mentions-order")));
         LocalDate day = LocalDate.of(2025, 11, 28);
         List<String> expected = new ArrayList<>();
-        for (CorpusEntry e : corpus) {
+        for (IntentRecord e : corpus) {
             expected.add(describe(classifier, tagger, e, day));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -35,7 +35,7 @@ class ThreadSafetyTest {
                     List<String> out = new ArrayList<>();
                     for (int pass = 0; pass < 5; pass++) {
                         out.clear();
-                        for (CorpusEntry e : corpus) {
+                        for (IntentRecord e : corpus) {
                             out.add(describe(classifier, tagger, e, day));
                         }
                     }
@@ -50,7 +50,7 @@ class ThreadSafetyTest {
         }
     }
 
-    private static String describe(IntentClassifier c, Tagger tagger, CorpusEntry e, LocalDate day) {
+    private static String describe(IntentClassifier c, Tagger tagger, IntentRecord e, LocalDate day) {
         IntentResult r = c.classify(e.subject(), e.body());
         return e.id() + " " + r + " " + tagger.tag(r, e.subject(), e.body(), day);
     }

@@ -87,6 +87,13 @@ public final class DynamoDbTicketStore implements TicketStore {
         if (triage.intent() != null) {
             messageItem.put("intent", ItemCodec.s(triage.intent()));
         }
+        if (triage.language() != null) {
+            messageItem.put("language", ItemCodec.s(triage.language()));
+        }
+        if (triage.confidence() != null) {
+            messageItem.put("intentConfidence", AttributeValue.fromN(String.format(java.util.Locale.ROOT, "%.4f",
+                    triage.confidence())));
+        }
         if (!triage.tags().isEmpty()) {
             messageItem.put("tags", AttributeValue.fromSs(triage.tags()));
         }

@@ -18,11 +18,14 @@ import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.escalation.SlaSweep;
 import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.ticket.TicketId;
-import com.deskbridge.intent.CorpusEntry;
+import com.deskbridge.compliance.ComplianceChecker;
+import com.deskbridge.compliance.ComplianceCorpusEvaluation;
 import com.deskbridge.intent.IntentClassifier;
-import com.deskbridge.intent.IntentEvaluation;
-import com.deskbridge.intent.JsonLinesCorpus;
-import com.deskbridge.intent.Throughput;
+import com.deskbridge.intent.IntentCorpusEvaluation;
+import com.deskbridge.intent.LoadTimes;
+import com.deskbridge.nlp.testing.IntentRecord;
+import com.deskbridge.nlp.testing.ReplyRecord;
+import com.deskbridge.nlp.testing.Throughput;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.dynamodb.TableProvisioner;
 import com.deskbridge.localaws.template.TableSpec;
@@ -80,7 +83,7 @@ public final class Benchmarks {
             double intakeRatio = intake(stack);
             double coldRatio = coldStart(stack, project);
             SweepFigures sweep = sweep(stack);
-            intents(project);
+            languageModels(project);
             System.out.println();
             System.out.printf(Locale.ROOT, "SUMMARY intake handler/bare-writes = %.2fx (target <= 1.5x: %s)%n",
                     intakeRatio, intakeRatio <= 1.5 ? "met" : "NOT met");
@@ -188,19 +191,41 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ intent detection
 
-    /** Per-intent precision/recall on the labelled corpus (held-out part and all), and throughput. */
-    private static void intents(Path project) {
-        Path corpus = project.resolve("functions/intent/src/test/resources/intent-corpus.jsonl");
-        List<CorpusEntry> entries = JsonLinesCorpus.read(corpus);
-        IntentEvaluation evaluation = new IntentEvaluation(new IntentClassifier());
+    /**
+     * The language models on the frozen test splits (per language and label), their throughput on one thread, and
+     * their load times in a fresh JVM running the intake function's shaded jar (which also proves the trimmed
+     * Lingua and fastutil classes suffice).
+     */
+    private static void languageModels(Path project) throws IOException, InterruptedException {
+        Path intentModule = project.resolve("functions/intent");
+        List<IntentRecord> split = IntentCorpusEvaluation.testSplit(intentModule);
+        IntentClassifier classifier = new IntentClassifier();
         System.out.println();
-        System.out.println("Intent detection on " + entries.size() + " labelled messages (EN, DE, FR, IT, ES)");
-        System.out.println(evaluation.evaluate("held-out", entries, e -> CorpusEntry.HOLDOUT.equals(e.split())).format());
-        System.out.println(evaluation.evaluate("all", entries).format());
-        evaluation.throughput(entries, 5); // warm-up
-        Throughput t = evaluation.throughput(entries, 20);
-        System.out.printf(Locale.ROOT, "  throughput: %.0f messages/s on one thread (%d messages)%n",
-                t.messagesPerSecond(), t.messages());
+        System.out.println(IntentCorpusEvaluation.intents("Intent detection, frozen test split", split, classifier)
+                .format());
+        System.out.println(IntentCorpusEvaluation.languages("Language detection, frozen test split", split,
+                classifier).format());
+        IntentCorpusEvaluation.throughput(split, classifier, 2); // warm-up
+        Throughput t = IntentCorpusEvaluation.throughput(split, classifier, 10);
+        System.out.printf(Locale.ROOT, "  intent + language throughput: %.0f messages/s on one thread (%.0f µs each)%n",
+                t.perSecond(), t.microsPerItem());
+
+        List<ReplyRecord> replies = ComplianceCorpusEvaluation.testSplit(project.resolve("functions/compliance"));
+        ComplianceChecker checker = new ComplianceChecker();
+        System.out.println(ComplianceCorpusEvaluation.evaluate("Compliance, frozen test split", replies, checker)
+                .format());
+        ComplianceCorpusEvaluation.throughput(replies, checker, 2);
+        Throughput c = ComplianceCorpusEvaluation.throughput(replies, checker, 10);
+        System.out.printf(Locale.ROOT, "  compliance throughput: %.0f replies/s on one thread (%.0f µs each)%n",
+                c.perSecond(), c.microsPerItem());
+
+        Path intakeJar = project.resolve("functions/intake/target/deskbridge-intake-function.jar");
+        try (var tests = Files.list(intentModule.resolve("target"))) {
+            Path testJar = tests.filter(f -> f.getFileName().toString().endsWith("-tests.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the intent test jar is missing: run through Maven"));
+            System.out.println("  model load times, fresh JVM on the intake function jar: "
+                    + LoadTimes.measure(intakeJar + java.io.File.pathSeparator + testJar));
+        }
     }
 
     // ------------------------------------------------------------------ SLA sweep
@@ -297,7 +322,6 @@ public final class Benchmarks {
 
     private static double coldStart(LocalAwsStack stack, Path project) throws IOException, InterruptedException {
         Path apiJar = project.resolve("functions/api/target/deskbridge-api-function.jar");
-        Path intakeJar = project.resolve("functions/intake/target/deskbridge-intake-function.jar");
         Path probeClasses = project.resolve("infra/local-runner/target/classes");
         if (!Files.isRegularFile(apiJar)) {
             throw new IllegalStateException(apiJar + " is missing: run the benchmark through Maven (README)");
@@ -338,8 +362,13 @@ public final class Benchmarks {
         double first = median(api, Launch::firstRequest) / 1e6;
         System.out.printf(Locale.ROOT, "  api phases: JVM start to main %.0f ms, handler construction (logging, SDK client,"
                 + " Jackson) %.0f ms, first request (DynamoDB query, response) %.0f ms%n", apiMs - construct - first, construct, first);
-        System.out.printf(Locale.ROOT, "  jar sizes: api %.1f MB, intake %.1f MB%n", Files.size(apiJar) / 1e6,
-                Files.isRegularFile(intakeJar) ? Files.size(intakeJar) / 1e6 : Double.NaN);
+        StringBuilder sizes = new StringBuilder("  function jar sizes:");
+        for (String f : List.of("intake", "api", "sender", "sla", "enrichment", "actions")) {
+            Path jar = project.resolve("functions/" + f + "/target/deskbridge-" + f + "-function.jar");
+            sizes.append(String.format(Locale.ROOT, " %s %.1f MB", f, Files.isRegularFile(jar) ? Files.size(jar) / 1e6
+                    : Double.NaN));
+        }
+        System.out.println(sizes);
         return apiMs / trivialMs;
     }
 

@@ -184,6 +184,36 @@ public abstract class IntakeAndApiContract {
     }
 
     @Test
+    void aMessageTheModelCannotReadIsQueuedForTriageAndTheLanguageAndConfidenceAreStored() throws Exception {
+        String seller = newSeller();
+        // No signal at all: the intent model's confidence stays below its threshold.
+        intake().handleRequest(sqsEvent(channelMessage(seller, "t-1", "thread-triage", "asdf")), null);
+        intake().handleRequest(sqsEvent(channelMessage(seller, "t-2", "thread-dutch",
+                "Hoi, ik heb mijn pakket nog steeds niet ontvangen. Waar blijft het?")), null);
+
+        APIGatewayV2HTTPResponse r = api().handleRequest(get("GET /tickets", "/tickets", seller, null,
+                Map.of("status", "open", "tag", "needs-triage")), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        JsonNode triage = json.readTree(r.getBody()).get("items");
+        assertThat(triage).hasSize(1);
+        assertThat(triage.get(0).get("tags")).extracting(JsonNode::asText).contains("needs-triage");
+
+        JsonNode dutch = queue(seller).findParents("intent").stream()
+                .filter(t -> !t.get("tags").toString().contains("needs-triage")).findFirst().orElseThrow();
+        assertThat(dutch.get("intent").asText()).isEqualTo("WHERE_IS_MY_ORDER");
+        var items = backend().dynamo().scan(b -> b.tableName(backend().ticketsTable())
+                .filterExpression("begins_with(PK, :p) AND attribute_exists(intentConfidence)")
+                .expressionAttributeValues(Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                        .fromS("S#" + seller + "#")))).items();
+        assertThat(items).hasSize(2);
+        assertThat(items).anySatisfy(i -> {
+            assertThat(i.get("language").s()).isEqualTo("nl");
+            assertThat(Double.parseDouble(i.get("intentConfidence").n()))
+                    .isBetween(new com.deskbridge.intent.IntentClassifier().threshold(), 1.0);
+        });
+    }
+
+    @Test
     void intakeStartsTheSlaClockWithTheAmazonDeadlineAndACancellationDeadline() throws Exception {
         String seller = newSeller();
         String cancel = channelMessage(seller, "c-1", "thread-cancel", "Please cancel my order, I ordered by mistake.")

@@ -1,0 +1,54 @@
+package com.deskbridge.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.nlp.testing.LabelMetrics;
+import com.deskbridge.nlp.testing.MultiLabelReport;
+import com.deskbridge.nlp.testing.ReplyRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The frozen test split (corpus/test: written independently to LABELLING.md, pinned by SHA256SUMS, never used for
+ * training or tuning) held to floors: what the shipped checker measured on it when it was last changed, minus 0.02
+ * (the send/block decision overall and per language, precision and recall per rule). Prints the tables.
+ */
+class ComplianceTestSplitTest {
+    static final double MARGIN = 0.02;
+    static final int MIN_GROUP = 50;
+
+    /** Measured on the frozen split with the models of this commit (README "Language models"). */
+    static final double DECISION = 0.920;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.933, "de", 0.900, "fr", 0.883, "it", 0.917,
+            "es", 0.933, "nl", 0.917, "pl", 0.917, "sv", 0.950);
+    static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
+            "EXTERNAL_LINK", new double[] {0.967, 0.906}, "EMAIL_ADDRESS", new double[] {0.962, 0.862},
+            "PHONE_NUMBER", new double[] {0.943, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.946, 0.522},
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.848, 0.527},
+            "REVIEW_REQUEST", new double[] {0.905, 0.851});
+
+    @Test
+    void frozenSplitMeetsItsFloors() {
+        List<ReplyRecord> split = ComplianceCorpusEvaluation.testSplit(Path.of(""));
+        MultiLabelReport report = ComplianceCorpusEvaluation.evaluate("compliance, frozen test split", split,
+                new ComplianceChecker());
+        System.out.println(report.format());
+
+        MultiLabelReport.Figures all = report.overall();
+        assertThat(all.total()).isEqualTo(split.size());
+        assertThat(all.decisionAccuracy()).as("send/block decision").isGreaterThanOrEqualTo(DECISION - MARGIN);
+        report.byGroup().forEach((group, f) -> {
+            if (f.total() >= MIN_GROUP) {
+                assertThat(f.decisionAccuracy()).as("decision in %s", group)
+                        .isGreaterThanOrEqualTo(DECISION_BY_GROUP.get(group) - MARGIN);
+            }
+        });
+        for (LabelMetrics m : all.perRule()) {
+            double[] floor = PRECISION_RECALL_BY_RULE.get(m.label());
+            assertThat(m.precision()).as("precision of %s", m.label()).isGreaterThanOrEqualTo(floor[0] - MARGIN);
+            assertThat(m.recall()).as("recall of %s", m.label()).isGreaterThanOrEqualTo(floor[1] - MARGIN);
+        }
+    }
+}

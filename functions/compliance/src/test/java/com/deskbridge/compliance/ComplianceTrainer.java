@@ -1,0 +1,163 @@
+package com.deskbridge.compliance;
+
+import com.deskbridge.intent.FeatureCounts;
+import com.deskbridge.intent.LinearModel;
+import com.deskbridge.intent.SparseTraining;
+import com.deskbridge.nlp.testing.Calibration;
+import com.deskbridge.nlp.testing.Corpora;
+import com.deskbridge.nlp.testing.LinearTrainer;
+import com.deskbridge.nlp.testing.MultiLabelReport;
+import com.deskbridge.nlp.testing.ReplyRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains the compliance checker's models ({@link LearnedRules}: one logistic model per rule over the whole reply)
+ * at build time (exec-maven-plugin, process-test-classes) and writes them into target/classes. A fifth of the
+ * replies (stratified, fixed seed) is held out to choose each rule's threshold (the best F1 with at least
+ * {@code compliance.minPrecision} precision where reachable) and to print the whole checker's figures on them; the
+ * shipped models are trained on everything with those thresholds. Reads corpus/train/*.jsonl and the older corpus
+ * in src/test/resources, never the test split. Usage: {@code ComplianceTrainer <module dir> <output dir>}.
+ */
+public final class ComplianceTrainer {
+    static final long SEED = 20_261_121L;
+    static final double MIN_PRECISION = Double.parseDouble(System.getProperty("compliance.minPrecision", "0.8"));
+    /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
+    static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
+    static final LinearTrainer.Options OPTIONS = new LinearTrainer.Options(LinearTrainer.Algorithm.LOGISTIC,
+            Double.parseDouble(System.getProperty("compliance.cost", "30")), 0, 0, SEED);
+
+    private ComplianceTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path module = Path.of(args[0]);
+        Path outDir = Path.of(args[1]);
+        long start = System.nanoTime();
+        List<ReplyRecord> corpus = trainingCorpus(module);
+        Map<RuleId, LinearModel> models = train(corpus, true);
+        long bytes = 0;
+        for (Map.Entry<RuleId, LinearModel> e : models.entrySet()) {
+            Path out = outDir.resolve(LearnedRules.resource(e.getKey()).substring(1));
+            Files.createDirectories(out.getParent());
+            try (OutputStream o = Files.newOutputStream(out)) {
+                e.getValue().write(o);
+            }
+            bytes += Files.size(out);
+        }
+        System.out.printf(Locale.ROOT, "compliance models: %s features, %.1f kB, trained in %.1f s -> %s%n",
+                models.values().stream().map(m -> String.valueOf(m.features())).toList(), bytes / 1024.0,
+                (System.nanoTime() - start) / 1e9, outDir);
+    }
+
+    static List<ReplyRecord> trainingCorpus(Path module) throws IOException {
+        List<ReplyRecord> all = new ArrayList<>();
+        Path train = module.resolve(ComplianceCorpusEvaluation.TRAIN_SPLIT);
+        if (Files.isDirectory(train)) {
+            all.addAll(Corpora.readDirectory(train, ReplyRecord.class));
+        }
+        try (InputStream in = Files.newInputStream(module.resolve("src/test/resources/compliance-corpus.jsonl"))) {
+            all.addAll(Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class));
+        }
+        return all;
+    }
+
+    /** One reply as the models read it: its feature values and the rules it breaks. */
+    record Reply(Map<Long, Float> features, List<RuleId> rules) {
+    }
+
+    static Reply reply(ReplyRecord r, PhraseRule phrases) {
+        List<Span> cues = new ArrayList<>();
+        phrases.scan(new FoldedText(r.text()), com.deskbridge.intent.Language.UNKNOWN, cues);
+        FeatureCounts counts = new FeatureCounts();
+        LearnedRules.features(r.text(), cues.stream().map(Span::rule).toList(), counts);
+        List<RuleId> rules = r.findings().stream().map(RuleId::valueOf).toList();
+        return new Reply(counts.values(BLOCKS), rules);
+    }
+
+    static Map<RuleId, LinearModel> train(List<ReplyRecord> corpus, boolean print) {
+        PhraseRule phrases = new PhraseRule();
+        List<Reply> replies = corpus.stream().map(r -> reply(r, phrases)).toList();
+        int[] strata = replies.stream().mapToInt(r -> LearnedRules.RULES.stream().filter(r.rules()::contains)
+                .mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0)).toArray();
+        int[] fold = Calibration.folds(strata, 5, SEED);
+        List<Integer> trainIdx = new ArrayList<>();
+        List<Integer> devIdx = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            (fold[i] == 0 ? devIdx : trainIdx).add(i);
+            all.add(i);
+        }
+        Map<RuleId, LinearModel> dev = new EnumMap<>(RuleId.class);
+        Map<RuleId, LinearModel> fin = new EnumMap<>(RuleId.class);
+        for (RuleId rule : LearnedRules.RULES) {
+            LinearModel m = fit(replies, trainIdx, rule);
+            double[] score = new double[devIdx.size()];
+            boolean[] positive = new boolean[devIdx.size()];
+            for (int d = 0; d < devIdx.size(); d++) {
+                Reply r = replies.get(devIdx.get(d));
+                score[d] = LinearModel.softmax(m.scoreValues(r.features()), 1.0)[1];
+                positive[d] = r.rules().contains(rule);
+            }
+            Map<String, Double> threshold = Map.of(LearnedRules.THRESHOLD, threshold(score, positive));
+            dev.put(rule, m.calibrated(1.0, threshold));
+            fin.put(rule, fit(replies, all, rule).calibrated(1.0, threshold));
+        }
+        if (print) {
+            List<ReplyRecord> devRecords = devIdx.stream().map(corpus::get).toList();
+            MultiLabelReport report = ComplianceCorpusEvaluation.evaluate(
+                    "compliance checker on the dev split (a fifth of the training replies, held out)", devRecords,
+                    new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(dev)));
+            System.out.println(report.format());
+            Map<RuleId, Double> thresholds = new EnumMap<>(RuleId.class);
+            fin.forEach((r, m) -> thresholds.put(r, m.parameter(LearnedRules.THRESHOLD)));
+            System.out.println("thresholds " + thresholds + "; settings " + OPTIONS);
+        }
+        return fin;
+    }
+
+    /** The threshold with the best F1 among those with at least MIN_PRECISION precision (or the best F1). */
+    static double threshold(double[] score, boolean[] positive) {
+        double[] candidates = Arrays.stream(score).distinct().sorted().toArray();
+        double best = 0.5;
+        double bestF1 = -1;
+        boolean bestPrecise = false;
+        for (double t : candidates) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < score.length; i++) {
+                boolean p = score[i] >= t;
+                tp += p && positive[i] ? 1 : 0;
+                fp += p && !positive[i] ? 1 : 0;
+                fn += !p && positive[i] ? 1 : 0;
+            }
+            double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            double f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+            boolean precise = precision >= MIN_PRECISION;
+            if ((precise && !bestPrecise) || (precise == bestPrecise && f1 > bestF1)) {
+                best = t;
+                bestF1 = f1;
+                bestPrecise = precise;
+            }
+        }
+        return Math.min(0.95, Math.max(0.01, best));
+    }
+
+    /** A binary model (NONE, rule) trained on the replies {@code items}. */
+    static LinearModel fit(List<Reply> replies, List<Integer> items, RuleId rule) {
+        List<Map<Long, Float>> vectors = replies.stream().map(Reply::features).toList();
+        int[] y = replies.stream().mapToInt(r -> r.rules().contains(rule) ? 1 : 0).toArray();
+        return SparseTraining.fit(vectors, y, items, 2, OPTIONS)
+                .model(List.of(LearnedRules.NONE, rule.name()), BLOCKS, 1.0, Map.of());
+    }
+}

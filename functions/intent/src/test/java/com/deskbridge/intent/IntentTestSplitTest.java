@@ -1,0 +1,63 @@
+package com.deskbridge.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.nlp.testing.ClassificationReport;
+import com.deskbridge.nlp.testing.IntentRecord;
+import com.deskbridge.nlp.testing.LabelMetrics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The frozen test split (corpus/test: written independently to LABELLING.md, pinned by SHA256SUMS, never used for
+ * training or tuning) held to floors: what the shipped model measured on it when it was last changed, minus 0.02
+ * (overall, per language with at least {@value #MIN_GROUP} messages, per intent). Prints the tables. A change
+ * that lowers a figure below its floor fails here; a retrained model that is better should raise the floors.
+ */
+class IntentTestSplitTest {
+    static final int MIN_GROUP = 80;
+    static final double MARGIN = 0.02;
+
+    /** Measured on the frozen split with the model of this commit (README "Language models"). */
+    static final double ACCURACY = 0.825;
+    static final double MACRO_F1 = 0.822;
+    static final double TRIAGED_AT_MOST = 0.061;
+    static final double ACCURACY_ANSWERED = 0.856;
+    static final double LANGUAGE_ACCURACY = 0.989;
+    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.869, "de", 0.842, "fr", 0.877, "it", 0.740,
+            "es", 0.750, "nl", 0.845, "pl", 0.824, "sv", 0.768, "mixed", 0.879);
+    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.825, "DELIVERY_PROBLEM", 0.824,
+            "REFUND_REQUEST", 0.868, "CANCELLATION_REQUEST", 0.902, "RETURN", 0.798, "DAMAGED_ITEM", 0.753,
+            "PRODUCT_QUESTION", 0.869, "POSITIVE_FEEDBACK", 0.904, "OTHER", 0.658);
+
+    @Test
+    void frozenSplitMeetsItsFloors() {
+        List<IntentRecord> split = IntentCorpusEvaluation.testSplit(Path.of(""));
+        IntentClassifier classifier = new IntentClassifier();
+        ClassificationReport intents = IntentCorpusEvaluation.intents("intent, frozen test split", split, classifier);
+        ClassificationReport languages = IntentCorpusEvaluation.languages("language detection, frozen test split",
+                split, classifier);
+        System.out.println(intents.format());
+        System.out.println(languages.format());
+
+        ClassificationReport.Figures all = intents.overall();
+        assertThat(all.total()).isEqualTo(split.size());
+        assertThat(all.accuracy()).as("accuracy").isGreaterThanOrEqualTo(ACCURACY - MARGIN);
+        assertThat(all.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(MACRO_F1 - MARGIN);
+        assertThat(all.abstainedShare()).as("share needing triage").isLessThanOrEqualTo(TRIAGED_AT_MOST + MARGIN);
+        assertThat(all.accuracyAnswered()).as("accuracy without triage").isGreaterThanOrEqualTo(ACCURACY_ANSWERED - MARGIN);
+        assertThat(languages.overall().accuracy()).as("language detection").isGreaterThanOrEqualTo(
+                LANGUAGE_ACCURACY - MARGIN);
+        intents.byGroup().forEach((group, f) -> {
+            if (f.total() >= MIN_GROUP) {
+                assertThat(f.macroF1()).as("macro-F1 of %s", group)
+                        .isGreaterThanOrEqualTo(MACRO_F1_BY_GROUP.get(group) - MARGIN);
+            }
+        });
+        for (LabelMetrics m : all.perLabel()) {
+            assertThat(m.f1()).as("F1 of %s", m.label()).isGreaterThanOrEqualTo(F1_BY_INTENT.get(m.label()) - MARGIN);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.deskbridge.intent;
+
+import com.deskbridge.nlp.testing.Calibration;
+import com.deskbridge.nlp.testing.ClassificationReport;
+import com.deskbridge.nlp.testing.Corpora;
+import com.deskbridge.nlp.testing.IntentRecord;
+import com.deskbridge.nlp.testing.LinearTrainer;
+import com.deskbridge.nlp.testing.Reliability;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains the intent model at build time (exec-maven-plugin, process-test-classes) and writes it into
+ * target/classes, so that it ships in the jar:
+ * <ol>
+ *   <li>reads the training split (corpus/train/*.jsonl) and the older corpus in src/test/resources (training
+ *       only); never the test split;</li>
+ *   <li>holds out a fifth of it (stratified by intent, fixed seed), trains on the rest and fits the softmax
+ *       temperature and the needs-triage threshold on the held-out fifth, printing its figures per language and
+ *       label and a reliability table;</li>
+ *   <li>trains the final model on everything with the same settings (Tribuo's liblinear logistic regression, see
+ *       {@link LinearTrainer}) and writes it in the compact {@link LinearModel} format, only the features with a
+ *       non-zero weight.</li>
+ * </ol>
+ * Deterministic: fixed seeds, inputs in file order. Usage: {@code IntentTrainer <module dir> <output file>}. For
+ * tuning, {@code -Dintent.folds=5} cross-validates on all five folds, and {@code -Dintent.algorithm},
+ * {@code -Dintent.cost} and {@code -Dintent.blocks} (block weights in {@link TextFeatures.Block} order) change the
+ * settings; the defaults are what cross-validation chose (README "Language models").
+ */
+public final class IntentTrainer {
+    static final int FOLDS = 5;
+    static final long SEED = 20_261_121L;
+    /** The accuracy the messages that do not need triage should reach, and the most that may need triage. */
+    static final double TARGET_ACCURACY = 0.955;
+    static final double MAX_TRIAGED = 0.08;
+
+    /** The settings of one training run. */
+    record Settings(float[] blockWeights, LinearTrainer.Options options) {
+        static Settings standard() {
+            return new Settings(floats(System.getProperty("intent.blocks", "1,0.6,0.4,0.3,0.3,0.6")),
+                    new LinearTrainer.Options(LinearTrainer.Algorithm.valueOf(System.getProperty("intent.algorithm", "LOGISTIC")),
+                            Double.parseDouble(System.getProperty("intent.cost", "30")), Integer.getInteger("intent.epochs", 12),
+                            Double.parseDouble(System.getProperty("intent.learningRate", "0.5")), SEED));
+        }
+
+        private static float[] floats(String csv) {
+            String[] parts = csv.split(",");
+            float[] f = new float[parts.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = Float.parseFloat(parts[i]);
+            }
+            return f;
+        }
+    }
+
+    private IntentTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path module = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        long start = System.nanoTime();
+        List<IntentRecord> corpus = trainingCorpus(module);
+        Result result = train(corpus, Settings.standard(), true);
+        Files.createDirectories(out.getParent());
+        try (OutputStream o = Files.newOutputStream(out)) {
+            result.model().write(o);
+        }
+        System.out.printf(Locale.ROOT, "intent model: %d features, %.1f kB, trained in %.1f s -> %s%n",
+                result.model().features(), Files.size(out) / 1024.0, (System.nanoTime() - start) / 1e9, out);
+    }
+
+    /** The training corpus: corpus/train/*.jsonl (when present) and the older corpus of the module tests. */
+    static List<IntentRecord> trainingCorpus(Path module) throws IOException {
+        List<IntentRecord> all = new ArrayList<>();
+        Path train = module.resolve(IntentCorpusEvaluation.TRAIN_SPLIT);
+        if (Files.isDirectory(train)) {
+            all.addAll(Corpora.readDirectory(train, IntentRecord.class));
+        }
+        try (InputStream in = Files.newInputStream(module.resolve("src/test/resources/intent-corpus.jsonl"))) {
+            all.addAll(Corpora.read(in, "intent-corpus.jsonl", IntentRecord.class));
+        }
+        return all;
+    }
+
+    /** The trained model and its cross-validated report. */
+    record Result(LinearModel model, ClassificationReport crossValidated) {
+    }
+
+    /** Cross-validates, calibrates and trains the final model; prints the reports when {@code print}. */
+    static Result train(List<IntentRecord> corpus, Settings settings, boolean print) {
+        List<String> labels = IntentCorpusEvaluation.labels();
+        List<Map<Long, Float>> vectors = new ArrayList<>(corpus.size());
+        int[] y = new int[corpus.size()];
+        for (int i = 0; i < corpus.size(); i++) {
+            IntentRecord r = corpus.get(i);
+            FeatureCounts counts = new FeatureCounts();
+            IntentClassifier.Text.of(r.subject(), r.body()).features(counts);
+            vectors.add(counts.values(settings.blockWeights()));
+            y[i] = labels.indexOf(r.intent());
+        }
+        int[] fold = Calibration.folds(y, FOLDS, SEED);
+        int heldOutFolds = Integer.getInteger("intent.folds", 1);
+        double[][] heldOut = new double[corpus.size()][];
+        for (int f = 0; f < heldOutFolds; f++) {
+            List<Integer> trainIdx = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                if (fold[i] != f) {
+                    trainIdx.add(i);
+                }
+            }
+            SparseTraining.Fitted fitted = SparseTraining.fit(vectors, y, trainIdx, labels.size(), settings.options());
+            for (int i = 0; i < corpus.size(); i++) {
+                if (fold[i] == f) {
+                    heldOut[i] = fitted.scores(vectors.get(i));
+                }
+            }
+        }
+        List<Integer> dev = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            if (heldOut[i] != null) {
+                dev.add(i);
+            }
+        }
+        double[][] devScores = dev.stream().map(i -> heldOut[i]).toArray(double[][]::new);
+        int[] devLabels = dev.stream().mapToInt(i -> y[i]).toArray();
+        double temperature = Calibration.temperature(devScores, devLabels);
+        double[] confidence = new double[dev.size()];
+        boolean[] correct = new boolean[dev.size()];
+        int[] predicted = new int[dev.size()];
+        for (int d = 0; d < dev.size(); d++) {
+            int i = dev.get(d);
+            double[] p = Calibration.softmax(heldOut[i], temperature);
+            int best = 0;
+            for (int l = 1; l < p.length; l++) {
+                best = p[l] > p[best] ? l : best;
+            }
+            predicted[d] = best;
+            confidence[d] = p[best];
+            correct[d] = best == y[i];
+        }
+        Calibration.Threshold threshold = Calibration.threshold(confidence, correct, TARGET_ACCURACY, MAX_TRIAGED);
+        List<ClassificationReport.Row> rows = new ArrayList<>();
+        List<Reliability.Item> reliability = new ArrayList<>();
+        for (int d = 0; d < dev.size(); d++) {
+            int i = dev.get(d);
+            rows.add(new ClassificationReport.Row(corpus.get(i).group(), labels.get(y[i]), labels.get(predicted[d]),
+                    confidence[d], confidence[d] < threshold.value()));
+            reliability.add(new Reliability.Item(confidence[d], correct[d]));
+        }
+        ClassificationReport report = new ClassificationReport(heldOutFolds == 1
+                ? "dev split (a fifth of the training corpus, held out)"
+                : heldOutFolds + " of " + FOLDS + " cross-validation folds of the training corpus", labels, rows);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            all.add(i);
+        }
+        SparseTraining.Fitted fin = SparseTraining.fit(vectors, y, all, labels.size(), settings.options());
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        parameters.put(IntentClassifier.THRESHOLD, threshold.value());
+        LinearModel model = fin.model(labels, settings.blockWeights(), temperature, parameters);
+        if (print) {
+            System.out.println(report.format());
+            System.out.println(Reliability.format("held-out confidences (temperature " + String.format(Locale.ROOT,
+                    "%.3f", temperature) + ")", reliability));
+            System.out.printf(Locale.ROOT, "needs-triage threshold %.3f: %.1f%% of held-out messages below it, "
+                    + "accuracy %.3f on the rest (target %.3f, at most %.0f%% triaged); settings %s%n",
+                    threshold.value(), 100 * threshold.triaged(), threshold.accuracyAnswered(), TARGET_ACCURACY,
+                    100 * MAX_TRIAGED, settings.options());
+        }
+        return new Result(model, report);
+    }
+}
