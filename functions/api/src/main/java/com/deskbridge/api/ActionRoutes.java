@@ -4,17 +4,14 @@ import com.deskbridge.actions.ActionJson;
 import com.deskbridge.actions.ActionResult;
 import com.deskbridge.actions.OrderActions;
 import com.deskbridge.domain.ticket.InvalidInputException;
-import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
-import com.deskbridge.orderactions.CancellationRequest;
-import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Refunds and cancellations from the ticket: the request is read, validated against the live order and recorded
@@ -24,34 +21,35 @@ import java.util.Set;
 final class ActionRoutes {
     private static final Set<String> REFUND_FIELDS = Set.of("orderId", "full", "reason", "lines");
     private static final Set<String> CANCEL_FIELDS = Set.of("orderId", "reason");
-    private final OrderActions actions;
+    static final List<Route> ROUTES = List.of(
+            new Route("POST /tickets/{id}/refunds", call -> request(call, REFUND_FIELDS, ActionJson::refundRequest,
+                    (actions, r) -> actions.requestRefund(r.seller(), r.ticketId(), r.agent(), r.key(), r.value(), r.buyerRequestAt()))),
+            new Route("POST /tickets/{id}/cancellation", call -> request(call, CANCEL_FIELDS, ActionJson::cancellationRequest,
+                    (actions, r) -> actions.requestCancellation(r.seller(), r.ticketId(), r.agent(), r.key(), r.value(),
+                            r.buyerRequestAt()))));
 
-    ActionRoutes(OrderActions actions) {
-        this.actions = actions;
+    private ActionRoutes() {
     }
 
-    /** An accepted action: 202 with its state, where to poll it, and whether this was a replay. */
-    record Accepted(ObjectNode action, String location, boolean replayed) {
+    /** A request read from the body, with who asks and under which key. */
+    private record Read<T>(String seller, String ticketId, String agent, String key, T value, Instant buyerRequestAt) {
     }
 
-    Accepted refund(ApiRequest request, SellerId seller, TicketDetail ticket) {
-        JsonNode body = request.jsonObject(REFUND_FIELDS);
-        ActionJson.Parsed<RefundRequest> parsed = ActionJson.refundRequest(body);
+    /** Reads the body, asks {@link OrderActions} once, answers 202 with the action (Location, Idempotent-Replayed). */
+    private static <T> ApiResponse request(Route.Call call, Set<String> fields,
+                                           java.util.function.Function<JsonNode, ActionJson.Parsed<T>> parse,
+                                           BiFunction<OrderActions, Read<T>, ActionResult> ask) {
+        TicketDetail ticket = call.ticket();
+        ActionJson.Parsed<T> parsed = parse.apply(call.request().jsonObject(fields));
         if (!parsed.ok()) {
             throw unreadable(parsed.violations());
         }
-        return accepted(ticket, actions.requestRefund(seller.value(), ticket.ticket().id().value(), request.agent(),
-                key(request), parsed.value(), buyerRequestAt(ticket)));
-    }
-
-    Accepted cancellation(ApiRequest request, SellerId seller, TicketDetail ticket) {
-        JsonNode body = request.jsonObject(CANCEL_FIELDS);
-        ActionJson.Parsed<CancellationRequest> parsed = ActionJson.cancellationRequest(body);
-        if (!parsed.ok()) {
-            throw unreadable(parsed.violations());
-        }
-        return accepted(ticket, actions.requestCancellation(seller.value(), ticket.ticket().id().value(), request.agent(),
-                key(request), parsed.value(), buyerRequestAt(ticket)));
+        Read<T> read = new Read<>(call.seller().value(), ticket.ticket().id().value(), call.request().agent(),
+                key(call.request()), parsed.value(), buyerRequestAt(ticket));
+        ActionResult.Accepted accepted = accepted(ask.apply(call.app().orderActions().get(), read));
+        return ApiResponse.json(202, ActionJson.action(accepted.action()))
+                .withHeader("location", "/tickets/" + read.ticketId() + "/actions/" + accepted.action().actionId())
+                .withHeader("idempotent-replayed", Boolean.toString(accepted.replayed()));
     }
 
     private static String key(ApiRequest request) {
@@ -64,10 +62,9 @@ final class ActionRoutes {
         return ticket.ticket().awaitingReplySince() != null ? ticket.ticket().awaitingReplySince() : ticket.ticket().createdAt();
     }
 
-    private static Accepted accepted(TicketDetail ticket, ActionResult result) {
+    private static ActionResult.Accepted accepted(ActionResult result) {
         if (result instanceof ActionResult.Accepted a) {
-            return new Accepted(ActionJson.action(a.action()),
-                    "/tickets/" + ticket.ticket().id().value() + "/actions/" + a.action().actionId(), a.replayed());
+            return a;
         }
         if (result instanceof ActionResult.Rejected r) {
             int status = ActionJson.status(result);

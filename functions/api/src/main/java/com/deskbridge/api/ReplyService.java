@@ -1,0 +1,58 @@
+package com.deskbridge.api;
+
+import com.deskbridge.compliance.ComplianceChecker;
+import com.deskbridge.compliance.ComplianceReport;
+import com.deskbridge.compliance.OutgoingMessage;
+import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.port.ReplyDispatcher;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketId;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agent's reply: checked against Amazon's messaging rules (nothing is recorded when it is blocked), recorded (the
+ * clock stops) and handed to the sender. A failed hand-over leaves the reply QUEUED for the re-drive.
+ */
+final class ReplyService {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
+
+    /** What became of the reply. */
+    sealed interface Outcome {
+    }
+
+    /** Not recorded: the text breaks the rules the report names. */
+    record Blocked(ComplianceReport report) implements Outcome {
+    }
+
+    /** Recorded (or recorded before under the same key: {@code duplicate}). */
+    record Recorded(TicketCommands.RecordedReply reply) implements Outcome {
+    }
+
+    private final ComplianceChecker compliance;
+    private final TicketCommands commands;
+    private final ReplyDispatcher dispatcher;
+
+    ReplyService(ComplianceChecker compliance, TicketCommands commands, ReplyDispatcher dispatcher) {
+        this.compliance = Objects.requireNonNull(compliance);
+        this.commands = Objects.requireNonNull(commands);
+        this.dispatcher = Objects.requireNonNull(dispatcher);
+    }
+
+    Outcome reply(SellerId seller, TicketId id, String agent, String text, String idempotencyKey) {
+        ComplianceReport report = compliance.check(OutgoingMessage.of(text));
+        if (report.blocked()) {
+            return new Blocked(report);
+        }
+        TicketCommands.RecordedReply recorded = commands.reply(seller, id, agent, text, idempotencyKey);
+        try {
+            dispatcher.dispatch(seller, id, recorded.messageKey());
+        } catch (RuntimeException e) {
+            // Recorded as QUEUED: the re-drive hands it over later. The agent sees the state on the message.
+            LOG.warn("reply {} on ticket {} recorded but not handed to the sender yet: {}", recorded.messageKey(), id,
+                    e.getClass().getSimpleName());
+        }
+        return new Recorded(recorded);
+    }
+}
