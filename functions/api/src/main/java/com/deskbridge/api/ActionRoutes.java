@@ -79,6 +79,10 @@ final class ActionRoutes {
                     "this key produced action " + k.existingActionId() + " with a different request; use a new key",
                     "Idempotency-Key", Map.of("actionId", k.existingActionId()));
         }
+        if (result instanceof ActionResult.NotConnected n) {
+            throw new ApiProblem("amazon-account-not-connected", "The seller's Amazon account is not connected", 409,
+                    n.detail(), null, null);
+        }
         if (result instanceof ActionResult.InvalidKey k) {
             throw new InvalidInputException("Idempotency-Key", k.detail());
         }

@@ -20,9 +20,9 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
         return new ApiApplication(ports.queries(), ports.commands(),
-                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher()),
+                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher(), ports.outbound()),
                 new TicketViews(ports.context(), ports.trackingRefresh()), ports.orderActions(),
-                new MacroService(ports.compliance(), settings), settings,
+                new MacroService(ports.compliance(), settings, ports.context()), settings,
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), ports.compliance(),
                 ports.clock());
     }

@@ -101,6 +101,20 @@ final class ApiRequest {
         return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** An intent filter: one of the classifier's intent names (case-insensitive), else a 400 naming the parameter. */
+    Optional<String> intentQuery(String name) {
+        return query(name).map(raw -> {
+            String upper = raw.trim().toUpperCase(java.util.Locale.ROOT);
+            for (com.deskbridge.intent.Intent intent : com.deskbridge.intent.Intent.values()) {
+                if (intent.name().equals(upper)) {
+                    return intent.name();
+                }
+            }
+            throw new InvalidInputException(name, "must be one of " + java.util.Arrays.toString(
+                    com.deskbridge.intent.Intent.values()).replaceAll("[\\[\\]]", "") + " (was '" + raw + "')");
+        });
+    }
+
     Optional<Instant> instantQuery(String name) {
         return query(name).map(raw -> {
             try {

@@ -12,6 +12,7 @@ import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
+import com.deskbridge.adapters.outbound.ReplyChannels;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.adapters.settings.SellerSettings;
@@ -19,6 +20,7 @@ import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
 import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.port.OutboundChannels;
 import com.deskbridge.domain.port.ReplyDispatcher;
 import com.deskbridge.domain.port.ResponseLog;
 import com.deskbridge.domain.port.SlaMetricsArchive;
@@ -40,8 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public record ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context,
-                          Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance, Clock clock,
-                          String defaultPolicy) {
+                          Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                          OutboundChannels outbound, Clock clock, String defaultPolicy) {
 
     /**
      * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
@@ -67,7 +69,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 }),
                 TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
-                new ComplianceChecker(), clock,
+                new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
     }
 

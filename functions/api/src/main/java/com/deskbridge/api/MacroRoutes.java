@@ -7,7 +7,6 @@ import com.deskbridge.macros.Placeholder;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ final class MacroRoutes {
     }
 
     private static ApiResponse catalog(Route.Call call) {
-        String intent = call.request().query("intent").map(i -> i.trim().toUpperCase(Locale.ROOT)).orElse(null);
+        String intent = call.request().intentQuery("intent").orElse(null);
         List<Macro> macros = call.app().macros().catalog(call.seller(), intent);
         return ApiResponse.ok(new Catalog(macros.stream().map(m -> new MacroJson(m.id(), m.name(), m.builtIn(),
                 m.languages().stream().map(MacroLanguage::code).sorted().toList(), m.intents().stream().sorted().toList(),

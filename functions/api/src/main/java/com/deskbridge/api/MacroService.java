@@ -10,7 +10,6 @@ import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.macros.Macro;
 import com.deskbridge.macros.MacroCatalog;
 import com.deskbridge.macros.MacroLanguage;
-import com.deskbridge.macros.MacroValues;
 import com.deskbridge.macros.Placeholder;
 import com.deskbridge.macros.RenderResult;
 import java.util.List;
@@ -24,10 +23,12 @@ final class MacroService {
     private static final ComplianceChecker LINKS_ALLOWED = new ComplianceChecker(CarrierLinkPolicy.ALLOW_KNOWN_CARRIERS);
     private final ComplianceChecker compliance;
     private final SettingsService settings;
+    private final TicketContext context;
 
-    MacroService(ComplianceChecker compliance, SettingsService settings) {
+    MacroService(ComplianceChecker compliance, SettingsService settings, TicketContext context) {
         this.compliance = Objects.requireNonNull(compliance);
         this.settings = Objects.requireNonNull(settings);
+        this.context = Objects.requireNonNull(context);
     }
 
     sealed interface Outcome {
@@ -54,25 +55,16 @@ final class MacroService {
         if (catalog.find(macroId).isEmpty()) {
             return new NotFound(macroId);
         }
-        RenderResult result = catalog.render(macroId, values(replySettings, ticket), language);
+        String sellerId = seller.value();
+        String ticketId = ticket.ticket().id().value();
+        RenderResult result = catalog.render(macroId, TicketMacroValues.of(replySettings, ticket,
+                context.enrichment(sellerId, ticketId), context.actions(sellerId, ticketId),
+                settings.timeZone(seller, ticket.ticket().channel())), language);
         if (result instanceof RenderResult.MissingValues missing) {
             return new Missing(missing.missing());
         }
         RenderResult.Rendered rendered = (RenderResult.Rendered) result;
         ComplianceChecker checker = replySettings.macroSettings().carrierLinksEnabled() ? LINKS_ALLOWED : compliance;
         return new Rendered(macroId, rendered.text(), rendered.language(), checker.check(OutgoingMessage.of(rendered.text())));
-    }
-
-    /** What the ticket itself knows; order and tracking values join when the ticket carries them. */
-    static MacroValues values(ReplySettings settings, TicketDetail ticket) {
-        MacroValues.Builder values = MacroValues.builder();
-        if (settings.shopName() != null) {
-            values.text(Placeholder.SELLER_NAME, settings.shopName());
-        }
-        if (ticket.ticket().orderId() != null) {
-            values.text(Placeholder.ORDER_ID, ticket.ticket().orderId());
-        }
-        ticket.buyerDisplayName().ifPresent(name -> values.text(Placeholder.CUSTOMER_NAME, name));
-        return values.build();
     }
 }

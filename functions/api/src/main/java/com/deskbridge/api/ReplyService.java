@@ -4,7 +4,10 @@ import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.compliance.ComplianceReport;
 import com.deskbridge.compliance.OutgoingMessage;
 import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.port.OutboundChannels;
 import com.deskbridge.domain.port.ReplyDispatcher;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import java.util.Objects;
@@ -12,14 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An agent's reply: checked against Amazon's messaging rules (nothing is recorded when it is blocked), recorded (the
- * clock stops) and handed to the sender. A failed hand-over leaves the reply QUEUED for the re-drive.
+ * An agent's reply: refused when its channel cannot be sent, checked against Amazon's messaging rules (nothing is
+ * recorded when either refuses), recorded (the clock stops) and handed to the sender. A failed hand-over leaves the reply QUEUED for the re-drive.
  */
 final class ReplyService {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
 
     /** What became of the reply. */
     sealed interface Outcome {
+    }
+
+    /** Not recorded: the ticket's channel has no outbound adapter, so the reply could never leave. */
+    record ChannelNotSendable(Channel channel) implements Outcome {
     }
 
     /** Not recorded: the text breaks the rules the report names. */
@@ -33,14 +40,22 @@ final class ReplyService {
     private final ComplianceChecker compliance;
     private final TicketCommands commands;
     private final ReplyDispatcher dispatcher;
+    private final OutboundChannels outbound;
 
-    ReplyService(ComplianceChecker compliance, TicketCommands commands, ReplyDispatcher dispatcher) {
+    ReplyService(ComplianceChecker compliance, TicketCommands commands, ReplyDispatcher dispatcher,
+                 OutboundChannels outbound) {
         this.compliance = Objects.requireNonNull(compliance);
         this.commands = Objects.requireNonNull(commands);
         this.dispatcher = Objects.requireNonNull(dispatcher);
+        this.outbound = Objects.requireNonNull(outbound);
     }
 
-    Outcome reply(SellerId seller, TicketId id, String agent, String text, String idempotencyKey) {
+    Outcome reply(TicketDetail ticket, String agent, String text, String idempotencyKey) {
+        SellerId seller = ticket.ticket().seller();
+        TicketId id = ticket.ticket().id();
+        if (!outbound.canSend(ticket.ticket().channel())) {
+            return new ChannelNotSendable(ticket.ticket().channel());
+        }
         ComplianceReport report = compliance.check(OutgoingMessage.of(text));
         if (report.blocked()) {
             return new Blocked(report);

@@ -7,7 +7,10 @@ import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
+import com.deskbridge.domain.sla.SlaPolicies;
+import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.SellerId;
+import java.time.ZoneId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +37,7 @@ final class SettingsService {
     private final Map<SellerSetting, String> defaults;
     private final Map<SellerSetting, Consumer<String>> validators;
     private final SellerDocuments<ReplySettings> replySettings;
+    private final SellerDocuments<SlaPolicies> policies;
 
     SettingsService(SellerSettings settings, String defaultPolicy) {
         this.settings = Objects.requireNonNull(settings);
@@ -46,6 +50,8 @@ final class SettingsService {
                 SellerSetting.REPLY_SETTINGS, replyJson::parse);
         this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,
                 replyJson::parse);
+        this.policies = new SellerDocuments<>(settings, SellerSetting.SLA_POLICY, policyJson.parse(defaultPolicy),
+                policyJson::parse);
     }
 
     Stored read(SellerId seller, SellerSetting setting) {
@@ -66,6 +72,11 @@ final class SettingsService {
         validators.get(setting).accept(document);
         settings.save(seller, setting, document, savedBy);
         return read(seller, setting);
+    }
+
+    /** The seller's time zone for a channel (from the SLA policy: business hours are kept in it). */
+    ZoneId timeZone(SellerId seller, Channel channel) {
+        return policies.apply(seller).policyFor(channel).calendar().zone();
     }
 
     /** The seller's reply settings, parsed (the defaults when none are stored). */

@@ -9,7 +9,6 @@ import com.deskbridge.domain.ticket.TicketStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,7 +55,7 @@ final class TicketRoutes {
         TicketFilter filter = new TicketFilter(
                 TicketStatus.parse(request.query("status").orElse("open"), "status"),
                 request.query("priority").map(p -> enumValue(Priority.class, p, "priority")).orElse(null),
-                request.query("intent").map(i -> i.trim().toUpperCase(Locale.ROOT)).orElse(null),
+                request.intentQuery("intent").orElse(null),
                 request.query("tag").map(String::trim).orElse(null),
                 request.query("channel").map(c -> Channel.parse(c, "channel")).orElse(null),
                 request.query("assignee").map(String::trim).orElse(null),
@@ -73,8 +72,13 @@ final class TicketRoutes {
         String key = call.request().header("Idempotency-Key").orElseThrow(() ->
                 new InvalidInputException("Idempotency-Key", "header is required: one key per reply, reused on retries"));
         String text = ApiRequest.text(call.request().jsonObject(Set.of("text")), "text", true);
-        ReplyService.Outcome outcome = call.app().replies().reply(call.seller(), call.ticketId(), call.request().agent(),
-                text, key);
+        ReplyService.Outcome outcome = call.app().replies().reply(call.ticket(), call.request().agent(), text, key);
+        if (outcome instanceof ReplyService.ChannelNotSendable refused) {
+            throw new ApiProblem("reply-channel-not-supported", "Replies on this channel cannot be sent from Deskbridge", 409,
+                    "tickets from " + refused.channel().wireName() + " have no outbound channel yet: answer the buyer in "
+                            + refused.channel().wireName() + "'s own tool; nothing was recorded and the clock keeps running",
+                    null, Map.of("channel", refused.channel().wireName()));
+        }
         if (outcome instanceof ReplyService.Blocked blocked) {
             throw new ApiProblem("reply-not-compliant", "Reply breaks Amazon's messaging rules", 422,
                     blocked.report().findings().size() + " finding(s): change the text and send again", "text",

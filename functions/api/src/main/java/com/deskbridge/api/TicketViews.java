@@ -4,6 +4,7 @@ import com.deskbridge.actions.ActionJson;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.enrichment.AgentTrackingRefresh;
+import com.deskbridge.enrichment.EnrichmentState;
 import com.deskbridge.enrichment.EvidenceExport;
 import com.deskbridge.enrichment.TicketEnrichment;
 import com.deskbridge.enrichment.TicketEnrichmentReader;
@@ -62,10 +63,15 @@ final class TicketViews {
     ObjectNode evidence(TicketDetail ticket, boolean claim) {
         EvidenceLog.StoredChain chain = context.evidence(ticket.ticket().seller().value(), ticket.ticket().id().value());
         if (claim) {
-            return read(ticket).map(e -> EvidenceExport.forClaim(chain, e).toJson()).orElseThrow(() ->
-                    new ApiProblem("no-order-context", "The ticket has no order context yet", 409,
-                            "an A-to-z export needs the order: wait for the ticket's enrichment or refresh tracking",
-                            null, null));
+            Optional<TicketEnrichment> enrichment = read(ticket);
+            if (enrichment.isEmpty() || enrichment.get().order() == null) {
+                throw new ApiProblem("no-order-context", "The ticket has no order context yet", 409,
+                        "an A-to-z export needs the order"
+                                + enrichment.map(e -> ", and reading it " + (e.state() == EnrichmentState.FAILED ? "failed" : "is "
+                                + e.state().name().toLowerCase(java.util.Locale.ROOT)) + (e.detail().isBlank() ? "" : " (" + e.detail() + ")"))
+                                .orElse("") + ": refresh tracking to read it again", null, null);
+            }
+            return EvidenceExport.forClaim(chain, enrichment.get()).toJson();
         }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode entries = out.putArray("entries");

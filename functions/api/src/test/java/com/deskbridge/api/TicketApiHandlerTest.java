@@ -128,6 +128,8 @@ class TicketApiHandlerTest {
     };
 
     private final java.util.Set<String> replyKeys = new java.util.HashSet<>();
+    /** The channels the outbound side can send (the fake ticket is an eBay ticket). */
+    private final java.util.Set<Channel> sendable = java.util.EnumSet.allOf(Channel.class);
     private final List<String> dispatched = new ArrayList<>();
     private boolean dispatchFails;
     private final List<com.deskbridge.domain.sla.ResponseRecord> responseRecords = new ArrayList<>();
@@ -154,7 +156,8 @@ class TicketApiHandlerTest {
             () -> {
                 throw new AssertionError("these tests do not refresh tracking");
             },
-            new com.deskbridge.compliance.ComplianceChecker(), Clock.fixed(NOW, ZoneOffset.UTC),
+            new com.deskbridge.compliance.ComplianceChecker(), channel -> sendable.contains(channel),
+            Clock.fixed(NOW, ZoneOffset.UTC),
             SlaPolicyJson.defaultDocument("Europe/Berlin")));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,

@@ -134,6 +134,9 @@ public final class ActionJson {
         if (result instanceof ActionResult.TicketNotFound) {
             return 404;
         }
+        if (result instanceof ActionResult.NotConnected) {
+            return 409;
+        }
         return 400;
     }
 
@@ -160,6 +163,9 @@ public final class ActionJson {
         } else if (result instanceof ActionResult.TicketNotFound t) {
             p.put("type", PROBLEM_BASE + "ticket-not-found").put("title", "Ticket not found").put("status", status)
                     .put("detail", "No ticket " + t.ticketId());
+        } else if (result instanceof ActionResult.NotConnected n) {
+            p.put("type", PROBLEM_BASE + "amazon-account-not-connected").put("title", "The seller's Amazon account is not connected")
+                    .put("status", status).put("detail", n.detail());
         } else if (result instanceof ActionResult.InvalidKey k) {
             p.put("type", PROBLEM_BASE + "idempotency-key-required").put("title", "Idempotency-Key header required")
                     .put("status", status).put("detail", k.detail());

@@ -22,7 +22,7 @@ import java.util.Set;
  * {"shopName": "Nordlicht Textil", "defaultLanguage": "de", "carrierLinks": false, "autoReplies": true,
  *  "macros": [{"id": "size-exchange", "name": "Size exchange",
  *              "bodies": {"de": "Hallo {{CustomerName}}, ...", "en": "Hello {{CustomerName}}, ..."},
- *              "intents": ["RETURN_REQUEST"]}]}
+ *              "intents": ["RETURN"]}]}
  * }</pre>
  * Parsing validates every member and the macros together with the built-ins (unknown placeholders, syntax errors,
  * duplicate ids); the first problem names its field, e.g. {@code macros[0].bodies.de}.

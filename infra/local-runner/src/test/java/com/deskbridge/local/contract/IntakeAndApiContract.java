@@ -77,7 +77,7 @@ public abstract class IntakeAndApiContract {
                 () -> {
                     throw new AssertionError("the contract does not refresh tracking");
                 },
-                new com.deskbridge.compliance.ComplianceChecker(), CLOCK,
+                new com.deskbridge.compliance.ComplianceChecker(), com.deskbridge.adapters.outbound.ReplyChannels.DEPLOYED, CLOCK,
                 com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin")));
     }
 
