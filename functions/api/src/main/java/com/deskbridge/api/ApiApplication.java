@@ -5,6 +5,7 @@ import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.query.SlaMetricsQueries;
 import com.deskbridge.domain.query.TicketQueries;
+import com.deskbridge.domain.query.TicketSearchQueries;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -15,15 +16,18 @@ import java.util.function.Supplier;
  */
 record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyService replies, TicketViews views,
                       Supplier<OrderActions> orderActions, MacroService macros, SettingsService settings,
-                      SlaMetricsQueries metrics, ComplianceChecker compliance, Clock clock) {
+                      SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
+                      ComplianceChecker compliance, Clock clock) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
+        CollaborationService collaboration = new CollaborationService(ports.collaboration(), ports.clock());
+        TicketSearchQueries search = new TicketSearchQueries(ports.collaboration().search(), ports.clock());
         return new ApiApplication(ports.queries(), ports.commands(),
-                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher(), ports.outbound()),
-                new TicketViews(ports.context(), ports.trackingRefresh()), ports.orderActions(),
+                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher(), ports.outbound(), collaboration),
+                new TicketViews(ports.context(), ports.trackingRefresh(), collaboration, search), ports.orderActions(),
                 new MacroService(ports.compliance(), settings, ports.context()), settings,
-                new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), ports.compliance(),
-                ports.clock());
+                new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
+                ports.compliance(), ports.clock());
     }
 }

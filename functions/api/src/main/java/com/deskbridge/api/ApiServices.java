@@ -10,6 +10,9 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketSearch;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.outbound.ReplyChannels;
@@ -41,7 +44,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public record ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
-                          Supplier<OrderActions> orderActions, TicketContext context,
+                          Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy) {
 
@@ -68,6 +71,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                                     .orElse(SubmitTrigger.NONE), clock);
                 }),
                 TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
+                new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
+                        new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));

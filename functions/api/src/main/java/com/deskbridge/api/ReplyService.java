@@ -10,13 +10,15 @@ import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An agent's reply: refused when its channel cannot be sent, checked against Amazon's messaging rules (nothing is
- * recorded when either refuses), recorded (the clock stops) and handed to the sender. A failed hand-over leaves the reply QUEUED for the re-drive.
+ * An agent's reply: refused when its channel cannot be sent, held back when another agent is writing a reply right now
+ * (unless the agent insists), checked against Amazon's messaging rules (nothing is recorded when any of these refuses),
+ * recorded (the clock stops) and handed to the sender. A failed hand-over leaves the reply QUEUED for the re-drive.
  */
 final class ReplyService {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
@@ -27,6 +29,10 @@ final class ReplyService {
 
     /** Not recorded: the ticket's channel has no outbound adapter, so the reply could never leave. */
     record ChannelNotSendable(Channel channel) implements Outcome {
+    }
+
+    /** Not recorded: another agent is writing a reply to this ticket right now (the caller may insist). */
+    record Collision(List<String> agents) implements Outcome {
     }
 
     /** Not recorded: the text breaks the rules the report names. */
@@ -41,20 +47,29 @@ final class ReplyService {
     private final TicketCommands commands;
     private final ReplyDispatcher dispatcher;
     private final OutboundChannels outbound;
+    private final CollaborationService collaboration;
 
     ReplyService(ComplianceChecker compliance, TicketCommands commands, ReplyDispatcher dispatcher,
-                 OutboundChannels outbound) {
+                 OutboundChannels outbound, CollaborationService collaboration) {
+        this.collaboration = Objects.requireNonNull(collaboration);
         this.compliance = Objects.requireNonNull(compliance);
         this.commands = Objects.requireNonNull(commands);
         this.dispatcher = Objects.requireNonNull(dispatcher);
         this.outbound = Objects.requireNonNull(outbound);
     }
 
-    Outcome reply(TicketDetail ticket, String agent, String text, String idempotencyKey) {
+    /** @param overrideCollision send even though another agent is replying right now */
+    Outcome reply(TicketDetail ticket, String agent, String text, String idempotencyKey, boolean overrideCollision) {
         SellerId seller = ticket.ticket().seller();
         TicketId id = ticket.ticket().id();
         if (!outbound.canSend(ticket.ticket().channel())) {
             return new ChannelNotSendable(ticket.ticket().channel());
+        }
+        if (!overrideCollision) {
+            List<String> replying = collaboration.replyingOthers(ticket, agent);
+            if (!replying.isEmpty()) {
+                return new Collision(replying);
+            }
         }
         ComplianceReport report = compliance.check(OutgoingMessage.of(text));
         if (report.blocked()) {

@@ -16,7 +16,8 @@ import java.util.Set;
 final class TicketRoutes {
     static final List<Route> ROUTES = List.of(
             new Route("GET /tickets", TicketRoutes::queue),
-            new Route("GET /tickets/{id}", call -> ApiResponse.ok(call.app().views().ticketView(call.ticket()))),
+            new Route("GET /tickets/{id}", call -> ApiResponse.ok(call.app().views().ticketView(call.ticket(),
+                    call.request().agent()))),
             new Route("POST /tickets/{id}/replies", TicketRoutes::reply),
             new Route("POST /tickets/{id}/assign", call -> {
                 JsonNode body = call.request().jsonObject(Set.of("assignee"));
@@ -42,6 +43,9 @@ final class TicketRoutes {
                 return ApiResponse.ok(ComplianceJson.report(call.app().compliance()
                         .check(OutgoingMessage.of(ApiRequest.text(body, "text", true)))));
             }));
+
+    /** The header with which an agent sends although another agent is replying. */
+    static final String COLLISION_OVERRIDE = "Collision-Override";
 
     private TicketRoutes() {
     }
@@ -72,7 +76,14 @@ final class TicketRoutes {
         String key = call.request().header("Idempotency-Key").orElseThrow(() ->
                 new InvalidInputException("Idempotency-Key", "header is required: one key per reply, reused on retries"));
         String text = ApiRequest.text(call.request().jsonObject(Set.of("text")), "text", true);
-        ReplyService.Outcome outcome = call.app().replies().reply(call.ticket(), call.request().agent(), text, key);
+        boolean override = call.request().header(COLLISION_OVERRIDE).map("true"::equalsIgnoreCase).orElse(false);
+        ReplyService.Outcome outcome = call.app().replies().reply(call.ticket(), call.request().agent(), text, key, override);
+        if (outcome instanceof ReplyService.Collision collision) {
+            throw new ApiProblem("reply-collision", "Another agent is replying to this ticket", 409,
+                    String.join(", ", collision.agents()) + " is writing a reply right now: read the ticket again, or send "
+                            + "anyway with the header " + COLLISION_OVERRIDE + ": true; nothing was recorded", null,
+                    Map.of("agents", collision.agents()));
+        }
         if (outcome instanceof ReplyService.ChannelNotSendable refused) {
             throw new ApiProblem("reply-channel-not-supported", "Replies on this channel cannot be sent from Deskbridge", 409,
                     "tickets from " + refused.channel().wireName() + " have no outbound channel yet: answer the buyer in "

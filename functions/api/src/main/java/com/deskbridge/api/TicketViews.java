@@ -1,6 +1,7 @@
 package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionJson;
+import com.deskbridge.domain.query.TicketSearchQueries;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.enrichment.AgentTrackingRefresh;
@@ -26,20 +27,33 @@ final class TicketViews {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TicketContext context;
     private final Supplier<AgentTrackingRefresh> refresh;
+    private final CollaborationService collaboration;
+    private final TicketSearchQueries search;
 
-    TicketViews(TicketContext context, Supplier<AgentTrackingRefresh> refresh) {
+    TicketViews(TicketContext context, Supplier<AgentTrackingRefresh> refresh, CollaborationService collaboration,
+                TicketSearchQueries search) {
         this.context = context;
         this.refresh = refresh;
+        this.collaboration = collaboration;
+        this.search = search;
     }
 
     /**
      * The ticket view: the ticket's own fields and messages plus {@code order}, {@code shipments}, {@code flags},
-     * {@code enrichment} (state and detail, e.g. "carrier unavailable, retrying") and {@code actions}.
+     * {@code enrichment} (state and detail, e.g. "carrier unavailable, retrying"), {@code actions}, the team's
+     * {@code notes} (apart from the conversation), who else has it open ({@code presence}, without {@code viewer}),
+     * and the customer's {@code history} with the seller.
      */
-    ObjectNode ticketView(TicketDetail ticket) {
+    ObjectNode ticketView(TicketDetail ticket, String viewer) {
         ObjectNode view = JSON.valueToTree(TicketJson.detail(ticket));
         view.setAll(TicketEnrichmentReader.toJson(read(ticket)));
         view.set("actions", actions(ticket));
+        view.set("notes", JSON.valueToTree(collaboration.notes(ticket).stream().map(TicketJson::note).toList()));
+        view.set("presence", JSON.valueToTree(collaboration.others(ticket, viewer).stream().map(TicketJson::presence).toList()));
+        TicketSearchQueries.History history = search.history(ticket.ticket());
+        ObjectNode h = view.putObject("history");
+        h.set("tickets", JSON.valueToTree(history.tickets().stream().map(TicketJson::summary).toList()));
+        h.set("orderIds", JSON.valueToTree(history.orderIds()));
         return view;
     }
 
@@ -123,7 +137,7 @@ final class TicketViews {
         ObjectNode out = JSON.createObjectNode();
         out.put("exportedAt", now.toString());
         out.put("sellerId", seller.value());
-        out.set("ticket", ticketView(ticket));
+        out.set("ticket", ticketView(ticket, null));
         out.set("evidence", evidence(ticket, false));
         return out;
     }

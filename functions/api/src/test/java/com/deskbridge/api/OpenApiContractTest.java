@@ -189,7 +189,9 @@ class OpenApiContractTest {
                 Map.entry("MacroLanguage", wire(com.deskbridge.macros.MacroLanguage.values(), com.deskbridge.macros.MacroLanguage::code)),
                 Map.entry("Placeholder", wire(com.deskbridge.macros.Placeholder.values(),
                         com.deskbridge.macros.Placeholder::templateName)),
-                Map.entry("TagRuleKind", names(com.deskbridge.intent.RuleKind.values())));
+                Map.entry("TagRuleKind", names(com.deskbridge.intent.RuleKind.values())),
+                Map.entry("PresenceActivity", wire(com.deskbridge.domain.ticket.Presence.Activity.values(),
+                        com.deskbridge.domain.ticket.Presence.Activity::wireName)));
         expected.forEach((schema, values) -> {
             JsonNode node = openApi.at("/components/schemas/" + schema + "/enum");
             assertThat(node.isArray()).as(schema + " is an enumeration in openapi.yaml").isTrue();
@@ -267,6 +269,13 @@ class OpenApiContractTest {
                 new Object[] {"GET /tickets", AGENT, null, Map.of("status", "open", "limit", "10"), null, null, 200},
                 new Object[] {"GET /tickets", AGENT, null, Map.of("limit", "0"), null, null, 400},
                 new Object[] {"GET /tickets/{id}", AGENT, idParam, null, null, null, 200},
+                new Object[] {"GET /tickets/search", AGENT, null, Map.of("q", "028-1234567-1234567"), null, null, 200},
+                new Object[] {"GET /tickets/search", AGENT, null, Map.of("q", "Bestellung Paket"), null, null, 200},
+                new Object[] {"GET /tickets/search", AGENT, null, Map.of("limit", "5"), null, null, 400},
+                new Object[] {"POST /tickets/{id}/notes", AGENT, idParam, null, null, "{\"text\":\"Called DHL: parcel is in Leipzig.\"}", 201},
+                new Object[] {"POST /tickets/{id}/notes", AGENT, idParam, null, null, "{\"text\":\"\"}", 400},
+                new Object[] {"POST /tickets/{id}/presence", AGENT, idParam, null, null, "{\"activity\":\"viewing\"}", 200},
+                new Object[] {"POST /tickets/{id}/presence", AGENT, idParam, null, null, "{\"activity\":\"dancing\"}", 400},
                 new Object[] {"GET /tickets/{id}", AGENT, Map.of("id", "tzzzzzzzzzzzzzzzzzzzzzzzz"), null, null, null, 404},
                 new Object[] {"GET /tickets/{id}", Map.of("sub", "x"), idParam, null, null, null, 403},
                 new Object[] {"POST /compliance/check", AGENT, null, null, null, "{\"text\":\"Visit https://shop.example now!\"}", 200},

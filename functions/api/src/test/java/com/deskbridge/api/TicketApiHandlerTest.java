@@ -128,6 +128,7 @@ class TicketApiHandlerTest {
     };
 
     private final java.util.Set<String> replyKeys = new java.util.HashSet<>();
+    private final InMemoryCollaboration collaboration = InMemoryCollaboration.create();
     /** The channels the outbound side can send (the fake ticket is an eBay ticket). */
     private final java.util.Set<Channel> sendable = java.util.EnumSet.allOf(Channel.class);
     private final List<String> dispatched = new ArrayList<>();
@@ -152,7 +153,7 @@ class TicketApiHandlerTest {
             () -> {
                 throw new AssertionError("these tests do not refund");
             },
-            TicketContext.NONE,
+            TicketContext.NONE, collaboration.ports(),
             () -> {
                 throw new AssertionError("these tests do not refresh tracking");
             },

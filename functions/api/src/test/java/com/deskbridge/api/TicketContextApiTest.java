@@ -2,15 +2,11 @@ package com.deskbridge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.deskbridge.actions.ActionState;
 import com.deskbridge.actions.ActionStore;
 import com.deskbridge.actions.ActionType;
 import com.deskbridge.actions.OrderAction;
-import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
-import com.deskbridge.domain.intake.Triage;
-import com.deskbridge.domain.sla.MilestoneKind;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.SellerId;
@@ -21,14 +17,11 @@ import com.deskbridge.enrichment.TicketEnrichment;
 import com.deskbridge.enrichment.TicketEnrichmentStore;
 import com.deskbridge.intent.Intent;
 import com.deskbridge.localaws.LocalAwsStack;
-import com.deskbridge.localaws.ProjectRoot;
 import com.deskbridge.macros.BuiltInMacros;
 import com.deskbridge.macros.Macro;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,38 +35,36 @@ import org.junit.jupiter.api.Test;
  * channels the outbound side cannot send; the A-to-z export of a ticket whose order could not be read.
  */
 class TicketContextApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORDER = "028-5550001-0000001";
     private static final String TRACKING = "00340434161094042557";
+    private static ApiTestStack api;
     private static LocalAwsStack stack;
-    private static DynamoDbTicketStore tickets;
     private static TicketEnrichmentStore enrichment;
     private static ActionStore actions;
     private static final Instant NOW = Instant.now();
 
     @BeforeAll
     static void start() {
-        stack = LocalAwsStack.builder().template(ProjectRoot.find().resolve("template.yaml")).stackName("ticket-context")
-                .pollers(false).start();
-        String table = stack.tableName("TicketsTable");
-        tickets = new DynamoDbTicketStore(stack.dynamoDbClient(), table);
+        api = new ApiTestStack("ticket-context");
+        stack = api.stack;
+        String table = api.table;
         enrichment = new TicketEnrichmentStore(stack.dynamoDbClient(), table);
         actions = new ActionStore(stack.dynamoDbClient(), table);
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (api != null) {
+            api.close();
         }
     }
 
     private static Map<String, String> agent(String seller) {
-        return Map.of("seller_id", seller, "sub", "agent-7", "roles", "[agent]");
+        return ApiTestStack.agent(seller, "agent-7");
     }
 
     private static Map<String, String> lead(String seller) {
-        return Map.of("seller_id", seller, "sub", "lead-1", "roles", "[agent lead]");
+        return ApiTestStack.lead(seller);
     }
 
     private static TicketId ticket(String seller, Channel channel, String orderId) {
@@ -81,9 +72,7 @@ class TicketContextApiTest {
                 null, orderId, new Sender(channel == Channel.AMAZON ? "k3j4h5@marketplace.amazon.de" : "buyer_42",
                 "Jana Beispiel - Amazon Marketplace"), "Wo ist mein Paket?", "Hallo, wo ist mein Paket?", false, List.of(),
                 NOW.minusSeconds(600));
-        tickets.append(message, NOW.plus(Duration.ofDays(30)), new Triage("WHERE_IS_MY_ORDER", List.of(), Map.of(
-                MilestoneKind.TARGET_DUE, NOW.plusSeconds(7200), MilestoneKind.MARKETPLACE_DUE, NOW.plusSeconds(80_000))));
-        return message.ticketId();
+        return api.receive(message);
     }
 
     /** The order and tracking context the enrichment function writes for an FBM order in transit with DHL. */
@@ -120,26 +109,11 @@ class TicketContextApiTest {
 
     private static APIGatewayV2HTTPResponse call(String route, Map<String, String> claims, Map<String, String> pathParams,
                                                  Map<String, String> query, Map<String, String> headers, String body) {
-        String path = route.substring(route.indexOf(' ') + 1);
-        if (pathParams != null) {
-            for (Map.Entry<String, String> p : pathParams.entrySet()) {
-                path = path.replace("{" + p.getKey() + "}", p.getValue());
-            }
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(route)
-                .withRawPath(path).withPathParameters(pathParams).withQueryStringParameters(query)
-                .withHeaders(headers == null ? new HashMap<>() : new HashMap<>(headers)).withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("ctx-" + route.hashCode())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                                .build())
-                        .build())
-                .build();
-        return stack.invoke("ApiFunction", event, APIGatewayV2HTTPResponse.class);
+        return api.call(route, claims, pathParams, query, headers, body);
     }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {
-        return JSON.readTree(r.getBody());
+    private static JsonNode json(APIGatewayV2HTTPResponse r) {
+        return ApiTestStack.json(r);
     }
 
     @Test
