@@ -7,11 +7,9 @@ import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.orderactions.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Refunds and cancellations from the ticket: the request is read, validated against the live order and recorded
@@ -20,46 +18,49 @@ import java.util.function.BiFunction;
  */
 final class ActionRoutes {
     private static final Set<String> REFUND_FIELDS = Set.of("orderId", "full", "reason", "lines");
+    private static final Set<String> LINE_FIELDS = Set.of("orderItemId", "quantity", "components");
+    private static final Set<String> COMPONENT_FIELDS = Set.of("component", "amount", "currency");
     private static final Set<String> CANCEL_FIELDS = Set.of("orderId", "reason");
     static final List<Route> ROUTES = List.of(
-            new Route("POST /tickets/{id}/refunds", call -> request(call, REFUND_FIELDS, ActionJson::refundRequest,
-                    (actions, r) -> actions.requestRefund(r.seller(), r.ticketId(), r.agent(), r.key(), r.value(), r.buyerRequestAt()))),
-            new Route("POST /tickets/{id}/cancellation", call -> request(call, CANCEL_FIELDS, ActionJson::cancellationRequest,
-                    (actions, r) -> actions.requestCancellation(r.seller(), r.ticketId(), r.agent(), r.key(), r.value(),
-                            r.buyerRequestAt()))));
+            new Route("POST /tickets/{id}/refunds", call -> {
+                JsonNode body = call.request().jsonObject(REFUND_FIELDS);
+                List<JsonNode> lines = ApiRequest.elements(body, "lines", "lines", LINE_FIELDS);
+                for (int i = 0; i < lines.size(); i++) {
+                    ApiRequest.elements(lines.get(i), "components", "lines[" + i + "].components", COMPONENT_FIELDS);
+                }
+                return request(call, body, ActionJson::refundRequest, (actions, ticket, agent, key, r) ->
+                        actions.refund(ticket, agent, key, r));
+            }),
+            new Route("POST /tickets/{id}/cancellation", call -> request(call, call.request().jsonObject(CANCEL_FIELDS),
+                    ActionJson::cancellationRequest, (actions, ticket, agent, key, r) -> actions.cancel(ticket, agent, key, r))));
 
     private ActionRoutes() {
     }
 
-    /** A request read from the body, with who asks and under which key. */
-    private record Read<T>(String seller, String ticketId, String agent, String key, T value, Instant buyerRequestAt) {
+    /** Asks the ticket's actions service for one request. */
+    @FunctionalInterface
+    private interface Ask<T> {
+        ActionResult ask(TicketActions actions, TicketDetail ticket, String agent, String key, T request);
     }
 
-    /** Reads the body, asks {@link OrderActions} once, answers 202 with the action (Location, Idempotent-Replayed). */
-    private static <T> ApiResponse request(Route.Call call, Set<String> fields,
-                                           java.util.function.Function<JsonNode, ActionJson.Parsed<T>> parse,
-                                           BiFunction<OrderActions, Read<T>, ActionResult> ask) {
+    /** Reads the body, asks {@link TicketActions} once, answers 202 with the action (Location, Idempotent-Replayed). */
+    private static <T> ApiResponse request(Route.Call call, JsonNode body,
+                                           java.util.function.Function<JsonNode, ActionJson.Parsed<T>> parse, Ask<T> ask) {
         TicketDetail ticket = call.ticket();
-        ActionJson.Parsed<T> parsed = parse.apply(call.request().jsonObject(fields));
+        ActionJson.Parsed<T> parsed = parse.apply(body);
         if (!parsed.ok()) {
             throw unreadable(parsed.violations());
         }
-        Read<T> read = new Read<>(call.seller().value(), ticket.ticket().id().value(), call.request().agent(),
-                key(call.request()), parsed.value(), buyerRequestAt(ticket));
-        ActionResult.Accepted accepted = accepted(ask.apply(call.app().orderActions().get(), read));
+        ActionResult.Accepted accepted = accepted(ask.ask(call.app().actions(), ticket, call.request().agent(),
+                key(call.request()), parsed.value()));
         return ApiResponse.json(202, ActionJson.action(accepted.action()))
-                .withHeader("location", "/tickets/" + read.ticketId() + "/actions/" + accepted.action().actionId())
+                .withHeader("location", "/tickets/" + ticket.ticket().id().value() + "/actions/" + accepted.action().actionId())
                 .withHeader("idempotent-replayed", Boolean.toString(accepted.replayed()));
     }
 
     private static String key(ApiRequest request) {
         return request.header("Idempotency-Key").orElseThrow(() -> new InvalidInputException("Idempotency-Key",
                 "header is required: one key per refund or cancellation, reused on retries and double clicks"));
-    }
-
-    /** The buyer's request the action answers: the oldest unanswered message, else the ticket's first. */
-    private static Instant buyerRequestAt(TicketDetail ticket) {
-        return ticket.ticket().awaitingReplySince() != null ? ticket.ticket().awaitingReplySince() : ticket.ticket().createdAt();
     }
 
     private static ActionResult.Accepted accepted(ActionResult result) {

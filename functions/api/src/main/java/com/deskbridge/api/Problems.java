@@ -1,5 +1,6 @@
 package com.deskbridge.api;
 
+import com.deskbridge.domain.ticket.IdempotencyKeyReusedException;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.TicketNotFoundException;
 import com.deskbridge.http.QuotaExhaustedException;
@@ -22,6 +23,10 @@ final class Problems {
         if (thrown instanceof InvalidInputException e) {
             return ApiResponse.problem(Problem.of("invalid-parameter", "Invalid request parameter", 400,
                     e.getMessage(), path, e.field(), requestId));
+        }
+        if (thrown instanceof IdempotencyKeyReusedException e) {
+            return ApiResponse.problem(Problem.of("idempotency-key-reused", "Idempotency-Key already used for another request",
+                    422, e.getMessage(), path, "Idempotency-Key", requestId));
         }
         if (thrown instanceof TicketNotFoundException e) {
             return ApiResponse.problem(Problem.of("ticket-not-found", "Ticket not found", 404,

@@ -55,8 +55,12 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         ApiResponse answer;
         try {
             SellerId seller = request.seller();
+            request.roles();
             Route route = RouteTable.find(request.routeKey()).orElseThrow(() -> new ApiProblem("no-such-route",
                     "No such route", 404, "this API has no route " + request.routeKey()));
+            if (route.writes()) {
+                request.requireAgent();
+            }
             answer = route.answer().answer(new Route.Call(request, seller, app));
         } catch (RuntimeException e) {
             answer = Problems.answer(e, request, requestId);

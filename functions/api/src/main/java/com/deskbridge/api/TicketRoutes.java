@@ -38,7 +38,7 @@ final class TicketRoutes {
                 call.app().commands().markNoResponseNeeded(call.seller(), call.ticketId(), call.request().agent());
                 return detail(call);
             }),
-            new Route("POST /compliance/check", call -> {
+            Route.readOnly("POST /compliance/check", call -> {
                 JsonNode body = call.request().jsonObject(Set.of("text"));
                 return ApiResponse.ok(ComplianceJson.report(call.app().compliance()
                         .check(OutgoingMessage.of(ApiRequest.text(body, "text", true)))));

@@ -122,8 +122,8 @@ class CollaborationApiTest {
 
         APIGatewayV2HTTPResponse anonymous = api.call("POST /tickets/{id}/notes", Map.of("seller_id", seller),
                 Map.of("id", id.value()), null, null, "{\"text\":\"who am I\"}");
-        assertThat(anonymous.getStatusCode()).isEqualTo(400);
-        assertThat(json(anonymous).get("field").asText()).isEqualTo("sub");
+        assertThat(anonymous.getStatusCode()).as("a note needs its author").isEqualTo(403);
+        assertThat(json(anonymous).get("type").asText()).isEqualTo("urn:deskbridge:problem:no-agent");
     }
 
     @Test

@@ -305,14 +305,14 @@ class TicketApiHandlerTest {
                 Map.of("seller_id", "s1"), null, null), null);
         assertThat(body(none).get("tagRules").get("rules")).isEmpty();
 
-        APIGatewayV2HTTPEvent bad = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "roles", "[lead]"), null, null);
+        APIGatewayV2HTTPEvent bad = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "sub", "lead-1", "roles", "[lead]"), null, null);
         bad.setBody("{\"rules\":[{\"name\":\"ok\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"},"
                 + "{\"name\":\"evil\",\"kind\":\"REGEX\",\"pattern\":\"(a+)+$\",\"tag\":\"x\"}]}");
         APIGatewayV2HTTPResponse rejected = handler.handleRequest(bad, null);
         assertThat(rejected.getStatusCode()).isEqualTo(400);
         assertThat(body(rejected).get("field").asText()).isEqualTo("rules[1].pattern");
 
-        APIGatewayV2HTTPEvent good = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "roles", "[lead]"), null, null);
+        APIGatewayV2HTTPEvent good = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "sub", "lead-1", "roles", "[lead]"), null, null);
         good.setBody("{\"rules\":[{\"name\":\"warranty\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"}]}");
         assertThat(handler.handleRequest(good, null).getStatusCode()).isEqualTo(200);
         APIGatewayV2HTTPResponse stored = handler.handleRequest(event("GET /tag-rules", "/tag-rules",

@@ -104,6 +104,13 @@ class ApiFirstUseTest {
         assertThat(item.get("itemPrice").get("currency").asText()).isEqualTo("EUR");
         assertThat(ticket.get("order").get("currency").asText()).isEqualTo("EUR");
 
+        // issue 12: from a ticket about one order, another order of the same seller was refunded
+        HttpResponse<String> unrelated = send("POST", "/tickets/" + id + "/refunds", token(seller), "first-use-unrelated-1",
+                "{\"orderId\":\"028-4711002-0000002\",\"reason\":\"CustomerReturn\",\"full\":true}");
+        assertThat(unrelated.statusCode()).as(unrelated.body()).isEqualTo(422);
+        assertThat(JSON.readTree(unrelated.body()).get("type").asText()).isEqualTo("urn:deskbridge:problem:order-mismatch");
+        assertThat(get("/tickets/" + id + "/actions", token(seller)).get("actions")).isEmpty();
+
         HttpResponse<String> refund = send("POST", "/tickets/" + id + "/refunds", token(seller), "first-use-partial-1",
                 "{\"orderId\":\"" + ORDER + "\",\"reason\":\"CustomerReturn\",\"lines\":[{\"orderItemId\":\""
                         + item.get("orderItemId").asText() + "\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\","
