@@ -52,13 +52,19 @@ final class ApiTestStack implements AutoCloseable {
 
     APIGatewayV2HTTPResponse call(String route, Map<String, String> claims, Map<String, String> pathParams,
                                   Map<String, String> query, Map<String, String> headers, String body) {
+        return stack.invoke("ApiFunction", event(route, claims, pathParams, query, headers, body), APIGatewayV2HTTPResponse.class);
+    }
+
+    /** The event API Gateway hands the function for this request, the token's verified claims in its context. */
+    static APIGatewayV2HTTPEvent event(String route, Map<String, String> claims, Map<String, String> pathParams,
+                                       Map<String, String> query, Map<String, String> headers, String body) {
         String path = route.substring(route.indexOf(' ') + 1);
         if (pathParams != null) {
             for (Map.Entry<String, String> p : pathParams.entrySet()) {
                 path = path.replace("{" + p.getKey() + "}", p.getValue());
             }
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(route)
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(route)
                 .withRawPath(path).withPathParameters(pathParams).withQueryStringParameters(query)
                 .withHeaders(headers == null ? new HashMap<>() : new HashMap<>(headers)).withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("test-" + route.hashCode())
@@ -67,7 +73,6 @@ final class ApiTestStack implements AutoCloseable {
                                 .build())
                         .build())
                 .build();
-        return stack.invoke("ApiFunction", event, APIGatewayV2HTTPResponse.class);
     }
 
     /** GET /tickets/{id} as {@code claims}. */

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -348,7 +347,7 @@ class OpenApiContractTest {
         for (Object[] r : requests) {
             String route = (String) r[0];
             @SuppressWarnings("unchecked")
-            APIGatewayV2HTTPEvent event = event(route, (Map<String, String>) r[1], (Map<String, String>) r[2],
+            APIGatewayV2HTTPEvent event = ApiTestStack.event(route, (Map<String, String>) r[1], (Map<String, String>) r[2],
                     (Map<String, String>) r[3], (Map<String, String>) r[4], (String) r[5]);
             APIGatewayV2HTTPResponse response = stack.invoke("ApiFunction", event, APIGatewayV2HTTPResponse.class);
             assertThat(response.getStatusCode()).as(route + " " + r[5] + ": " + response.getBody()).isEqualTo(r[6]);
@@ -364,25 +363,6 @@ class OpenApiContractTest {
                 .containsAll(new TreeSet<>(TicketApiHandler.ROUTES).stream().filter(r -> !r.equals("PUT /sla-policy")
                         // accepted actions need the SP-API: the local system test and the actions module cover them
                         && !r.equals("POST /tickets/{id}/refunds") && !r.equals("POST /tickets/{id}/cancellation")).toList());
-    }
-
-    private static APIGatewayV2HTTPEvent event(String route, Map<String, String> claims, Map<String, String> pathParams,
-                                               Map<String, String> query, Map<String, String> headers, String body) {
-        String path = route.substring(route.indexOf(' ') + 1);
-        if (pathParams != null) {
-            for (Map.Entry<String, String> p : pathParams.entrySet()) {
-                path = path.replace("{" + p.getKey() + "}", p.getValue());
-            }
-        }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(route).withRawPath(path)
-                .withPathParameters(pathParams).withQueryStringParameters(query)
-                .withHeaders(headers == null ? new HashMap<>() : new HashMap<>(headers)).withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("contract-" + route.hashCode())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                                .build())
-                        .build())
-                .build();
     }
 
     private static JsonNode schemaFor(String route, int status, String contentType) {
