@@ -764,7 +764,9 @@
     return {orderId: t.orderId, full: false, reason, lines: [{
       orderItemId: $('refund-item').value || null,
       quantity: Number($('refund-quantity').value) || null,
-      components: [{component: 'Principal', amount: $('refund-amount').value.trim(), currency: $('refund-currency').value.trim().toUpperCase()}]
+      // the contract's component names; no currency means the order's (the API defaults it)
+      components: [{component: 'PRINCIPAL', amount: $('refund-amount').value.trim(),
+        currency: $('refund-currency').value.trim().toUpperCase() || undefined}]
     }]};
   }
 

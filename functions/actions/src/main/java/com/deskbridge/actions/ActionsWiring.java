@@ -8,14 +8,7 @@ import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.http.Backoff;
-import com.deskbridge.http.SecretSource;
-import com.deskbridge.http.Sleeper;
-import com.deskbridge.spapi.InMemoryQuotaProvider;
-import com.deskbridge.spapi.QuotaProvider;
-import com.deskbridge.spapi.Region;
 import com.deskbridge.spapi.SpApiClient;
-import com.deskbridge.spapi.SpApiEndpoints;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -59,23 +52,14 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
-        SecretSource secrets = SecretsManagerSource.fromEnvironment();
-        SpApiEndpoints endpoints = Env.get("SPAPI_ENDPOINT")
-                .map(base -> SpApiEndpoints.local(base, Env.require("SPAPI_LWA_URL"))).orElseGet(SpApiEndpoints::production);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String table = Env.require("TICKETS_TABLE");
-        QuotaProvider quotas = new SharedQuotaProvider(dynamo, table, clock, SharedQuotaProvider.DEFAULT_SHARED,
-                new InMemoryQuotaProvider(clock));
-        SpApiClient spApi = new SpApiClient(http, clock, Sleeper.REAL, secrets, quotas, endpoints);
-        SpApiClient createFeed = new SpApiClient(http, clock, Sleeper.REAL, secrets, quotas, endpoints,
-                singleAttempt(), SpApiClient.DEFAULT_MAX_QUOTA_WAIT);
-        SellerAccounts accounts = SellerAccounts.byPrefix(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
-                Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")));
+        SpApiAccess spApi = SpApiAccess.fromEnvironment(dynamo, table, SecretsManagerSource.fromEnvironment(), clock);
         SubmitTrigger trigger = Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url)).orElse(SubmitTrigger.NONE);
         DeadLetterSink dlq = Env.get("ACTIONS_DLQ_URL").<DeadLetterSink>map(url -> new DeadLetterQueue(sqs, url))
                 .orElse((message, reason, at) -> LoggerFactory.getLogger(ActionsWiring.class).error("poison message {} dropped: {}",
                         message.getMessageId(), reason));
-        return of(new Parts(dynamo, table, spApi, createFeed, accounts, trigger, dlq,
+        return of(new Parts(dynamo, table, spApi.client(), spApi.client(singleAttempt(), SpApiClient.DEFAULT_MAX_QUOTA_WAIT),
+                spApi.accounts(), trigger, dlq,
                 Integer.parseInt(Env.get("FEED_MAX_MESSAGES").orElse(Integer.toString(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED))),
                 FeedSubmitter.DEFAULT_LEASE,
                 minutes("FEED_POLL_AFTER_MINUTES", FeedPoller.DEFAULT_POLL_AFTER),

@@ -4,14 +4,9 @@ import com.deskbridge.actions.ActionJson;
 import com.deskbridge.actions.ActionResult;
 import com.deskbridge.actions.OrderActions;
 import com.deskbridge.domain.ticket.InvalidInputException;
-import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
-import com.deskbridge.orderactions.CancellationRequest;
-import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,35 +18,44 @@ import java.util.Set;
  */
 final class ActionRoutes {
     private static final Set<String> REFUND_FIELDS = Set.of("orderId", "full", "reason", "lines");
+    private static final Set<String> LINE_FIELDS = Set.of("orderItemId", "quantity", "components");
+    private static final Set<String> COMPONENT_FIELDS = Set.of("component", "amount", "currency");
     private static final Set<String> CANCEL_FIELDS = Set.of("orderId", "reason");
-    private final OrderActions actions;
+    static final List<Route> ROUTES = List.of(
+            new Route("POST /tickets/{id}/refunds", call -> {
+                JsonNode body = call.request().jsonObject(REFUND_FIELDS);
+                List<JsonNode> lines = ApiRequest.elements(body, "lines", "lines", LINE_FIELDS);
+                for (int i = 0; i < lines.size(); i++) {
+                    ApiRequest.elements(lines.get(i), "components", "lines[" + i + "].components", COMPONENT_FIELDS);
+                }
+                return request(call, body, ActionJson::refundRequest, (actions, ticket, agent, key, r) ->
+                        actions.refund(ticket, agent, key, r));
+            }),
+            new Route("POST /tickets/{id}/cancellation", call -> request(call, call.request().jsonObject(CANCEL_FIELDS),
+                    ActionJson::cancellationRequest, (actions, ticket, agent, key, r) -> actions.cancel(ticket, agent, key, r))));
 
-    ActionRoutes(OrderActions actions) {
-        this.actions = actions;
+    private ActionRoutes() {
     }
 
-    /** An accepted action: 202 with its state, where to poll it, and whether this was a replay. */
-    record Accepted(ObjectNode action, String location, boolean replayed) {
+    /** Asks the ticket's actions service for one request. */
+    @FunctionalInterface
+    private interface Ask<T> {
+        ActionResult ask(TicketActions actions, TicketDetail ticket, String agent, String key, T request);
     }
 
-    Accepted refund(ApiRequest request, SellerId seller, TicketDetail ticket) {
-        JsonNode body = request.jsonObject(REFUND_FIELDS);
-        ActionJson.Parsed<RefundRequest> parsed = ActionJson.refundRequest(body);
+    /** Reads the body, asks {@link TicketActions} once, answers 202 with the action (Location, Idempotent-Replayed). */
+    private static <T> ApiResponse request(Route.Call call, JsonNode body,
+                                           java.util.function.Function<JsonNode, ActionJson.Parsed<T>> parse, Ask<T> ask) {
+        TicketDetail ticket = call.ticket();
+        ActionJson.Parsed<T> parsed = parse.apply(body);
         if (!parsed.ok()) {
             throw unreadable(parsed.violations());
         }
-        return accepted(ticket, actions.requestRefund(seller.value(), ticket.ticket().id().value(), request.agent(),
-                key(request), parsed.value(), buyerRequestAt(ticket)));
-    }
-
-    Accepted cancellation(ApiRequest request, SellerId seller, TicketDetail ticket) {
-        JsonNode body = request.jsonObject(CANCEL_FIELDS);
-        ActionJson.Parsed<CancellationRequest> parsed = ActionJson.cancellationRequest(body);
-        if (!parsed.ok()) {
-            throw unreadable(parsed.violations());
-        }
-        return accepted(ticket, actions.requestCancellation(seller.value(), ticket.ticket().id().value(), request.agent(),
-                key(request), parsed.value(), buyerRequestAt(ticket)));
+        ActionResult.Accepted accepted = accepted(ask.ask(call.app().actions(), ticket, call.request().agent(),
+                key(call.request()), parsed.value()));
+        return ApiResponse.json(202, ActionJson.action(accepted.action()))
+                .withHeader("location", "/tickets/" + ticket.ticket().id().value() + "/actions/" + accepted.action().actionId())
+                .withHeader("idempotent-replayed", Boolean.toString(accepted.replayed()));
     }
 
     private static String key(ApiRequest request) {
@@ -59,15 +63,9 @@ final class ActionRoutes {
                 "header is required: one key per refund or cancellation, reused on retries and double clicks"));
     }
 
-    /** The buyer's request the action answers: the oldest unanswered message, else the ticket's first. */
-    private static Instant buyerRequestAt(TicketDetail ticket) {
-        return ticket.ticket().awaitingReplySince() != null ? ticket.ticket().awaitingReplySince() : ticket.ticket().createdAt();
-    }
-
-    private static Accepted accepted(TicketDetail ticket, ActionResult result) {
+    private static ActionResult.Accepted accepted(ActionResult result) {
         if (result instanceof ActionResult.Accepted a) {
-            return new Accepted(ActionJson.action(a.action()),
-                    "/tickets/" + ticket.ticket().id().value() + "/actions/" + a.action().actionId(), a.replayed());
+            return a;
         }
         if (result instanceof ActionResult.Rejected r) {
             int status = ActionJson.status(result);
@@ -81,6 +79,10 @@ final class ActionRoutes {
             throw new ApiProblem("idempotency-key-reused", "Idempotency-Key already used for another request", 422,
                     "this key produced action " + k.existingActionId() + " with a different request; use a new key",
                     "Idempotency-Key", Map.of("actionId", k.existingActionId()));
+        }
+        if (result instanceof ActionResult.NotConnected n) {
+            throw new ApiProblem("amazon-account-not-connected", "The seller's Amazon account is not connected", 409,
+                    n.detail(), null, null);
         }
         if (result instanceof ActionResult.InvalidKey k) {
             throw new InvalidInputException("Idempotency-Key", k.detail());

@@ -1,15 +1,12 @@
 package com.deskbridge.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.deskbridge.adapters.json.StrictJson;
+import com.deskbridge.domain.ticket.AgentText;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,13 +26,9 @@ final class ApiRequest {
     static final String SELLER_CLAIM = "seller_id";
     /** Largest JSON body accepted (replies are at most 20,000 characters; policies are small). */
     static final int MAX_BODY_BYTES = 256 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
-    }
+    private static final java.util.regex.Pattern SELLER_SHAPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
+    private static final java.util.regex.Pattern AGENT_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9@._:+-]{1,128}");
+    private static final Set<String> ROLES = Set.of("agent", "lead");
 
     private final APIGatewayV2HTTPEvent event;
 
@@ -59,17 +52,22 @@ final class ApiRequest {
                 .orElse(Map.of());
     }
 
+    /**
+     * The seller: the token's {@value #SELLER_CLAIM} claim, a string of 1 to 64 letters, digits, '.', '_' or '-'
+     * starting with a letter. API Gateway hands every claim over as text (numbers as their digits, booleans as
+     * {@code true}/{@code false}, lists as {@code [a b]}), so this shape is what keeps a numeric, boolean or list claim
+     * from naming a tenant.
+     */
     SellerId seller() {
         String seller = claims().get(SELLER_CLAIM);
         if (seller == null) {
             throw new ApiProblem("no-seller", "Token names no seller", 403, "the access token has no " + SELLER_CLAIM + " claim");
         }
-        try {
-            return new SellerId(seller);
-        } catch (InvalidInputException e) {
-            throw new ApiProblem("no-seller", "Token names no seller", 403,
-                    "the access token's " + SELLER_CLAIM + " claim is not a seller id");
+        if (!SELLER_SHAPE.matcher(seller).matches() || seller.equals("true") || seller.equals("false")) {
+            throw new ApiProblem("no-seller", "Token names no seller", 403, "the access token's " + SELLER_CLAIM
+                    + " claim is not a seller id (a string of letters, digits, '.', '_' or '-' starting with a letter)");
         }
+        return new SellerId(seller);
     }
 
     /** The agent acting: the token's subject (null when the token has none). */
@@ -77,10 +75,41 @@ final class ApiRequest {
         return claims().get("sub");
     }
 
-    /** Roles from the token's {@code roles} claim, as API Gateway renders a list claim: {@code [agent lead]}. */
+    /** The agent acting, required for every write: a token without a usable {@code sub} may only read. */
+    String requireAgent() {
+        String sub = agent();
+        if (sub == null || !AGENT_SHAPE.matcher(sub).matches()) {
+            throw new ApiProblem("no-agent", "Token names no agent", 403,
+                    "the access token's sub claim must name the agent (letters, digits, @ . _ : + -, at most 128) for any change");
+        }
+        return sub;
+    }
+
+    /**
+     * Roles from the token's {@code roles} claim: a JSON array of exact role names ({@code agent}, {@code lead}), which
+     * API Gateway renders as {@code [agent lead]}. Anything else (a string such as {@code agent,lead}, a name with a
+     * space such as {@code "lead "}, a nested array) is refused rather than guessed at.
+     */
     Set<String> roles() {
-        String raw = claims().getOrDefault("roles", "");
-        return Set.of(raw.replace("[", " ").replace("]", " ").replace(",", " ").trim().split("\\s+"));
+        String raw = claims().get("roles");
+        if (raw == null || raw.equals("[]")) {
+            return Set.of();
+        }
+        if (!raw.startsWith("[") || !raw.endsWith("]")) {
+            throw invalidRoles();
+        }
+        Set<String> roles = new java.util.HashSet<>();
+        for (String role : raw.substring(1, raw.length() - 1).split(" ", -1)) {
+            if (!ROLES.contains(role) || !roles.add(role)) {
+                throw invalidRoles();
+            }
+        }
+        return Set.copyOf(roles);
+    }
+
+    private static ApiProblem invalidRoles() {
+        return new ApiProblem("invalid-roles", "Token's roles are not understood", 403,
+                "the access token's roles claim must be a JSON array of the role names agent and lead");
     }
 
     void requireLead(String what) {
@@ -99,6 +128,20 @@ final class ApiRequest {
 
     Optional<String> query(String name) {
         return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** An intent filter: one of the classifier's intent names (case-insensitive), else a 400 naming the parameter. */
+    Optional<String> intentQuery(String name) {
+        return query(name).map(raw -> {
+            String upper = raw.trim().toUpperCase(java.util.Locale.ROOT);
+            for (com.deskbridge.intent.Intent intent : com.deskbridge.intent.Intent.values()) {
+                if (intent.name().equals(upper)) {
+                    return intent.name();
+                }
+            }
+            throw new InvalidInputException(name, "must be one of " + java.util.Arrays.toString(
+                    com.deskbridge.intent.Intent.values()).replaceAll("[\\[\\]]", "") + " (was '" + raw + "')");
+        });
     }
 
     Optional<Instant> instantQuery(String name) {
@@ -152,14 +195,9 @@ final class ApiRequest {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ApiProblem("malformed-body", "Malformed request body", 400,
-                    "the body is not valid JSON or nests too deeply" + where);
-        } catch (RuntimeException e) {
-            throw new ApiProblem("malformed-body", "Malformed request body", 400, "the body is not valid JSON");
+            node = StrictJson.read(body);
+        } catch (StrictJson.Refused e) {
+            throw new ApiProblem("malformed-body", "Malformed request body", 400, "the body " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new ApiProblem("malformed-body", "Malformed request body", 400, "the body must be a JSON object");
@@ -171,6 +209,36 @@ final class ApiRequest {
             }
         }
         return node;
+    }
+
+    /**
+     * The elements of the array member {@code name} (none when it is absent or not an array: the body's reader names
+     * that), each an object with only {@code allowed} members.
+     *
+     * @throws InvalidInputException naming the element ({@code lines[0]}) or the unknown member ({@code lines[0].x})
+     */
+    static java.util.List<JsonNode> elements(JsonNode node, String name, String at, Set<String> allowed) {
+        JsonNode array = node.path(name);
+        if (!array.isArray()) {
+            return java.util.List.of();
+        }
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode element = array.get(i);
+            String where = at + "[" + i + "]";
+            if (!element.isObject()) {
+                throw new InvalidInputException(where, "must be an object");
+            }
+            for (Iterator<String> names = element.fieldNames(); names.hasNext(); ) {
+                String member = names.next();
+                if (!allowed.contains(member)) {
+                    throw new InvalidInputException(where + "." + member, "is not a member of this request (allowed: "
+                            + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                }
+            }
+            out.add(element);
+        }
+        return out;
     }
 
     static String text(JsonNode body, String field, boolean required) {
@@ -185,29 +253,7 @@ final class ApiRequest {
             throw new InvalidInputException(field, "must be a string");
         }
         String text = value.textValue();
-        if (!validText(text)) {
-            throw new InvalidInputException(field, "contains control characters or broken Unicode (unpaired surrogates)");
-        }
-        return text;
-    }
-
-    /** Text a person could have typed: no C0 controls other than tab and line breaks, no unpaired surrogates. */
-    static boolean validText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return AgentText.check(text, field, true);
     }
 
     static Set<String> strings(JsonNode body, String field) {
@@ -223,10 +269,7 @@ final class ApiRequest {
             if (!item.isTextual()) {
                 throw new InvalidInputException(field, "must be an array of strings");
             }
-            if (!validText(item.textValue())) {
-                throw new InvalidInputException(field, "contains control characters or broken Unicode (unpaired surrogates)");
-            }
-            out.add(item.textValue());
+            out.add(AgentText.check(item.textValue(), field, false));
         }
         return out;
     }

@@ -1,20 +1,29 @@
 package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionStore;
-import com.deskbridge.actions.ActionsWiring;
+import com.deskbridge.actions.AuditTrail;
 import com.deskbridge.actions.OrderActions;
+import com.deskbridge.actions.SpApiAccess;
+import com.deskbridge.actions.SqsSubmitTrigger;
+import com.deskbridge.actions.SubmitTrigger;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketSearch;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
+import com.deskbridge.adapters.outbound.ReplyChannels;
+import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
 import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.port.OutboundChannels;
 import com.deskbridge.domain.port.ReplyDispatcher;
 import com.deskbridge.domain.port.ResponseLog;
 import com.deskbridge.domain.port.SlaMetricsArchive;
@@ -24,36 +33,48 @@ import com.deskbridge.enrichment.TicketEnrichmentReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * What the API handler works with. {@code orderActions} is built on first use: most API calls never refund, so a
- * container does not pay for the SP-API client at start.
+ * What the API handler works with: the ports and settings ({@link ApiApplication} builds the services from them).
+ * {@link #fromEnvironment()} is the API function's one composition root.
  *
  * @param defaultPolicy the SLA policy document of sellers who stored none
  */
 public record ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
-                          Supplier<OrderActions> orderActions, TicketContext context,
-                          Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance, Clock clock,
-                          String defaultPolicy) {
+                          Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                          Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                          OutboundChannels outbound, Clock clock, String defaultPolicy) {
 
-    /** The real adapters, from the environment template.yaml sets; SDK clients are shared. */
+    /**
+     * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
+     * every adapter; the SP-API client (and its Secrets Manager client) is built on the first refund or cancellation.
+     */
     public static ApiServices fromEnvironment() {
-        var dynamo = AwsClients.dynamoDb();
-        String table = Env.require("TICKETS_TABLE");
         Clock clock = Clock.systemUTC();
-        DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
-        Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
         SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        String table = Env.require("TICKETS_TABLE");
+        DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
+        DynamoDbEvidenceLog evidence = new DynamoDbEvidenceLog(dynamo, table, clock);
+        ActionStore actions = new ActionStore(dynamo, table);
+        Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 new DynamoDbSellerSettings(dynamo, table, clock), new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
-                memoized(() -> ActionsWiring.fromEnvironment().orderActions()),
-                TicketContext.of(TicketEnrichmentReader.create(dynamo, table), new ActionStore(dynamo, table),
-                        new DynamoDbEvidenceLog(dynamo, table, clock)),
+                memoized(() -> {
+                    SpApiAccess spApi = SpApiAccess.fromEnvironment(dynamo, table, SecretsManagerSource.fromEnvironment(), clock);
+                    return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
+                            Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
+                                    .orElse(SubmitTrigger.NONE), clock);
+                }),
+                TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
+                new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
+                        new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
-                new ComplianceChecker(), clock,
+                new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
     }
 

@@ -1,131 +1,25 @@
 package com.deskbridge.api;
 
-import com.deskbridge.actions.ActionJson;
-import com.deskbridge.domain.ticket.SellerId;
-import com.deskbridge.domain.ticket.TicketDetail;
-import com.deskbridge.enrichment.AgentTrackingRefresh;
-import com.deskbridge.enrichment.EvidenceExport;
-import com.deskbridge.enrichment.TicketEnrichment;
-import com.deskbridge.enrichment.TicketEnrichmentReader;
-import com.deskbridge.logistics.EvidenceChain;
-import com.deskbridge.logistics.EvidenceLog;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.Map;
 
-/**
- * The ticket's order and tracking context (written by the enrichment function), its hash-chained evidence log with
- * the chain's verification, the A-to-z claim export, the agent's tracking refresh, and the lead's audit export.
- */
+/** The ticket's actions, evidence (and A-to-z export), tracking refresh and the lead's audit export. */
 final class ContextRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final TicketContext context;
-    private final Supplier<AgentTrackingRefresh> refresh;
+    static final List<Route> ROUTES = List.of(
+            new Route("GET /tickets/{id}/actions", call -> ApiResponse.ok(Map.of("actions", call.app().views().actions(call.ticket())))),
+            new Route("GET /tickets/{id}/actions/{actionId}", call -> ApiResponse.ok(call.app().views().action(call.ticket(),
+                    call.request().pathParameter("actionId")))),
+            new Route("GET /tickets/{id}/evidence", call -> ApiResponse.ok(call.app().views().evidence(call.ticket(),
+                    call.request().query("format").filter("claim"::equals).isPresent()))),
+            new Route("POST /tickets/{id}/tracking/refresh", call -> {
+                TicketViews.Refreshed r = call.app().views().refresh(call.ticket());
+                return ApiResponse.json(r.status(), r.body());
+            }),
+            new Route("GET /tickets/{id}/audit", call -> {
+                call.request().requireLead("export a ticket's audit record");
+                return ApiResponse.ok(call.app().views().audit(call.ticket(), call.seller(), call.app().clock().instant()));
+            }));
 
-    ContextRoutes(TicketContext context, Supplier<AgentTrackingRefresh> refresh) {
-        this.context = context;
-        this.refresh = refresh;
-    }
-
-    /**
-     * The ticket view: the ticket's own fields and messages plus {@code order}, {@code shipments}, {@code flags},
-     * {@code enrichment} (state and detail, e.g. "carrier unavailable, retrying") and {@code actions}.
-     */
-    ObjectNode ticketView(TicketDetail ticket) {
-        ObjectNode view = JSON.valueToTree(TicketJson.detail(ticket));
-        view.setAll(TicketEnrichmentReader.toJson(read(ticket)));
-        view.set("actions", actions(ticket));
-        return view;
-    }
-
-    ArrayNode actions(TicketDetail ticket) {
-        ArrayNode list = JSON.createArrayNode();
-        context.actions(ticket.ticket().seller().value(), ticket.ticket().id().value()).forEach(a -> list.add(ActionJson.action(a)));
-        return list;
-    }
-
-    ObjectNode action(TicketDetail ticket, String actionId) {
-        return context.action(ticket.ticket().seller().value(), ticket.ticket().id().value(), actionId).map(ActionJson::action)
-                .orElseThrow(() -> new ApiProblem("action-not-found", "Action not found", 404,
-                        "no action " + actionId + " on this ticket", "actionId", null));
-    }
-
-    private Optional<TicketEnrichment> read(TicketDetail ticket) {
-        return context.enrichment(ticket.ticket().seller().value(), ticket.ticket().id().value());
-    }
-
-    /** {@code ?format=claim}: the A-to-z claim export; otherwise the chain with its verification. */
-    ObjectNode evidence(TicketDetail ticket, boolean claim) {
-        EvidenceLog.StoredChain chain = context.evidence(ticket.ticket().seller().value(), ticket.ticket().id().value());
-        if (claim) {
-            return read(ticket).map(e -> EvidenceExport.forClaim(chain, e).toJson()).orElseThrow(() ->
-                    new ApiProblem("no-order-context", "The ticket has no order context yet", 409,
-                            "an A-to-z export needs the order: wait for the ticket's enrichment or refresh tracking",
-                            null, null));
-        }
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode entries = out.putArray("entries");
-        for (EvidenceChain.Entry e : chain.entries()) {
-            ObjectNode n = entries.addObject();
-            n.put("sequence", e.sequence());
-            n.put("recordedAt", e.recordedAt().toString());
-            n.put("kind", e.kind());
-            n.set("payload", JSON.valueToTree(e.payload()));
-            n.put("previousHash", e.previousHash());
-            n.put("hash", e.hash());
-        }
-        EvidenceChain.Verification v = chain.verify();
-        ObjectNode verification = out.putObject("verification");
-        verification.put("valid", v.valid());
-        if (v.brokenSequence().isPresent()) {
-            verification.put("brokenAt", v.brokenSequence().getAsLong());
-        }
-        v.problem().ifPresent(p -> verification.put("reason", p.name()));
-        verification.put("detail", v.detail());
-        if (chain.headHash() != null) {
-            out.put("headHash", chain.headHash());
-        }
-        return out;
-    }
-
-    /** 200 with the cached answer (and when it goes stale), or 202 when a refresh was queued. */
-    record Refreshed(int status, ObjectNode body) {
-    }
-
-    Refreshed refresh(TicketDetail ticket) {
-        AgentTrackingRefresh.Result r = refresh.get().refresh(ticket.ticket().seller().value(), ticket.ticket().id().value());
-        ObjectNode body = JSON.createObjectNode();
-        body.put("outcome", r.outcome().name());
-        body.put("fromCache", r.fromCache());
-        time(body, "freshUntil", r.freshUntil());
-        time(body, "nextCallAt", r.nextCallAt());
-        body.put("message", r.message());
-        return switch (r.outcome()) {
-            case QUEUED -> new Refreshed(202, body);
-            case NO_TICKET -> throw new ApiProblem("ticket-not-found", "Ticket not found", 404, "no such ticket for this seller",
-                    null, null);
-            default -> new Refreshed(200, body);
-        };
-    }
-
-    /** Everything about the ticket for an audit: the view, its actions, the evidence chain and when this was taken. */
-    ObjectNode audit(TicketDetail ticket, SellerId seller, Instant now) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("exportedAt", now.toString());
-        out.put("sellerId", seller.value());
-        out.set("ticket", ticketView(ticket));
-        out.set("evidence", evidence(ticket, false));
-        return out;
-    }
-
-    private static void time(ObjectNode node, String field, Instant at) {
-        if (at == null) {
-            node.putNull(field);
-        } else {
-            node.put(field, at.toString());
-        }
+    private ContextRoutes() {
     }
 }

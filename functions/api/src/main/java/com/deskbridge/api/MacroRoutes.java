@@ -1,30 +1,22 @@
 package com.deskbridge.api;
 
-import com.deskbridge.adapters.settings.ReplySettings;
-import com.deskbridge.compliance.CarrierLinkPolicy;
-import com.deskbridge.compliance.ComplianceChecker;
-import com.deskbridge.compliance.OutgoingMessage;
-import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.macros.Macro;
-import com.deskbridge.macros.MacroCatalog;
 import com.deskbridge.macros.MacroLanguage;
-import com.deskbridge.macros.MacroValues;
 import com.deskbridge.macros.Placeholder;
-import com.deskbridge.macros.RenderResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/**
- * Macros for the reply box: the seller's catalog (built-ins and own macros) and a macro rendered with the ticket's
- * live data, with its compliance findings, or the placeholders that have no value yet (never blank text).
- */
+/** {@code GET /macros} and {@code POST /tickets/{id}/macros/{macroId}/render}. */
 final class MacroRoutes {
-    private static final ComplianceChecker LINKS_ALLOWED = new ComplianceChecker(CarrierLinkPolicy.ALLOW_KNOWN_CARRIERS);
-    private final ComplianceChecker compliance;
+    static final List<Route> ROUTES = List.of(
+            new Route("GET /macros", MacroRoutes::catalog),
+            new Route("POST /tickets/{id}/macros/{macroId}/render", MacroRoutes::render));
 
-    MacroRoutes(ComplianceChecker compliance) {
-        this.compliance = compliance;
+    private MacroRoutes() {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -38,43 +30,33 @@ final class MacroRoutes {
     record Rendered(String macroId, String text, String language, ComplianceJson.ReportJson compliance) {
     }
 
-    static Catalog catalog(MacroCatalog catalog, String intent) {
-        List<Macro> macros = intent == null ? catalog.all() : catalog.suggest(intent);
-        return new Catalog(macros.stream().map(m -> new MacroJson(m.id(), m.name(), m.builtIn(),
+    private static ApiResponse catalog(Route.Call call) {
+        String intent = call.request().intentQuery("intent").orElse(null);
+        List<Macro> macros = call.app().macros().catalog(call.seller(), intent);
+        return ApiResponse.ok(new Catalog(macros.stream().map(m -> new MacroJson(m.id(), m.name(), m.builtIn(),
                 m.languages().stream().map(MacroLanguage::code).sorted().toList(), m.intents().stream().sorted().toList(),
-                m.requiredPlaceholders().stream().map(Placeholder::templateName).sorted().toList())).toList());
+                m.requiredPlaceholders().stream().map(Placeholder::templateName).sorted().toList())).toList()));
     }
 
-    /** @throws ApiProblem 404 for an unknown macro, 422 naming the placeholders without a value */
-    Rendered render(ReplySettings settings, TicketDetail ticket, String macroId, MacroLanguage language) {
-        MacroCatalog catalog = settings.catalog();
-        if (catalog.find(macroId).isEmpty()) {
+    /** 404 for an unknown macro, 422 naming the placeholders without a value. */
+    private static ApiResponse render(Route.Call call) {
+        JsonNode body = call.request().jsonObject(Set.of("language"));
+        String code = ApiRequest.text(body, "language", false);
+        MacroLanguage language = code == null ? null : MacroLanguage.fromCode(code).orElseThrow(() ->
+                new InvalidInputException("language", "must be one of en, de, fr, it, es"));
+        String macroId = call.request().pathParameter("macroId");
+        MacroService.Outcome outcome = call.app().macros().render(call.seller(), call.ticket(), macroId, language);
+        if (outcome instanceof MacroService.NotFound) {
             throw new ApiProblem("macro-not-found", "Macro not found", 404, "no macro " + macroId + " for this seller",
                     "macroId", null);
         }
-        RenderResult result = catalog.render(macroId, values(settings, ticket), language);
-        if (result instanceof RenderResult.MissingValues missing) {
+        if (outcome instanceof MacroService.Missing missing) {
             throw new ApiProblem("macro-values-missing", "Macro needs values the ticket does not have", 422,
-                    "no value yet for " + missing.missing().stream().map(Placeholder::token).toList()
+                    "no value yet for " + missing.placeholders().stream().map(Placeholder::token).toList()
                             + ": fill them in by hand or wait for the order and tracking data", "macroId",
-                    Map.of("missing", missing.missing().stream().map(Placeholder::templateName).toList()));
+                    Map.of("missing", missing.placeholders().stream().map(Placeholder::templateName).toList()));
         }
-        RenderResult.Rendered rendered = (RenderResult.Rendered) result;
-        ComplianceChecker checker = settings.macroSettings().carrierLinksEnabled() ? LINKS_ALLOWED : compliance;
-        return new Rendered(macroId, rendered.text(), rendered.language().code(),
-                ComplianceJson.report(checker.check(OutgoingMessage.of(rendered.text()))));
-    }
-
-    /** What the ticket itself knows; order and tracking values join when the ticket carries them. */
-    static MacroValues values(ReplySettings settings, TicketDetail ticket) {
-        MacroValues.Builder values = MacroValues.builder();
-        if (settings.shopName() != null) {
-            values.text(Placeholder.SELLER_NAME, settings.shopName());
-        }
-        if (ticket.ticket().orderId() != null) {
-            values.text(Placeholder.ORDER_ID, ticket.ticket().orderId());
-        }
-        ticket.buyerDisplayName().ifPresent(name -> values.text(Placeholder.CUSTOMER_NAME, name));
-        return values.build();
+        MacroService.Rendered r = (MacroService.Rendered) outcome;
+        return ApiResponse.ok(new Rendered(r.macroId(), r.text(), r.language().code(), ComplianceJson.report(r.report())));
     }
 }

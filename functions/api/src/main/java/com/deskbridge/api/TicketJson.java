@@ -1,6 +1,9 @@
 package com.deskbridge.api;
 
 import com.deskbridge.domain.ticket.Attachment;
+import com.deskbridge.domain.ticket.InternalNote;
+import com.deskbridge.domain.ticket.Marketplaces;
+import com.deskbridge.domain.ticket.Presence;
 import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.TicketMessage;
@@ -15,9 +18,10 @@ final class TicketJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Summary(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
-                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
-                   String intent, List<String> tags, String priority, String assignee, String dueAt) {
+    record Summary(String id, String channel, String marketplaceId, String marketplaceName, String orderId, String buyer,
+                   String subject, String status, String createdAt, String lastMessageAt, String awaitingReplySince,
+                   int messageCount, String intent, List<String> tags, String priority, String assignee, String dueAt,
+                   String lastMessagePreview, String sendFailure) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,10 +34,19 @@ final class TicketJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Detail(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
-                  String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
-                  String intent, List<String> tags, String priority, String assignee, String dueAt,
-                  List<Message> messages) {
+    record Detail(String id, String channel, String marketplaceId, String marketplaceName, String orderId, String buyer,
+                  String subject, String status, String createdAt, String lastMessageAt, String awaitingReplySince,
+                  int messageCount, String intent, List<String> tags, String priority, String assignee, String dueAt,
+                  String lastMessagePreview, String sendFailure, List<Message> messages) {
+    }
+
+    /** An internal note: for the team, never sent. */
+    record Note(String noteId, String agentId, String text, String createdAt) {
+    }
+
+    /** Another agent on the ticket right now. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PresenceJson(String agentId, String activity, String since, String until) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,18 +54,30 @@ final class TicketJson {
     }
 
     static Summary summary(TicketSummary t) {
-        return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
-                t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
+        return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), marketplaceName(t), t.orderId(),
+                t.buyer(), t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
                 iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()));
+                iso(t.dueAt()), t.lastMessagePreview(), t.sendFailure());
     }
 
     static Detail detail(TicketDetail d) {
         TicketSummary t = d.ticket();
-        return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
-                t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
+        return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), marketplaceName(t), t.orderId(),
+                t.buyer(), t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
                 iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()), d.messages().stream().map(TicketJson::message).toList());
+                iso(t.dueAt()), t.lastMessagePreview(), t.sendFailure(), d.messages().stream().map(TicketJson::message).toList());
+    }
+
+    static Note note(InternalNote n) {
+        return new Note(n.noteId(), n.agentId(), n.text(), iso(n.createdAt()));
+    }
+
+    static PresenceJson presence(Presence p) {
+        return new PresenceJson(p.agentId(), p.activity().wireName(), iso(p.since()), iso(p.until()));
+    }
+
+    private static String marketplaceName(TicketSummary t) {
+        return Marketplaces.name(t.marketplaceId()).orElse(null);
     }
 
     static Listing listing(Page<TicketSummary> page) {

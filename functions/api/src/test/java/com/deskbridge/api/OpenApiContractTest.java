@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +47,9 @@ class OpenApiContractTest {
     private static JsonNode openApi;
     private static LocalAwsStack stack;
     private static TicketId ticket;
+    private static TicketId ebayTicket;
+    private static TicketId contextTicket;
+    private static String actionId;
 
     @BeforeAll
     static void start() throws IOException {
@@ -60,10 +62,44 @@ class OpenApiContractTest {
                 new Sender("abc123@marketplace.amazon.de", "Anna"), "Wo ist meine Bestellung?", "Hallo, wo ist mein Paket?",
                 false, List.of(), now.minusSeconds(600));
         ticket = message.ticketId();
-        new DynamoDbTicketStore(stack.dynamoDbClient(), stack.tableName("TicketsTable")).append(message, now.plusSeconds(86_400),
-                new Triage("WHERE_IS_MY_ORDER", List.of("shipping-status"), Map.of(
-                        MilestoneKind.AT_RISK, now.plusSeconds(3600), MilestoneKind.TARGET_DUE, now.plusSeconds(7200),
-                        MilestoneKind.MARKETPLACE_DUE, now.plusSeconds(86_000))));
+        Triage triage = new Triage("WHERE_IS_MY_ORDER", List.of("shipping-status"), Map.of(
+                MilestoneKind.AT_RISK, now.plusSeconds(3600), MilestoneKind.TARGET_DUE, now.plusSeconds(7200),
+                MilestoneKind.MARKETPLACE_DUE, now.plusSeconds(86_000)));
+        DynamoDbTicketStore store = new DynamoDbTicketStore(stack.dynamoDbClient(), stack.tableName("TicketsTable"));
+        store.append(message, now.plusSeconds(86_400), triage);
+        InboundMessage ebay = new InboundMessage(Channel.EBAY, SELLER, "EBAY_DE", "ebay-1", "conv-1", "12-34567-89012",
+                new Sender("buyer_1", "K. Bergmann"), "Where is my order?", "Where is it?", false, List.of(), now.minusSeconds(300));
+        ebayTicket = ebay.ticketId();
+        store.append(ebay, now.plusSeconds(86_400), triage);
+        withOrderContext(store, triage, now);
+    }
+
+    /** A ticket with the order, tracking and refund context the other functions write, so their shapes are checked too. */
+    private static void withOrderContext(DynamoDbTicketStore store, Triage triage, Instant now) {
+        String order = "028-1234567-7654321";
+        InboundMessage message = new InboundMessage(Channel.AMAZON, SELLER, "A1PA6795UKMFR9", "ext-ctx", null, order,
+                new Sender("xyz789@marketplace.amazon.de", "Jan"), "Paket?", "Wo ist es?", false, List.of(), now.minusSeconds(900));
+        contextTicket = message.ticketId();
+        store.append(message, now.plusSeconds(86_400), triage);
+        var table = stack.tableName("TicketsTable");
+        var orderView = new com.deskbridge.enrichment.TicketEnrichment.OrderView(order, "A1PA6795UKMFR9", "SHIPPED", "FBM",
+                now.minusSeconds(86_400 * 3), now.minusSeconds(86_400 * 2), now.plusSeconds(86_400),
+                List.of(new com.deskbridge.enrichment.TicketEnrichment.ItemView("40211100000002", "MUG-1", "Becher", 1, "12.50", "EUR")),
+                "EUR", List.of(new com.deskbridge.enrichment.TicketEnrichment.PackageView("DHL", "00340434161094042558",
+                        now.minusSeconds(86_400 * 2))));
+        var shipment = new com.deskbridge.enrichment.TicketEnrichment.ShipmentView("DHL", "00340434161094042558", "InTransit",
+                "pt", "In transit", false, null, "https://www.dhl.de/x", false, now.plusSeconds(86_400), "Leipzig", now, now.plusSeconds(3600),
+                "carrier", null, List.of(new com.deskbridge.enrichment.TicketEnrichment.EventView(now, "InTransit", "pt", "In transit", "Leipzig")),
+                java.util.Set.of(com.deskbridge.logistics.ProactiveFlag.DELAYED), "fp");
+        new com.deskbridge.enrichment.TicketEnrichmentStore(stack.dynamoDbClient(), table).write(SELLER.value(), contextTicket.value(),
+                new com.deskbridge.enrichment.TicketEnrichment(com.deskbridge.enrichment.EnrichmentState.COMPLETE, "", now, order,
+                        "A1PA6795UKMFR9", orderView, null, List.of(shipment), "fp"));
+        var actions = new com.deskbridge.actions.ActionStore(stack.dynamoDbClient(), table);
+        actionId = String.format("%012x%016x", now.toEpochMilli(), 7);
+        actions.create(new com.deskbridge.actions.OrderAction(SELLER.value(), contextTicket.value(), actionId,
+                com.deskbridge.actions.ActionType.REFUND, com.deskbridge.actions.ActionState.COMPLETED, order, "A1PA6795UKMFR9",
+                "agent-7", "12.50", "EUR", "CustomerReturn", now, now, now, null, null, "feed-9", 1L, null),
+                "openapi-refund-key", "hash", actions.ledger(SELLER.value(), order), now);
     }
 
     @AfterAll
@@ -89,18 +125,138 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyOperationDocumentsItsErrorsAsProblemJson() {
+    void everyOperationDocumentsItsErrorsAsProblemJson() throws Exception {
+        JsonSchema gateway401 = validator(resolve(openApi.at("/components/responses/Unauthorized"))
+                .at("/content/application~1json/schema"));
+        assertThat(gateway401.validate(JSON.readTree("{\"message\":\"Unauthorized\"}"))).as("API Gateway's own 401 body").isEmpty();
+        assertThat(gateway401.validate(JSON.readTree("{\"message\":\"Forbidden\"}"))).isNotEmpty();
         openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             JsonNode responses = op.getValue().get("responses");
             assertThat(responses.has("403")).as(op.getKey() + " " + path.getKey() + " documents 403").isTrue();
+            assertThat(responses.path("401").path("$ref").asText()).as(op.getKey() + " " + path.getKey() + " documents the gateway's 401")
+                    .isEqualTo("#/components/responses/Unauthorized");
             responses.fields().forEachRemaining(r -> {
-                if (r.getKey().startsWith("4")) {
+                if (r.getKey().startsWith("4") && !r.getKey().equals("401")) {
                     JsonNode resolved = resolve(r.getValue());
                     assertThat(resolved.at("/content").has("application/problem+json"))
                             .as(op.getKey() + " " + path.getKey() + " " + r.getKey()).isTrue();
                 }
             });
         }));
+    }
+
+    private static <E extends Enum<E>> List<String> names(E[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static <E> List<String> wire(E[] values, java.util.function.Function<E, String> name) {
+        return java.util.Arrays.stream(values).map(name).toList();
+    }
+
+    /**
+     * Every enumeration of the contract lists exactly the values of the code's enum, so a value renamed on one side
+     * (the classifier's RETURN against the document's RETURN_REQUEST) fails here and not in a buyer's reply.
+     */
+    @Test
+    void everyEnumerationListsExactlyTheCodesValues() {
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("Channel", wire(Channel.values(), Channel::wireName)),
+                Map.entry("Priority", names(com.deskbridge.domain.sla.Priority.values())),
+                Map.entry("Intent", names(com.deskbridge.intent.Intent.values())),
+                Map.entry("TicketStatus", wire(com.deskbridge.domain.ticket.TicketStatus.values(),
+                        com.deskbridge.domain.ticket.TicketStatus::wireName)),
+                Map.entry("Direction", wire(com.deskbridge.domain.ticket.Direction.values(),
+                        com.deskbridge.domain.ticket.Direction::wireName)),
+                Map.entry("SendStatus", wire(com.deskbridge.domain.ticket.SendStatus.values(),
+                        com.deskbridge.domain.ticket.SendStatus::wireName)),
+                Map.entry("ActionType", names(com.deskbridge.actions.ActionType.values())),
+                Map.entry("ActionState", names(com.deskbridge.actions.ActionState.values())),
+                Map.entry("AdjustmentReason", names(com.deskbridge.orderactions.AdjustmentReason.values())),
+                Map.entry("CancelReason", names(com.deskbridge.orderactions.CancelReason.values())),
+                Map.entry("RefundComponent", names(com.deskbridge.orderactions.RefundComponent.values())),
+                Map.entry("EnrichmentState", names(com.deskbridge.enrichment.EnrichmentState.values())),
+                Map.entry("TrackingStatus", wire(com.deskbridge.logistics.TrackingStatus.values(),
+                        com.deskbridge.logistics.TrackingStatus::tag)),
+                Map.entry("ProactiveFlag", names(com.deskbridge.logistics.ProactiveFlag.values())),
+                Map.entry("OrderStatus", names(com.deskbridge.logistics.OrderStatus.values())),
+                Map.entry("FulfilmentChannel", names(com.deskbridge.logistics.FulfilmentChannel.values())),
+                Map.entry("Carrier", names(com.deskbridge.logistics.Carrier.values())),
+                Map.entry("RuleId", names(com.deskbridge.compliance.RuleId.values())),
+                Map.entry("Severity", names(com.deskbridge.compliance.Severity.values())),
+                Map.entry("EvidenceProblem", names(com.deskbridge.logistics.EvidenceChain.Problem.values())),
+                Map.entry("RefreshOutcome", names(com.deskbridge.enrichment.AgentTrackingRefresh.Outcome.values())),
+                Map.entry("MacroLanguage", wire(com.deskbridge.macros.MacroLanguage.values(), com.deskbridge.macros.MacroLanguage::code)),
+                Map.entry("Placeholder", wire(com.deskbridge.macros.Placeholder.values(),
+                        com.deskbridge.macros.Placeholder::templateName)),
+                Map.entry("TagRuleKind", names(com.deskbridge.intent.RuleKind.values())),
+                Map.entry("PresenceActivity", wire(com.deskbridge.domain.ticket.Presence.Activity.values(),
+                        com.deskbridge.domain.ticket.Presence.Activity::wireName)));
+        expected.forEach((schema, values) -> {
+            JsonNode node = openApi.at("/components/schemas/" + schema + "/enum");
+            assertThat(node.isArray()).as(schema + " is an enumeration in openapi.yaml").isTrue();
+            List<String> documented = new java.util.ArrayList<>();
+            node.forEach(v -> documented.add(v.asText()));
+            assertThat(documented).as(schema).containsExactlyInAnyOrderElementsOf(values);
+        });
+    }
+
+    /** Keywords a schema object of OpenAPI 3.1 (JSON Schema 2020-12 plus OpenAPI's own) may use. */
+    private static final Set<String> SCHEMA_KEYWORDS = Set.of("$ref", "type", "enum", "const", "format", "pattern",
+            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems",
+            "uniqueItems", "required", "properties", "additionalProperties", "propertyNames", "items", "allOf", "anyOf",
+            "oneOf", "not", "description", "title", "default", "examples", "example", "deprecated", "readOnly", "writeOnly",
+            "nullable", "discriminator", "$defs", "minProperties", "maxProperties");
+
+    /**
+     * No schema holds a key that is not a keyword: in YAML flow style an unquoted comma in a description
+     * ({@code description: FBA, FBM or MCF}) silently makes a bogus key, which Redocly reports as an error.
+     */
+    @Test
+    void everySchemaUsesOnlySchemaKeywords() {
+        List<String> bogus = new java.util.ArrayList<>();
+        openApi.at("/components/schemas").fields().forEachRemaining(e -> schemaKeys("#/components/schemas/" + e.getKey(),
+                e.getValue(), bogus));
+        findSchemas(openApi.get("paths"), "#/paths", bogus);
+        findSchemas(openApi.at("/components/responses"), "#/components/responses", bogus);
+        findSchemas(openApi.at("/components/parameters"), "#/components/parameters", bogus);
+        assertThat(bogus).isEmpty();
+    }
+
+    private static void findSchemas(JsonNode node, String at, List<String> bogus) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("schema")) {
+                    schemaKeys(at + "/schema", e.getValue(), bogus);
+                } else {
+                    findSchemas(e.getValue(), at + "/" + e.getKey(), bogus);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findSchemas(node.get(i), at + "/" + i, bogus);
+            }
+        }
+    }
+
+    private static void schemaKeys(String at, JsonNode schema, List<String> bogus) {
+        if (!schema.isObject()) {
+            return;
+        }
+        schema.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            JsonNode value = e.getValue();
+            if (!SCHEMA_KEYWORDS.contains(key)) {
+                bogus.add(at + ": " + key);
+            } else if (key.equals("properties") || key.equals("$defs")) {
+                value.fields().forEachRemaining(p -> schemaKeys(at + "/" + key + "/" + p.getKey(), p.getValue(), bogus));
+            } else if (key.equals("items") || key.equals("additionalProperties") || key.equals("propertyNames") || key.equals("not")) {
+                schemaKeys(at + "/" + key, value, bogus);
+            } else if (key.equals("allOf") || key.equals("anyOf") || key.equals("oneOf")) {
+                for (int i = 0; i < value.size(); i++) {
+                    schemaKeys(at + "/" + key + "/" + i, value.get(i), bogus);
+                }
+            }
+        });
     }
 
     /** (route, claims, path params, query, headers, body): each answered by the real handler and checked. */
@@ -112,6 +268,13 @@ class OpenApiContractTest {
                 new Object[] {"GET /tickets", AGENT, null, Map.of("status", "open", "limit", "10"), null, null, 200},
                 new Object[] {"GET /tickets", AGENT, null, Map.of("limit", "0"), null, null, 400},
                 new Object[] {"GET /tickets/{id}", AGENT, idParam, null, null, null, 200},
+                new Object[] {"GET /tickets/search", AGENT, null, Map.of("q", "028-1234567-1234567"), null, null, 200},
+                new Object[] {"GET /tickets/search", AGENT, null, Map.of("q", "Bestellung Paket"), null, null, 200},
+                new Object[] {"GET /tickets/search", AGENT, null, Map.of("limit", "5"), null, null, 400},
+                new Object[] {"POST /tickets/{id}/notes", AGENT, idParam, null, null, "{\"text\":\"Called DHL: parcel is in Leipzig.\"}", 201},
+                new Object[] {"POST /tickets/{id}/notes", AGENT, idParam, null, null, "{\"text\":\"\"}", 400},
+                new Object[] {"POST /tickets/{id}/presence", AGENT, idParam, null, null, "{\"activity\":\"viewing\"}", 200},
+                new Object[] {"POST /tickets/{id}/presence", AGENT, idParam, null, null, "{\"activity\":\"dancing\"}", 400},
                 new Object[] {"GET /tickets/{id}", AGENT, Map.of("id", "tzzzzzzzzzzzzzzzzzzzzzzzz"), null, null, null, 404},
                 new Object[] {"GET /tickets/{id}", Map.of("sub", "x"), idParam, null, null, null, 403},
                 new Object[] {"POST /compliance/check", AGENT, null, null, null, "{\"text\":\"Visit https://shop.example now!\"}", 200},
@@ -122,6 +285,16 @@ class OpenApiContractTest {
                 new Object[] {"POST /tickets/{id}/tags", AGENT, idParam, null, null, "{\"add\":\"vip\"}", 400},
                 new Object[] {"POST /tickets/{id}/replies", AGENT, idParam, null, Map.of("Idempotency-Key", "openapi-reply-2"),
                         "{\"text\":\"Your parcel is with DHL, tracking number 00340434161094042557.\"}", 202},
+                new Object[] {"POST /tickets/{id}/replies", AGENT, idParam, null, Map.of("Idempotency-Key", "openapi-reply-2"),
+                        "{\"text\":\"Another text under the same key.\"}", 422},
+                new Object[] {"POST /tickets/{id}/replies", AGENT, idParam, null, Map.of("Idempotency-Key", "openapi-reply-3"),
+                        "{\"text\":\"a\",\"text\":\"b\"}", 400},
+                new Object[] {"POST /tickets/{id}/assign", Map.of("seller_id", SELLER.value(), "roles", "[agent]"), idParam, null,
+                        null, "{\"assignee\":\"agent-7\"}", 403},
+                new Object[] {"GET /metrics/sla", Map.of("seller_id", SELLER.value(), "sub", "x", "roles", "agent,lead"), null, null,
+                        null, null, 403},
+                new Object[] {"POST /tickets/{id}/refunds", AGENT, idParam, null, Map.of("Idempotency-Key", "openapi-refund-2"),
+                        "{\"orderId\":\"028-7777777-7777777\",\"reason\":\"CustomerReturn\",\"full\":true}", 422},
                 new Object[] {"GET /metrics/sla", LEAD, null, null, null, null, 200},
                 new Object[] {"GET /metrics/sla", AGENT, null, null, null, null, 403},
                 new Object[] {"GET /metrics/sla/daily", LEAD, null, Map.of("from", "2026-11-01"), null, null, 200},
@@ -133,6 +306,13 @@ class OpenApiContractTest {
                 new Object[] {"POST /tickets/{id}/cancellation", AGENT, idParam, null, null,
                         "{\"orderId\":\"028-1234567-1234567\",\"reason\":\"BuyerCanceled\",\"extra\":1}", 400},
                 new Object[] {"GET /tickets/{id}/actions", AGENT, idParam, null, null, null, 200},
+                new Object[] {"GET /tickets/{id}", AGENT, Map.of("id", contextTicket.value()), null, null, null, 200},
+                new Object[] {"GET /tickets/{id}/actions", AGENT, Map.of("id", contextTicket.value()), null, null, null, 200},
+                new Object[] {"GET /tickets/{id}/actions/{actionId}", AGENT, Map.of("id", contextTicket.value(), "actionId", actionId),
+                        null, null, null, 200},
+                new Object[] {"GET /tickets/{id}/evidence", AGENT, Map.of("id", contextTicket.value()), Map.of("format", "claim"),
+                        null, null, 200},
+                new Object[] {"GET /tickets/{id}/audit", LEAD, Map.of("id", contextTicket.value()), null, null, null, 200},
                 new Object[] {"GET /tickets/{id}/actions/{actionId}", AGENT, Map.of("id", id, "actionId", "a-none"), null, null, null, 404},
                 new Object[] {"GET /tickets/{id}/evidence", AGENT, idParam, null, null, null, 200},
                 new Object[] {"GET /tickets/{id}/evidence", AGENT, idParam, Map.of("format", "claim"), null, null, 409},
@@ -140,6 +320,10 @@ class OpenApiContractTest {
                 new Object[] {"GET /tickets/{id}/audit", AGENT, idParam, null, null, null, 403},
                 new Object[] {"GET /tickets/{id}/audit", LEAD, idParam, null, null, null, 200},
                 new Object[] {"GET /macros", AGENT, null, Map.of("intent", "WHERE_IS_MY_ORDER"), null, null, 200},
+                new Object[] {"GET /macros", AGENT, null, Map.of("intent", "RETURN"), null, null, 200},
+                new Object[] {"GET /macros", AGENT, null, Map.of("intent", "RETURN_REQUEST"), null, null, 400},
+                new Object[] {"POST /tickets/{id}/replies", AGENT, Map.of("id", ebayTicket.value()), null,
+                        Map.of("Idempotency-Key", "openapi-reply-ebay"), "{\"text\":\"Your parcel left today.\"}", 409},
                 new Object[] {"POST /tickets/{id}/macros/{macroId}/render", AGENT, Map.of("id", id, "macroId", "builtin-fbm-shipping-update"),
                         null, null, "{\"language\":\"de\"}", 422},
                 new Object[] {"PUT /reply-settings", LEAD, null, null, null,
@@ -163,7 +347,7 @@ class OpenApiContractTest {
         for (Object[] r : requests) {
             String route = (String) r[0];
             @SuppressWarnings("unchecked")
-            APIGatewayV2HTTPEvent event = event(route, (Map<String, String>) r[1], (Map<String, String>) r[2],
+            APIGatewayV2HTTPEvent event = ApiTestStack.event(route, (Map<String, String>) r[1], (Map<String, String>) r[2],
                     (Map<String, String>) r[3], (Map<String, String>) r[4], (String) r[5]);
             APIGatewayV2HTTPResponse response = stack.invoke("ApiFunction", event, APIGatewayV2HTTPResponse.class);
             assertThat(response.getStatusCode()).as(route + " " + r[5] + ": " + response.getBody()).isEqualTo(r[6]);
@@ -178,27 +362,7 @@ class OpenApiContractTest {
         assertThat(answered).as("every route answered successfully at least once")
                 .containsAll(new TreeSet<>(TicketApiHandler.ROUTES).stream().filter(r -> !r.equals("PUT /sla-policy")
                         // accepted actions need the SP-API: the local system test and the actions module cover them
-                        && !r.equals("POST /tickets/{id}/refunds") && !r.equals("POST /tickets/{id}/cancellation")
-                        && !r.equals("GET /tickets/{id}/actions/{actionId}")).toList());
-    }
-
-    private static APIGatewayV2HTTPEvent event(String route, Map<String, String> claims, Map<String, String> pathParams,
-                                               Map<String, String> query, Map<String, String> headers, String body) {
-        String path = route.substring(route.indexOf(' ') + 1);
-        if (pathParams != null) {
-            for (Map.Entry<String, String> p : pathParams.entrySet()) {
-                path = path.replace("{" + p.getKey() + "}", p.getValue());
-            }
-        }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(route).withRawPath(path)
-                .withPathParameters(pathParams).withQueryStringParameters(query)
-                .withHeaders(headers == null ? new HashMap<>() : new HashMap<>(headers)).withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("contract-" + route.hashCode())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                                .build())
-                        .build())
-                .build();
+                        && !r.equals("POST /tickets/{id}/refunds") && !r.equals("POST /tickets/{id}/cancellation")).toList());
     }
 
     private static JsonNode schemaFor(String route, int status, String contentType) {

@@ -128,6 +128,9 @@ class TicketApiHandlerTest {
     };
 
     private final java.util.Set<String> replyKeys = new java.util.HashSet<>();
+    private final InMemoryCollaboration collaboration = InMemoryCollaboration.create();
+    /** The channels the outbound side can send (the fake ticket is an eBay ticket). */
+    private final java.util.Set<Channel> sendable = java.util.EnumSet.allOf(Channel.class);
     private final List<String> dispatched = new ArrayList<>();
     private boolean dispatchFails;
     private final List<com.deskbridge.domain.sla.ResponseRecord> responseRecords = new ArrayList<>();
@@ -150,11 +153,12 @@ class TicketApiHandlerTest {
             () -> {
                 throw new AssertionError("these tests do not refund");
             },
-            TicketContext.NONE,
+            TicketContext.NONE, collaboration.ports(),
             () -> {
                 throw new AssertionError("these tests do not refresh tracking");
             },
-            new com.deskbridge.compliance.ComplianceChecker(), Clock.fixed(NOW, ZoneOffset.UTC),
+            new com.deskbridge.compliance.ComplianceChecker(), channel -> sendable.contains(channel),
+            Clock.fixed(NOW, ZoneOffset.UTC),
             SlaPolicyJson.defaultDocument("Europe/Berlin")));
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
@@ -301,14 +305,14 @@ class TicketApiHandlerTest {
                 Map.of("seller_id", "s1"), null, null), null);
         assertThat(body(none).get("tagRules").get("rules")).isEmpty();
 
-        APIGatewayV2HTTPEvent bad = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "roles", "[lead]"), null, null);
+        APIGatewayV2HTTPEvent bad = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "sub", "lead-1", "roles", "[lead]"), null, null);
         bad.setBody("{\"rules\":[{\"name\":\"ok\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"},"
                 + "{\"name\":\"evil\",\"kind\":\"REGEX\",\"pattern\":\"(a+)+$\",\"tag\":\"x\"}]}");
         APIGatewayV2HTTPResponse rejected = handler.handleRequest(bad, null);
         assertThat(rejected.getStatusCode()).isEqualTo(400);
         assertThat(body(rejected).get("field").asText()).isEqualTo("rules[1].pattern");
 
-        APIGatewayV2HTTPEvent good = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "roles", "[lead]"), null, null);
+        APIGatewayV2HTTPEvent good = event("PUT /tag-rules", "/tag-rules", Map.of("seller_id", "s1", "sub", "lead-1", "roles", "[lead]"), null, null);
         good.setBody("{\"rules\":[{\"name\":\"warranty\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"}]}");
         assertThat(handler.handleRequest(good, null).getStatusCode()).isEqualTo(200);
         APIGatewayV2HTTPResponse stored = handler.handleRequest(event("GET /tag-rules", "/tag-rules",

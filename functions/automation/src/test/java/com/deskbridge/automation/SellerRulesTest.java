@@ -38,7 +38,7 @@ class SellerRulesTest {
                     You can start the return for order {{OrderID}} under "Your Orders" in your Amazon account.
 
                     Kind regards,
-                    {{SellerName}}"""), Set.of("RETURN_REQUEST"));
+                    {{SellerName}}"""), Set.of("RETURN"));
     private static final MacroDefinition PUSHY_MACRO = new MacroDefinition("pushy", "Pushy",
             Map.of(MacroLanguage.EN, """
                     Hello {{CustomerName}},

@@ -93,13 +93,18 @@ public final class SpApiOrderSource implements OrderSource, FbaShipmentSource {
         };
         return new OrderSummary(o.orderId(), o.marketplaceId(), OrderStatus.fromAmazon(o.status().name()), channel,
                 o.purchaseDate(), o.latestShipDate().orElse(null), o.latestDeliveryDate().orElse(null),
-                o.items().stream().map(SpApiOrderSource::item).toList(),
+                o.items().stream().map(i -> item(i, o.currency().orElse(null))).toList(),
                 o.packages().stream().filter(p -> p.trackingNumber().filter(n -> !n.isBlank()).isPresent())
-                        .map(SpApiOrderSource::shipped).toList());
+                        .map(SpApiOrderSource::shipped).toList(), o.currency().orElse(null));
     }
 
-    private static OrderSummary.Item item(SpOrderItem i) {
-        return new OrderSummary.Item(i.sku().orElse(null), i.title().orElse(null), i.quantityOrdered());
+    /** The line with its id and the price of all its units (v0 ItemPrice, else unit price × quantity). */
+    private static OrderSummary.Item item(SpOrderItem i, String orderCurrency) {
+        java.util.Optional<com.deskbridge.spapi.Money> price = i.itemPrice()
+                .or(() -> i.unitPrice().map(p -> p.times(i.quantityOrdered())));
+        return new OrderSummary.Item(i.orderItemId(), i.sku().orElse(null), i.title().orElse(null), i.quantityOrdered(),
+                price.map(com.deskbridge.spapi.Money::amount).orElse(null),
+                price.map(com.deskbridge.spapi.Money::currency).orElse(orderCurrency));
     }
 
     private static OrderSummary.ShippedPackage shipped(SpPackage p) {

@@ -9,7 +9,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface SecretSource {
 
-    /** The secret's fields; throws {@link IllegalStateException} naming the secret (not its value) when missing. */
+    /**
+     * The secret's fields; throws {@link MissingSecretException} when there is no such secret and
+     * {@link IllegalStateException} naming the secret (not its value) when it cannot be read.
+     */
     Map<String, String> secret(String name);
 
     /** A source over secrets held in memory (tests, local runs); reads {@code secrets} at each call. */

@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Peak-event tags, from the date a message was received (in the seller's time zone) and from keywords:
  * <ul>
- *   <li>"black-friday": from seven days before Black Friday (the day after the fourth Thursday of November)
- *       through seven days after Cyber Monday — deals start early and the deliveries and questions trail on; or
- *       the words "black friday", "black week", "cyber monday" in any language's spelling;</li>
+ *   <li>"black-friday": the Black Friday week through Cyber Monday, i.e. the Monday before Black Friday (the day
+ *       after the fourth Thursday of November) through the Monday after it — eight days, never reaching December's
+ *       second week; or the words "black friday", "black week", "cyber monday" in any language's spelling;</li>
  *   <li>"christmas": 1 December through 6 January (gifts, including Epiphany gifts in Spain and Italy); or the
  *       words "christmas", "xmas", "Weihnachten", "Noël", "Natale", "Navidad", "Reyes Magos";</li>
  *   <li>"prime-day": Amazon sets the dates each year, so there is no computed window: pass the announced dates
@@ -68,11 +68,16 @@ public final class PeakEventCalendar {
         return tags;
     }
 
+    /** Cyber Monday of {@code year}: the Monday after Black Friday. */
+    public static LocalDate cyberMonday(int year) {
+        return blackFriday(year).plusDays(3);
+    }
+
     /** The tags of the date windows containing {@code day}. */
     public List<String> dateTags(LocalDate day) {
         List<String> tags = new ArrayList<>();
         LocalDate bf = blackFriday(day.getYear());
-        if (!day.isBefore(bf.minusDays(7)) && !day.isAfter(bf.plusDays(3 + 7))) {
+        if (!day.isBefore(bf.with(TemporalAdjusters.previous(DayOfWeek.MONDAY))) && !day.isAfter(cyberMonday(day.getYear()))) {
             tags.add(BLACK_FRIDAY);
         }
         if (day.getMonth() == Month.DECEMBER || (day.getMonth() == Month.JANUARY && day.getDayOfMonth() <= 6)) {

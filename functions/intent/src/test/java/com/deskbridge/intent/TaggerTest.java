@@ -66,10 +66,20 @@ class TaggerTest {
         assertThat(PeakEventCalendar.blackFriday(2026)).isEqualTo(LocalDate.of(2026, 11, 27));
         PeakEventCalendar cal = new PeakEventCalendar(List.of(
                 new PeakWindow("prime-day", LocalDate.of(2025, 7, 8), LocalDate.of(2025, 7, 11))));
-        assertThat(cal.dateTags(LocalDate.of(2025, 11, 21))).containsExactly("black-friday");
-        assertThat(cal.dateTags(LocalDate.of(2025, 11, 20))).isEmpty();
-        assertThat(cal.dateTags(LocalDate.of(2025, 12, 8))).containsExactly("black-friday", "christmas");
-        assertThat(cal.dateTags(LocalDate.of(2025, 12, 9))).containsExactly("christmas");
+        // the Black Friday week through Cyber Monday: Mon 24 Nov to Mon 1 Dec 2025, Mon 23 Nov to Mon 30 Nov 2026
+        assertThat(PeakEventCalendar.cyberMonday(2025)).isEqualTo(LocalDate.of(2025, 12, 1));
+        assertThat(cal.dateTags(LocalDate.of(2025, 11, 23))).isEmpty();
+        assertThat(cal.dateTags(LocalDate.of(2025, 11, 24))).containsExactly("black-friday");
+        assertThat(cal.dateTags(LocalDate.of(2025, 11, 30))).containsExactly("black-friday");
+        assertThat(cal.dateTags(LocalDate.of(2025, 12, 1))).containsExactly("black-friday", "christmas");
+        assertThat(cal.dateTags(LocalDate.of(2025, 12, 2))).containsExactly("christmas");
+        assertThat(cal.dateTags(LocalDate.of(2026, 11, 22))).isEmpty();
+        assertThat(cal.dateTags(LocalDate.of(2026, 11, 23))).containsExactly("black-friday");
+        assertThat(cal.dateTags(LocalDate.of(2026, 11, 30))).containsExactly("black-friday");
+        // issue 10: every ticket on 6 December carried both tags
+        for (int year = 2024; year <= 2035; year++) {
+            assertThat(cal.dateTags(LocalDate.of(year, 12, 6))).as("6 December %d", year).containsExactly("christmas");
+        }
         assertThat(cal.dateTags(LocalDate.of(2026, 1, 6))).containsExactly("christmas");
         assertThat(cal.dateTags(LocalDate.of(2026, 1, 7))).isEmpty();
         assertThat(cal.dateTags(LocalDate.of(2025, 7, 8))).containsExactly("prime-day");

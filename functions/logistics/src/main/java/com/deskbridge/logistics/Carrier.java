@@ -11,24 +11,31 @@ import java.util.Optional;
  * aggregator using {@link #aggregatorSlug()}.
  */
 public enum Carrier {
-    DHL(TrackingUpstream.DHL, "dhl"),
-    UPS(TrackingUpstream.UPS, "ups"),
-    FEDEX(TrackingUpstream.FEDEX, "fedex"),
-    USPS(TrackingUpstream.USPS, "usps"),
-    DPD(TrackingUpstream.DPD, "dpd"),
-    AMAZON_LOGISTICS(TrackingUpstream.AGGREGATOR, "amazon"),
-    ROYAL_MAIL(TrackingUpstream.AGGREGATOR, "royal-mail"),
-    GLS(TrackingUpstream.AGGREGATOR, "gls"),
-    HERMES(TrackingUpstream.AGGREGATOR, "hermes-de"),
-    COLISSIMO(TrackingUpstream.AGGREGATOR, "colissimo"),
-    OTHER(TrackingUpstream.AGGREGATOR, null);
+    DHL(TrackingUpstream.DHL, "dhl", "DHL"),
+    UPS(TrackingUpstream.UPS, "ups", "UPS"),
+    FEDEX(TrackingUpstream.FEDEX, "fedex", "FedEx"),
+    USPS(TrackingUpstream.USPS, "usps", "USPS"),
+    DPD(TrackingUpstream.DPD, "dpd", "DPD"),
+    AMAZON_LOGISTICS(TrackingUpstream.AGGREGATOR, "amazon", "Amazon Logistics"),
+    ROYAL_MAIL(TrackingUpstream.AGGREGATOR, "royal-mail", "Royal Mail"),
+    GLS(TrackingUpstream.AGGREGATOR, "gls", "GLS"),
+    HERMES(TrackingUpstream.AGGREGATOR, "hermes-de", "Hermes"),
+    COLISSIMO(TrackingUpstream.AGGREGATOR, "colissimo", "Colissimo"),
+    OTHER(TrackingUpstream.AGGREGATOR, null, null);
 
     private final TrackingUpstream upstream;
     private final String aggregatorSlug;
+    private final String displayName;
 
-    Carrier(TrackingUpstream upstream, String aggregatorSlug) {
+    Carrier(TrackingUpstream upstream, String aggregatorSlug, String displayName) {
         this.upstream = upstream;
         this.aggregatorSlug = aggregatorSlug;
+        this.displayName = displayName;
+    }
+
+    /** The carrier's name as a buyer knows it ("FedEx"); empty for {@link #OTHER} (the name is not known). */
+    public Optional<String> displayName() {
+        return Optional.ofNullable(displayName);
     }
 
     /** Which tracking API serves this carrier's numbers. */

@@ -40,7 +40,7 @@ public final class BuiltInMacros {
                     withTrackingLink(fbmShippingUpdate()), "WHERE_IS_MY_ORDER", "DELIVERY_PROBLEM"),
             macro(FBA_AMAZON_SUPPORT, "Delivery question on an FBA order: refer to Amazon customer service",
                     fbaAmazonSupport(), "WHERE_IS_MY_ORDER", "DELIVERY_PROBLEM"),
-            macro(RETURN_REQUEST, "Return request: how to start the return", returnRequest(), "RETURN_REQUEST"),
+            macro(RETURN_REQUEST, "Return request: how to start the return", returnRequest(), "RETURN"),
             macro(DAMAGED_ITEM, "Damaged item: ask for photos, offer replacement or refund", damagedItem(),
                     "DAMAGED_ITEM"),
             macro(CANCELLATION_CONFIRMATION, "Cancellation confirmation", cancellationConfirmation(),

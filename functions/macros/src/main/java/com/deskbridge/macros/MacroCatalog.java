@@ -19,10 +19,13 @@ import java.util.Set;
  * is rejected. Built per request or cached per seller; immutable.
  */
 public final class MacroCatalog {
-    /** The intent names macros can be suggested for (the intent classifier's names). */
+    /**
+     * The intent names macros can be suggested for: exactly the names of the classifier's
+     * {@code com.deskbridge.intent.Intent} (MacroCatalogTest keeps them equal; this module does not depend on the
+     * classifier).
+     */
     public static final Set<String> INTENTS = Set.of("WHERE_IS_MY_ORDER", "DELIVERY_PROBLEM", "REFUND_REQUEST",
-            "CANCELLATION_REQUEST", "RETURN_REQUEST", "DAMAGED_ITEM", "PRODUCT_QUESTION", "POSITIVE_FEEDBACK",
-            "OTHER");
+            "CANCELLATION_REQUEST", "RETURN", "DAMAGED_ITEM", "PRODUCT_QUESTION", "POSITIVE_FEEDBACK", "OTHER");
     /** The most macros a seller can define. */
     public static final int MAX_SELLER_MACROS = 200;
 

@@ -19,6 +19,19 @@ class MacroCatalogTest {
         return new MacroDefinition(id, "Own " + id, Map.of(MacroLanguage.DE, body), Set.of(intents));
     }
 
+    /** One intent name everywhere: the classifier's enum is the truth (it said RETURN, macros said RETURN_REQUEST). */
+    @Test
+    void macroIntentsAreTheClassifiersIntentNames() {
+        assertThat(MacroCatalog.INTENTS).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(com.deskbridge.intent.Intent.values()).map(Enum::name).toList());
+        MacroCatalog c = MacroCatalog.builtIns(new MacroSettings(MacroLanguage.EN, true));
+        for (com.deskbridge.intent.Intent intent : com.deskbridge.intent.Intent.values()) {
+            assertThat(c.suggest(intent.name())).as(intent.name()).isNotNull();
+        }
+        assertThat(c.suggest("RETURN")).extracting(Macro::id).containsExactly(BuiltInMacros.RETURN_REQUEST);
+        assertThat(c.all()).allSatisfy(m -> assertThat(MacroCatalog.INTENTS).containsAll(m.intents()));
+    }
+
     @Test
     void builtInsCoverTheIssueAndEveryLanguage() {
         MacroCatalog c = MacroCatalog.builtIns(new MacroSettings(MacroLanguage.EN, true));

@@ -183,13 +183,17 @@ final class RefundRules {
         return result;
     }
 
-    /** Currency, sign and precision of one amount; null (with a violation) when unusable. */
+    /**
+     * Currency, sign and precision of one amount; null (with a violation) when unusable. An amount without a currency
+     * is in the order's currency (the only one Amazon accepts for it).
+     */
     private static Money amount(OrderSnapshot order, ComponentAmount ca, String cPath, List<Violation> violations) {
         if (ca.amount() == null) {
             violations.add(new Violation(cPath, ViolationReason.REQUIRED, "The amount is required."));
             return null;
         }
-        if (ca.currency() == null || !ca.currency().equals(order.currency())) {
+        String currency = ca.currency() == null ? order.currency() : ca.currency();
+        if (!currency.equals(order.currency())) {
             violations.add(new Violation(cPath + ".currency", ViolationReason.CURRENCY_MISMATCH,
                     "The order was paid in " + order.currency() + "; the amount is in " + ca.currency() + "."));
             return null;
@@ -204,7 +208,7 @@ final class RefundRules {
                     ca.amount().toPlainString() + " has more than 2 decimals."));
             return null;
         }
-        return new Money(ca.amount(), ca.currency());
+        return new Money(ca.amount(), currency);
     }
 
     private static boolean withinPaid(OrderSnapshot.Item item, RefundComponent c, Money amount, String cPath, List<Violation> violations) {

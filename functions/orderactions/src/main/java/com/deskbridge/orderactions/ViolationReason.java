@@ -9,6 +9,8 @@ public enum ViolationReason {
     FOREIGN_ORDER("order-not-found", 404),
     ORDER_MISMATCH("order-mismatch", 422),
     REQUIRED("required", 422),
+    /** A value of the wrong JSON type or outside its grammar (a number where a decimal string is documented, ...). */
+    INVALID_VALUE("invalid-value", 422),
     UNKNOWN_ITEM("unknown-item", 422),
     DUPLICATE_LINE("duplicate-line", 422),
     DUPLICATE_COMPONENT("duplicate-component", 422),

@@ -8,9 +8,9 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.JsonLogging;
+import com.deskbridge.adapters.outbound.ReplyChannels;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.adapters.sqs.SqsBatch;
-import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
@@ -66,7 +66,7 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         OutboundChannel mail = new SmtpOutboundChannel(smtp, com.deskbridge.adapters.secrets.SecretsManagerSource.fromEnvironment(), clock);
         String from = Env.require("REPLY_FROM_ADDRESS");
         ReplySender sender = new ReplySender(new DynamoDbTicketStore(dynamo, Env.require("TICKETS_TABLE")),
-                channel -> channel == Channel.AMAZON ? Optional.of(mail) : Optional.empty(),
+                channel -> ReplyChannels.DEPLOYED.canSend(channel) ? Optional.of(mail) : Optional.empty(),
                 seller -> from, Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock);
         return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL"))};
     }

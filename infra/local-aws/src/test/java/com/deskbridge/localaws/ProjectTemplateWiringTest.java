@@ -61,7 +61,7 @@ class ProjectTemplateWiringTest {
         TableSpec table = model.tables().get("TicketsTable");
         assertThat(table.keySchema()).extracting(TableSpec.KeyElement::attributeName).containsExactly("PK", "SK");
         assertThat(table.globalSecondaryIndexes()).extracting(TableSpec.IndexSpec::indexName)
-                .containsExactly("ByStatus", "ByOrder", "DueBySweep");
+                .containsExactly("ByStatus", "ByOrder", "DueBySweep", "ByBuyer", "ByActivity");
         assertThat(table.globalSecondaryIndexes().get(1).projectionType()).isEqualTo("KEYS_ONLY");
         assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
         assertThat(model.buckets().get(0).name()).isEqualTo("deskbridge-dev-raw-mail-000000000000-eu-west-1");
@@ -77,7 +77,7 @@ class ProjectTemplateWiringTest {
                     .containsEntry("INTAKE_DLQ_URL", stack.queueUrl("IntakeDeadLetterQueue"))
                     .containsEntry("RAW_MAIL_BUCKET", "deskbridge-test-raw-mail-000000000000-eu-west-1");
             assertThat(stack.dynamoDbClient().describeTable(r -> r.tableName("TicketsTable")).table()
-                    .globalSecondaryIndexes()).hasSize(3);
+                    .globalSecondaryIndexes()).hasSize(5);
             assertThat(stack.model().schedules()).extracting(ScheduleSpec::id).contains("SlaSweepFunction.Sweep");
             assertThat(stack.model().rules()).extracting(RuleSpec::id).containsExactlyInAnyOrder("SlaEscalationRule", "ShipmentFlagRule");
             assertThat(stack.model().rules()).allSatisfy(rule -> {

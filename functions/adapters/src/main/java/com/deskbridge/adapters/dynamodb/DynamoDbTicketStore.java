@@ -11,6 +11,7 @@ import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Page;
+import com.deskbridge.domain.ticket.SearchText;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.TicketId;
@@ -131,6 +132,25 @@ public final class DynamoDbTicketStore implements TicketStore {
         sets.add("createdAt = if_not_exists(createdAt, :received)");
         sets.add("lastMessageAt = :received");
         sets.add("buyer = if_not_exists(buyer, :buyer)");
+        // Search and the customer's history (TicketKeys: ByBuyer, ByActivity), and the queue's preview line.
+        values.put(":buyerPk", ItemCodec.s(TicketKeys.buyerPk(seller, message.sender().address())));
+        values.put(":buyerSk", ItemCodec.s(received + "#" + ticketId.value()));
+        values.put(":actPk", ItemCodec.s(TicketKeys.activityPk(seller)));
+        values.put(":actSk", ItemCodec.s(received + "#" + ticketId.value()));
+        values.put(":firstText", ItemCodec.s(SearchText.of(message.subject(), message.body())));
+        values.put(":lastText", ItemCodec.s(SearchText.of(message.body())));
+        sets.add(TicketKeys.GSI4PK + " = if_not_exists(" + TicketKeys.GSI4PK + ", :buyerPk)");
+        sets.add(TicketKeys.GSI4SK + " = if_not_exists(" + TicketKeys.GSI4SK + ", :buyerSk)");
+        sets.add(TicketKeys.GSI5PK + " = :actPk");
+        sets.add(TicketKeys.GSI5SK + " = :actSk");
+        sets.add("searchText = if_not_exists(searchText, :firstText)");
+        sets.add("lastText = :lastText");
+        String preview = SearchText.preview(message.body()) != null ? SearchText.preview(message.body())
+                : SearchText.preview(message.subject());
+        if (preview != null) {
+            values.put(":preview", ItemCodec.s(preview));
+            sets.add("lastPreview = :preview");
+        }
         sets.add(ItemCodec.EXPIRES_AT + " = :expires");
         DynamoDbDueIndex.startClock(sets, values, ticketId, triage.slaMilestones());
         List<String> adds = new ArrayList<>(List.of("messageCount :one"));
@@ -292,6 +312,8 @@ public final class DynamoDbTicketStore implements TicketStore {
 
         Map<String, AttributeValue> extra = new HashMap<>();
         extra.put(":replyAt", ItemCodec.s(TicketKeys.time(reply.at())));
+        String preview = SearchText.preview(reply.body());
+        extra.put(":preview", preview == null ? ItemCodec.s("") : ItemCodec.s(preview));
         String waitingCondition;
         if (waitingSince == null) {
             waitingCondition = "attribute_not_exists(awaitingReplySince)";
@@ -303,7 +325,8 @@ public final class DynamoDbTicketStore implements TicketStore {
         if (reply.stopsClock() && waitingSince != null) {
             extra.put(":agent", ItemCodec.s(reply.agentId()));
             ClockStop stop = new ClockStop(table, seller, id, TicketStatus.PENDING, reply.at(),
-                    "lastReplyAt = :replyAt, lastReplyBy = :agent, firstResponseAt = if_not_exists(firstResponseAt, :replyAt)",
+                    "lastReplyAt = :replyAt, lastReplyBy = :agent, firstResponseAt = if_not_exists(firstResponseAt, :replyAt), "
+                            + "lastPreview = :preview",
                     extra, waitingCondition);
             ticketUpdate = pendingEscalation ? stop.withPendingEscalation() : stop.usual();
             items.add(TransactWriteItem.builder().update(ticketUpdate).build());
@@ -315,7 +338,7 @@ public final class DynamoDbTicketStore implements TicketStore {
             // An automatic reply, or a reply while nothing waits: the clock is untouched.
             ticketUpdate = Update.builder().tableName(table)
                     .key(Map.of(PK, ItemCodec.s(pk), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
-                    .updateExpression("SET lastReplyAt = :replyAt")
+                    .updateExpression("SET lastReplyAt = :replyAt, lastPreview = :preview")
                     .conditionExpression("attribute_exists(" + PK + ") AND " + waitingCondition)
                     .expressionAttributeValues(extra)
                     .build();

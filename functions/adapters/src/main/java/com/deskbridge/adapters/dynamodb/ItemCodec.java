@@ -132,7 +132,31 @@ final class ItemCodec {
                 item.containsKey("tags") ? new java.util.TreeSet<>(item.get("tags").ss()) : java.util.Set.of(),
                 item.containsKey("priority") ? com.deskbridge.domain.sla.Priority.valueOf(item.get("priority").s()) : null,
                 str(item, "assignee"),
-                instant(item, "dueAt"));
+                instant(item, "dueAt"),
+                str(item, "lastPreview") == null || str(item, "lastPreview").isEmpty() ? null : str(item, "lastPreview"),
+                sendFailure(item.get("sendFailure")));
+    }
+
+    /**
+     * Why the ticket's latest reply could not be sent, as the sender records it on the ticket ({@code sendFailure}:
+     * the reason as text, or a map with its {@code reason} or {@code detail}); null when no reply failed.
+     */
+    private static String sendFailure(AttributeValue v) {
+        if (v == null || Boolean.TRUE.equals(v.nul())) {
+            return null;
+        }
+        if (v.s() != null) {
+            return v.s().isBlank() ? null : v.s();
+        }
+        if (v.hasM()) {
+            for (String key : List.of("reason", "detail", "message")) {
+                if (v.m().containsKey(key) && v.m().get(key).s() != null) {
+                    return v.m().get(key).s();
+                }
+            }
+            return "the reply could not be sent";
+        }
+        return Boolean.TRUE.equals(v.bool()) ? "the reply could not be sent" : null;
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

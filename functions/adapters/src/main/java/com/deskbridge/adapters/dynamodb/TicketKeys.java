@@ -15,6 +15,10 @@ import java.time.format.DateTimeFormatter;
  * ticket    S#{seller}#T#{ticket}   TICKET        S#{seller}#ST#{status}     {waiting since}      S#{seller}#O#{order}    T#{ticket}
  * message   S#{seller}#T#{ticket}   M#{msgKey}    -                          -                    -                       -
  *
+ * ticket, also:          GSI4PK (ByBuyer)    = S#{seller}#B#{buyer, lower case}   GSI4SK = {created}#{ticket}
+ *                        GSI5PK (ByActivity) = S#{seller}#ACT                     GSI5SK = {last buyer message}#{ticket}
+ * note      S#{seller}#T#{ticket}   N#{at}#{noteId}   (internal notes, expire with the ticket's personal data)
+ * presence  S#{seller}#T#{ticket}   P#{agent}         (who has the ticket open; expires after seconds)
  * waiting ticket, also:  GSI3PK (DueBySweep) = DUE#{0..7}   GSI3SK = {next SLA milestone}#{ticket}
  * unsent reply, also:    GSI3PK (DueBySweep) = SEND#{0..7}  GSI3SK = {recorded at}#{ticket}#{msgKey}
  * response record        S#{seller}#RESP#{day}   {received}#{ticket}      (first-response times for SLA metrics)
@@ -32,7 +36,16 @@ final class TicketKeys {
     static final String GSI2SK = "GSI2SK";
     static final String GSI3PK = "GSI3PK";
     static final String GSI3SK = "GSI3SK";
+    static final String GSI4PK = "GSI4PK";
+    static final String GSI4SK = "GSI4SK";
+    static final String GSI5PK = "GSI5PK";
+    static final String GSI5SK = "GSI5SK";
     static final String BY_STATUS = "ByStatus";
+    static final String BY_ORDER = "ByOrder";
+    static final String BY_BUYER = "ByBuyer";
+    static final String BY_ACTIVITY = "ByActivity";
+    static final String NOTE_SK_PREFIX = "N#";
+    static final String PRESENCE_SK_PREFIX = "P#";
     static final String DUE_BY_SWEEP = "DueBySweep";
     /** Write shards of the due index: a sweep reads all of them, no index partition takes every write. */
     static final int DUE_SHARDS = 8;
@@ -60,6 +73,15 @@ final class TicketKeys {
 
     static String orderPk(SellerId seller, String orderId) {
         return sellerPrefix(seller) + "O#" + orderId;
+    }
+
+    static String buyerPk(SellerId seller, String buyer) {
+        return sellerPrefix(seller) + "B#" + buyer.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** All of the seller's tickets by their latest buyer message: the bounded window word search reads. */
+    static String activityPk(SellerId seller) {
+        return sellerPrefix(seller) + "ACT";
     }
 
     static int dueShard(TicketId ticket) {

@@ -1,6 +1,7 @@
 package com.deskbridge.adapters.secrets;
 
 import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.http.MissingSecretException;
 import com.deskbridge.http.SecretSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ public final class SecretsManagerSource implements SecretSource {
         try {
             value = client.getSecretValue(r -> r.secretId(name)).secretString();
         } catch (ResourceNotFoundException e) {
-            throw new IllegalStateException("secret " + name + " does not exist");
+            throw new MissingSecretException(name);
         }
         Map<String, String> fields = parse(name, value);
         cache.put(name, new Cached(fields, now.plus(CACHE)));

@@ -1,5 +1,6 @@
 package com.deskbridge.adapters.settings;
 
+import com.deskbridge.domain.ticket.AgentText;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.macros.MacroCatalog;
 import com.deskbridge.macros.MacroDefinition;
@@ -22,7 +23,7 @@ import java.util.Set;
  * {"shopName": "Nordlicht Textil", "defaultLanguage": "de", "carrierLinks": false, "autoReplies": true,
  *  "macros": [{"id": "size-exchange", "name": "Size exchange",
  *              "bodies": {"de": "Hallo {{CustomerName}}, ...", "en": "Hello {{CustomerName}}, ..."},
- *              "intents": ["RETURN_REQUEST"]}]}
+ *              "intents": ["RETURN"]}]}
  * }</pre>
  * Parsing validates every member and the macros together with the built-ins (unknown placeholders, syntax errors,
  * duplicate ids); the first problem names its field, e.g. {@code macros[0].bodies.de}.
@@ -36,7 +37,7 @@ public final class ReplySettingsJson {
     public ReplySettings parse(String document) {
         JsonNode root = SettingsDocument.object(document, MAX_DOCUMENT_CHARS);
         onlyKnown(root, FIELDS, "");
-        String shopName = optionalText(root, "shopName");
+        String shopName = AgentText.check(optionalText(root, "shopName"), "shopName", false);
         if (shopName != null && (shopName.isBlank() || shopName.length() > 80)) {
             throw new InvalidInputException("shopName", "must be 1 to 80 characters");
         }
@@ -90,7 +91,7 @@ public final class ReplySettingsJson {
         }
         onlyKnown(node, MACRO_FIELDS, at + ".");
         String id = requiredText(node, "id", at);
-        String name = requiredText(node, "name", at);
+        String name = AgentText.check(requiredText(node, "name", at), at + ".name", false);
         JsonNode bodies = node.path("bodies");
         if (!bodies.isObject() || bodies.isEmpty()) {
             throw new InvalidInputException(at + ".bodies", "must map at least one language (en, de, fr, it, es) to a text");
@@ -103,7 +104,7 @@ public final class ReplySettingsJson {
             if (!e.getValue().isTextual()) {
                 throw new InvalidInputException(at + ".bodies." + e.getKey(), "must be a string");
             }
-            texts.put(language, e.getValue().textValue());
+            texts.put(language, AgentText.check(e.getValue().textValue(), at + ".bodies." + e.getKey(), true));
         }
         Set<String> intents = new LinkedHashSet<>();
         JsonNode list = node.path("intents");

@@ -1,14 +1,14 @@
 package com.deskbridge.adapters.settings;
 
+import com.deskbridge.adapters.json.StrictJson;
 import com.deskbridge.domain.ticket.InvalidInputException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads a seller settings document: present, not too long, JSON, an object. Problems name the field "body". */
+/**
+ * Reads a seller settings document: present, not too long, one JSON object and nothing after it, no member twice,
+ * nested at most 32 deep ({@link StrictJson}). Problems name the field "body".
+ */
 final class SettingsDocument {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SettingsDocument() {
     }
 
@@ -22,11 +22,9 @@ final class SettingsDocument {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(document);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new InvalidInputException("body", "is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            root = StrictJson.read(document);
+        } catch (StrictJson.Refused e) {
+            throw new InvalidInputException("body", e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("body", "must be a JSON object");

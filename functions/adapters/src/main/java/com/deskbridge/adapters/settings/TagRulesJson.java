@@ -1,5 +1,6 @@
 package com.deskbridge.adapters.settings;
 
+import com.deskbridge.domain.ticket.AgentText;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.intent.RuleKind;
 import com.deskbridge.intent.SellerTagRule;
@@ -61,6 +62,8 @@ public final class TagRulesJson {
                     }
                 }
             }
+            AgentText.check(text(r, "name"), at + ".name", false);
+            AgentText.check(text(r, "pattern"), at + ".pattern", false);
             try {
                 rules.add(new SellerTagRule(text(r, "name"), kind, text(r, "pattern"), text(r, "tag"), fields));
             } catch (InvalidInputException e) {

@@ -2,6 +2,7 @@ package com.deskbridge.domain.command;
 
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.port.TicketStore.ReplyOutcome;
+import com.deskbridge.domain.ticket.IdempotencyKeyReusedException;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.OutgoingReply;
 import com.deskbridge.domain.ticket.SellerId;
@@ -55,6 +56,7 @@ public final class TicketCommands {
      *
      * @param idempotencyKey the client's key for this reply: the same key records the reply once
      * @throws TicketNotFoundException when the seller has no such ticket
+     * @throws IdempotencyKeyReusedException when the key already recorded a reply with another text
      * @throws InvalidInputException   naming "text" or "Idempotency-Key"
      */
     public RecordedReply reply(SellerId seller, TicketId id, String agentId, String text, String idempotencyKey) {
@@ -85,7 +87,17 @@ public final class TicketCommands {
         if (outcome == ReplyOutcome.NO_SUCH_TICKET) {
             throw new TicketNotFoundException(id);
         }
+        if (outcome == ReplyOutcome.DUPLICATE && !automatic && !sameText(seller, id, messageKey, text.strip())) {
+            throw new IdempotencyKeyReusedException(messageKey);
+        }
         return new RecordedReply(messageKey, outcome == ReplyOutcome.DUPLICATE);
+    }
+
+    /** Whether the reply the key recorded first has this text (a retry), or another one (the key was reused). */
+    private boolean sameText(SellerId seller, TicketId id, String messageKey, String text) {
+        return store.find(seller, id, clock.instant()).flatMap(t -> t.messages().stream()
+                        .filter(m -> m.messageKey().equals(messageKey)).findFirst())
+                .map(m -> text.equals(m.body())).orElse(true);
     }
 
     /** Gives the ticket to {@code assignee}, or with null takes it from whoever had it. */

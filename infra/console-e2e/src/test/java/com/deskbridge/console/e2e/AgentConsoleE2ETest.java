@@ -84,17 +84,24 @@ class AgentConsoleE2ETest extends ConsoleSession {
     }
 
     private static Seeded seed(String name, Map<String, Instant> receivedBySubject) throws Exception {
+        return seed(name, receivedBySubject, "ebay");
+    }
+
+    /** Tickets on {@code channel}: "amazon" where a reply must leave (only Amazon replies can be sent). */
+    private static Seeded seed(String name, Map<String, Instant> receivedBySubject, String channel) throws Exception {
         String seller = name + "-" + System.nanoTime();
         int n = 0;
         for (Map.Entry<String, Instant> message : receivedBySubject.entrySet()) {
             n++;
             ObjectNode envelope = JSON.createObjectNode().put("version", 1).put("type", "channel-message")
-                    .put("channel", "ebay").put("sellerId", seller).put("marketplaceId", "EBAY_DE")
+                    .put("channel", channel).put("sellerId", seller)
+                    .put("marketplaceId", channel.equals("amazon") ? "A1PA6795UKMFR9" : "EBAY_DE")
                     .put("externalMessageId", seller + "-m" + n).put("threadKey", seller + "-t" + n)
                     .put("orderId", "12-34567-8901" + n).put("subject", message.getKey())
                     .put("body", "Hello, where is my parcel? I ordered it last week (" + message.getKey() + ").")
                     .put("receivedAt", message.getValue().toString());
-            envelope.putObject("sender").put("address", "buyer_" + n).put("displayName", "Buyer " + n);
+            envelope.putObject("sender").put("address", channel.equals("amazon") ? "buyer" + n + "@marketplace.amazon.de"
+                    : "buyer_" + n).put("displayName", "Buyer " + n);
             system.stack().sqsClient().sendMessage(m -> m.queueUrl(system.stack().queueUrl("IntakeQueue"))
                     .messageBody(envelope.toString()));
         }
@@ -281,7 +288,7 @@ class AgentConsoleE2ETest extends ConsoleSession {
     @Test
     @DisplayName("a compliant reply is sent and shows in the conversation with its send state (or 'not available yet')")
     void aCompliantReplyIsSent() throws Exception {
-        Seeded seeded = seed("console-send", Map.of("Send me", Instant.now().minus(Duration.ofHours(1))));
+        Seeded seeded = seed("console-send", Map.of("Send me", Instant.now().minus(Duration.ofHours(1))), "amazon");
         boolean repliesServed = served("POST", "/tickets/" + NO_TICKET + "/replies", seeded.seller(), "{\"text\":\"hello\"}");
         browser.signIn("agent-anna", seeded.seller());
         browser.openTicket(seeded.id("Send me"));

@@ -74,10 +74,16 @@ public abstract class IntakeAndApiContract {
                     throw new AssertionError("the contract does not refund");
                 },
                 com.deskbridge.api.TicketContext.NONE,
+                new com.deskbridge.api.Collaboration(
+                        new com.deskbridge.adapters.dynamodb.DynamoDbTicketSearch(backend().dynamo(), backend().ticketsTable()),
+                        new com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes(backend().dynamo(), backend().ticketsTable()),
+                        new com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence(backend().dynamo(), backend().ticketsTable()),
+                        new com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog(backend().dynamo(), backend().ticketsTable(), CLOCK),
+                        Duration.ofDays(30)),
                 () -> {
                     throw new AssertionError("the contract does not refresh tracking");
                 },
-                new com.deskbridge.compliance.ComplianceChecker(), CLOCK,
+                new com.deskbridge.compliance.ComplianceChecker(), com.deskbridge.adapters.outbound.ReplyChannels.DEPLOYED, CLOCK,
                 com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin")));
     }
 

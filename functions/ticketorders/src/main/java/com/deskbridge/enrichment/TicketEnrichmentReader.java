@@ -13,8 +13,9 @@ import java.util.Optional;
  * Reads a ticket's enrichment for the API and renders the block recommended for {@code GET /tickets/{id}}:
  * <pre>
  * "order":      { orderId, marketplaceId, status, channel (FBA|FBM|MCF), purchaseDate, latestShipDate,
- *                 promisedDelivery, items: [{sku, title, quantity}] }            (null until the order was read)
- * "shipments":  [{ carrier, trackingNumber, status (AfterShip tag or null), rawStatusCode, rawStatusText,
+ *                 promisedDelivery, currency, items: [{orderItemId, sku, title, quantity,
+ *                 itemPrice: {amount, currency} or null}] }                    (null until the order was read)
+ * "shipments":  [{ carrier, trackingNumber, shipDate, status (AfterShip tag or null), rawStatusCode, rawStatusText,
  *                  returnToSender, incidentReason, trackingLink, trackingLinkLowConfidence, estimatedDelivery,
  *                  lastLocation, observedAt, freshUntil, source (carrier|mcf), note, flags: [...],
  *                  lastEvents: [{at, status, rawCode, rawText, location}] (newest first) }]
@@ -64,14 +65,24 @@ public final class TicketEnrichmentReader {
             time(on, "purchaseDate", o.purchaseDate());
             time(on, "latestShipDate", o.latestShipDate());
             time(on, "promisedDelivery", o.promisedDelivery());
+            on.put("currency", o.currency());
             ArrayNode items = on.putArray("items");
-            o.items().forEach(i -> items.addObject().put("sku", i.sku()).put("title", i.title()).put("quantity", i.quantity()));
+            o.items().forEach(i -> {
+                ObjectNode item = items.addObject().put("orderItemId", i.orderItemId()).put("sku", i.sku())
+                        .put("title", i.title()).put("quantity", i.quantity());
+                if (i.itemPrice() == null) {
+                    item.putNull("itemPrice");
+                } else {
+                    item.putObject("itemPrice").put("amount", i.itemPrice()).put("currency", i.currency());
+                }
+            });
         }
         ArrayNode shipments = n.putArray("shipments");
         for (ShipmentView s : e.shipments()) {
             ObjectNode sn = shipments.addObject();
             sn.put("carrier", s.carrier());
             sn.put("trackingNumber", s.trackingNumber());
+            time(sn, "shipDate", e.order() == null ? null : e.order().shipDate(s.trackingNumber()).orElse(null));
             sn.put("status", s.status());
             sn.put("rawStatusCode", s.rawStatusCode());
             sn.put("rawStatusText", s.rawStatusText());

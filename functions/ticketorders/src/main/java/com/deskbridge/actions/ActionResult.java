@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * What a refund or cancellation request produced, for the API to map to HTTP (see the module report):
  * {@link Accepted} 202 (also for a replayed key), {@link Rejected} with {@link Violation#status} (404/409/422),
- * {@link KeyReused} 422, {@link TicketNotFound} 404, {@link InvalidKey} 400.
+ * {@link KeyReused} 422, {@link TicketNotFound} 404, {@link InvalidKey} 400, {@link NotConnected} 409.
  */
 public sealed interface ActionResult permits ActionResult.Accepted, ActionResult.Rejected, ActionResult.KeyReused,
-        ActionResult.TicketNotFound, ActionResult.InvalidKey {
+        ActionResult.TicketNotFound, ActionResult.InvalidKey, ActionResult.NotConnected {
 
     /** The action exists; {@code replayed} when this key had already produced it (double click, retried call). */
     record Accepted(OrderAction action, boolean replayed) implements ActionResult {
@@ -32,6 +32,13 @@ public sealed interface ActionResult permits ActionResult.Accepted, ActionResult
 
     /** The ticket does not exist for this seller (another seller's ticket looks exactly like this). */
     record TicketNotFound(String ticketId) implements ActionResult {
+    }
+
+    /**
+     * Amazon cannot be asked for this seller: no SP-API authorisation is stored, or the seller revoked it
+     * (Login with Amazon {@code invalid_grant}). Nothing was stored; the seller must connect the account.
+     */
+    record NotConnected(String detail) implements ActionResult {
     }
 
     /** The Idempotency-Key header is missing or malformed. */

@@ -53,22 +53,38 @@ final class EnrichmentCodec {
         put(m, "purchaseDate", o.purchaseDate());
         put(m, "latestShipDate", o.latestShipDate());
         put(m, "promisedDelivery", o.promisedDelivery());
+        put(m, "currency", o.currency());
         m.put("items", AttributeValue.fromL(o.items().stream().map(i -> {
             Map<String, AttributeValue> im = new HashMap<>();
+            put(im, "orderItemId", i.orderItemId());
             put(im, "sku", i.sku());
             put(im, "title", i.title());
             im.put("quantity", AttributeValue.fromN(Integer.toString(i.quantity())));
+            put(im, "itemPrice", i.itemPrice());
+            put(im, "currency", i.currency());
             return AttributeValue.fromM(im);
+        }).toList()));
+        m.put("packages", AttributeValue.fromL(o.packages().stream().map(p -> {
+            Map<String, AttributeValue> pm = new HashMap<>();
+            put(pm, "carrier", p.carrier());
+            put(pm, "trackingNumber", p.trackingNumber());
+            put(pm, "shipDate", p.shipDate());
+            return AttributeValue.fromM(pm);
         }).toList()));
         return AttributeValue.fromM(m);
     }
 
     private static OrderView order(Map<String, AttributeValue> m) {
         List<ItemView> items = m.containsKey("items") ? m.get("items").l().stream().map(AttributeValue::m)
-                .map(im -> new ItemView(str(im, "sku"), str(im, "title"), Integer.parseInt(im.get("quantity").n())))
+                .map(im -> new ItemView(str(im, "orderItemId"), str(im, "sku"), str(im, "title"),
+                        Integer.parseInt(im.get("quantity").n()), str(im, "itemPrice"), str(im, "currency")))
                 .toList() : List.of();
+        List<TicketEnrichment.PackageView> packages = m.containsKey("packages") ? m.get("packages").l().stream()
+                .map(AttributeValue::m).map(pm -> new TicketEnrichment.PackageView(str(pm, "carrier"), str(pm, "trackingNumber"),
+                        instant(pm, "shipDate"))).toList() : List.of();
         return new OrderView(str(m, "orderId"), str(m, "marketplaceId"), str(m, "status"), str(m, "channel"),
-                instant(m, "purchaseDate"), instant(m, "latestShipDate"), instant(m, "promisedDelivery"), items);
+                instant(m, "purchaseDate"), instant(m, "latestShipDate"), instant(m, "promisedDelivery"), items,
+                str(m, "currency"), packages);
     }
 
     private static AttributeValue shipment(ShipmentView s) {

@@ -30,7 +30,7 @@ class ActionJsonTest {
                 {"orderId":"028-4000001-0000001","full":false,"reason":"CustomerReturn",
                  "lines":[{"orderItemId":"40000000100001","quantity":1,
                            "components":[{"component":"PRINCIPAL","amount":"15.00","currency":"EUR"},
-                                         {"component":"Tax","amount":2.85,"currency":"EUR"}]}]}"""));
+                                         {"component":"TAX","amount":"2.85"}]}]}"""));
         assertThat(p.ok()).isTrue();
         RefundRequest r = p.value();
         assertThat(r.reason()).isEqualTo(AdjustmentReason.CustomerReturn);
@@ -51,8 +51,39 @@ class ActionJsonTest {
         assertThat(p.violations()).extracting(Violation::field).containsExactly("reason", "lines[0].quantity",
                 "lines[0].components[0].component", "lines[0].components[0].amount");
         assertThat(ActionJson.unreadable(p.violations()).path("status").asInt()).isEqualTo(422);
-        assertThat(ActionJson.cancellationRequest(json("{\"orderId\":\"x\",\"reason\":\"buyercanceled\"}")).value().reason())
+        assertThat(ActionJson.cancellationRequest(json("{\"orderId\":\"x\",\"reason\":\"BuyerCanceled\"}")).value().reason())
                 .isEqualTo(CancelReason.BuyerCanceled);
+    }
+
+    /**
+     * Issue 12: money was parsed looser than the contract (1E-2, +1.00, spaces, "1.", ".5", other digits, JSON numbers
+     * and "full":"true" reached Amazon). The documented grammar holds on the raw JSON text, booleans are real, enum
+     * names exact.
+     */
+    @Test
+    void amountsFollowTheDocumentedGrammarBooleansAreRealAndNamesExact() throws Exception {
+        for (String amount : List.of("\"1E-2\"", "\"+1.00\"", "\" 1.00\"", "\"1.00 \"", "\"1.\"", "\".5\"", "\"1.234\"",
+                "\"\u0661.00\"", "\"\uFF11.00\"", "\"-1\"", "\"1,50\"", "1.5", "2", "true", "\"\"", "[\"1\"]")) {
+            ActionJson.Parsed<RefundRequest> p = ActionJson.refundRequest(json("{\"orderId\":\"o\",\"reason\":\"CustomerReturn\","
+                    + "\"lines\":[{\"orderItemId\":\"1\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\",\"amount\":"
+                    + amount + "}]}]}"));
+            assertThat(p.violations()).as(amount).extracting(Violation::field).containsExactly("lines[0].components[0].amount");
+        }
+        for (String amount : List.of("1", "1.5", "12.50", "0.01", "007.10")) {
+            assertThat(ActionJson.refundRequest(json("{\"orderId\":\"o\",\"reason\":\"CustomerReturn\",\"lines\":[{"
+                    + "\"orderItemId\":\"1\",\"components\":[{\"component\":\"PRINCIPAL\",\"amount\":\"" + amount + "\"}]}]}"))
+                    .ok()).as(amount).isTrue();
+        }
+        assertThat(ActionJson.refundRequest(json("{\"orderId\":\"o\",\"reason\":\"CustomerReturn\",\"full\":\"true\"}"))
+                .violations()).extracting(Violation::field).containsExactly("full");
+        assertThat(ActionJson.refundRequest(json("{\"orderId\":7,\"reason\":\"customerreturn\",\"full\":true}"))
+                .violations()).extracting(Violation::field).containsExactly("orderId", "reason");
+        assertThat(ActionJson.refundRequest(json("{\"orderId\":\"o\",\"reason\":\"CustomerReturn\",\"lines\":[{"
+                + "\"orderItemId\":\"1\",\"quantity\":\"1\",\"components\":[{\"component\":\"Principal\",\"amount\":\"1\","
+                + "\"currency\":\"eur\"}]}]}")).violations()).extracting(Violation::field).containsExactly("lines[0].quantity",
+                "lines[0].components[0].component", "lines[0].components[0].currency");
+        assertThat(ActionJson.cancellationRequest(json("{\"orderId\":\"x\",\"reason\":\"buyercanceled\"}")).violations())
+                .extracting(Violation::field).containsExactly("reason");
     }
 
     @Test

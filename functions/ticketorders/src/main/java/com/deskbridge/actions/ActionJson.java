@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The wire format of the actions endpoints, so the API function and the console agree on one shape (see the module
@@ -38,50 +38,106 @@ public final class ActionJson {
         }
     }
 
-    /** {@code {orderId, full, reason, lines:[{orderItemId, quantity, components:[{component, amount, currency}]}]}}. */
+    /**
+     * The documented grammar of an amount: ASCII digits, optionally a point and one or two digits ("12.50", "7", "0.5"),
+     * as a JSON string. No exponent, sign, spaces, leading or trailing point, other digits; a JSON number is refused
+     * too (its text is not what the agent typed, and binary floating point may have rounded it).
+     */
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,2})?");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    /**
+     * {@code {orderId, full, reason, lines:[{orderItemId, quantity, components:[{component, amount, currency}]}]}}:
+     * strings where strings are documented, a real boolean {@code full}, whole-number quantities, amounts in the
+     * grammar above, enum names exactly as documented. Every value that does not fit is named.
+     */
     public static Parsed<RefundRequest> refundRequest(JsonNode body) {
         List<Violation> problems = new ArrayList<>();
+        String orderId = string(body, "orderId", "orderId", problems);
         AdjustmentReason reason = enumValue(AdjustmentReason.class, body.path("reason"), "reason", problems);
+        boolean full = false;
+        JsonNode rawFull = body.path("full");
+        if (!rawFull.isMissingNode() && !rawFull.isNull()) {
+            if (rawFull.isBoolean()) {
+                full = rawFull.booleanValue();
+            } else {
+                problems.add(new Violation("full", ViolationReason.INVALID_VALUE, "full must be true or false (a JSON boolean)"));
+            }
+        }
         List<RefundRequest.Line> lines = new ArrayList<>();
         JsonNode rawLines = body.path("lines");
-        for (int i = 0; i < rawLines.size(); i++) {
+        if (!rawLines.isMissingNode() && !rawLines.isNull() && !rawLines.isArray()) {
+            problems.add(new Violation("lines", ViolationReason.INVALID_VALUE, "lines must be an array"));
+        }
+        for (int i = 0; rawLines.isArray() && i < rawLines.size(); i++) {
             JsonNode l = rawLines.get(i);
+            String at = "lines[" + i + "]";
             Integer quantity = null;
             if (l.hasNonNull("quantity")) {
-                if (l.get("quantity").canConvertToExactIntegral()) {
-                    quantity = l.get("quantity").intValue();
+                JsonNode q = l.get("quantity");
+                if (q.isIntegralNumber() && q.canConvertToInt()) {
+                    quantity = q.intValue();
                 } else {
-                    problems.add(new Violation("lines[" + i + "].quantity", ViolationReason.INVALID_QUANTITY, "quantity must be a whole number"));
+                    problems.add(new Violation(at + ".quantity", ViolationReason.INVALID_QUANTITY,
+                            "quantity must be a whole number (a JSON integer)"));
                 }
             }
             List<RefundRequest.ComponentAmount> components = new ArrayList<>();
             JsonNode rawComponents = l.path("components");
-            for (int c = 0; c < rawComponents.size(); c++) {
-                JsonNode comp = rawComponents.get(c);
-                String field = "lines[" + i + "].components[" + c + "]";
-                RefundComponent component = component(comp.path("component"), field + ".component", problems);
-                BigDecimal amount = null;
-                JsonNode a = comp.path("amount");
-                try {
-                    amount = a.isTextual() || a.isNumber() ? new BigDecimal(a.asText().trim()) : null;
-                } catch (NumberFormatException e) {
-                    amount = null;
-                }
-                if (amount == null) {
-                    problems.add(new Violation(field + ".amount", ViolationReason.REQUIRED, "amount must be a decimal such as \"12.50\""));
-                }
-                components.add(new RefundRequest.ComponentAmount(component, amount, text(comp.path("currency"))));
+            if (!rawComponents.isMissingNode() && !rawComponents.isNull() && !rawComponents.isArray()) {
+                problems.add(new Violation(at + ".components", ViolationReason.INVALID_VALUE, "components must be an array"));
             }
-            lines.add(new RefundRequest.Line(text(l.path("orderItemId")), quantity, components));
+            for (int c = 0; rawComponents.isArray() && c < rawComponents.size(); c++) {
+                JsonNode comp = rawComponents.get(c);
+                String field = at + ".components[" + c + "]";
+                RefundComponent component = component(comp.path("component"), field + ".component", problems);
+                components.add(new RefundRequest.ComponentAmount(component, amount(comp.path("amount"), field + ".amount", problems),
+                        currency(comp.path("currency"), field + ".currency", problems)));
+            }
+            lines.add(new RefundRequest.Line(string(l, "orderItemId", at + ".orderItemId", problems), quantity, components));
         }
-        return new Parsed<>(new RefundRequest(text(body.path("orderId")), body.path("full").asBoolean(false), reason, lines), problems);
+        return new Parsed<>(new RefundRequest(orderId, full, reason, lines), problems);
     }
 
     /** {@code {orderId, reason}}; reason may be absent for MCF orders. */
     public static Parsed<CancellationRequest> cancellationRequest(JsonNode body) {
         List<Violation> problems = new ArrayList<>();
+        String orderId = string(body, "orderId", "orderId", problems);
         CancelReason reason = enumValue(CancelReason.class, body.path("reason"), "reason", problems);
-        return new Parsed<>(new CancellationRequest(text(body.path("orderId")), reason), problems);
+        return new Parsed<>(new CancellationRequest(orderId, reason), problems);
+    }
+
+    private static BigDecimal amount(JsonNode node, String field, List<Violation> problems) {
+        if (node.isTextual() && AMOUNT.matcher(node.textValue()).matches()) {
+            return new BigDecimal(node.textValue());
+        }
+        problems.add(new Violation(field, node.isMissingNode() || node.isNull() ? ViolationReason.REQUIRED : ViolationReason.INVALID_VALUE,
+                "amount must be a decimal string such as \"12.50\": digits, optionally a point and one or two digits"));
+        return null;
+    }
+
+    private static String currency(JsonNode node, String field, List<Violation> problems) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null; // the order's currency
+        }
+        if (node.isTextual() && CURRENCY.matcher(node.textValue()).matches()) {
+            return node.textValue();
+        }
+        problems.add(new Violation(field, ViolationReason.INVALID_VALUE, "currency must be an ISO 4217 code such as \"EUR\""));
+        return null;
+    }
+
+    /** A string member: absent or null is null (the rules say whether it is required); any other JSON type is named. */
+    private static String string(JsonNode body, String member, String field, List<Violation> problems) {
+        JsonNode node = body.path(member);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add(new Violation(field, ViolationReason.INVALID_VALUE, member + " must be a string"));
+            return null;
+        }
+        return node.textValue().isBlank() ? null : node.textValue();
     }
 
     /** The action as the API returns it (202 body of the POSTs, GET of one action, items of the ticket's list). */
@@ -134,6 +190,9 @@ public final class ActionJson {
         if (result instanceof ActionResult.TicketNotFound) {
             return 404;
         }
+        if (result instanceof ActionResult.NotConnected) {
+            return 409;
+        }
         return 400;
     }
 
@@ -160,6 +219,9 @@ public final class ActionJson {
         } else if (result instanceof ActionResult.TicketNotFound t) {
             p.put("type", PROBLEM_BASE + "ticket-not-found").put("title", "Ticket not found").put("status", status)
                     .put("detail", "No ticket " + t.ticketId());
+        } else if (result instanceof ActionResult.NotConnected n) {
+            p.put("type", PROBLEM_BASE + "amazon-account-not-connected").put("title", "The seller's Amazon account is not connected")
+                    .put("status", status).put("detail", n.detail());
         } else if (result instanceof ActionResult.InvalidKey k) {
             p.put("type", PROBLEM_BASE + "idempotency-key-required").put("title", "Idempotency-Key header required")
                     .put("status", status).put("detail", k.detail());
@@ -184,35 +246,33 @@ public final class ActionJson {
     }
 
     private static RefundComponent component(JsonNode node, String field, List<Violation> problems) {
-        String raw = text(node);
-        if (raw == null) {
+        if (node.isMissingNode() || node.isNull()) {
             problems.add(new Violation(field, ViolationReason.REQUIRED, "component is required"));
             return null;
         }
         for (RefundComponent c : RefundComponent.values()) {
-            if (c.name().equalsIgnoreCase(raw) || c.feedType().equalsIgnoreCase(raw)) {
+            if (node.isTextual() && c.name().equals(node.textValue())) {
                 return c;
             }
         }
-        problems.add(new Violation(field, ViolationReason.REQUIRED, "unknown component " + raw));
+        problems.add(new Violation(field, ViolationReason.INVALID_VALUE, "component must be one of "
+                + java.util.Arrays.toString(RefundComponent.values())));
         return null;
     }
 
+    /** An enum value by its exact name; absent or null is null (the policy reports a missing reason where it is required). */
     private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field, List<Violation> problems) {
-        String raw = text(node);
-        if (raw == null) {
-            return null; // the policy reports a missing reason where it is required
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
         }
         for (E e : type.getEnumConstants()) {
-            if (e.name().toLowerCase(Locale.ROOT).equals(raw.toLowerCase(Locale.ROOT))) {
+            if (node.isTextual() && e.name().equals(node.textValue())) {
                 return e;
             }
         }
-        problems.add(new Violation(field, ViolationReason.REQUIRED, "unknown " + field + " " + raw));
+        problems.add(new Violation(field, ViolationReason.INVALID_VALUE, "unknown " + field + " "
+                + (node.isTextual() ? node.textValue() : node.toString()) + " (the names are Amazon's, e.g. "
+                + type.getEnumConstants()[0].name() + ")"));
         return null;
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() || node.asText().isBlank() ? null : node.asText().trim();
     }
 }

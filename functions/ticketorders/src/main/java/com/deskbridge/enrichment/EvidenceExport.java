@@ -78,7 +78,8 @@ public final class EvidenceExport {
                 com.deskbridge.logistics.OrderStatus.valueOf(o.status()),
                 com.deskbridge.logistics.FulfilmentChannel.valueOf(o.channel()), o.purchaseDate(), o.latestShipDate(),
                 o.promisedDelivery(), o.items().stream().map(i -> new OrderSummary.Item(i.sku(), null, i.quantity())).toList(),
-                ticket.shipments().stream().map(sh -> new OrderSummary.ShippedPackage(sh.carrier(), sh.trackingNumber(), null)).toList());
+                ticket.shipments().stream().map(sh -> new OrderSummary.ShippedPackage(sh.carrier(), sh.trackingNumber(),
+                        o.shipDate(sh.trackingNumber()).orElse(null))).toList());
         return forClaim(chain, summary);
     }
 

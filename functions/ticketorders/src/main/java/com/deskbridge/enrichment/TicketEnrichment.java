@@ -41,21 +41,55 @@ public record TicketEnrichment(EnrichmentState state, String detail, Instant upd
                 orderFingerprint);
     }
 
-    /** The order facts; no buyer data (OrderSummary has none). */
+    /**
+     * The order facts; no buyer data (OrderSummary has none). {@code currency} is the order's (null when Amazon shows
+     * no price); {@code packages} the shipped parcels as the marketplace reports them, with their ship dates.
+     */
     public record OrderView(String orderId, String marketplaceId, String status, String channel, Instant purchaseDate,
-                            Instant latestShipDate, Instant promisedDelivery, List<ItemView> items) {
+                            Instant latestShipDate, Instant promisedDelivery, List<ItemView> items, String currency,
+                            List<PackageView> packages) {
         public OrderView {
             items = items == null ? List.of() : List.copyOf(items);
+            packages = packages == null ? List.of() : List.copyOf(packages);
+        }
+
+        /** Without currency and packages (orders read before they were kept). */
+        public OrderView(String orderId, String marketplaceId, String status, String channel, Instant purchaseDate,
+                         Instant latestShipDate, Instant promisedDelivery, List<ItemView> items) {
+            this(orderId, marketplaceId, status, channel, purchaseDate, latestShipDate, promisedDelivery, items, null, null);
         }
 
         static OrderView of(OrderSummary o) {
             return new OrderView(o.orderId(), o.marketplaceId(), o.status().name(), o.channel().name(), o.purchaseDate(),
                     o.latestShipDate(), o.latestDeliveryDate(),
-                    o.items().stream().map(i -> new ItemView(i.sku(), i.title(), i.quantity())).toList());
+                    o.items().stream().map(i -> new ItemView(i.orderItemId(), i.sku(), i.title(), i.quantity(),
+                            i.itemPrice() == null ? null : i.itemPrice().toPlainString(),
+                            i.currency() != null ? i.currency() : o.currency())).toList(),
+                    o.currency(),
+                    o.packages().stream().map(p -> new PackageView(p.carrier().name(), p.trackingNumber(), p.shipDate())).toList());
+        }
+
+        /** When the parcel with this tracking number was shipped, if the marketplace said. */
+        public java.util.Optional<Instant> shipDate(String trackingNumber) {
+            return packages.stream().filter(p -> p.trackingNumber() != null && p.trackingNumber().equals(trackingNumber))
+                    .map(PackageView::shipDate).filter(Objects::nonNull).findFirst();
         }
     }
 
-    public record ItemView(String sku, String title, int quantity) {}
+    /**
+     * One ordered line: Amazon's {@code orderItemId} (what a partial refund names), the units ordered and the price of
+     * all of them ({@code itemPrice}, a decimal string, in {@code currency}); price and id are null where Amazon shows
+     * none (MCF).
+     */
+    public record ItemView(String orderItemId, String sku, String title, int quantity, String itemPrice, String currency) {
+        /** A line without id or price. */
+        public ItemView(String sku, String title, int quantity) {
+            this(null, sku, title, quantity, null, null);
+        }
+    }
+
+    /** A shipped parcel as the marketplace reports it (carrier as {@link com.deskbridge.logistics.Carrier} name). */
+    public record PackageView(String carrier, String trackingNumber, Instant shipDate) {}
 
     /**
      * One parcel. {@code status} is the canonical tag (AfterShip spelling, "InTransit") or null when no tracking

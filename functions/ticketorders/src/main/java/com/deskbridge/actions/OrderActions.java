@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.http.MissingSecretException;
 import com.deskbridge.orderactions.CancellationCommand;
 import com.deskbridge.orderactions.CancellationRequest;
 import com.deskbridge.orderactions.McfCancellationCommand;
@@ -11,6 +12,7 @@ import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Validation;
 import com.deskbridge.orderactions.Violation;
 import com.deskbridge.orderactions.ViolationReason;
+import com.deskbridge.spapi.LwaAuthException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,7 +106,19 @@ public final class OrderActions {
         if (orderId == null || orderId.isBlank()) {
             return new ActionResult.Rejected(List.of(new Violation("orderId", ViolationReason.REQUIRED, "orderId is required")));
         }
-        Optional<OrderSnapshot> live = orders.load(sellerId, orderId);
+        Optional<OrderSnapshot> live;
+        try {
+            live = orders.load(sellerId, orderId);
+        } catch (MissingSecretException e) {
+            return new ActionResult.NotConnected("the seller's Amazon account is not connected: no SP-API authorisation "
+                    + "is stored for this seller; authorise Deskbridge in Seller Central and try again");
+        } catch (LwaAuthException e) {
+            if (!e.reauthorisationNeeded()) {
+                throw e;
+            }
+            return new ActionResult.NotConnected("the seller's Amazon account is no longer connected: Amazon refused the "
+                    + "stored authorisation (revoked or expired); authorise Deskbridge in Seller Central again");
+        }
         if (live.isEmpty()) {
             return new ActionResult.Rejected(List.of(new Violation("orderId", ViolationReason.FOREIGN_ORDER,
                     "order " + orderId + " not found for this seller")));

@@ -1,0 +1,32 @@
+package com.deskbridge.api;
+
+import com.deskbridge.compliance.ComplianceChecker;
+import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.query.SlaMetricsQueries;
+import com.deskbridge.domain.query.TicketQueries;
+import com.deskbridge.domain.query.TicketSearchQueries;
+import java.time.Clock;
+
+/**
+ * The application services the routes call, built once per container from {@link ApiServices} (the ports).
+ * The order actions behind {@code actions} are built on first use: most API calls never refund, so a container does
+ * not pay for the SP-API client at start.
+ */
+record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyService replies, TicketViews views,
+                      TicketActions actions, MacroService macros, SettingsService settings,
+                      SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
+                      ComplianceChecker compliance, Clock clock) {
+
+    static ApiApplication of(ApiServices ports) {
+        SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
+        CollaborationService collaboration = new CollaborationService(ports.collaboration(), ports.clock());
+        TicketSearchQueries search = new TicketSearchQueries(ports.collaboration().search(), ports.clock());
+        return new ApiApplication(ports.queries(), ports.commands(),
+                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher(), ports.outbound(), collaboration),
+                new TicketViews(ports.context(), ports.trackingRefresh(), collaboration, search),
+                new TicketActions(ports.orderActions(), ports.context()),
+                new MacroService(ports.compliance(), settings, ports.context()), settings,
+                new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
+                ports.compliance(), ports.clock());
+    }
+}
