@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Who may do what: another seller's ticket is not there, a token naming no seller is refused, no token is unauthorised. */
@@ -43,7 +42,6 @@ class AccessJourneyTest extends Journey {
     }
 
     @Test
-    @Disabled("issue 10 item 9, fixed on branch a-api")
     @DisplayName("no token, a malformed token, a token with a broken signature: 401 as openapi.yaml documents it, and nothing changes")
     void requestsWithoutAValidTokenAreUnauthorised() {
         String north = agentToken(NORTH);

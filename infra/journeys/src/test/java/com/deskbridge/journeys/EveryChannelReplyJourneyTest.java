@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,6 @@ class EveryChannelReplyJourneyTest extends Journey {
     }
 
     @Test
-    @Disabled("issue 10 item 2, fixed on branch a-api")
     @DisplayName("email, ebay, shopify: each reply is sent, or refused before anything changes")
     void aReplyOnEveryOtherChannelIsSentOrRefusedBeforeAnythingChanges() {
         assertSentOrRefused("email", null, "buyer.journey@example.com", false);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deskbridge.testsupport.browser.BrowserPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The evidence an agent takes to an A-to-z claim: the hash-chained log, its claim export, a lead's audit export. */
@@ -56,7 +55,6 @@ class EvidenceJourneyTest extends Journey {
     }
 
     @Test
-    @Disabled("issue 10 item 3, fixed on branch a-api")
     @DisplayName("the A-to-z claim export of a ticket whose order lookup failed is refused with a problem (409), not a 500")
     void theClaimExportWithoutAnOrderIsRefused() {
         String token = agentToken(NORTH);

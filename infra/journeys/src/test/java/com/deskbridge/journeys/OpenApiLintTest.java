@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +24,6 @@ class OpenApiLintTest {
     static final String VERSION = "2.77.0";
 
     @Test
-    @Disabled("issue 10 item 9, fixed on branch a-api")
     void theApiDocumentPassesRedoclyLint() throws Exception {
         Optional<Path> redocly = onPath("redocly");
         Assumptions.assumeTrue(redocly.isPresent(), "Redocly CLI not found on PATH: run .ci/install-redocly.sh (npm) and put"
