@@ -53,7 +53,7 @@ class EnrichmentHandlerTest {
     }
 
     @Test
-    void lastDeliveryMarksTheTicketFailedBeforeSqsMovesItToTheDlq() {
+    void lastDeliveryMarksTheTicketFailedAndDeadLettersTheRequestWithItsReason() {
         String dhl = f.dhlNumber();
         String orderId = f.orderId();
         f.fbmOrder(orderId, "+P2D", "DHL:" + dhl);
@@ -67,10 +67,12 @@ class EnrichmentHandlerTest {
         assertThat(w.store().read(f.seller, ticket).orElseThrow().state()).isEqualTo(EnrichmentState.RETRYING);
         SQSBatchResponse last = handler.handleRequest(event(ticket, orderId, TestStack.MAX_RECEIVES), null);
 
-        assertThat(last.getBatchItemFailures()).hasSize(1); // SQS redrive moves it to the DLQ
+        assertThat(last.getBatchItemFailures()).as("in the DLQ with its reason, not left to SQS's redrive").isEmpty();
         TicketEnrichment failed = w.store().read(f.seller, ticket).orElseThrow();
         assertThat(failed.state()).isEqualTo(EnrichmentState.FAILED);
         assertThat(failed.detail()).startsWith("gave up after repeated failures").contains("DHL unavailable");
+        assertThat(deadLettered()).anySatisfy(d -> assertThat(d.messageAttributes().get(DeadLetterQueue.REASON).stringValue())
+                .startsWith("gave up after " + TestStack.MAX_RECEIVES + " deliveries").contains("DHL unavailable"));
     }
 
     @Test
@@ -86,13 +88,16 @@ class EnrichmentHandlerTest {
 
         assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
 
-        String dlq = TestStack.get().queueUrl("EnrichmentTestDeadLetterQueue");
-        List<Message> dead = TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
-                .messageAttributeNames("All")).messages();
-        assertThat(dead).anySatisfy(d -> {
+        assertThat(deadLettered()).anySatisfy(d -> {
             assertThat(d.body()).isEqualTo("{\"version\":99}");
             assertThat(d.messageAttributes().get(DeadLetterQueue.REASON).stringValue()).contains("unsupported enrichment request version");
         });
+    }
+
+    private static List<Message> deadLettered() {
+        String dlq = TestStack.get().queueUrl("EnrichmentTestDeadLetterQueue");
+        return TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
     }
 
     private SQSEvent event(String ticket, String orderId, int receiveCount) {

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lambda entry point for the intake queue (template.yaml: IntakeFunction). Each record is decoded and handed to
- * {@link IntakeService}; poison records go to the DLQ with their reason; records that fail for a transient reason
- * are reported back as batch item failures (ReportBatchItemFailures) so that only they are retried.
+ * {@link IntakeService} under the one SQS batch policy ({@link SqsBatch}): poison records (a
+ * {@link com.deskbridge.adapters.sqs.PoisonMessageException} from the decoder or the mail adapter) go to the DLQ with
+ * their reason; records that fail for a transient reason are reported back as batch item failures
+ * (ReportBatchItemFailures) so that only they are retried; nothing one record does reaches the others.
  */
 public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
@@ -59,7 +61,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         // the batch's context requests, by SQS message id: sent together at its end
         Map<String, List<EnrichmentTrigger.Request>> contextRequests = new LinkedHashMap<>();
-        SQSBatchResponse response = batch.process(event, record -> process(record, contextRequests));
+        SQSBatchResponse response = batch.process(event, context, record -> process(record, contextRequests));
         return withContextRequested(response, contextRequests);
     }
 
@@ -91,34 +93,30 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record, Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
-        try {
-            List<InboundMessage> messages = decoder.decode(record.getBody(), sentAt(record));
-            if (messages.isEmpty()) {
-                LOG.info("intake messageId={} carries no buyer message (S3 test event or deletion notice)",
-                        record.getMessageId());
-            }
-            for (InboundMessage message : messages) {
-                IntakeService.Result result = intake.accept(message);
-                LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
-                        result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());
-                if (message.orderId() != null) {
-                    // The order is known: fetch its context. Also for a redelivered message, whose first delivery may
-                    // have failed right here (asking twice is harmless: enrichment is idempotent).
-                    // Only Amazon's marketplace ids mean something to SP-API; another channel's order can still be an
-                    // MCF order (Amazon fulfils it), looked up by its id in the seller's home region.
-                    contextRequests.computeIfAbsent(record.getMessageId(), id -> new ArrayList<>()).add(
-                            new EnrichmentTrigger.Request(message.seller(), result.ticketId(), message.orderId(),
-                                    message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
-                                    EnrichmentTrigger.Reason.ORDER_KNOWN));
-                }
-                if (!result.duplicate()) {
-                    autoReply(message, result);
-                }
-            }
-            return SqsBatch.DONE;
-        } catch (PoisonMessageException poison) {
-            return new SqsBatch.Poison(poison.getMessage());
+        List<InboundMessage> messages = decoder.decode(record.getBody(), sentAt(record));
+        if (messages.isEmpty()) {
+            LOG.info("intake messageId={} carries no buyer message (S3 test event or deletion notice)",
+                    record.getMessageId());
         }
+        for (InboundMessage message : messages) {
+            IntakeService.Result result = intake.accept(message);
+            LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
+                    result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());
+            if (message.orderId() != null) {
+                // The order is known: fetch its context. Also for a redelivered message, whose first delivery may
+                // have failed right here (asking twice is harmless: enrichment is idempotent).
+                // Only Amazon's marketplace ids mean something to SP-API; another channel's order can still be an
+                // MCF order (Amazon fulfils it), looked up by its id in the seller's home region.
+                contextRequests.computeIfAbsent(record.getMessageId(), id -> new ArrayList<>()).add(
+                        new EnrichmentTrigger.Request(message.seller(), result.ticketId(), message.orderId(),
+                                message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
+                                EnrichmentTrigger.Reason.ORDER_KNOWN));
+            }
+            if (!result.duplicate()) {
+                autoReply(message, result);
+            }
+        }
+        return SqsBatch.DONE;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.sqs.PoisonMessageException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -116,7 +116,7 @@ public final class ReplySender {
     }
 
     /** The queue message names a reply that does not exist: retrying cannot help. */
-    public static final class NoSuchReplyException extends RuntimeException {
+    public static final class NoSuchReplyException extends com.deskbridge.adapters.sqs.PoisonMessageException {
         private static final long serialVersionUID = 1L;
 
         NoSuchReplyException(String message) {
