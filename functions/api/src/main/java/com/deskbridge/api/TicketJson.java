@@ -17,7 +17,15 @@ final class TicketJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
                    String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
-                   String intent, List<String> tags, String priority, String assignee, String dueAt) {
+                   String intent, List<String> tags, String priority, String assignee, String dueAt,
+                   Failure sendFailure) {
+    }
+
+    /** A reply the channel refused for good (the ticket is open again until an agent acts). */
+    record Failure(String messageKey, String reason, String at) {
+        static Failure of(com.deskbridge.domain.ticket.SendFailure f) {
+            return f == null ? null : new Failure(f.messageKey(), f.reason(), f.at().toString());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +41,7 @@ final class TicketJson {
     record Detail(String id, String channel, String marketplaceId, String orderId, String buyer, String subject,
                   String status, String createdAt, String lastMessageAt, String awaitingReplySince, int messageCount,
                   String intent, List<String> tags, String priority, String assignee, String dueAt,
-                  List<Message> messages) {
+                  Failure sendFailure, List<Message> messages) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +52,7 @@ final class TicketJson {
         return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
                 t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
                 iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()));
+                iso(t.dueAt()), Failure.of(t.sendFailure()));
     }
 
     static Detail detail(TicketDetail d) {
@@ -52,7 +60,7 @@ final class TicketJson {
         return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), t.orderId(), t.buyer(),
                 t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
                 iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()), d.messages().stream().map(TicketJson::message).toList());
+                iso(t.dueAt()), Failure.of(t.sendFailure()), d.messages().stream().map(TicketJson::message).toList());
     }
 
     static Listing listing(Page<TicketSummary> page) {

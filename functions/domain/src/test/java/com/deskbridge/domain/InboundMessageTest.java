@@ -94,4 +94,14 @@ class InboundMessageTest {
         assertThat(m.bodyTruncated()).isTrue();
         assertThat(message().build().bodyTruncated()).isFalse();
     }
+
+    @Test
+    void aSubjectIsOneBoundedLine() {
+        String injected = message().subject("Where is it?\r\nBcc: everyone@example.com\n\tnext").build().subject();
+        String overlong = message().subject("x".repeat(998)).build().subject();
+
+        assertThat(injected).isEqualTo("Where is it? Bcc: everyone@example.com next");
+        assertThat(overlong).hasSize(InboundMessage.MAX_SUBJECT_CHARS).endsWith("\u2026");
+        assertThat(message().subject(" \r\n ").build().subject()).isNull();
+    }
 }

@@ -70,6 +70,15 @@ class IntakeMessageDecoderTest {
         assertThat(m.receivedAt()).isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
     }
 
+    @Test
+    void aSubjectWithLineBreaksOrNineHundredCharactersIsStoredAsOneBoundedLine() {
+        InboundMessage injected = decoder.decode(envelope().put("subject", "Hi\r\nBcc: all@example.com").toString(), QUEUED).get(0);
+        InboundMessage overlong = decoder.decode(envelope().put("subject", "y".repeat(998)).toString(), QUEUED).get(0);
+
+        assertThat(injected.subject()).isEqualTo("Hi Bcc: all@example.com");
+        assertThat(overlong.subject()).hasSize(InboundMessage.MAX_SUBJECT_CHARS);
+    }
+
     static List<Arguments> badEnvelopes() {
         return List.of(
                 Arguments.of("version missing", (Consumer<ObjectNode>) e -> e.remove("version"), "version"),

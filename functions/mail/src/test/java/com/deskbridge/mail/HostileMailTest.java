@@ -123,6 +123,16 @@ class HostileMailTest {
     }
 
     @Test
+    void anEncodedWordSubjectCannotSmuggleALineBreak() {
+        String encoded = java.util.Base64.getEncoder().encodeToString(
+                "Frage\r\nBcc: all@example.com".getBytes(StandardCharsets.UTF_8));
+        byte[] mail = ("From: a@example.com\r\nSubject: =?UTF-8?B?" + encoded + "?=\r\n\r\nhello\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(parser.parse(mail, SELLER, FALLBACK).subject()).isEqualTo("Frage Bcc: all@example.com");
+    }
+
+    @Test
     void aParsePastItsDeadlineIsRefusedAndTheCallerGoesOn() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> BoundedParse.run(() -> {

@@ -132,7 +132,8 @@ final class ItemCodec {
                 item.containsKey("tags") ? new java.util.TreeSet<>(item.get("tags").ss()) : java.util.Set.of(),
                 item.containsKey("priority") ? com.deskbridge.domain.sla.Priority.valueOf(item.get("priority").s()) : null,
                 str(item, "assignee"),
-                instant(item, "dueAt"));
+                instant(item, "dueAt"),
+                FailedSend.failure(item));
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param threadKey   the channel's own conversation id (eBay/Shopify thread, e-mail References root); optional
  * @param orderId     the marketplace order the message is about; optional
+ * @param subject     normalised to one line of at most {@link #MAX_SUBJECT_CHARS} characters ({@link BuyerText})
  * @param body        plain text; longer bodies are cut at {@link #MAX_BODY_CHARS} and flagged
  */
 public record InboundMessage(
@@ -30,6 +31,11 @@ public record InboundMessage(
     /** Keeps a message item well inside DynamoDB's 400 KB item limit, even with multi-byte text. */
     public static final int MAX_BODY_CHARS = 100_000;
     public static final int MAX_ATTACHMENTS = 50;
+    /**
+     * Longest subject kept: a reply's subject ("Re: " and this) must fit one header line (RFC 5322 section 2.1.1: 78
+     * characters recommended, 998 at most) and every outbound channel's limit; longer subjects are cut.
+     */
+    public static final int MAX_SUBJECT_CHARS = 250;
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -46,10 +52,7 @@ public record InboundMessage(
         Require.maxLength(threadKey, 512, "threadKey");
         orderId = Require.optional(orderId);
         Require.maxLength(orderId, 64, "orderId");
-        subject = Require.optional(subject);
-        if (subject != null && subject.length() > 998) {
-            subject = subject.substring(0, 998);
-        }
+        subject = BuyerText.line(subject, MAX_SUBJECT_CHARS); // one line: no CR/LF reaches a reply's header
         body = body == null ? "" : body;
         if (body.isBlank() && (attachments == null || attachments.isEmpty())) {
             throw new InvalidInputException("body", "is required when the message has no attachments");

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param dueAt              the earliest response deadline of the waiting period (seller target, marketplace
  *                           deadline or cancellation deadline); null when nothing awaits a reply. The open queue
  *                           is ordered by it.
+ * @param sendFailure        the latest reply the channel refused for good, while no agent has acted since; null
+ *                           otherwise
  */
 public record TicketSummary(
         TicketId id,
@@ -33,9 +35,19 @@ public record TicketSummary(
         Set<String> tags,
         Priority priority,
         String assignee,
-        Instant dueAt) {
+        Instant dueAt,
+        SendFailure sendFailure) {
     public TicketSummary {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         priority = priority == null ? Priority.NORMAL : priority;
+    }
+
+    /** A ticket without a failed send. */
+    public TicketSummary(TicketId id, SellerId seller, Channel channel, String marketplaceId, String orderId, String buyer,
+                         String subject, TicketStatus status, Instant createdAt, Instant lastMessageAt,
+                         Instant awaitingReplySince, int messageCount, String intent, Set<String> tags, Priority priority,
+                         String assignee, Instant dueAt) {
+        this(id, seller, channel, marketplaceId, orderId, buyer, subject, status, createdAt, lastMessageAt,
+                awaitingReplySince, messageCount, intent, tags, priority, assignee, dueAt, null);
     }
 }
