@@ -7,7 +7,7 @@ import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.Sender;
 import com.deskbridge.domain.ticket.SellerId;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.deskbridge.adapters.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
@@ -40,7 +40,7 @@ public final class IntakeMessageDecoder {
     private final RawMail rawMail;
 
     public IntakeMessageDecoder(ObjectMapper json, RawMail rawMail) {
-        this.json = Objects.requireNonNull(json);
+        this.json = StrictJson.strict(json); // no duplicate keys, nothing after the envelope
         this.rawMail = Objects.requireNonNull(rawMail);
     }
 
@@ -78,16 +78,9 @@ public final class IntakeMessageDecoder {
             throw new PoisonMessageException("message body is empty");
         }
         try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new PoisonMessageException("message body is not a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            // The parser's own message quotes the input, which may be buyer text: report only the position.
-            var at = e.getLocation();
-            throw new PoisonMessageException("message body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            return StrictJson.object(json, body);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("message body " + e.getMessage());
         }
     }
 

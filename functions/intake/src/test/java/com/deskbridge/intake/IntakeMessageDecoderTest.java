@@ -79,6 +79,21 @@ class IntakeMessageDecoderTest {
         assertThat(overlong.subject()).hasSize(InboundMessage.MAX_SUBJECT_CHARS);
     }
 
+    @Test
+    void aDuplicateKeyIsPoisonNotTheLastOneWins() {
+        String twoSellers = envelope().toString().replace("\"sellerId\":\"s-1\"", "\"sellerId\":\"A\",\"sellerId\":\"B\"");
+
+        assertThatThrownBy(() -> decoder.decode(twoSellers, QUEUED)).isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void contentAfterTheEnvelopeIsPoison() {
+        assertThatThrownBy(() -> decoder.decode(envelope() + " {\"sellerId\":\"B\"}", QUEUED))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("after the JSON object");
+        assertThatThrownBy(() -> decoder.decode(envelope() + "garbage", QUEUED)).isInstanceOf(PoisonMessageException.class);
+    }
+
     static List<Arguments> badEnvelopes() {
         return List.of(
                 Arguments.of("version missing", (Consumer<ObjectNode>) e -> e.remove("version"), "version"),

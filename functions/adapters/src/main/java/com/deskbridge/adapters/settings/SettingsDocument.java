@@ -1,13 +1,16 @@
 package com.deskbridge.adapters.settings;
 
 import com.deskbridge.domain.ticket.InvalidInputException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.deskbridge.adapters.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads a seller settings document: present, not too long, JSON, an object. Problems name the field "body". */
+/**
+ * Reads a seller settings document: present, not too long, strict JSON ({@link StrictJson}: no duplicate keys, nothing
+ * after it), an object. Problems name the field "body".
+ */
 final class SettingsDocument {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.strict(new ObjectMapper());
 
     private SettingsDocument() {
     }
@@ -20,17 +23,10 @@ final class SettingsDocument {
         if (document.length() > maxChars) {
             throw new InvalidInputException("body", "must be at most " + maxChars + " characters");
         }
-        JsonNode root;
         try {
-            root = JSON.readTree(document);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new InvalidInputException("body", "is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            return StrictJson.object(JSON, document);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("body", e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException("body", "must be a JSON object");
-        }
-        return root;
     }
 }
