@@ -1,6 +1,7 @@
 package com.deskbridge.intake;
 
 import com.deskbridge.adapters.sqs.PoisonMessageException;
+import com.deskbridge.domain.intake.ReceiveWindow;
 import com.deskbridge.domain.ticket.Attachment;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
@@ -45,32 +46,38 @@ public final class IntakeMessageDecoder {
     }
 
     /**
-     * @param queueTimestamp when the queue received the message: the receive time of last resort
+     * @param queueTimestamp when the queue received the message: the receive time of last resort, and what a message's
+     *                       own receive time is checked against ({@link ReceiveWindow})
      * @return the buyer messages in the body; empty for notifications that carry none (S3 test events)
      */
     public List<InboundMessage> decode(String body, Instant queueTimestamp) {
         JsonNode root = parse(body);
         try {
-            if (root.has("Records")) {
-                return fromS3Event(root.get("Records"), queueTimestamp);
-            }
-            if ("s3:TestEvent".equals(root.path("Event").asText(null))) {
-                return List.of();
-            }
-            int version = root.path("version").asInt(-1);
-            if (version != 1) {
-                throw new PoisonMessageException("envelope version must be 1 (was " + root.path("version") + ")");
-            }
-            String type = root.path("type").asText("");
-            return switch (type) {
-                case "channel-message" -> List.of(channelMessage(root));
-                case "raw-mime" -> List.of(rawMime(root, queueTimestamp));
-                default -> throw new PoisonMessageException(
-                        "envelope type must be channel-message or raw-mime (was '" + type + "')");
-            };
+            ReceiveWindow window = new ReceiveWindow(queueTimestamp);
+            return messages(root, queueTimestamp).stream().map(window::apply).toList();
         } catch (InvalidInputException e) {
             throw new PoisonMessageException("invalid message: " + e.getMessage(), e);
         }
+    }
+
+    private List<InboundMessage> messages(JsonNode root, Instant queueTimestamp) {
+        if (root.has("Records")) {
+            return fromS3Event(root.get("Records"), queueTimestamp);
+        }
+        if ("s3:TestEvent".equals(root.path("Event").asText(null))) {
+            return List.of();
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != 1) {
+            throw new PoisonMessageException("envelope version must be 1 (was " + root.path("version") + ")");
+        }
+        String type = root.path("type").asText("");
+        return switch (type) {
+            case "channel-message" -> List.of(channelMessage(root));
+            case "raw-mime" -> List.of(rawMime(root, queueTimestamp));
+            default -> throw new PoisonMessageException(
+                    "envelope type must be channel-message or raw-mime (was '" + type + "')");
+        };
     }
 
     private JsonNode parse(String body) {

@@ -94,6 +94,31 @@ class IntakeMessageDecoderTest {
         assertThatThrownBy(() -> decoder.decode(envelope() + "garbage", QUEUED)).isInstanceOf(PoisonMessageException.class);
     }
 
+    @Test
+    void aReceiveTimeInTheFutureIsClampedToTheQueuesTimeAndTheClaimKept() {
+        InboundMessage m = decoder.decode(envelope().put("receivedAt", "2100-01-01T00:00:00Z").toString(), QUEUED).get(0);
+
+        assertThat(m.receivedAt()).isEqualTo(QUEUED.plus(com.deskbridge.domain.intake.ReceiveWindow.MAX_SKEW));
+        assertThat(m.claimedReceivedAt()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void aReceiveTimeLongBeforeTheQueueIsClampedToTheWindow() {
+        InboundMessage m = decoder.decode(envelope().put("receivedAt", "2026-01-01T00:00:00Z").toString(), QUEUED).get(0);
+
+        assertThat(m.receivedAt()).isEqualTo(QUEUED.minus(com.deskbridge.domain.intake.ReceiveWindow.MAX_AGE));
+        assertThat(m.claimedReceivedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(decoder.decode(envelope().toString(), QUEUED).get(0).claimedReceivedAt()).as("within the window").isNull();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1970-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+            "-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z", "2026-13-01T00:00:00Z", "3000-01-01T00:00:00Z"})
+    void anUnparseableOrOutOfRangeReceiveTimeIsPoison(String receivedAt) {
+        assertThatThrownBy(() -> decoder.decode(envelope().put("receivedAt", receivedAt).toString(), QUEUED))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("receivedAt");
+    }
+
     static List<Arguments> badEnvelopes() {
         return List.of(
                 Arguments.of("version missing", (Consumer<ObjectNode>) e -> e.remove("version"), "version"),

@@ -1,5 +1,6 @@
 package com.deskbridge.mail;
 
+import com.deskbridge.domain.intake.ReceiveWindow;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.InvalidInputException;
@@ -199,8 +200,9 @@ public final class InboundMailParser {
         return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
+    /** The Date header, unless missing, unparseable or not a plausible time (the sender's clock is not trusted). */
     private static Instant receivedAt(Message message, Instant fallback) {
         Date date = message.getDate();
-        return date == null ? fallback : date.toInstant();
+        return date == null || !ReceiveWindow.plausible(date.toInstant()) ? fallback : date.toInstant();
     }
 }

@@ -61,6 +61,9 @@ final class ItemCodec {
                         "sizeBytes", n(a.sizeBytes()))))
                 .toList()));
         item.put("receivedAt", s(TicketKeys.time(message.receivedAt())));
+        if (message.claimedReceivedAt() != null) {
+            item.put("claimedReceivedAt", s(message.claimedReceivedAt().toString())); // not believed; kept for the record
+        }
         return item;
     }
 

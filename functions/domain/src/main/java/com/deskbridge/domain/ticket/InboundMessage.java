@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param orderId     the marketplace order the message is about; optional
  * @param subject     normalised to one line of at most {@link #MAX_SUBJECT_CHARS} characters ({@link BuyerText})
  * @param body        plain text; longer bodies are cut at {@link #MAX_BODY_CHARS} and flagged
+ * @param receivedAt  when the message arrived: the SLA clock starts here (see domain.intake.ReceiveWindow)
+ * @param claimedReceivedAt the receive time the channel or the mail claimed, when it was not believed and
+ *                    {@code receivedAt} was clamped; null otherwise
  */
 public record InboundMessage(
         Channel channel,
@@ -26,7 +29,8 @@ public record InboundMessage(
         String body,
         boolean bodyTruncated,
         List<Attachment> attachments,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Instant claimedReceivedAt) {
 
     /** Keeps a message item well inside DynamoDB's 400 KB item limit, even with multi-byte text. */
     public static final int MAX_BODY_CHARS = 100_000;
@@ -65,6 +69,20 @@ public record InboundMessage(
         if (attachments.size() > MAX_ATTACHMENTS) {
             throw new InvalidInputException("attachments", "must list at most " + MAX_ATTACHMENTS + " files");
         }
+    }
+
+    /** A message as a channel hands it over: its claimed receive time not (yet) in question. */
+    public InboundMessage(Channel channel, SellerId seller, String marketplaceId, String externalMessageId,
+                          String threadKey, String orderId, Sender sender, String subject, String body,
+                          boolean bodyTruncated, List<Attachment> attachments, Instant receivedAt) {
+        this(channel, seller, marketplaceId, externalMessageId, threadKey, orderId, sender, subject, body, bodyTruncated,
+                attachments, receivedAt, null);
+    }
+
+    /** This message received at {@code at} instead, its own claim kept in {@link #claimedReceivedAt()}. */
+    public InboundMessage receivedAtClamped(Instant at) {
+        return new InboundMessage(channel, seller, marketplaceId, externalMessageId, threadKey, orderId, sender, subject,
+                body, bodyTruncated, attachments, at, claimedReceivedAt != null ? claimedReceivedAt : receivedAt);
     }
 
     /**
