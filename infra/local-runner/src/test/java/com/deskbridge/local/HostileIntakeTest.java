@@ -105,4 +105,26 @@ class HostileIntakeTest {
         });
         assertThat(openTickets(attacker)).isEmpty();
     }
+
+    @Test
+    void controlAndBidiCharactersFromABuyerAreNotServed() throws Exception {
+        String seller = "bidi-" + System.nanoTime();
+        String body = JSON.createObjectNode()
+                .put("version", 1).put("type", "channel-message").put("channel", "ebay").put("sellerId", seller)
+                .put("externalMessageId", "bidi-1").put("threadKey", "bidi-thread")
+                .put("subject", "Refund\u202E\u0000 now\u200B").put("body", "Pay\u0000 me\u202Eolleh\u2066")
+                .put("receivedAt", java.time.Instant.now().toString())
+                .set("sender", JSON.createObjectNode().put("address", "buyer_bidi").put("displayName", "Eve\u202Enimda"))
+                .toString();
+        sqs.sendMessage(m -> m.queueUrl(system.stack().queueUrl("IntakeQueue")).messageBody(body));
+
+        JsonNode items = RunningSystem.await(() -> openTickets(seller), t -> t.size() == 1, LIMIT);
+        var detail = RunningSystem.get("/tickets/" + items.get(0).get("id").asText(),
+                system.token("agent-hostile", seller, Duration.ofMinutes(10)));
+        assertThat(detail.body()).doesNotContain("\\u202e", "\\u0000", "\\u200b", "\\u2066", "\u202E", "\u200B");
+        JsonNode ticket = JSON.readTree(detail.body());
+        assertThat(ticket.get("subject").asText()).isEqualTo("Refund now");
+        assertThat(ticket.get("messages").get(0).get("body").asText()).isEqualTo("Pay meolleh");
+        assertThat(ticket.get("messages").get(0).get("fromName").asText()).isEqualTo("Evenimda");
+    }
 }

@@ -54,12 +54,17 @@ public final class BuyerText {
         return out.toString();
     }
 
+    /** A single-line value of any length (ids, addresses); null for null or nothing visible. */
+    public static String line(String value) {
+        return line(value, Integer.MAX_VALUE);
+    }
+
     /** A single-line field of at most {@code max} characters; null for null or nothing visible. */
     public static String line(String value, int max) {
         if (value == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), max + 16));
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 1);
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -78,7 +83,7 @@ public final class BuyerText {
             } else {
                 space = false;
             }
-            if (out.length() > max + 1) {
+            if (out.length() - 1 > max) {
                 break; // enough to know it will be cut
             }
         }

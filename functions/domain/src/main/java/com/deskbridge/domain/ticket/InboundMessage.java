@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param threadKey   the channel's own conversation id (eBay/Shopify thread, e-mail References root); optional
  * @param orderId     the marketplace order the message is about; optional
+ * <p>All text is normalised on construction ({@link BuyerText}: no control, bidi or invisible characters).
+ *
  * @param subject     normalised to one line of at most {@link #MAX_SUBJECT_CHARS} characters ({@link BuyerText})
  * @param body        plain text; longer bodies are cut at {@link #MAX_BODY_CHARS} and flagged
  * @param receivedAt  when the message arrived: the SLA clock starts here (see domain.intake.ReceiveWindow)
@@ -48,16 +50,17 @@ public record InboundMessage(
         if (receivedAt == null) {
             throw new InvalidInputException("receivedAt", "is required");
         }
+        externalMessageId = BuyerText.line(externalMessageId); // ids are shown too: no hidden characters in them
         Require.nonBlank(externalMessageId, "externalMessageId");
         Require.maxLength(externalMessageId, 998, "externalMessageId");
-        marketplaceId = Require.optional(marketplaceId);
+        marketplaceId = Require.optional(BuyerText.line(marketplaceId));
         Require.maxLength(marketplaceId, 32, "marketplaceId");
-        threadKey = Require.optional(threadKey);
+        threadKey = Require.optional(BuyerText.line(threadKey));
         Require.maxLength(threadKey, 512, "threadKey");
-        orderId = Require.optional(orderId);
+        orderId = Require.optional(BuyerText.line(orderId));
         Require.maxLength(orderId, 64, "orderId");
         subject = BuyerText.line(subject, MAX_SUBJECT_CHARS); // one line: no CR/LF reaches a reply's header
-        body = body == null ? "" : body;
+        body = body == null ? "" : BuyerText.text(body);
         if (body.isBlank() && (attachments == null || attachments.isEmpty())) {
             throw new InvalidInputException("body", "is required when the message has no attachments");
         }

@@ -38,6 +38,10 @@ public record TicketSummary(
         Instant dueAt,
         SendFailure sendFailure) {
     public TicketSummary {
+        // served as stored, so cleaned again ({@link BuyerText}); subjects stored before intake bounded them too
+        subject = BuyerText.line(subject, InboundMessage.MAX_SUBJECT_CHARS);
+        buyer = BuyerText.line(buyer);
+        orderId = BuyerText.line(orderId);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         priority = priority == null ? Priority.NORMAL : priority;
     }
