@@ -44,16 +44,21 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     /** Used by the Lambda runtime: builds the real adapters from the environment template.yaml sets. */
     public IntakeHandler() {
-        this(IntakeWiring.fromEnvironment());
+        this(IntakeWiring.fromEnvironment(), IntakeGuards.fromEnvironment());
     }
 
-    /** With the given collaborators (tests, benchmarks). */
+    /** With the given collaborators and no S3 notification trusted (tests of channel envelopes). */
     public IntakeHandler(IntakeWiring wiring) {
-        this.decoder = wiring.decoder();
+        this(wiring, IntakeGuards.NONE);
+    }
+
+    /** With the given collaborators and guards (tests, benchmarks). */
+    public IntakeHandler(IntakeWiring wiring, IntakeGuards guards) {
+        this.decoder = guards.rawMailBucket() == null ? wiring.decoder() : wiring.decoder().pinnedTo(guards.rawMailBucket());
         this.intake = wiring.intake();
         this.autoReplies = wiring.autoReplies();
         this.enrichment = wiring.enrichment();
-        this.batch = new SqsBatch("intake", wiring.deadLetters(), wiring.clock());
+        this.batch = new SqsBatch("intake", wiring.deadLetters(), wiring.clock(), guards.maxReceives());
         this.clock = wiring.clock();
     }
 

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *   <li>the channel envelope ({@code "type": "channel-message"}), written by channel integrations (eBay, Shopify,
  *       e-mail connectors); documented in README.md, section "Intake envelope";</li>
  *   <li>the raw-MIME envelope ({@code "type": "raw-mime"}), an e-mail carried inline (local runs, re-ingestion);</li>
- *   <li>an S3 event notification for a relay e-mail that SES stored under {@code relay/<sellerId>/...}: the seller
- *       comes from the object key, which our own SES receipt rule writes, never from the mail's headers.</li>
+ *   <li>an S3 event notification for a relay e-mail that SES stored under {@code relay/<sellerId>/...} in the
+ *       raw-mail bucket ({@link #pinnedTo}; any other bucket is poison): the seller comes from the object key, which
+ *       our own SES receipt rule writes, never from the mail's headers.</li>
  * </ul>
  * Anything else is a {@link PoisonMessageException} naming what is wrong.
  */
@@ -39,10 +40,25 @@ public final class IntakeMessageDecoder {
 
     private final ObjectMapper json;
     private final RawMail rawMail;
+    private final String rawMailBucket;
 
+    /** A decoder that trusts no S3 notification: see {@link #pinnedTo}. */
     public IntakeMessageDecoder(ObjectMapper json, RawMail rawMail) {
-        this.json = StrictJson.strict(json); // no duplicate keys, nothing after the envelope
+        this(StrictJson.strict(json), rawMail, null);
+    }
+
+    private IntakeMessageDecoder(ObjectMapper strictJson, RawMail rawMail, String rawMailBucket) {
+        this.json = strictJson; // no duplicate keys, nothing after the envelope
         this.rawMail = Objects.requireNonNull(rawMail);
+        this.rawMailBucket = rawMailBucket;
+    }
+
+    /**
+     * This decoder, reading relay mail only from {@code bucket} (the raw-mail bucket template.yaml creates and passes
+     * as RAW_MAIL_BUCKET): a notification naming any other bucket is poison and nothing is read from it.
+     */
+    public IntakeMessageDecoder pinnedTo(String bucket) {
+        return new IntakeMessageDecoder(json, rawMail, Objects.requireNonNull(bucket, "bucket"));
     }
 
     /**
@@ -149,6 +165,13 @@ public final class IntakeMessageDecoder {
             String rawKey = record.path("s3").path("object").path("key").asText(null);
             if (bucket == null || rawKey == null) {
                 throw new PoisonMessageException("S3 record without bucket name or object key");
+            }
+            if (rawMailBucket == null) {
+                throw new PoisonMessageException("S3 notification, but no raw-mail bucket is configured (RAW_MAIL_BUCKET)");
+            }
+            if (!rawMailBucket.equals(bucket)) {
+                throw new PoisonMessageException("S3 notification for bucket '" + (bucket.length() > 63 ? bucket.substring(0, 63)
+                        + "…" : bucket) + "', not the raw-mail bucket");
             }
             // S3 notifications URL-encode object keys (spaces as '+').
             String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);

@@ -60,7 +60,7 @@ class HostileBatchTest {
     static IntakeHandler handler() {
         return new IntakeHandler(IntakeWiring.of(stack.dynamoDbClient(), s3.client(), stack.sqsClient(),
                 stack.tableName("TicketsTable"), stack.queueUrl("IntakeDeadLetterQueue"), stack.queueUrl("OutboundQueue"),
-                Duration.ofDays(30), "Europe/Berlin", Clock.systemUTC()));
+                Duration.ofDays(30), "Europe/Berlin", Clock.systemUTC()), IntakeGuards.rawMailFrom(BUCKET));
     }
 
     static SQSEvent.SQSMessage record(String id, String body) {

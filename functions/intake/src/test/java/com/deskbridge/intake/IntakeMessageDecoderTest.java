@@ -25,7 +25,7 @@ class IntakeMessageDecoderTest {
     private static final Instant QUEUED = Instant.parse("2026-11-21T09:00:00Z");
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingRawMail rawMail = new RecordingRawMail();
-    private final IntakeMessageDecoder decoder = new IntakeMessageDecoder(json, rawMail);
+    private final IntakeMessageDecoder decoder = new IntakeMessageDecoder(json, rawMail).pinnedTo("raw-mail");
 
     /** Our own port, recorded: the MIME parser and the S3 store have their own tests against the real thing. */
     static final class RecordingRawMail implements RawMail {
@@ -177,11 +177,15 @@ class IntakeMessageDecoderTest {
     }
 
     private String s3Event(String eventName, String key) {
+        return s3Event(eventName, "raw-mail", key);
+    }
+
+    private String s3Event(String eventName, String bucket, String key) {
         ObjectNode root = json.createObjectNode();
         ObjectNode r = root.putArray("Records").addObject();
         r.put("eventSource", "aws:s3").put("eventName", eventName).put("eventTime", "2026-11-21T08:42:12.345Z");
         ObjectNode s3 = r.putObject("s3");
-        s3.putObject("bucket").put("name", "raw-mail");
+        s3.putObject("bucket").put("name", bucket);
         s3.putObject("object").put("key", key);
         return root.toString();
     }
@@ -203,6 +207,17 @@ class IntakeMessageDecoderTest {
                 .isInstanceOf(PoisonMessageException.class);
         assertThat(decoder.decode(s3Event("ObjectRemoved:Delete", "relay/s/x"), QUEUED)).isEmpty();
         assertThat(decoder.decode("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\"}", QUEUED)).isEmpty();
+        assertThat(rawMail.fetched).isEmpty();
+    }
+
+    @Test
+    void anS3NotificationForAnotherBucketIsPoisonAndNothingIsRead() {
+        assertThatThrownBy(() -> decoder.decode(s3Event("ObjectCreated:Put", "attacker-bucket", "relay/seller-7/x"), QUEUED))
+                .isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("not the raw-mail bucket");
+        assertThatThrownBy(() -> new IntakeMessageDecoder(json, rawMail).decode(s3Event("ObjectCreated:Put", "relay/s/x"), QUEUED))
+                .as("without a pinned bucket no notification is trusted")
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("raw-mail bucket");
         assertThat(rawMail.fetched).isEmpty();
     }
 }
