@@ -1,26 +1,58 @@
 package com.deskbridge.intake;
 
 import com.deskbridge.adapters.config.Env;
+import java.time.Clock;
 
 /**
- * What the intake function holds every message to beyond its wiring (issue 12): the one bucket relay mail may be
- * read from, and the queue's maxReceiveCount, on which a message that keeps failing goes to the DLQ with its reason.
+ * What the intake functions hold every message to beyond their wiring (issue 12): the one bucket relay mail may be
+ * read from, the queue's maxReceiveCount (on that delivery a message that keeps failing goes to the DLQ with its
+ * reason), and the flood gate that keeps one seller's flood off the path every seller shares.
  *
  * @param rawMailBucket the raw-mail bucket (template.yaml RawMailBucket, RAW_MAIL_BUCKET); null trusts no S3
  *                      notification at all
- * @param maxReceives   the intake queue's maxReceiveCount (INTAKE_MAX_RECEIVES); 0 leaves the last delivery to SQS
+ * @param maxReceives   the queue's maxReceiveCount (INTAKE_MAX_RECEIVES); 0 leaves the last delivery to SQS
+ * @param flood         the gate in front of the intake queue (INTAKE_TENANT_SHARE_PER_MINUTE > 0 and
+ *                      INTAKE_OVERFLOW_QUEUE_URL); null on the overflow queue, or when off
+ * @param forwarded     true for the overflow queue's function: its records were forwarded by the intake function
  */
-public record IntakeGuards(String rawMailBucket, int maxReceives) {
-    /** No bucket pinned (S3 notifications are poison), SQS's redrive for what keeps failing. */
-    public static final IntakeGuards NONE = new IntakeGuards(null, 0);
+public record IntakeGuards(String rawMailBucket, int maxReceives, FloodGate flood, boolean forwarded) {
+    /** No bucket pinned (S3 notifications are poison), SQS's redrive for what keeps failing, no flood gate. */
+    public static final IntakeGuards NONE = new IntakeGuards(null, 0, null, false);
 
-    /** From the environment template.yaml sets. */
-    public static IntakeGuards fromEnvironment() {
-        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), Integer.parseInt(Env.get("INTAKE_MAX_RECEIVES").orElse("0")));
+    /** The intake queue's function, from the environment template.yaml sets. */
+    public static IntakeGuards fromEnvironment(IntakeWiring.Clients clients) {
+        int share = Integer.parseInt(Env.get("INTAKE_TENANT_SHARE_PER_MINUTE").orElse("0"));
+        FloodGate flood = share <= 0 ? null : new FloodGate(
+                new DynamoDbTenantShares(clients.dynamo(), Env.require("TICKETS_TABLE")),
+                new SqsOverflowQueue(clients.sqs(), Env.require("INTAKE_OVERFLOW_QUEUE_URL")), share, Clock.systemUTC());
+        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), maxReceivesFromEnvironment(), flood, false);
+    }
+
+    /** The overflow queue's function, from the environment template.yaml sets. */
+    public static IntakeGuards forOverflowFromEnvironment() {
+        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), maxReceivesFromEnvironment(), null, true);
     }
 
     /** Relay mail from {@code bucket} only. */
     public static IntakeGuards rawMailFrom(String bucket) {
-        return new IntakeGuards(bucket, 0);
+        return new IntakeGuards(bucket, 0, null, false);
+    }
+
+    /** These guards with a flood gate that lets each seller {@code sharePerMinute} messages a minute through. */
+    public IntakeGuards withFloodGate(TenantShares shares, OverflowQueue overflow, int sharePerMinute, Clock clock) {
+        return new IntakeGuards(rawMailBucket, maxReceives, new FloodGate(shares, overflow, sharePerMinute, clock), forwarded);
+    }
+
+    /** The DynamoDB counters of the tickets table and the overflow queue, for tests against emulators. */
+    public static TenantShares sharesIn(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table) {
+        return new DynamoDbTenantShares(dynamo, table);
+    }
+
+    public static OverflowQueue overflowQueue(software.amazon.awssdk.services.sqs.SqsClient sqs, String queueUrl) {
+        return new SqsOverflowQueue(sqs, queueUrl);
+    }
+
+    private static int maxReceivesFromEnvironment() {
+        return Integer.parseInt(Env.get("INTAKE_MAX_RECEIVES").orElse("0"));
     }
 }

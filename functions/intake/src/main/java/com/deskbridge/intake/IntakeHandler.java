@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link IntakeService} under the one SQS batch policy ({@link SqsBatch}): poison records (a
  * {@link com.deskbridge.adapters.sqs.PoisonMessageException} from the decoder or the mail adapter) go to the DLQ with
  * their reason; records that fail for a transient reason are reported back as batch item failures
- * (ReportBatchItemFailures) so that only they are retried; nothing one record does reaches the others.
+ * (ReportBatchItemFailures) so that only they are retried; nothing one record does reaches the others. In front of
+ * that, a seller's messages beyond its share of the shared queue go to the overflow queue ({@link FloodGate}), which
+ * {@link IntakeOverflowHandler} drains.
  */
 public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
@@ -40,11 +42,17 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final AutoReplies autoReplies;
     private final EnrichmentTrigger enrichment;
     private final SqsBatch batch;
+    private final FloodGate flood;
+    private final boolean forwarded;
     private final Clock clock;
 
     /** Used by the Lambda runtime: builds the real adapters from the environment template.yaml sets. */
     public IntakeHandler() {
-        this(IntakeWiring.fromEnvironment(), IntakeGuards.fromEnvironment());
+        this(IntakeWiring.Clients.fromEnvironment());
+    }
+
+    private IntakeHandler(IntakeWiring.Clients clients) {
+        this(IntakeWiring.fromEnvironment(clients), IntakeGuards.fromEnvironment(clients));
     }
 
     /** With the given collaborators and no S3 notification trusted (tests of channel envelopes). */
@@ -58,16 +66,28 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this.intake = wiring.intake();
         this.autoReplies = wiring.autoReplies();
         this.enrichment = wiring.enrichment();
-        this.batch = new SqsBatch("intake", wiring.deadLetters(), wiring.clock(), guards.maxReceives());
+        this.batch = new SqsBatch(guards.forwarded() ? "intake-overflow" : "intake", wiring.deadLetters(), wiring.clock(),
+                guards.maxReceives());
+        this.flood = guards.flood();
+        this.forwarded = guards.forwarded();
         this.clock = wiring.clock();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        SQSEvent mine = event;
+        Set<String> notForwarded = Set.of();
+        if (flood != null && event != null && event.getRecords() != null && !event.getRecords().isEmpty()) {
+            // a seller over its share goes to the overflow queue before anything else is done for it
+            FloodGate.Split split = flood.split(event.getRecords(), decoder::tenantOf);
+            mine = new SQSEvent();
+            mine.setRecords(split.kept());
+            notForwarded = split.notForwarded();
+        }
         // the batch's context requests, by SQS message id: sent together at its end
         Map<String, List<EnrichmentTrigger.Request>> contextRequests = new LinkedHashMap<>();
-        SQSBatchResponse response = batch.process(event, context, record -> process(record, contextRequests));
-        return withContextRequested(response, contextRequests);
+        SQSBatchResponse response = batch.process(mine, context, record -> process(record, contextRequests));
+        return withFailures(withContextRequested(response, contextRequests), notForwarded);
     }
 
     /**
@@ -85,16 +105,24 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         } catch (RuntimeException e) {
             LOG.warn("intake could not ask for the context of {} message(s), they will be delivered again: {}",
                     contextRequests.size(), e.toString());
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>(response.getBatchItemFailures());
-            Set<String> failing = new HashSet<>();
-            failures.forEach(f -> failing.add(f.getItemIdentifier()));
-            for (String messageId : contextRequests.keySet()) {
-                if (failing.add(messageId)) {
-                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(messageId).build());
-                }
-            }
-            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+            return withFailures(response, contextRequests.keySet());
         }
+    }
+
+    /** The response with these messages delivered again too. */
+    private static SQSBatchResponse withFailures(SQSBatchResponse response, Set<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return response;
+        }
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>(response.getBatchItemFailures());
+        Set<String> failing = new HashSet<>();
+        failures.forEach(f -> failing.add(f.getItemIdentifier()));
+        for (String messageId : messageIds) {
+            if (failing.add(messageId)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(messageId).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record, Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
@@ -137,14 +165,6 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private Instant sentAt(SQSEvent.SQSMessage record) {
-        String sent = record.getAttributes() == null ? null : record.getAttributes().get("SentTimestamp");
-        if (sent != null) {
-            try {
-                return Instant.ofEpochMilli(Long.parseLong(sent));
-            } catch (NumberFormatException ignored) {
-                // fall through to now
-            }
-        }
-        return clock.instant();
+        return QueuedAt.of(record, forwarded, clock.instant());
     }
 }

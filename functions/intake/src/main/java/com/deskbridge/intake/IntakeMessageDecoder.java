@@ -96,6 +96,25 @@ public final class IntakeMessageDecoder {
         };
     }
 
+    /**
+     * The seller a body is for, as cheaply as it can be told (the envelope's sellerId, the relay key of an S3
+     * notification), or null when it cannot: for counting a seller's share, never for filing anything.
+     */
+    public String tenantOf(String body) {
+        try {
+            JsonNode root = StrictJson.object(json, body == null ? "" : body);
+            if (root.has("Records")) {
+                String key = root.path("Records").path(0).path("s3").path("object").path("key").asText("");
+                Matcher relay = RELAY_KEY.matcher(URLDecoder.decode(key, StandardCharsets.UTF_8));
+                return relay.matches() ? relay.group(1) : null;
+            }
+            JsonNode seller = root.get("sellerId");
+            return seller != null && seller.isTextual() ? new SellerId(seller.asText()).value() : null;
+        } catch (RuntimeException unknown) {
+            return null; // decode() says what is wrong with it
+        }
+    }
+
     private JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             throw new PoisonMessageException("message body is empty");

@@ -87,6 +87,7 @@ public final class LocalRunner implements AutoCloseable {
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
+                    .parameterOverrides(options.parameters())
                     .log(options.log());
             if (options.dataDir() != null) {
                 builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")));

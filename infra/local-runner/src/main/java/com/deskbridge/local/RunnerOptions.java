@@ -10,9 +10,10 @@ import java.util.Map;
  * so that AWS tools, mail clients and the console can be pointed at them.
  *
  * @param world the simulators' world fixture (orders, shipments, carrier timelines, faults); null for the demo world
+ * @param parameters template parameters to override (after the runner's own overrides), e.g. for benchmarks
  */
 public record RunnerOptions(Path project, String region, Map<Port, Integer> ports, Path dataDir, Path world,
-                            Integer visibilityTimeoutSeconds, PrintStream log) {
+                            Integer visibilityTimeoutSeconds, PrintStream log, Map<String, String> parameters) {
 
     /** Everything the runner listens on. */
     public enum Port {
@@ -38,6 +39,7 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
             all.put(p, ports.getOrDefault(p, p.standard));
         }
         ports = Map.copyOf(all);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
     /** Every listener on a free port, in memory, with the demo world: for tests. */
@@ -46,7 +48,7 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
         for (Port p : Port.values()) {
             free.put(p, 0);
         }
-        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out);
+        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out, Map.of());
     }
 
     public int port(Port port) {
@@ -54,25 +56,33 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
     }
 
     public RunnerOptions withVisibilityTimeout(int seconds) {
-        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log);
+        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log, parameters);
     }
 
     public RunnerOptions withDataDir(Path dir) {
-        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log, parameters);
     }
 
     public RunnerOptions withWorld(Path fixture) {
-        return new RunnerOptions(project, region, ports, dataDir, fixture, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, ports, dataDir, fixture, visibilityTimeoutSeconds, log, parameters);
     }
 
     public RunnerOptions withPort(Port port, int value) {
         Map<Port, Integer> changed = new LinkedHashMap<>(ports);
         changed.put(port, value);
-        return new RunnerOptions(project, region, changed, dataDir, world, visibilityTimeoutSeconds, log);
+        return new RunnerOptions(project, region, changed, dataDir, world, visibilityTimeoutSeconds, log, parameters);
+    }
+
+    /** These options with template parameter {@code name} set to {@code value}. */
+    public RunnerOptions withParameter(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(parameters);
+        changed.put(name, value);
+        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, changed);
     }
 
     static RunnerOptions parse(String[] args) {
-        RunnerOptions o = new RunnerOptions(Path.of("").toAbsolutePath(), "eu-west-1", Map.of(), null, null, null, System.out);
+        RunnerOptions o = new RunnerOptions(Path.of("").toAbsolutePath(), "eu-west-1", Map.of(), null, null, null, System.out,
+                Map.of());
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -82,8 +92,9 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
             String value = arg.substring(eq + 1).trim();
             o = switch (name) {
                 case "project" -> new RunnerOptions(Path.of(value).toAbsolutePath(), o.region, o.ports, o.dataDir, o.world,
-                        o.visibilityTimeoutSeconds, o.log);
-                case "region" -> new RunnerOptions(o.project, value, o.ports, o.dataDir, o.world, o.visibilityTimeoutSeconds, o.log);
+                        o.visibilityTimeoutSeconds, o.log, o.parameters);
+                case "region" -> new RunnerOptions(o.project, value, o.ports, o.dataDir, o.world, o.visibilityTimeoutSeconds, o.log,
+                        o.parameters);
                 case "data-dir" -> o.withDataDir(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
                 case "world" -> o.withWorld(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
                 case "visibility-timeout" -> o.withVisibilityTimeout(number(name, value));
