@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import com.deskbridge.adapters.logging.SecurityEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +40,19 @@ public final class FloodGate {
     private final TenantShares shares;
     private final OverflowQueue overflow;
     private final int sharePerMinute;
+    private final SecurityEvents events;
     private final Clock clock;
     /** Sellers this container saw over their share, and the window: the count only grows within it. */
     private final Map<String, Instant> overIn = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FloodGate(TenantShares shares, OverflowQueue overflow, int sharePerMinute, Clock clock) {
+    FloodGate(TenantShares shares, OverflowQueue overflow, int sharePerMinute, SecurityEvents events, Clock clock) {
         if (sharePerMinute < 1) {
             throw new IllegalArgumentException("a seller's share must be at least one message a minute");
         }
         this.shares = Objects.requireNonNull(shares);
         this.overflow = Objects.requireNonNull(overflow);
         this.sharePerMinute = sharePerMinute;
+        this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -81,7 +84,10 @@ public final class FloodGate {
                 }
             }
             if (admitted < mine.size()) {
-                overIn.put(e.getKey(), window);
+                if (overIn.put(e.getKey(), window) == null) { // once per seller and window in this container
+                    events.record(SecurityEvents.INTAKE_FLOOD, Map.of("sellerId", e.getKey(),
+                            "sharePerMinute", Integer.toString(sharePerMinute)));
+                }
                 over.addAll(mine.subList(admitted, mine.size()));
                 LOG.info("intake sellerId={} over its share of {} a minute: {} message(s) to the overflow queue",
                         e.getKey(), sharePerMinute, mine.size() - admitted);

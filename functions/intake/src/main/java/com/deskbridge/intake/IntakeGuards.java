@@ -1,6 +1,7 @@
 package com.deskbridge.intake;
 
 import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.logging.SecurityEvents;
 import java.time.Clock;
 
 /**
@@ -14,33 +15,49 @@ import java.time.Clock;
  * @param flood         the gate in front of the intake queue (INTAKE_TENANT_SHARE_PER_MINUTE > 0 and
  *                      INTAKE_OVERFLOW_QUEUE_URL); null on the overflow queue, or when off
  * @param forwarded     true for the overflow queue's function: its records were forwarded by the intake function
+ * @param events        where refused relay mail and floods are recorded as security events
  */
-public record IntakeGuards(String rawMailBucket, int maxReceives, FloodGate flood, boolean forwarded) {
+public record IntakeGuards(String rawMailBucket, int maxReceives, FloodGate flood, boolean forwarded,
+                           SecurityEvents events) {
     /** No bucket pinned (S3 notifications are poison), SQS's redrive for what keeps failing, no flood gate. */
-    public static final IntakeGuards NONE = new IntakeGuards(null, 0, null, false);
+    public static final IntakeGuards NONE = new IntakeGuards(null, 0, null, false, SecurityEvents.standard());
 
     /** The intake queue's function, from the environment template.yaml sets. */
     public static IntakeGuards fromEnvironment(IntakeWiring.Clients clients) {
         int share = Integer.parseInt(Env.get("INTAKE_TENANT_SHARE_PER_MINUTE").orElse("0"));
+        SecurityEvents events = SecurityEvents.standard();
         FloodGate flood = share <= 0 ? null : new FloodGate(
                 new DynamoDbTenantShares(clients.dynamo(), Env.require("TICKETS_TABLE")),
-                new SqsOverflowQueue(clients.sqs(), Env.require("INTAKE_OVERFLOW_QUEUE_URL")), share, Clock.systemUTC());
-        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), maxReceivesFromEnvironment(), flood, false);
+                new SqsOverflowQueue(clients.sqs(), Env.require("INTAKE_OVERFLOW_QUEUE_URL")), share, events,
+                Clock.systemUTC());
+        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), maxReceivesFromEnvironment(), flood, false, events);
     }
 
     /** The overflow queue's function, from the environment template.yaml sets. */
     public static IntakeGuards forOverflowFromEnvironment() {
-        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), maxReceivesFromEnvironment(), null, true);
+        return new IntakeGuards(Env.require("RAW_MAIL_BUCKET"), maxReceivesFromEnvironment(), null, true,
+                SecurityEvents.standard());
     }
 
     /** Relay mail from {@code bucket} only. */
     public static IntakeGuards rawMailFrom(String bucket) {
-        return new IntakeGuards(bucket, 0, null, false);
+        return new IntakeGuards(bucket, 0, null, false, SecurityEvents.standard());
     }
 
     /** These guards with a flood gate that lets each seller {@code sharePerMinute} messages a minute through. */
     public IntakeGuards withFloodGate(TenantShares shares, OverflowQueue overflow, int sharePerMinute, Clock clock) {
-        return new IntakeGuards(rawMailBucket, maxReceives, new FloodGate(shares, overflow, sharePerMinute, clock), forwarded);
+        return new IntakeGuards(rawMailBucket, maxReceives, new FloodGate(shares, overflow, sharePerMinute, events, clock),
+                forwarded, events);
+    }
+
+    /** These guards for the overflow queue's function. */
+    public IntakeGuards forOverflow() {
+        return new IntakeGuards(rawMailBucket, maxReceives, null, true, events);
+    }
+
+    /** These guards recording security events with {@code recorder}. */
+    public IntakeGuards withEvents(SecurityEvents recorder) {
+        return new IntakeGuards(rawMailBucket, maxReceives, flood, forwarded, recorder);
     }
 
     /** The DynamoDB counters of the tickets table and the overflow queue, for tests against emulators. */

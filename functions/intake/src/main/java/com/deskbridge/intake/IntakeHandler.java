@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.logging.JsonLogging;
+import com.deskbridge.adapters.logging.SecurityEvents;
 import com.deskbridge.domain.intake.IntakeService;
 import com.deskbridge.domain.ticket.InboundMessage;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final SqsBatch batch;
     private final FloodGate flood;
     private final boolean forwarded;
+    private final SecurityEvents events;
     private final Clock clock;
 
     /** Used by the Lambda runtime: builds the real adapters from the environment template.yaml sets. */
@@ -70,6 +72,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 guards.maxReceives());
         this.flood = guards.flood();
         this.forwarded = guards.forwarded();
+        this.events = guards.events();
         this.clock = wiring.clock();
     }
 
@@ -126,7 +129,15 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record, Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
-        List<InboundMessage> messages = decoder.decode(record.getBody(), sentAt(record));
+        List<InboundMessage> messages;
+        try {
+            messages = decoder.decode(record.getBody(), sentAt(record));
+        } catch (RelayMailRefused refused) {
+            events.record(SecurityEvents.RELAY_MAIL_REFUSED, Map.of("sellerId", refused.seller().value(),
+                    "messageId", String.valueOf(record.getMessageId()), "limit", refused.limit(),
+                    "reason", refused.getMessage()));
+            throw refused;
+        }
         if (messages.isEmpty()) {
             LOG.info("intake messageId={} carries no buyer message (S3 test event or deletion notice)",
                     record.getMessageId());

@@ -61,7 +61,7 @@ class FloodGateTest {
     }
 
     private static IntakeHandler overflow() {
-        return new IntakeHandler(wiring(), new IntakeGuards(null, 0, null, true));
+        return new IntakeHandler(wiring(), IntakeGuards.NONE.forOverflow());
     }
 
     static SQSEvent.SQSMessage record(String seller, String id, Instant sent, Instant claimed) {

@@ -57,10 +57,14 @@ class HostileBatchTest {
         s3.close();
     }
 
+    private static final java.io.ByteArrayOutputStream SECURITY_LOG = new java.io.ByteArrayOutputStream();
+
     static IntakeHandler handler() {
         return new IntakeHandler(IntakeWiring.of(stack.dynamoDbClient(), s3.client(), stack.sqsClient(),
                 stack.tableName("TicketsTable"), stack.queueUrl("IntakeDeadLetterQueue"), stack.queueUrl("OutboundQueue"),
-                Duration.ofDays(30), "Europe/Berlin", Clock.systemUTC()), IntakeGuards.rawMailFrom(BUCKET));
+                Duration.ofDays(30), "Europe/Berlin", Clock.systemUTC()), IntakeGuards.rawMailFrom(BUCKET).withEvents(
+                new com.deskbridge.adapters.logging.SecurityEvents(new java.io.PrintStream(SECURITY_LOG, true,
+                        StandardCharsets.UTF_8), Clock.systemUTC(), "test")));
     }
 
     static SQSEvent.SQSMessage record(String id, String body) {
@@ -119,6 +123,10 @@ class HostileBatchTest {
                     .contains("nested more than 32 levels");
             assertThat(m.messageAttributes().get(DeadLetterQueue.SOURCE_MESSAGE_ID).stringValue()).startsWith("bomb-");
         });
+        List<String> events = SECURITY_LOG.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(attacker)).toList();
+        assertThat(events).as("one security event per refused mail, with its metric").hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("\"type\":\"RelayMailRefused\"", "\"limit\":\"NESTING_DEPTH\"", "\"messageId\":\"bomb-",
+                        "\"Namespace\":\"Deskbridge/Security\""));
     }
 
     private static List<Message> deadLetters(String marker) {

@@ -25,4 +25,13 @@ class TemplateLimitsTest {
         assertThat(model.functions().get(function).environment().get(variable).asText())
                 .isEqualTo(Integer.toString(model.queues().get(queue).maxReceiveCount()));
     }
+
+    @ParameterizedTest
+    @CsvSource({"1, 86400", "7, 604800", "14, 1209600", "30, 1209600", "90, 1209600"})
+    void theIntakeDeadLetterQueueKeepsBuyerTextNoLongerThanPersonalDataMayBeKept(String days, int seconds) {
+        TemplateModel model = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"))
+                .model(Map.of("PersonalDataRetentionDays", days), "eu-west-1", "t");
+
+        assertThat(model.queues().get("IntakeDeadLetterQueue").messageRetentionPeriodSeconds()).isEqualTo(seconds);
+    }
 }
