@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.testing.SqsRecords;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -79,12 +79,7 @@ class EnrichmentHandlerTest {
     void malformedMessagesGoToTheDlqWithTheirReason() {
         f.start();
         EnrichmentHandler handler = new EnrichmentHandler(f.wiring());
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("poison-" + TestStack.unique());
-        m.setBody("{\"version\":99}");
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(m));
+        SQSEvent e = SqsRecords.event(SqsRecords.record("poison-" + TestStack.unique(), "{\"version\":99}", 1));
 
         assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
 
@@ -101,13 +96,8 @@ class EnrichmentHandlerTest {
     }
 
     private SQSEvent event(String ticket, String orderId, int receiveCount) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("m-" + ticket);
-        m.setBody(EnrichmentRequest.body(f.seller, ticket, orderId, "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED));
-        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(m));
-        return e;
+        return SqsRecords.event(SqsRecords.record("m-" + ticket, EnrichmentRequest.body(f.seller, ticket, orderId,
+                "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED), receiveCount));
     }
 
 }

@@ -12,6 +12,8 @@ import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.ProjectRoot;
+import com.deskbridge.testing.SqsRecords;
+import static com.deskbridge.testing.SqsRecords.event;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,20 +67,10 @@ class FloodGateTest {
     }
 
     static SQSEvent.SQSMessage record(String seller, String id, Instant sent, Instant claimed) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", Long.toString(sent.toEpochMilli())));
-        m.setBody("""
+        return SqsRecords.record(id, """
                 {"version":1,"type":"channel-message","channel":"ebay","sellerId":"%s","externalMessageId":"%s",
                  "threadKey":"%s","sender":{"address":"buyer_%s"},"body":"Where is it?","receivedAt":"%s"}"""
-                .formatted(seller, id, id, id, claimed));
-        return m;
-    }
-
-    private static SQSEvent event(List<SQSEvent.SQSMessage> records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(records);
-        return e;
+                .formatted(seller, id, id, id, claimed), 1, sent);
     }
 
     private static List<TicketSummary> open(String seller) {

@@ -15,6 +15,7 @@ import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.ProjectRoot;
 import com.deskbridge.localaws.s3.LocalS3;
 import com.deskbridge.testing.HostileMail;
+import com.deskbridge.testing.SqsRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +68,7 @@ class HostileBatchTest {
     }
 
     static SQSEvent.SQSMessage record(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setBody(body);
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", Long.toString(System.currentTimeMillis())));
-        return m;
+        return SqsRecords.record(id, body, 1, Instant.now());
     }
 
     static String stored(String seller, String name, byte[] mail) {
@@ -104,8 +100,7 @@ class HostileBatchTest {
         String attacker = "attacker-" + n;
         String b = "seller-b-" + n;
         String c = "seller-c-" + n;
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(
+        SQSEvent event = SqsRecords.event(List.of(
                 record("good-b", stored(b, "m1", relayMail("bbbbbbbbbbbbbbb", "b-" + n))),
                 record("bomb-20000", stored(attacker, "bomb1", HostileMail.nestedMultiparts("eve", "bomb1-" + n, 20_000))),
                 record("good-c", stored(c, "m1", relayMail("ccccccccccccccc", "c-" + n))),

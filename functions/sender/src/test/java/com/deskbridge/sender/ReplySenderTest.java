@@ -18,6 +18,8 @@ import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketMessage;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.ProjectRoot;
+import com.deskbridge.testing.SqsRecords;
+import static com.deskbridge.testing.SqsRecords.event;
 import com.deskbridge.outbound.OutboundChannel;
 import com.deskbridge.outbound.SendResult;
 import com.deskbridge.outbound.SmtpOutboundChannel;
@@ -96,17 +98,7 @@ class ReplySenderTest {
     }
 
     private static SQSEvent.SQSMessage record(String body, int receiveCount) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("msg-" + System.nanoTime());
-        m.setBody(body);
-        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        return m;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
+        return SqsRecords.record("msg-" + System.nanoTime(), body, receiveCount);
     }
 
     @Test

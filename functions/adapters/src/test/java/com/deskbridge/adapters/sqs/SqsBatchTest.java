@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.localaws.lambda.LocalLambdaContext;
+import com.deskbridge.testing.SqsRecords;
+import static com.deskbridge.testing.SqsRecords.event;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -20,17 +22,7 @@ class SqsBatchTest {
     private final DeadLetterSink sink = (record, reason, at) -> deadLettered.put(record.getMessageId(), reason);
 
     private static SQSEvent.SQSMessage record(String id, int receiveCount) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setBody(id);
-        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        return m;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
+        return SqsRecords.record(id, id, receiveCount);
     }
 
     private static List<String> failed(SQSBatchResponse response) {
