@@ -1,5 +1,7 @@
 package com.deskbridge.enrichment;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -31,9 +33,13 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     private final int maxReceives;
     private final Clock clock;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
         this(EnrichmentWiring.fromEnvironment());
+        priming = SnapStartPriming.register(EnrichmentHandler.class, null);
     }
 
     public EnrichmentHandler(EnrichmentWiring wiring) {
@@ -45,6 +51,14 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try {
+            return handle(event, context);
+        } finally {
+            Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage record : records) {
