@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -519,28 +518,7 @@ final class OidcEndpoints {
 
     /** Form or query parameters, each name with its values in order. */
     static Map<String, List<String>> params(String encoded) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return out;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return out;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(GatewayResponse.message(400, "Bad Request"));
-        }
+        return RequestMapper.parameters(encoded);
     }
 
     /** The parameter's value; null when absent or empty. */

@@ -2,6 +2,7 @@ package com.deskbridge.localapigw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskbridge.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +15,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +37,7 @@ class UserPoolSignInTest {
     static final String CALLBACK = "http://localhost:5173/";
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-correct-horse";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final MovableClock CLOCK = new MovableClock();
+    static final MutableClock CLOCK = new MutableClock(Instant.now());
     static final Http.Recorder tickets = new Http.Recorder("tickets");
     static final AtomicReference<JsonNode> lastTriggerEvent = new AtomicReference<>();
     static HttpApiEmulator api;
@@ -345,27 +343,4 @@ class UserPoolSignInTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package com.deskbridge.adapters.metrics;
 
 import com.deskbridge.adapters.config.Env;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,20 +77,6 @@ public final class Metrics {
     }
 
     private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }
