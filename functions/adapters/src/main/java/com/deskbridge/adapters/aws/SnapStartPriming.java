@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Priming never changes anything an agent or Amazon could see. It
  * <ol>
- *   <li>loads (without initialising) the classes the handler's first request loads, listed one per line in the
+ *   <li>loads and initialises the classes the handler's first request loads, listed one per line in the
  *       resource {@code /snapstart/<Handler>.classes} - written by the cold-start benchmark
  *       ({@code -Dbench.writeClassLists=true}, DEVELOPERS.md) from a real first request;</li>
- *   <li>reads one item that never exists from the tickets table, which readies the DynamoDB client's code paths;</li>
+ *   <li>reads one item that never exists from the tickets table with the container's DynamoDB client
+ *       ({@link AwsClients#dynamoDb()}), which readies the client the handler uses;</li>
  *   <li>runs the handler's own priming request where that request is harmless (a read, a message of the reserved seller
  *       {@value #RESERVED_SELLER}, a notification for a feed that is not ours).</li>
  * </ol>
@@ -109,11 +110,14 @@ public final class SnapStartPriming implements Resource {
                     continue;
                 }
                 try {
-                    // load and link only: running static initialisers outside their first real use is not ours to do
-                    Class.forName(name, false, loader);
+                    // loaded and initialised, as the first request would: static initialisers (the SDK's model
+                    // classes build their field tables there) are a large part of a first request
+                    Class.forName(name, true, loader);
                     loaded++;
-                } catch (ClassNotFoundException | LinkageError e) {
+                } catch (ClassNotFoundException e) {
                     // the list is older than the code: that class is simply not primed
+                } catch (LinkageError e) {
+                    LOG.warn("SnapStart priming could not load {}: {}", name, e.toString());
                 }
             }
         } catch (IOException e) {
@@ -128,7 +132,8 @@ public final class SnapStartPriming implements Resource {
         if (table == null) {
             return null;
         }
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb()) {
+        try {
+            DynamoDbClient dynamo = AwsClients.dynamoDb(); // the handler's own client (one per container)
             dynamo.getItem(g -> g.tableName(table).key(Map.of("PK", AttributeValue.fromS("PRIMING#" + RESERVED_SELLER),
                     "SK", AttributeValue.fromS("PRIMING"))));
             return null;
