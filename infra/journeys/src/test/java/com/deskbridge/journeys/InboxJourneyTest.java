@@ -69,8 +69,10 @@ class InboxJourneyTest extends Journey {
                 {"Thank you", "Thank you very much, everything arrived safely, great service!"},
                 {"Another question", "What material is the mug made of, and is it dishwasher safe?"}};
         List<String> externalIds = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
         for (String[] m : messages) {
-            externalIds.add(intake.channelMessage(token, "amazon", seller, "A1PA6795UKMFR9", "thread-" + System.nanoTime(), null,
+            threads.add("thread-" + System.nanoTime());
+            externalIds.add(intake.channelMessage(token, "amazon", seller, "A1PA6795UKMFR9", threads.get(threads.size() - 1), null,
                     "buyer" + externalIds.size() + "@marketplace.amazon.de", m[0], m[1]));
         }
         List<JsonNode> tickets = new ArrayList<>();
@@ -99,6 +101,10 @@ class InboxJourneyTest extends Journey {
         Api.Response reply = api.post("/tickets/" + id + "/replies", token,
                 Map.of("text", "Yes, it works with 110 volt and takes an E27 bulb."), "journey-inbox-" + System.nanoTime());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        long replied = System.nanoTime();
+        await("the answered ticket listed in Mine", () -> listed(token, "mine"), ids -> ids.contains(id));
+        System.out.printf("[journey] inbox: an answered ticket listed in its new view %d ms after the reply was accepted%n",
+                (System.nanoTime() - replied) / 1_000_000);
         Map<String, Long> afterReply = expectedCounts(tickets.subList(1, tickets.size()), Map.of("mine", 1L));
         assertThat(await("the answered ticket in Mine", () -> counts(token), afterReply::equals)).isEqualTo(afterReply);
         assertThat(listed(token, "mine")).containsExactly(id);
@@ -111,7 +117,7 @@ class InboxJourneyTest extends Journey {
         assertThat(listed(token, "mine")).isEmpty();
 
         // the buyer writes again: the ticket is open again, in the view of the new message's intent
-        String again = intake.channelMessage(token, "amazon", seller, "A1PA6795UKMFR9", null, null,
+        String again = intake.channelMessage(token, "amazon", seller, "A1PA6795UKMFR9", threads.get(0), null,
                 "buyer0@marketplace.amazon.de", "Question about the lamp", "Sorry, one more: is the cable black or white?");
         JsonNode reopened = await("the ticket open again", () -> ticketWithMessage(token, again),
                 t -> "open".equals(t.path("status").asText()));

@@ -133,13 +133,19 @@ public final class DynamoDbInbox implements Inbox {
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        return batchGet(dynamo, table, keys, false);
+    }
+
+    /** Every item of {@code keys} that exists (BatchGetItem, 100 keys a call, unprocessed keys asked again). */
+    static List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys,
+                                                      boolean consistent) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += 100) {
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).build());
+                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(consistent).build());
             for (int round = 0; !request.isEmpty(); round++) {
                 if (round == 10) {
-                    throw new IllegalStateException("the inbox could not be read (throttled)");
+                    throw new IllegalStateException("DynamoDB kept items unprocessed (throttled); nothing was read");
                 }
                 Map<String, KeysAndAttributes> ask = request;
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));

@@ -22,10 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -99,22 +97,12 @@ public final class InboxIndex {
         Map<String, AttributeValue> stateKey = Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(STATE_SK));
         Map<String, AttributeValue> ticket = Map.of();
         Map<String, AttributeValue> state = Map.of();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                .keys(ticketKey, stateKey).consistentRead(true).build());
-        for (int round = 0; !request.isEmpty() && round < 10; round++) {
-            Map<String, KeysAndAttributes> ask = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                if (TicketKeys.TICKET_SK.equals(item.get(SK).s())) {
-                    ticket = item;
-                } else {
-                    state = item;
-                }
+        for (Map<String, AttributeValue> item : DynamoDbInbox.batchGet(dynamo, table, List.of(ticketKey, stateKey), true)) {
+            if (TicketKeys.TICKET_SK.equals(item.get(SK).s())) {
+                ticket = item;
+            } else {
+                state = item;
             }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        if (!request.isEmpty()) {
-            throw new IllegalStateException("ticket " + ticketId + " could not be read (throttled)");
         }
         return new Snapshot(ticket, state);
     }

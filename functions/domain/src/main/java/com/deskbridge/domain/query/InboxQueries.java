@@ -4,7 +4,6 @@ import com.deskbridge.domain.inbox.InboxOverview;
 import com.deskbridge.domain.inbox.InboxTicket;
 import com.deskbridge.domain.inbox.InboxView;
 import com.deskbridge.domain.port.Inbox;
-import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.SellerId;
 import java.time.Clock;
@@ -28,10 +27,6 @@ public final class InboxQueries {
     }
 
     public Page<InboxTicket> view(SellerId seller, InboxView view, String agent, Integer limit, String cursor) {
-        int size = limit == null ? TicketQueries.DEFAULT_PAGE_SIZE : limit;
-        if (size < 1 || size > TicketQueries.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("limit", "must be between 1 and " + TicketQueries.MAX_PAGE_SIZE + " (was " + size + ")");
-        }
-        return inbox.list(seller, view, agent, size, cursor, clock.instant());
+        return inbox.list(seller, view, agent, TicketQueries.pageSize(limit), cursor, clock.instant());
     }
 }
