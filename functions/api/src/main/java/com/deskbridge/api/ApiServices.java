@@ -9,6 +9,7 @@ import com.deskbridge.actions.SubmitTrigger;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
+import com.deskbridge.adapters.dynamodb.DynamoDbInbox;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence;
@@ -23,6 +24,7 @@ import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
 import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.domain.command.TicketCommands;
+import com.deskbridge.domain.port.Inbox;
 import com.deskbridge.domain.port.OutboundChannels;
 import com.deskbridge.domain.port.ReplyDispatcher;
 import com.deskbridge.domain.port.ResponseLog;
@@ -41,12 +43,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link #fromEnvironment()} is the API function's one composition root.
  *
  * @param defaultPolicy the SLA policy document of sellers who stored none
+ * @param inbox         the smart inbox the ticket store keeps
  */
 public record ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                          OutboundChannels outbound, Clock clock, String defaultPolicy) {
+                          OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox) {
 
     /**
      * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
@@ -75,7 +78,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
-                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
+                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -56,6 +56,10 @@ final class TicketRoutes {
 
     private static ApiResponse queue(Route.Call call) {
         ApiRequest request = call.request();
+        java.util.Optional<String> view = request.query("view");
+        if (view.isPresent()) {
+            return InboxRoutes.view(call, view.get(), request.query("limit").map(TicketRoutes::limit).orElse(null));
+        }
         TicketFilter filter = new TicketFilter(
                 TicketStatus.parse(request.query("status").orElse("open"), "status"),
                 request.query("priority").map(p -> enumValue(Priority.class, p, "priority")).orElse(null),

@@ -267,6 +267,12 @@ class OpenApiContractTest {
         List<Object[]> requests = List.of(
                 new Object[] {"GET /tickets", AGENT, null, Map.of("status", "open", "limit", "10"), null, null, 200},
                 new Object[] {"GET /tickets", AGENT, null, Map.of("limit", "0"), null, null, 400},
+                new Object[] {"GET /inbox", AGENT, null, null, null, null, 200},
+                new Object[] {"GET /tickets", AGENT, null, Map.of("view", "where-is-my-order-tracking-unknown", "limit", "5"), null, null, 200},
+                new Object[] {"GET /tickets", AGENT, null, Map.of("view", "mine"), null, null, 200},
+                new Object[] {"GET /tickets", AGENT, null, Map.of("view", "everything"), null, null, 400},
+                new Object[] {"GET /tickets", AGENT, null, Map.of("view", "mine", "status", "open"), null, null, 400},
+                new Object[] {"GET /tickets", AGENT, null, Map.of("view", "mine", "cursor", "bm90LWEtY3Vyc29y"), null, null, 400},
                 new Object[] {"GET /tickets/{id}", AGENT, idParam, null, null, null, 200},
                 new Object[] {"GET /tickets/search", AGENT, null, Map.of("q", "028-1234567-1234567"), null, null, 200},
                 new Object[] {"GET /tickets/search", AGENT, null, Map.of("q", "Bestellung Paket"), null, null, 200},

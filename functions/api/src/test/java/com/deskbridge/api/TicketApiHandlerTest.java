@@ -159,7 +159,23 @@ class TicketApiHandlerTest {
             },
             new com.deskbridge.compliance.ComplianceChecker(), channel -> sendable.contains(channel),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            SlaPolicyJson.defaultDocument("Europe/Berlin")));
+            SlaPolicyJson.defaultDocument("Europe/Berlin"), EMPTY_INBOX));
+
+    /** These tests do not read the inbox (InboxJourneyTest does, through the local system): it answers empty. */
+    private static final com.deskbridge.domain.port.Inbox EMPTY_INBOX = new com.deskbridge.domain.port.Inbox() {
+        @Override
+        public com.deskbridge.domain.inbox.InboxOverview overview(com.deskbridge.domain.ticket.SellerId seller, String agent,
+                                                                  int perView, java.time.Instant now) {
+            return new com.deskbridge.domain.inbox.InboxOverview(List.of());
+        }
+
+        @Override
+        public com.deskbridge.domain.ticket.Page<com.deskbridge.domain.inbox.InboxTicket> list(
+                com.deskbridge.domain.ticket.SellerId seller, com.deskbridge.domain.inbox.InboxView view, String agent,
+                int limit, String cursor, java.time.Instant now) {
+            return new com.deskbridge.domain.ticket.Page<>(List.of(), null);
+        }
+    };
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {

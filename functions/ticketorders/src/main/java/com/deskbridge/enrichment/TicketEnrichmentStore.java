@@ -1,6 +1,10 @@
 package com.deskbridge.enrichment;
 
+import com.deskbridge.adapters.dynamodb.InboxFacts;
+import com.deskbridge.adapters.dynamodb.InboxIndex;
 import com.deskbridge.domain.sla.Priority;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.logistics.ProactiveFlag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +21,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -41,10 +47,12 @@ public final class TicketEnrichmentStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final InboxIndex inbox;
 
     public TicketEnrichmentStore(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(table);
+        this.inbox = new InboxIndex(dynamo, table);
     }
 
     /**
@@ -80,15 +88,16 @@ public final class TicketEnrichmentStore {
     Optional<Current> current(String sellerId, String ticketId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(key(sellerId, ticketId))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(of(item));
+    }
+
+    private static Current of(Map<String, AttributeValue> item) {
         TicketEnrichment e = item.containsKey(ENRICHMENT) ? EnrichmentCodec.decode(item.get(ENRICHMENT)) : null;
         long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
         Priority p = item.containsKey(PRIORITY) ? Priority.valueOf(item.get(PRIORITY).s()) : null;
         List<LogisticsEvent> outbox = item.containsKey(OUTBOX)
                 ? item.get(OUTBOX).l().stream().map(a -> EnrichmentCodec.event(a.m())).toList() : List.of();
-        return Optional.of(new Current(item, e, version, p, outbox));
+        return new Current(item, e, version, p, outbox);
     }
 
     /** The enrichment on the ticket, if any. */
@@ -104,11 +113,12 @@ public final class TicketEnrichmentStore {
     /** As {@link #write(String, String, TicketEnrichment)}, trying first against {@code known} (read just before). */
     WriteResult write(String sellerId, String ticketId, TicketEnrichment next, Current known) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Current> found = attempt == 0 && known != null ? Optional.of(known) : current(sellerId, ticketId);
-            if (found.isEmpty()) {
+            // The ticket with its inbox state: the write moves the ticket between the inbox's views in the same transaction.
+            InboxIndex.Snapshot snapshot = inbox.read(sellerId, ticketId);
+            if (!snapshot.exists()) {
                 return new WriteResult(Outcome.NO_TICKET, null, List.of(), 0);
             }
-            Current cur = found.get();
+            Current cur = of(snapshot.ticket());
             if (cur.enrichment() != null && next.updatedAt().isBefore(cur.enrichment().updatedAt())) {
                 return new WriteResult(Outcome.STALE, cur.priority(), List.of(), cur.outbox().size());
             }
@@ -126,24 +136,57 @@ public final class TicketEnrichmentStore {
             values.put(":u", AttributeValue.fromS(next.updatedAt().toString()));
             values.put(":v1", AttributeValue.fromN(Long.toString(cur.version() + 1)));
             values.put(":o", AttributeValue.fromL(outbox.stream().map(EnrichmentCodec::event).toList()));
+            AttributeValue inboxOrder = inboxOrder(next);
+            values.put(":io", inboxOrder);
             StringBuilder set = new StringBuilder("SET " + ENRICHMENT + " = :e, " + UPDATED_AT + " = :u, " + VERSION
-                    + " = :v1, " + OUTBOX + " = :o");
+                    + " = :v1, " + OUTBOX + " = :o, " + InboxFacts.ORDER + " = :io");
             if (priority != null && priority != cur.priority()) {
                 set.append(", ").append(PRIORITY).append(" = :p");
                 values.put(":p", AttributeValue.fromS(priority.name()));
             }
             String condition = "attribute_exists(PK) AND " + versionCondition(cur, values) + " AND "
                     + priorityCondition(cur, values);
-            try {
-                dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(sellerId, ticketId))
-                        .updateExpression(set.toString()).conditionExpression(condition)
-                        .expressionAttributeValues(values).build());
-                return new WriteResult(Outcome.WRITTEN, priority, raised, outbox.size());
-            } catch (ConditionalCheckFailedException changed) {
-                // someone else wrote the ticket meanwhile (another enrichment, the SLA sweep): read again
+            Update update = Update.builder().tableName(table).key(key(sellerId, ticketId))
+                    .updateExpression(set.toString()).conditionExpression(condition)
+                    .expressionAttributeValues(values).build();
+            Map<String, AttributeValue> after = new HashMap<>(snapshot.ticket());
+            after.put(InboxFacts.ORDER, inboxOrder);
+            if (priority != null) {
+                after.put(PRIORITY, AttributeValue.fromS(priority.name()));
             }
+            int result = inbox.attempt(new SellerId(sellerId), new TicketId(ticketId), snapshot,
+                    new InboxIndex.Plan(List.of(TransactWriteItem.builder().update(update).build()), after), next.updatedAt());
+            if (result == InboxIndex.WRITTEN) {
+                return new WriteResult(Outcome.WRITTEN, priority, raised, outbox.size());
+            }
+            // someone else wrote the ticket meanwhile (another enrichment, the SLA sweep, an agent): read again
         }
         throw new IllegalStateException("ticket " + ticketId + " kept changing; enrichment not written");
+    }
+
+    /**
+     * What the inbox reads of the order: who ships it, whether it shipped, ship-by and latest delivery, its value
+     * (the sum of the lines' ItemPrice, which Amazon gives per line, quantity included:
+     * https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference#itemprice), whether a tracking number is
+     * known, and the shipments' proactive flags.
+     */
+    static AttributeValue inboxOrder(TicketEnrichment e) {
+        TicketEnrichment.OrderView o = e.order();
+        java.math.BigDecimal value = null;
+        if (o != null) {
+            for (TicketEnrichment.ItemView item : o.items()) {
+                if (item.itemPrice() != null) {
+                    value = (value == null ? java.math.BigDecimal.ZERO : value).add(new java.math.BigDecimal(item.itemPrice()));
+                }
+            }
+        }
+        boolean tracking = e.shipments().stream().anyMatch(s -> s.trackingNumber() != null && !s.trackingNumber().isBlank())
+                || o != null && o.packages().stream().anyMatch(p -> p.trackingNumber() != null && !p.trackingNumber().isBlank());
+        Boolean shipped = o == null || o.status() == null ? null
+                : o.status().equals("SHIPPED") || o.status().equals("PARTIALLY_SHIPPED");
+        return InboxFacts.order(o == null ? null : o.channel(), shipped, o == null ? null : o.latestShipDate(),
+                o == null ? null : o.promisedDelivery(), value, o == null ? null : o.currency(), tracking,
+                e.flags().stream().map(Enum::name).sorted().toList());
     }
 
     private static String versionCondition(Current cur, Map<String, AttributeValue> values) {

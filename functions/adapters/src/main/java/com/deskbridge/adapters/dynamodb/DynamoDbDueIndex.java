@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** {@link DueIndex} on the tickets table's sparse, sharded DueBySweep index (layout in {@link TicketKeys}). */
@@ -67,13 +69,36 @@ public final class DynamoDbDueIndex implements DueIndex {
     @Override
     public boolean recordFired(DueTicket observed, Set<MilestoneKind> fired, Priority priority, List<DomainEvent> events,
                                Instant now) {
-        return update(observed, "SET " + PRIORITY + " = :priority, " + OUTBOX + " = :outbox, " + OUTBOX_AT
-                        + " = :now ADD " + FIRED + " :fired",
-                GSI3SK + " = :observed AND attribute_not_exists(" + OUTBOX + ")",
-                Map.of(":priority", AttributeValue.fromS(priority.name()),
-                        ":outbox", AttributeValue.fromL(events.stream().map(DynamoDbDueIndex::event).toList()),
-                        ":now", millis(now),
-                        ":fired", AttributeValue.fromSs(fired.stream().map(Enum::name).toList())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":priority", AttributeValue.fromS(priority.name()),
+                ":outbox", AttributeValue.fromL(events.stream().map(DynamoDbDueIndex::event).toList()),
+                ":now", millis(now),
+                ":fired", AttributeValue.fromSs(fired.stream().map(Enum::name).toList()),
+                ":observed", AttributeValue.fromS(observed.indexKey())));
+        Update update = Update.builder().tableName(table)
+                .key(Map.of(PK, AttributeValue.fromS(TicketKeys.ticketPk(observed.seller(), observed.ticket())),
+                        SK, AttributeValue.fromS(TicketKeys.TICKET_SK)))
+                .updateExpression("SET " + PRIORITY + " = :priority, " + OUTBOX + " = :outbox, " + OUTBOX_AT
+                        + " = :now ADD " + FIRED + " :fired")
+                .conditionExpression(GSI3SK + " = :observed AND attribute_not_exists(" + OUTBOX + ")")
+                .expressionAttributeValues(values)
+                .build();
+        // Milestones move tickets into "breaching soon" and change their score: the inbox follows in this transaction.
+        return new InboxIndex(dynamo, table).write(observed.seller(), observed.ticket(), now, snapshot -> {
+            if (!snapshot.exists()) {
+                return Optional.empty();
+            }
+            Map<String, AttributeValue> after = new HashMap<>(snapshot.ticket());
+            after.put(PRIORITY, AttributeValue.fromS(priority.name()));
+            java.util.TreeSet<String> all = new java.util.TreeSet<>();
+            if (after.containsKey(FIRED)) {
+                all.addAll(after.get(FIRED).ss());
+            }
+            fired.forEach(kind -> all.add(kind.name()));
+            if (!all.isEmpty()) {
+                after.put(FIRED, AttributeValue.fromSs(List.copyOf(all)));
+            }
+            return Optional.of(new InboxIndex.Plan(List.of(TransactWriteItem.builder().update(update).build()), after));
+        }) == InboxIndex.WRITTEN;
     }
 
     @Override

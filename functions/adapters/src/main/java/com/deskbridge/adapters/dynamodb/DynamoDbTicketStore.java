@@ -7,6 +7,7 @@ import static com.deskbridge.adapters.dynamodb.TicketKeys.GSI2SK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.PK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.SK;
 
+import com.deskbridge.domain.inbox.EscalationLanguage;
 import com.deskbridge.domain.intake.Triage;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.ticket.InboundMessage;
@@ -31,14 +32,12 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -50,26 +49,70 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbTicketStore implements TicketStore {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final InboxIndex inbox;
 
     public DynamoDbTicketStore(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(table);
+        this.inbox = new InboxIndex(dynamo, table);
     }
 
     @Override
     public AppendOutcome append(InboundMessage message, Instant personalDataExpiresAt, Triage triage) {
-        try {
-            dynamo.transactWriteItems(appendTransaction(message, personalDataExpiresAt, triage));
-            new DynamoDbDueIndex(dynamo, table).addMessageMilestones(message.seller(), message.ticketId(),
-                    triage.slaMilestones());
-            return AppendOutcome.APPENDED;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                return AppendOutcome.DUPLICATE;
-            }
-            throw e;
+        // The message put is item 0 of the transaction: its condition failing means the message is stored already.
+        int written = inbox.write(message.seller(), message.ticketId(), message.receivedAt(), snapshot -> Optional.of(
+                new InboxIndex.Plan(appendTransaction(message, personalDataExpiresAt, triage).transactItems(),
+                        afterAppend(snapshot.ticket(), message, personalDataExpiresAt, triage))));
+        if (written == 0) {
+            return AppendOutcome.DUPLICATE;
         }
+        new DynamoDbDueIndex(dynamo, table).addMessageMilestones(message.seller(), message.ticketId(),
+                triage.slaMilestones());
+        return AppendOutcome.APPENDED;
+    }
+
+    /** The ticket item as {@link #appendTransaction} leaves it, for the inbox (the attributes its views read). */
+    private static Map<String, AttributeValue> afterAppend(Map<String, AttributeValue> before, InboundMessage message,
+                                                           Instant expiresAt, Triage triage) {
+        Map<String, AttributeValue> after = new HashMap<>(before);
+        String received = TicketKeys.time(message.receivedAt());
+        after.put("sellerId", ItemCodec.s(message.seller().value()));
+        after.put("ticketId", ItemCodec.s(message.ticketId().value()));
+        after.put("channel", ItemCodec.s(message.channel().wireName()));
+        after.put("status", ItemCodec.s(TicketStatus.OPEN.wireName()));
+        after.putIfAbsent("awaitingReplySince", ItemCodec.s(received));
+        triage.responseDue().ifPresent(due -> after.putIfAbsent("dueAt", ItemCodec.s(TicketKeys.time(due))));
+        after.putIfAbsent("createdAt", ItemCodec.s(received));
+        after.put("lastMessageAt", ItemCodec.s(received));
+        after.put(ItemCodec.EXPIRES_AT, ItemCodec.n(expiresAt.getEpochSecond()));
+        if (!triage.slaMilestones().isEmpty() && !before.containsKey(DynamoDbDueIndex.MILESTONES)) {
+            Map<String, AttributeValue> encoded = new HashMap<>();
+            triage.slaMilestones().forEach((m, at) -> encoded.put(m.name(), ItemCodec.n(at.toEpochMilli())));
+            after.put(DynamoDbDueIndex.MILESTONES, AttributeValue.fromM(encoded));
+        }
+        int count = before.containsKey("messageCount") ? Integer.parseInt(before.get("messageCount").n()) : 0;
+        after.put("messageCount", ItemCodec.n(count + 1));
+        if (triage.intent() != null) {
+            after.put("intent", ItemCodec.s(triage.intent()));
+        }
+        if (!triage.tags().isEmpty()) {
+            java.util.TreeSet<String> tags = new java.util.TreeSet<>(triage.tags());
+            if (before.containsKey("tags")) {
+                tags.addAll(before.get("tags").ss());
+            }
+            after.put("tags", AttributeValue.fromSs(List.copyOf(tags)));
+        }
+        if (message.orderId() != null) {
+            after.putIfAbsent("orderId", ItemCodec.s(message.orderId()));
+        }
+        if (escalates(message)) {
+            after.put(InboxFacts.ESCALATION, AttributeValue.fromBool(true));
+        }
+        return after;
+    }
+
+    private static boolean escalates(InboundMessage message) {
+        return EscalationLanguage.in(message.subject()) || EscalationLanguage.in(message.body());
     }
 
     /** The exact write intake makes for one message; public so the benchmark can time the bare write. */
@@ -166,6 +209,10 @@ public final class DynamoDbTicketStore implements TicketStore {
             values.put(":mp", ItemCodec.s(message.marketplaceId()));
             sets.add("marketplaceId = if_not_exists(marketplaceId, :mp)");
         }
+        if (escalates(message)) {
+            values.put(":escalation", AttributeValue.fromBool(true)); // stays: the buyer said it once in this thread
+            sets.add(InboxFacts.ESCALATION + " = :escalation");
+        }
         if (message.subject() != null) {
             values.put(":subject", ItemCodec.s(message.subject()));
             sets.add("subject = if_not_exists(subject, :subject)");
@@ -233,28 +280,47 @@ public final class DynamoDbTicketStore implements TicketStore {
 
     @Override
     public boolean markNoResponseNeeded(SellerId seller, TicketId id, String agentId, Instant at) {
-        return stopClock(new ClockStop(table, seller, id, TicketStatus.CLOSED, at,
-                "closedAt = :stopAt, noResponseNeededBy = :agent", Map.of(":agent", ItemCodec.s(agent(agentId))), null));
+        return stopClock(seller, id, agentId, at, new ClockStop(table, seller, id, TicketStatus.CLOSED, at,
+                "closedAt = :stopAt, noResponseNeededBy = :agent, " + InboxFacts.LAST_HANDLED_BY + " = :agent",
+                Map.of(":agent", ItemCodec.s(agent(agentId))), null));
     }
 
     @Override
     public boolean close(SellerId seller, TicketId id, String agentId, Instant at) {
-        return stopClock(new ClockStop(table, seller, id, TicketStatus.CLOSED, at,
-                "closedAt = :stopAt, closedBy = :agent", Map.of(":agent", ItemCodec.s(agent(agentId))), null));
+        return stopClock(seller, id, agentId, at, new ClockStop(table, seller, id, TicketStatus.CLOSED, at,
+                "closedAt = :stopAt, closedBy = :agent, " + InboxFacts.LAST_HANDLED_BY + " = :agent",
+                Map.of(":agent", ItemCodec.s(agent(agentId))), null));
     }
 
-    private boolean stopClock(ClockStop stop) {
-        try {
-            dynamo.updateItem(u -> copy(u, stop.usual()));
-            return true;
-        } catch (ConditionalCheckFailedException missingOrOutbox) {
-            try {
-                dynamo.updateItem(u -> copy(u, stop.withPendingEscalation()));
+    /** Closes the ticket with the usual form of the clock stop, else the one that keeps a pending escalation. */
+    private boolean stopClock(SellerId seller, TicketId id, String agentId, Instant at, ClockStop stop) {
+        for (Update form : List.of(stop.usual(), stop.withPendingEscalation())) {
+            int result = inbox.write(seller, id, at, snapshot -> snapshot.exists()
+                    ? Optional.of(new InboxIndex.Plan(List.of(TransactWriteItem.builder().update(form).build()),
+                            afterClockStop(snapshot.ticket(), TicketStatus.CLOSED, agent(agentId))))
+                    : Optional.empty());
+            if (result == InboxIndex.WRITTEN) {
                 return true;
-            } catch (ConditionalCheckFailedException missing) {
+            }
+            if (result == InboxIndex.NOTHING) {
                 return false;
             }
         }
+        return false;
+    }
+
+    /** The ticket item as a {@link ClockStop} leaves it (the attributes the inbox reads). */
+    static Map<String, AttributeValue> afterClockStop(Map<String, AttributeValue> before, TicketStatus status, String agent) {
+        Map<String, AttributeValue> after = new HashMap<>(before);
+        after.put("status", ItemCodec.s(status.wireName()));
+        for (String gone : List.of("awaitingReplySince", "dueAt", DynamoDbDueIndex.MILESTONES, DynamoDbDueIndex.FIRED,
+                FailedSend.SEND_FAILURE)) {
+            after.remove(gone);
+        }
+        if (agent != null) {
+            after.put(InboxFacts.LAST_HANDLED_BY, ItemCodec.s(agent));
+        }
+        return after;
     }
 
     private static void copy(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.Builder u, Update from) {
@@ -269,25 +335,36 @@ public final class DynamoDbTicketStore implements TicketStore {
 
     @Override
     public ReplyOutcome recordReply(SellerId seller, TicketId id, OutgoingReply reply, Instant personalDataExpiresAt) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Map<String, AttributeValue> ticket = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                    .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)), SK, ItemCodec.s(TicketKeys.TICKET_SK)))).item();
-            if (ticket == null || ticket.isEmpty()) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            InboxIndex.Snapshot snapshot = inbox.read(seller.value(), id.value());
+            if (!snapshot.exists()) {
                 return ReplyOutcome.NO_SUCH_TICKET;
             }
-            try {
-                boolean pendingEscalation = ticket.containsKey(DynamoDbDueIndex.OUTBOX);
-                dynamo.transactWriteItems(replyTransaction(seller, id, reply, personalDataExpiresAt, ticket, pendingEscalation));
+            Map<String, AttributeValue> ticket = snapshot.ticket();
+            boolean pendingEscalation = ticket.containsKey(DynamoDbDueIndex.OUTBOX);
+            TransactWriteItemsRequest write = replyTransaction(seller, id, reply, personalDataExpiresAt, ticket, pendingEscalation);
+            Map<String, AttributeValue> after;
+            if (reply.stopsClock() && ticket.containsKey("awaitingReplySince")) {
+                after = afterClockStop(ticket, TicketStatus.PENDING, reply.agentId());
+            } else {
+                after = new HashMap<>(ticket);
+                if (!reply.automatic() && reply.agentId() != null) {
+                    after.put(InboxFacts.LAST_HANDLED_BY, ItemCodec.s(reply.agentId()));
+                }
+            }
+            int result = inbox.attempt(seller, id, snapshot, new InboxIndex.Plan(write.transactItems(), after), reply.at());
+            if (result == InboxIndex.WRITTEN) {
                 return ReplyOutcome.RECORDED;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                    return ReplyOutcome.DUPLICATE;
-                }
-                if (reasons.size() < 2 || !"ConditionalCheckFailed".equals(reasons.get(1).code())) {
-                    throw e;
-                }
-                // The ticket changed between our read and the write (a buyer message, the sweep): read again.
+            }
+            if (result == 0) {
+                return ReplyOutcome.DUPLICATE;
+            }
+            // The ticket changed between our read and the write (a buyer message, the sweep, another agent): read again.
+            try {
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L + attempt * 5L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording a reply", e);
             }
         }
         throw new IllegalStateException("ticket " + id + " kept changing while a reply was recorded");
@@ -329,7 +406,7 @@ public final class DynamoDbTicketStore implements TicketStore {
             extra.put(":agent", ItemCodec.s(reply.agentId()));
             ClockStop stop = new ClockStop(table, seller, id, TicketStatus.PENDING, reply.at(),
                     "lastReplyAt = :replyAt, lastReplyBy = :agent, firstResponseAt = if_not_exists(firstResponseAt, :replyAt), "
-                            + "lastPreview = :preview",
+                            + "lastPreview = :preview, " + InboxFacts.LAST_HANDLED_BY + " = :agent",
                     extra, waitingCondition);
             ticketUpdate = pendingEscalation ? stop.withPendingEscalation() : stop.usual();
             items.add(TransactWriteItem.builder().update(ticketUpdate).build());
@@ -339,9 +416,14 @@ public final class DynamoDbTicketStore implements TicketStore {
                     .build()).build());
         } else {
             // An automatic reply, or a reply while nothing waits: the clock is untouched.
+            String handled = "";
+            if (!reply.automatic() && reply.agentId() != null) {
+                extra.put(":handledBy", ItemCodec.s(reply.agentId()));
+                handled = ", " + InboxFacts.LAST_HANDLED_BY + " = :handledBy";
+            }
             ticketUpdate = Update.builder().tableName(table)
                     .key(Map.of(PK, ItemCodec.s(pk), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
-                    .updateExpression("SET lastReplyAt = :replyAt, lastPreview = :preview")
+                    .updateExpression("SET lastReplyAt = :replyAt, lastPreview = :preview" + handled)
                     .conditionExpression("attribute_exists(" + PK + ") AND " + waitingCondition)
                     .expressionAttributeValues(extra)
                     .build();
@@ -354,8 +436,13 @@ public final class DynamoDbTicketStore implements TicketStore {
     public boolean updateSendStatus(SellerId seller, TicketId id, String messageKey, Set<SendStatus> from,
                                     SendStatus to, String detail, Instant at) {
         if (to == SendStatus.FAILED) {
-            return new FailedSend(dynamo, table).fail(seller, id, messageKey, sendStatusUpdate(seller, id, messageKey, from,
-                    to, detail, at), detail == null ? "the channel refused the reply" : detail, at);
+            boolean failed = new FailedSend(dynamo, table).fail(seller, id, messageKey, sendStatusUpdate(seller, id,
+                    messageKey, from, to, detail, at), detail == null ? "the channel refused the reply" : detail, at);
+            if (failed) {
+                // The ticket is open again: its views follow right after (FailedSend's transaction has its own conditions).
+                inbox.refresh(seller, id, at);
+            }
+            return failed;
         }
         try {
             dynamo.updateItem(u -> copy(u, sendStatusUpdate(seller, id, messageKey, from, to, detail, at)));
@@ -408,7 +495,13 @@ public final class DynamoDbTicketStore implements TicketStore {
             values.put(":who", ItemCodec.s(assignee));
             expression = "SET assignee = :who, assignedAt = :at";
         }
-        return updateTicket(seller, id, expression, values);
+        return updateTicket(seller, id, expression, values, at, after -> {
+            if (assignee == null) {
+                after.remove("assignee");
+            } else {
+                after.put("assignee", ItemCodec.s(assignee));
+            }
+        });
     }
 
     @Override
@@ -417,26 +510,51 @@ public final class DynamoDbTicketStore implements TicketStore {
         boolean found = true;
         if (!add.isEmpty()) {
             found = updateTicket(seller, id, "SET taggedAt = :at ADD tags :tags",
-                    Map.of(":at", ItemCodec.s(TicketKeys.time(at)), ":tags", AttributeValue.fromSs(List.copyOf(add))));
+                    Map.of(":at", ItemCodec.s(TicketKeys.time(at)), ":tags", AttributeValue.fromSs(List.copyOf(add))), at,
+                    after -> after.put("tags", AttributeValue.fromSs(List.copyOf(retagged(after, add, Set.of())))));
         }
         if (found && !remove.isEmpty()) {
             found = updateTicket(seller, id, "SET taggedAt = :at DELETE tags :tags",
-                    Map.of(":at", ItemCodec.s(TicketKeys.time(at)), ":tags", AttributeValue.fromSs(List.copyOf(remove))));
+                    Map.of(":at", ItemCodec.s(TicketKeys.time(at)), ":tags", AttributeValue.fromSs(List.copyOf(remove))), at,
+                    after -> {
+                        Set<String> left = retagged(after, Set.of(), remove);
+                        if (left.isEmpty()) {
+                            after.remove("tags"); // DynamoDB removes a set left empty
+                        } else {
+                            after.put("tags", AttributeValue.fromSs(List.copyOf(left)));
+                        }
+                    });
         }
         return found;
     }
 
-    private boolean updateTicket(SellerId seller, TicketId id, String expression, Map<String, AttributeValue> values) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table)
-                    .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
-                    .updateExpression(expression)
-                    .conditionExpression("attribute_exists(" + PK + ")")
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException missing) {
-            return false;
+    private static Set<String> retagged(Map<String, AttributeValue> ticket, Set<String> add, Set<String> remove) {
+        java.util.TreeSet<String> tags = new java.util.TreeSet<>();
+        if (ticket.containsKey("tags")) {
+            tags.addAll(ticket.get("tags").ss());
         }
+        tags.addAll(add);
+        tags.removeAll(remove);
+        return tags;
+    }
+
+    /** One conditional update of an existing ticket, with the inbox in the same transaction. */
+    private boolean updateTicket(SellerId seller, TicketId id, String expression, Map<String, AttributeValue> values,
+                                 Instant at, java.util.function.Consumer<Map<String, AttributeValue>> change) {
+        Update update = Update.builder().tableName(table)
+                .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)), SK, ItemCodec.s(TicketKeys.TICKET_SK)))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(" + PK + ")")
+                .expressionAttributeValues(values)
+                .build();
+        return inbox.write(seller, id, at, snapshot -> {
+            if (!snapshot.exists()) {
+                return Optional.empty();
+            }
+            Map<String, AttributeValue> after = new HashMap<>(snapshot.ticket());
+            change.accept(after);
+            return Optional.of(new InboxIndex.Plan(List.of(TransactWriteItem.builder().update(update).build()), after));
+        }) == InboxIndex.WRITTEN;
     }
 
     /** Query pages one listing may read before it returns what it found (with a cursor to go on). */

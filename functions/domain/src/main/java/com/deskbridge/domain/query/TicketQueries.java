@@ -36,10 +36,15 @@ public final class TicketQueries {
 
     /** The seller's queue narrowed by {@code filter}, earliest response deadline first. */
     public Page<TicketSummary> queue(SellerId seller, TicketFilter filter, Integer limit, String cursor) {
+        return store.list(seller, filter, pageSize(limit), cursor, clock.instant());
+    }
+
+    /** A listing's page size: {@value #DEFAULT_PAGE_SIZE} when not given, else 1 to {@value #MAX_PAGE_SIZE}. */
+    static int pageSize(Integer limit) {
         int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + ")");
         }
-        return store.list(seller, filter, size, cursor, clock.instant());
+        return size;
     }
 }
