@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.adapters.sqs.SqsBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -39,7 +40,7 @@ public final class FeedNotificationHandler implements RequestHandler<SQSEvent, S
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, this::process);
+        return batch.process(event, context, this::process);
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {
@@ -47,14 +48,14 @@ public final class FeedNotificationHandler implements RequestHandler<SQSEvent, S
         try {
             n = SpApiNotifications.parse(record.getBody());
         } catch (RuntimeException poison) {
-            return new SqsBatch.Poison("not an SP-API notification: " + poison.getMessage());
+            throw new PoisonMessageException("not an SP-API notification: " + poison.getMessage());
         }
         if (!(n instanceof SpApiNotification.FeedProcessingFinished f)) {
             LOG.info("notification {} of type {} ignored by the actions handler", record.getMessageId(), n.notificationType());
             return SqsBatch.DONE;
         }
         if (f.sellerId().isEmpty()) {
-            return new SqsBatch.Poison("FEED_PROCESSING_FINISHED for feed " + f.feedId() + " without sellerId (the poller will settle it)");
+            throw new PoisonMessageException("FEED_PROCESSING_FINISHED for feed " + f.feedId() + " without sellerId (the poller will settle it)");
         }
         results.feedFinished(f.sellerId().get(), f.feedId(), f.processingStatus(), f.resultFeedDocumentId());
         return SqsBatch.DONE;

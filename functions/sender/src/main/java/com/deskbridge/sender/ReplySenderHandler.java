@@ -10,6 +10,7 @@ import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.outbound.ReplyChannels;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.adapters.sqs.SqsBatch;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
@@ -73,7 +74,7 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, this::process);
+        return batch.process(event, context, this::process);
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {
@@ -83,23 +84,19 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         try {
             JsonNode body = JSON.readTree(record.getBody());
             if (body == null || body.path("v").asInt() != 1) {
-                return new SqsBatch.Poison("not an outbound message of version 1");
+                throw new PoisonMessageException("not an outbound message of version 1");
             }
             seller = new SellerId(body.path("sellerId").asText(null));
             ticket = TicketId.parse(body.path("ticketId").asText(null));
             key = body.path("messageKey").asText("");
             if (!key.matches("r[a-z2-7]{24}")) {
-                return new SqsBatch.Poison("messageKey is not a reply key");
+                throw new PoisonMessageException("messageKey is not a reply key");
             }
         } catch (InvalidInputException | java.io.IOException e) {
-            return new SqsBatch.Poison("malformed outbound message: " + e.getMessage());
+            throw new PoisonMessageException("malformed outbound message: " + e.getMessage());
         }
-        try {
-            ReplySender.Outcome outcome = sender.send(seller, ticket, key, SqsBatch.receiveCount(record));
-            LOG.info("sender messageId={} ticketId={} reply={} outcome={}", record.getMessageId(), ticket, key, outcome);
-            return outcome == ReplySender.Outcome.DONE ? SqsBatch.DONE : new SqsBatch.Retry("the channel refused for now");
-        } catch (ReplySender.NoSuchReplyException e) {
-            return new SqsBatch.Poison(e.getMessage());
-        }
+        ReplySender.Outcome outcome = sender.send(seller, ticket, key, SqsBatch.receiveCount(record));
+        LOG.info("sender messageId={} ticketId={} reply={} outcome={}", record.getMessageId(), ticket, key, outcome);
+        return outcome == ReplySender.Outcome.DONE ? SqsBatch.DONE : new SqsBatch.Retry("the channel refused for now");
     }
 }

@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A {@link Quota} shared by every Lambda container: at most {@code permits} calls per fixed window of length
@@ -54,9 +59,88 @@ public final class DynamoDbQuota implements Quota {
                             ":limit", AttributeValue.fromN(Integer.toString(permits)))));
             return GRANTED;
         } catch (ConditionalCheckFailedException full) {
-            Duration wait = Duration.between(now, end);
-            return new Denied(wait.isZero() || wait.isNegative() ? Duration.ofMillis(1) : wait);
+            return denied(now, end);
         }
+    }
+
+    /**
+     * This budget as one seller may use it (per-tenant fairness, issue 12): the seller takes freely up to its
+     * {@code share} of each window; beyond that it may only borrow while more than {@code reserve} permits of the
+     * window are left, so the last {@code reserve} permits stay for sellers still within their share. The shared
+     * limit holds as before. A permit is one DynamoDB transaction over the shared counter and the seller's counter
+     * (both conditional), so concurrent takers never exceed either.
+     */
+    public Quota forSeller(String sellerId, int share, int reserve) {
+        Objects.requireNonNull(sellerId);
+        if (share < 1 || reserve < 0 || reserve >= permits) {
+            throw new IllegalArgumentException("a share of at least one and a reserve below the budget are needed");
+        }
+        return () -> {
+            Instant now = clock.instant();
+            Instant start = windowStart(now);
+            Instant end = start.plus(period);
+            Map<String, AttributeValue> sellerKey = Map.of("PK", AttributeValue.fromS("QUOTA#" + name + "#" + period + "#S#" + sellerId),
+                    "SK", AttributeValue.fromS("W#" + start.toEpochMilli()));
+            boolean borrowing = false;
+            for (int attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
+                Taken taken = borrowing
+                        // over its share: borrow, but never into the reserve
+                        ? take(count(key(start), end, permits - reserve), count(sellerKey, end, Integer.MAX_VALUE))
+                        : take(count(key(start), end, permits), count(sellerKey, end, share));
+                switch (taken) {
+                    case GRANTED -> {
+                        return GRANTED;
+                    }
+                    case SECOND_FULL -> borrowing = true;
+                    case FIRST_FULL -> {
+                        return denied(now, end);
+                    }
+                    case CONFLICT -> {
+                        // another container took at the same moment: try again
+                    }
+                }
+            }
+            return denied(now, end);
+        };
+    }
+
+    private static final int CONFLICT_ATTEMPTS = 20;
+
+    private enum Taken { GRANTED, FIRST_FULL, SECOND_FULL, CONFLICT }
+
+    private Taken take(TransactWriteItem shared, TransactWriteItem own) {
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(shared, own));
+            return Taken.GRANTED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.size() > 0 && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return Taken.FIRST_FULL;
+            }
+            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                return Taken.SECOND_FULL;
+            }
+            return Taken.CONFLICT;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionConflictException e) {
+            return Taken.CONFLICT;
+        }
+    }
+
+    /** One more call on a window counter, only while it is below {@code limit}. */
+    private TransactWriteItem count(Map<String, AttributeValue> key, Instant end, int limit) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+                .updateExpression("SET itemType = :type, expiresAt = :exp ADD calls :one")
+                .conditionExpression("attribute_not_exists(calls) OR calls < :limit")
+                .expressionAttributeValues(Map.of(":type", AttributeValue.fromS("quota-window"),
+                        ":exp", AttributeValue.fromN(Long.toString(end.plus(period).getEpochSecond() + 60)),
+                        ":one", AttributeValue.fromN("1"),
+                        ":limit", AttributeValue.fromN(Integer.toString(limit))))
+                .build()).build();
+    }
+
+    private static Denied denied(Instant now, Instant end) {
+        Duration wait = Duration.between(now, end);
+        return new Denied(wait.isZero() || wait.isNegative() ? Duration.ofMillis(1) : wait);
     }
 
     /** Calls still allowed in the current window. */

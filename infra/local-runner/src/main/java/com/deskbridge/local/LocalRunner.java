@@ -90,6 +90,7 @@ public final class LocalRunner implements AutoCloseable {
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
                     .scheduleSpeedup(options.scheduleSpeedup())
+                    .parameterOverrides(options.parameters())
                     .log(options.log());
             if (options.dataDir() != null) {
                 builder.dataDir(Files.createDirectories(options.dataDir().resolve("dynamodb")))
