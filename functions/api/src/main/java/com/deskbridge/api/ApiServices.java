@@ -8,6 +8,7 @@ import com.deskbridge.actions.SqsSubmitTrigger;
 import com.deskbridge.actions.SubmitTrigger;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes;
@@ -46,7 +47,17 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                          OutboundChannels outbound, Clock clock, String defaultPolicy) {
+                          OutboundChannels outbound, Clock clock, String defaultPolicy, AgentCounters counters) {
+
+    /** Without the agents' daily counters: nothing is counted (handler tests about something else). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, null);
+    }
 
     /**
      * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
@@ -75,7 +86,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
-                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
+                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new AgentCounters(dynamo, table));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {
