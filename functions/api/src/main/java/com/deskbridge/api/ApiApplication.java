@@ -16,7 +16,8 @@ import java.time.Clock;
 record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyService replies, TicketViews views,
                       TicketActions actions, MacroService macros, SettingsService settings,
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
-                      ComplianceChecker compliance, SuggestionService suggestions, AgentCounters counters, Clock clock) {
+                      ComplianceChecker compliance, SuggestionService suggestions, AgentCounters counters,
+                      java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews, Clock clock) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -31,6 +32,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 macros, settings,
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
                 ports.compliance(), new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
-                ports.counters(), ports.clock());
+                ports.counters(), ports.reviews(), ports.clock());
     }
 }
