@@ -17,7 +17,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       TicketActions actions, MacroService macros, SettingsService settings,
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
                       ComplianceChecker compliance, SuggestionService suggestions, AgentCounters counters,
-                      java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews, Clock clock) {
+                      java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews,
+                      com.deskbridge.domain.port.ResponseLog responses, Clock clock) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -32,6 +33,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 macros, settings,
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
                 ports.compliance(), new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
-                ports.counters(), ports.reviews(), ports.clock());
+                ports.counters(), ports.reviews(), ports.responses(), ports.clock());
     }
 }

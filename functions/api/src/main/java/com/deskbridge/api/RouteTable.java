@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  */
 final class RouteTable {
     private static final Map<String, Route> ROUTES = index(Stream.of(TicketRoutes.ROUTES, ContextRoutes.ROUTES,
-            ActionRoutes.ROUTES, MacroRoutes.ROUTES, SuggestionRoutes.ROUTES, ReviewRoutes.ROUTES, SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES)
+            ActionRoutes.ROUTES, MacroRoutes.ROUTES, SuggestionRoutes.ROUTES, ReviewRoutes.ROUTES, AgentMetricsRoutes.ROUTES, SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES)
             .flatMap(List::stream).toList());
 
     private RouteTable() {

@@ -56,10 +56,19 @@ final class SuggestionRoutes {
 
     /** A report's UTC days: {@code from} and {@code to} (dates, both included), by default the last 30 days. */
     record Period(LocalDate from, LocalDate to) {
+        /** The longest period: the first-response records' limit. */
+        static final int MAX_DAYS = 92;
+
         static Period of(Route.Call call) {
             LocalDate today = LocalDate.ofInstant(call.app().clock().instant(), java.time.ZoneOffset.UTC);
             LocalDate to = call.request().query("to").map(d -> MetricsRoutes.day(d, "to")).orElse(today);
             LocalDate from = call.request().query("from").map(d -> MetricsRoutes.day(d, "from")).orElse(to.minusDays(29));
+            if (from.isAfter(to)) {
+                throw new com.deskbridge.domain.ticket.InvalidInputException("from", "must not be after to");
+            }
+            if (from.plusDays(MAX_DAYS - 1).isBefore(to)) {
+                throw new com.deskbridge.domain.ticket.InvalidInputException("to", "a report covers at most " + MAX_DAYS + " days");
+            }
             return new Period(from, to);
         }
     }

@@ -20,13 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * never as text in a reply. Offered while Amazon lists the action for the order (5 to 30 days after delivery); at most
  * one request per order: the request is recorded (conditional on none before, whoever asked and from whichever ticket)
  * before Amazon is called, and the record is removed again when Amazon refuses or cannot be reached, so a request is
- * never sent twice. Who asked and when goes into the ticket's evidence chain ({@code review-requested}).
+ * never sent twice. Who asked and when goes into the ticket's evidence chain ({@code REVIEW_REQUESTED}).
  *
  * <p>Record: {@code S#{seller}#REVIEW#{order}} / {@code REVIEW} with {@code requestedBy}, {@code requestedAt},
  * {@code ticketId}, {@code state} (REQUESTING while Amazon is called, REQUESTED after). No buyer data.
  */
 public final class ReviewRequests {
     private static final String SK_VALUE = "REVIEW";
+    /** The evidence entry of a review request. */
+    public static final String EVIDENCE_KIND = "REVIEW_REQUESTED";
 
     private final SolicitationsClient amazon;
     private final SellerAccounts accounts;
@@ -113,8 +115,9 @@ public final class ReviewRequests {
         dynamo.updateItem(u -> u.tableName(table).key(key(sellerId, orderId)).updateExpression("SET #s = :s")
                 .expressionAttributeNames(Map.of("#s", "state"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("REQUESTED"))));
-        evidence.append(sellerId, ticketId, "review-requested", Map.of("orderId", orderId, "agent", agent,
-                "at", now.toString(), "via", "Solicitations API productReviewAndSellerFeedback"));
+        // the entry is timestamped by the chain; who asked is the agent
+        evidence.append(sellerId, ticketId, EVIDENCE_KIND, Map.of("orderId", orderId, "marketplaceId", marketplaceId,
+                "agentId", agent, "actionType", SolicitationsClient.REVIEW_ACTION, "source", "Solicitations API"));
         return new Status(orderId, State.REQUESTED, agent, now, ticketId, null);
     }
 

@@ -44,7 +44,7 @@ class ReviewRequestJourneyTest extends Journey {
         assertThat(after.path("requestedBy").asText()).isEqualTo(requested.json().path("requestedBy").asText());
 
         JsonNode evidence = api.get("/tickets/" + id + "/evidence", token).json();
-        assertThat(evidence.toString()).contains("review-requested").contains(DELIVERED_11_DAYS_AGO);
+        assertThat(evidence.toString()).contains("REVIEW_REQUESTED").contains(DELIVERED_11_DAYS_AGO);
 
         String alias2 = "rev" + Long.toHexString(System.nanoTime()) + "@marketplace.amazon.de";
         String message2 = intake.relayMail(token, NORTH, alias2, DELIVERED_RECENTLY, "Danke", "Danke, alles gut angekommen.");

@@ -80,5 +80,22 @@ class SuggestionJourneyTest extends Journey {
         assertThat(line.path("used").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(line.path("edited").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(api.get("/metrics/suggestions", token).status()).as("leads only").isEqualTo(403);
+
+        // the agent's accountability line counts both replies by their source
+        String agent = reply.path("agentId").asText();
+        JsonNode agents = api.get("/metrics/agents", leadToken(NORTH)).json().path("agents");
+        JsonNode mine = null;
+        for (JsonNode a : agents) {
+            if (a.path("agentId").asText().equals(agent)) {
+                mine = a;
+            }
+        }
+        assertThat(mine).as("agent " + agent + " in " + agents).isNotNull();
+        assertThat(mine.path("repliesSent").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(mine.path("suggestionsUsed").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(mine.path("suggestionsEdited").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(mine.path("firstResponses").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(mine.has("medianFirstResponseSeconds")).isTrue();
+        assertThat(api.get("/metrics/agents", token).status()).as("leads only").isEqualTo(403);
     }
 }
