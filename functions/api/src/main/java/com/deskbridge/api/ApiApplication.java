@@ -1,5 +1,6 @@
 package com.deskbridge.api;
 
+import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.query.InboxQueries;
@@ -16,18 +17,24 @@ import java.time.Clock;
 record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyService replies, TicketViews views,
                       TicketActions actions, MacroService macros, SettingsService settings,
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
-                      ComplianceChecker compliance, InboxQueries inbox, Clock clock) {
+                      ComplianceChecker compliance, InboxQueries inbox, SuggestionService suggestions, AgentCounters counters,
+                      java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews,
+                      com.deskbridge.domain.port.ResponseLog responses, Clock clock) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
         CollaborationService collaboration = new CollaborationService(ports.collaboration(), ports.clock());
         TicketSearchQueries search = new TicketSearchQueries(ports.collaboration().search(), ports.clock());
+        MacroService macros = new MacroService(ports.compliance(), settings, ports.context());
         return new ApiApplication(ports.queries(), ports.commands(),
-                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher(), ports.outbound(), collaboration),
+                new ReplyService(ports.compliance(), ports.commands(), ports.dispatcher(), ports.outbound(), collaboration,
+                        ports.counters(), ports.clock()),
                 new TicketViews(ports.context(), ports.trackingRefresh(), collaboration, search),
                 new TicketActions(ports.orderActions(), ports.context()),
-                new MacroService(ports.compliance(), settings, ports.context()), settings,
+                macros, settings,
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
-                ports.compliance(), new InboxQueries(ports.inbox(), ports.clock()), ports.clock());
+                ports.compliance(), new InboxQueries(ports.inbox(), ports.clock()),
+                new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
+                ports.counters(), ports.reviews(), ports.responses(), ports.clock());
     }
 }

@@ -8,6 +8,7 @@ import com.deskbridge.actions.SqsSubmitTrigger;
 import com.deskbridge.actions.SubmitTrigger;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbInbox;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
@@ -23,6 +24,7 @@ import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
 import com.deskbridge.compliance.ComplianceChecker;
+import com.deskbridge.reviews.ReviewRequests;
 import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.port.Inbox;
 import com.deskbridge.domain.port.OutboundChannels;
@@ -49,7 +51,20 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                          OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox) {
+                          OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, AgentCounters counters,
+                          Supplier<ReviewRequests> reviews) {
+
+    /** Without the agents' daily counters: nothing is counted (handler tests about something else). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, null, () -> {
+                    throw new IllegalStateException("no review requests in this composition");
+                });
+    }
 
     /**
      * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
@@ -64,11 +79,14 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         DynamoDbEvidenceLog evidence = new DynamoDbEvidenceLog(dynamo, table, clock);
         ActionStore actions = new ActionStore(dynamo, table);
         Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
+        // one SP-API access (HTTP client, quotas, secrets) per container, built on the first call that needs Amazon
+        Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table,
+                SecretsManagerSource.fromEnvironment(), clock));
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 new DynamoDbSellerSettings(dynamo, table, clock), new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
                 memoized(() -> {
-                    SpApiAccess spApi = SpApiAccess.fromEnvironment(dynamo, table, SecretsManagerSource.fromEnvironment(), clock);
+                    SpApiAccess spApi = spApiAccess.get();
                     return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
                             Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
                                     .orElse(SubmitTrigger.NONE), clock);
@@ -78,7 +96,10 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
-                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table));
+                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table),
+                new AgentCounters(dynamo, table),
+                memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
+                        dynamo, table, evidence, clock)));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -28,7 +28,7 @@ final class MetricsRoutes {
         return ApiResponse.ok(MetricsJson.days(call.app().metrics().days(call.seller(), from, to)));
     }
 
-    private static LocalDate day(String raw, String field) {
+    static LocalDate day(String raw, String field) {
         try {
             return LocalDate.parse(raw.trim());
         } catch (java.time.format.DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package com.deskbridge.api;
 
+import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.compliance.ComplianceReport;
 import com.deskbridge.compliance.OutgoingMessage;
@@ -7,9 +8,11 @@ import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.port.OutboundChannels;
 import com.deskbridge.domain.port.ReplyDispatcher;
 import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.ReplyOrigin;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -48,9 +51,14 @@ final class ReplyService {
     private final ReplyDispatcher dispatcher;
     private final OutboundChannels outbound;
     private final CollaborationService collaboration;
+    private final AgentCounters counters;
+    private final Clock clock;
 
+    /** @param counters the agents' daily counters; null to count nothing */
     ReplyService(ComplianceChecker compliance, TicketCommands commands, ReplyDispatcher dispatcher,
-                 OutboundChannels outbound, CollaborationService collaboration) {
+                 OutboundChannels outbound, CollaborationService collaboration, AgentCounters counters, Clock clock) {
+        this.counters = counters;
+        this.clock = Objects.requireNonNull(clock);
         this.collaboration = Objects.requireNonNull(collaboration);
         this.compliance = Objects.requireNonNull(compliance);
         this.commands = Objects.requireNonNull(commands);
@@ -58,8 +66,12 @@ final class ReplyService {
         this.outbound = Objects.requireNonNull(outbound);
     }
 
-    /** @param overrideCollision send even though another agent is replying right now */
-    Outcome reply(TicketDetail ticket, String agent, String text, String idempotencyKey, boolean overrideCollision) {
+    /**
+     * @param overrideCollision send even though another agent is replying right now
+     * @param origin            how the text was written (recorded on the reply and counted per agent and macro)
+     */
+    Outcome reply(TicketDetail ticket, String agent, String text, String idempotencyKey, boolean overrideCollision,
+                  ReplyOrigin origin) {
         SellerId seller = ticket.ticket().seller();
         TicketId id = ticket.ticket().id();
         if (!outbound.canSend(ticket.ticket().channel())) {
@@ -73,9 +85,12 @@ final class ReplyService {
         }
         ComplianceReport report = compliance.check(OutgoingMessage.of(text));
         if (report.blocked()) {
+            if (counters != null) {
+                counters.count(seller, agent, AgentCounters.BLOCKED, clock.instant());
+            }
             return new Blocked(report);
         }
-        TicketCommands.RecordedReply recorded = commands.reply(seller, id, agent, text, idempotencyKey);
+        TicketCommands.RecordedReply recorded = commands.reply(seller, id, agent, text, idempotencyKey, origin, null);
         try {
             dispatcher.dispatch(seller, id, recorded.messageKey());
         } catch (RuntimeException e) {

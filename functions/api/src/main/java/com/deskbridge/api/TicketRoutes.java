@@ -4,6 +4,7 @@ import com.deskbridge.compliance.OutgoingMessage;
 import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InvalidInputException;
+import com.deskbridge.domain.ticket.ReplyOrigin;
 import com.deskbridge.domain.ticket.TicketFilter;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,9 +80,13 @@ final class TicketRoutes {
     private static ApiResponse reply(Route.Call call) {
         String key = call.request().header("Idempotency-Key").orElseThrow(() ->
                 new InvalidInputException("Idempotency-Key", "header is required: one key per reply, reused on retries"));
-        String text = ApiRequest.text(call.request().jsonObject(Set.of("text")), "text", true);
+        JsonNode body = call.request().jsonObject(Set.of("text", "suggestionId", "macroId"));
+        String text = ApiRequest.text(body, "text", true);
+        ReplyOrigin origin = SuggestionService.origin(ApiRequest.text(body, "suggestionId", false),
+                ApiRequest.text(body, "macroId", false), text);
         boolean override = call.request().header(COLLISION_OVERRIDE).map("true"::equalsIgnoreCase).orElse(false);
-        ReplyService.Outcome outcome = call.app().replies().reply(call.ticket(), call.request().agent(), text, key, override);
+        ReplyService.Outcome outcome = call.app().replies().reply(call.ticket(), call.request().agent(), text, key, override,
+                origin);
         if (outcome instanceof ReplyService.Collision collision) {
             throw new ApiProblem("reply-collision", "Another agent is replying to this ticket", 409,
                     String.join(", ", collision.agents()) + " is writing a reply right now: read the ticket again, or send "
@@ -101,7 +106,8 @@ final class TicketRoutes {
         }
         ReplyService.Recorded recorded = (ReplyService.Recorded) outcome;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("reply", Map.of("messageKey", recorded.reply().messageKey(), "duplicate", recorded.reply().duplicate()));
+        out.put("reply", Map.of("messageKey", recorded.reply().messageKey(), "duplicate", recorded.reply().duplicate(),
+                "source", origin.source().wireName()));
         out.put("ticket", TicketJson.detail(call.ticket()));
         return ApiResponse.json(202, out);
     }

@@ -26,6 +26,10 @@ import java.util.function.Supplier;
 final class TicketViews {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TicketContext context;
+
+    TicketContext context() {
+        return context;
+    }
     private final Supplier<AgentTrackingRefresh> refresh;
     private final CollaborationService collaboration;
     private final TicketSearchQueries search;

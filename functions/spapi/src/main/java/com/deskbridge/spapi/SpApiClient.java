@@ -23,6 +23,7 @@ public final class SpApiClient {
     private final FulfillmentOutboundClient fulfillmentOutbound;
     private final FeedsClient feeds;
     private final ReportsClient reports;
+    private final SolicitationsClient solicitations;
 
     /** Production defaults: standard jittered backoff, {@link #DEFAULT_MAX_QUOTA_WAIT}. */
     public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
@@ -46,6 +47,12 @@ public final class SpApiClient {
         DocumentTransfer documents = new DocumentTransfer(http, backoff, sleeper);
         this.feeds = new FeedsClient(transport, documents);
         this.reports = new ReportsClient(transport, documents, clock, sleeper, reportPolling);
+        this.solicitations = new SolicitationsClient(transport);
+    }
+
+    /** Solicitations API v1: Amazon's review and seller-feedback request. */
+    public SolicitationsClient solicitations() {
+        return solicitations;
     }
 
     public OrdersClient orders() {

@@ -23,7 +23,11 @@ public enum SpApiOperation {
     /** Reports 2021-06-30: usage plans as stated in Amazon's reports_2021-06-30.json (amzn/selling-partner-api-models). */
     REPORTS_CREATE_REPORT("reports.createReport", 0.0167, 15),
     REPORTS_GET_REPORT("reports.getReport", 2, 15),
-    REPORTS_GET_REPORT_DOCUMENT("reports.getReportDocument", 0.0167, 15);
+    REPORTS_GET_REPORT_DOCUMENT("reports.getReportDocument", 0.0167, 15),
+    /** Rate 1, burst 5 (solicitations.json, operation getSolicitationActionsForOrder). */
+    SOLICITATIONS_GET_ACTIONS("solicitations.getSolicitationActionsForOrder", 1, 5),
+    /** Rate 1, burst 5 (solicitations.json, operation createProductReviewAndSellerFeedbackSolicitation). */
+    SOLICITATIONS_CREATE_REVIEW("solicitations.createProductReviewAndSellerFeedbackSolicitation", 1, 5);
 
     private final String id;
     private final double ratePerSecond;

@@ -13,6 +13,7 @@ import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Page;
 import com.deskbridge.domain.ticket.SearchText;
+import com.deskbridge.domain.ticket.ReplySource;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.TicketId;
@@ -428,6 +429,14 @@ public final class DynamoDbTicketStore implements TicketStore {
                     .expressionAttributeValues(extra)
                     .build();
             items.add(TransactWriteItem.builder().update(ticketUpdate).build());
+        }
+        // The agent's and the suggestion's daily counters, counted once with the reply they count.
+        if (!reply.automatic()) {
+            items.add(AgentCounters.agentReply(table, seller, reply.agentId(), reply.origin().source(), reply.at()));
+        }
+        if (reply.origin().source().fromSuggestion()) {
+            items.add(AgentCounters.suggestionSent(table, seller, reply.origin().macroId(), ItemCodec.str(ticket, "intent"),
+                    reply.origin().source() == ReplySource.SUGGESTION_EDITED, reply.at()));
         }
         return TransactWriteItemsRequest.builder().transactItems(items).build();
     }

@@ -8,6 +8,7 @@ import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.Direction;
 import com.deskbridge.domain.ticket.OutgoingReply;
+import com.deskbridge.domain.ticket.ReplySource;
 import com.deskbridge.domain.ticket.SendStatus;
 import com.deskbridge.domain.ticket.TicketMessage;
 import com.deskbridge.domain.ticket.TicketStatus;
@@ -89,7 +90,18 @@ final class ItemCodec {
                 str(item, "agentId"),
                 out && item.containsKey("sendStatus") ? SendStatus.valueOf(str(item, "sendStatus")) : null,
                 str(item, "sendDetail"),
-                item.containsKey("automatic") && Boolean.TRUE.equals(item.get("automatic").bool()));
+                item.containsKey("automatic") && Boolean.TRUE.equals(item.get("automatic").bool()),
+                out ? null : str(item, "language"),
+                out || !item.containsKey("intentConfidence") ? null : Double.valueOf(item.get("intentConfidence").n()),
+                out ? replySource(item) : null,
+                str(item, "macroId"));
+    }
+
+    /** A reply's source; replies recorded before sources were kept count as by hand, or automatic. */
+    private static ReplySource replySource(Map<String, AttributeValue> item) {
+        return ReplySource.fromWire(str(item, "source")).orElse(
+                item.containsKey("automatic") && Boolean.TRUE.equals(item.get("automatic").bool())
+                        ? ReplySource.AUTOMATIC : ReplySource.HAND);
     }
 
     /** A reply as recorded before sending: QUEUED, and in the send index until its channel took it. */
@@ -110,6 +122,13 @@ final class ItemCodec {
         item.put("body", s(reply.body()));
         item.put("bodyTruncated", AttributeValue.fromBool(false));
         item.put("automatic", AttributeValue.fromBool(reply.automatic()));
+        item.put("source", s(reply.origin().source().wireName()));
+        if (reply.origin().macroId() != null) {
+            item.put("macroId", s(reply.origin().macroId()));
+        }
+        if (reply.origin().suggestionId() != null) {
+            item.put("suggestionId", s(reply.origin().suggestionId()));
+        }
         item.put("receivedAt", s(TicketKeys.time(reply.at())));
         item.put("sendStatus", s(SendStatus.QUEUED.name()));
         item.put(TicketKeys.GSI3PK, s(TicketKeys.sendPk(Math.floorMod(reply.messageKey().hashCode(), TicketKeys.DUE_SHARDS))));

@@ -22,6 +22,9 @@ import java.time.format.DateTimeFormatter;
  * waiting ticket, also:  GSI3PK (DueBySweep) = DUE#{0..7}   GSI3SK = {next SLA milestone}#{ticket}
  * unsent reply, also:    GSI3PK (DueBySweep) = SEND#{0..7}  GSI3SK = {recorded at}#{ticket}#{msgKey}
  * response record        S#{seller}#RESP#{day}   {received}#{ticket}      (first-response times for SLA metrics)
+ * agent day counters     S#{seller}#AGENTDAY#{day}  A#{agent}           (replies by source, blocks, actions per agent)
+ * suggestion counters    S#{seller}#SUGGDAY#{day}   {macro}#{intent}    (suggestions shown, used, edited)
+ * suggestion shown mark  S#{seller}#T#{ticket}      SUGG#{suggestionId} (counts a suggestion shown once)
  * </pre>
  *
  * The open queue's GSI1SK is the ticket's response deadline ({@code dueAt}), or its arrival when it has none, so
@@ -108,6 +111,14 @@ final class TicketKeys {
 
     static String responsePk(SellerId seller, Instant receivedAt) {
         return sellerPrefix(seller) + "RESP#" + receivedAt.toString().substring(0, 10);
+    }
+
+    static String agentDayPk(SellerId seller, Instant at) {
+        return sellerPrefix(seller) + "AGENTDAY#" + at.toString().substring(0, 10);
+    }
+
+    static String suggestionDayPk(SellerId seller, Instant at) {
+        return sellerPrefix(seller) + "SUGGDAY#" + at.toString().substring(0, 10);
     }
 
     static String time(Instant instant) {

@@ -5,6 +5,8 @@ import com.deskbridge.domain.port.TicketStore.ReplyOutcome;
 import com.deskbridge.domain.ticket.IdempotencyKeyReusedException;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.OutgoingReply;
+import com.deskbridge.domain.ticket.ReplyOrigin;
+import com.deskbridge.domain.ticket.ReplySource;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketNotFoundException;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** What agents do to tickets, always on behalf of one seller. */
@@ -60,16 +63,37 @@ public final class TicketCommands {
      * @throws InvalidInputException   naming "text" or "Idempotency-Key"
      */
     public RecordedReply reply(SellerId seller, TicketId id, String agentId, String text, String idempotencyKey) {
-        return record(seller, id, agentId, text, idempotencyKey, false);
+        return reply(seller, id, agentId, text, idempotencyKey, ReplyOrigin.HAND, null);
+    }
+
+    /**
+     * As {@link #reply(SellerId, TicketId, String, String, String)}, recording how the text was written and, for the
+     * compliance audit, a copy of it made by {@code auditCopy} (which replaces the buyer's personal data).
+     *
+     * @param auditCopy null to keep no audit copy
+     */
+    public RecordedReply reply(SellerId seller, TicketId id, String agentId, String text, String idempotencyKey,
+                               ReplyOrigin origin, UnaryOperator<String> auditCopy) {
+        if (origin == null || origin.source() == ReplySource.AUTOMATIC) {
+            throw new IllegalArgumentException("an agent's reply has an agent's origin");
+        }
+        return record(seller, id, agentId, text, idempotencyKey, origin, auditCopy);
     }
 
     /** Records a reply written by the automation rules: it does not stop Amazon's clock. */
     public RecordedReply automaticReply(SellerId seller, TicketId id, String text, String ruleKey) {
-        return record(seller, id, null, text, ruleKey, true);
+        return automaticReply(seller, id, text, ruleKey, null);
+    }
+
+    /** As {@link #automaticReply(SellerId, TicketId, String, String)}, with an audit copy made by {@code auditCopy}. */
+    public RecordedReply automaticReply(SellerId seller, TicketId id, String text, String ruleKey,
+                                        UnaryOperator<String> auditCopy) {
+        return record(seller, id, null, text, ruleKey, ReplyOrigin.AUTOMATIC, auditCopy);
     }
 
     private RecordedReply record(SellerId seller, TicketId id, String agentId, String text, String key,
-                                 boolean automatic) {
+                                 ReplyOrigin origin, UnaryOperator<String> auditCopy) {
+        boolean automatic = origin.source() == ReplySource.AUTOMATIC;
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "is required");
         }
@@ -81,8 +105,10 @@ public final class TicketCommands {
         }
         Instant now = clock.instant();
         String messageKey = OutgoingReply.keyFor(id, key);
+        String body = text.strip();
         ReplyOutcome outcome = store.recordReply(seller, id,
-                new OutgoingReply(messageKey, automatic ? null : agentId(agentId), text.strip(), now, automatic),
+                new OutgoingReply(messageKey, automatic ? null : agentId(agentId), body, now, automatic, origin,
+                        auditCopy == null ? null : auditCopy.apply(body)),
                 now.plus(replyRetention));
         if (outcome == ReplyOutcome.NO_SUCH_TICKET) {
             throw new TicketNotFoundException(id);

@@ -86,12 +86,17 @@ public final class ResponseMetrics {
 
     /** Nearest-rank 90th percentile: the value at 1-based rank ⌈0.9 · n⌉ of the ascending values. */
     static Optional<Duration> percentile90(List<Duration> values) {
+        return percentile(values, 90);
+    }
+
+    /** Nearest-rank percentile {@code p} (1..100): the value at 1-based rank ⌈p/100 · n⌉ of the ascending values. */
+    static Optional<Duration> percentile(List<Duration> values, int p) {
         if (values.isEmpty()) {
             return Optional.empty();
         }
         List<Duration> sorted = new ArrayList<>(values);
         sorted.sort(null);
-        int rank = (9 * sorted.size() + 9) / 10;
+        int rank = Math.max(1, (p * sorted.size() + 99) / 100);
         return Optional.of(sorted.get(rank - 1));
     }
 

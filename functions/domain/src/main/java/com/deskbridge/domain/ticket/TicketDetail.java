@@ -21,4 +21,15 @@ public record TicketDetail(TicketSummary ticket, List<TicketMessage> messages) {
                 .map(n -> n.replaceFirst("(?i)\\s*-\\s*amazon( marketplace)?\\s*$", "").strip())
                 .filter(n -> !n.isEmpty()).findFirst();
     }
+
+    /** The latest buyer message, if any (its intent and language are the ticket's). */
+    public java.util.Optional<TicketMessage> latestBuyerMessage() {
+        TicketMessage latest = null;
+        for (TicketMessage m : messages) {
+            if (m.direction() == Direction.IN) {
+                latest = m;
+            }
+        }
+        return java.util.Optional.ofNullable(latest);
+    }
 }

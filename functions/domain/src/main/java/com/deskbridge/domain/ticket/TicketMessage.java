@@ -11,6 +11,10 @@ import java.util.List;
  * @param sendStatus  the reply's delivery state; null for buyer messages
  * @param sendDetail  why the last send attempt failed, for the agent; null otherwise
  * @param automatic   true for replies the rule engine sent (acknowledgements do not stop Amazon's clock)
+ * @param language    a buyer message's detected language (ISO 639-1, e.g. "de"); null when unknown and for replies
+ * @param intentConfidence a buyer message's intent confidence in [0, 1]; null when not classified and for replies
+ * @param source      how a reply was written; null for buyer messages
+ * @param macroId     the macro a reply was filled from; null otherwise
  */
 public record TicketMessage(
         String messageKey,
@@ -25,7 +29,11 @@ public record TicketMessage(
         String agentId,
         SendStatus sendStatus,
         String sendDetail,
-        boolean automatic) {
+        boolean automatic,
+        String language,
+        Double intentConfidence,
+        ReplySource source,
+        String macroId) {
 
     public TicketMessage {
         // served as stored, so cleaned again: messages stored before intake normalised text ({@link BuyerText})
@@ -34,6 +42,14 @@ public record TicketMessage(
         externalMessageId = BuyerText.line(externalMessageId);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         direction = direction == null ? Direction.IN : direction;
+    }
+
+    /** Without triage and origin. */
+    public TicketMessage(String messageKey, String externalMessageId, Sender sender, String subject, String body,
+                         boolean bodyTruncated, List<Attachment> attachments, Instant receivedAt, Direction direction,
+                         String agentId, SendStatus sendStatus, String sendDetail, boolean automatic) {
+        this(messageKey, externalMessageId, sender, subject, body, bodyTruncated, attachments, receivedAt, direction, agentId,
+                sendStatus, sendDetail, automatic, null, null, null, null);
     }
 
     /** A buyer's message. */

@@ -24,6 +24,9 @@ enum SimOperation {
     REPORTS_CREATE_REPORT("reports.createReport", 0.0167, 15),
     REPORTS_GET_REPORT("reports.getReport", 2, 15),
     REPORTS_GET_REPORT_DOCUMENT("reports.getReportDocument", 0.0167, 15),
+    /** Rate 1, burst 5 (solicitations.json). */
+    SOLICITATIONS_GET_ACTIONS("solicitations.getSolicitationActionsForOrder", 1, 5),
+    SOLICITATIONS_CREATE_REVIEW("solicitations.createProductReviewAndSellerFeedbackSolicitation", 1, 5),
     DOCUMENT_UPLOAD("document.upload", 0, 0),
     DOCUMENT_DOWNLOAD("document.download", 0, 0);
 

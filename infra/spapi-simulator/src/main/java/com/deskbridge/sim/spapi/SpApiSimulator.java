@@ -79,6 +79,9 @@ public final class SpApiSimulator implements AutoCloseable {
             new Route("POST", Pattern.compile("/reports/2021-06-30/reports"), SimOperation.REPORTS_CREATE_REPORT),
             new Route("GET", Pattern.compile("/reports/2021-06-30/reports/([^/]+)"), SimOperation.REPORTS_GET_REPORT),
             new Route("GET", Pattern.compile("/reports/2021-06-30/documents/([^/]+)"), SimOperation.REPORTS_GET_REPORT_DOCUMENT),
+            new Route("GET", Pattern.compile("/solicitations/v1/orders/([^/]+)"), SimOperation.SOLICITATIONS_GET_ACTIONS),
+            new Route("POST", Pattern.compile("/solicitations/v1/orders/([^/]+)/solicitations/productReviewAndSellerFeedback"),
+                    SimOperation.SOLICITATIONS_CREATE_REVIEW),
             new Route("PUT", Pattern.compile("/documents/upload/([^/]+)"), SimOperation.DOCUMENT_UPLOAD),
             new Route("GET", Pattern.compile("/documents/download/([^/]+)"), SimOperation.DOCUMENT_DOWNLOAD));
 
@@ -86,6 +89,7 @@ public final class SpApiSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService ticker;
     private final Clock clock;
+    private final Solicitations solicitations = new Solicitations();
     private final SimWorld world;
     private final FeedEngine feeds;
     private final ReportEngine reports;
@@ -329,6 +333,7 @@ public final class SpApiSimulator implements AutoCloseable {
                 }
             }
             case FBA_CANCEL_FULFILLMENT_ORDER -> cancelFulfillmentOrder(ex, id, sellerId);
+            case SOLICITATIONS_GET_ACTIONS, SOLICITATIONS_CREATE_REVIEW -> solicitation(ex, op, id, sellerId, query);
             case FBA_GET_PACKAGE_TRACKING_DETAILS -> {
                 String packageNumber = query.getOrDefault("packageNumber", List.of("")).get(0);
                 if (!packageNumber.matches("\\d{1,9}")) {
@@ -472,6 +477,30 @@ public final class SpApiSimulator implements AutoCloseable {
 
     private interface Renderer {
         ObjectNode render(JsonNode order);
+    }
+
+    /** Solicitations API v1: the actions an order is eligible for, and the review request (Amazon's 403 refusals). */
+    private void solicitation(HttpExchange ex, SimOperation op, String orderId, String sellerId,
+                              Map<String, List<String>> query) throws IOException {
+        String marketplaceId = first(query, "marketplaceIds");
+        if (marketplaceId == null || marketplaceId.isBlank()) {
+            error(ex, 400, "InvalidInput", "Missing required parameter marketplaceIds.", "");
+            return;
+        }
+        ObjectNode o = world.orders.get(orderId);
+        if (o == null || !visibleTo(o, sellerId) || !marketplaceId.equals(o.path("marketplaceId").asText())) {
+            notFound(ex, "Order " + orderId + " not found.");
+            return;
+        }
+        Optional<String> refusal = solicitations.refusal(o, clock.instant());
+        if (op == SimOperation.SOLICITATIONS_GET_ACTIONS) {
+            json(ex, 200, Solicitations.actions(orderId, marketplaceId, refusal.isEmpty()));
+        } else if (refusal.isPresent()) {
+            error(ex, 403, "Unauthorized", refusal.get(), "");
+        } else {
+            solicitations.record(orderId);
+            json(ex, 201, JSON.createObjectNode());
+        }
     }
 
     private void withOrder(HttpExchange ex, String orderId, String sellerId, Renderer renderer) throws IOException {

@@ -97,6 +97,37 @@ class SpApiSimulatorTest {
     }
 
     @Test
+    void theReviewRequestIsAvailableFrom5To30DaysAfterDeliveryAndOncePerOrder() throws Exception {
+        String token = accessToken();
+        String order = "/solicitations/v1/orders/028-4711002-0000002"; // SHIPPED, latest delivery two days before START
+        String review = order + "/solicitations/productReviewAndSellerFeedback?marketplaceIds=A1PA6795UKMFR9";
+        String actions = order + "?marketplaceIds=A1PA6795UKMFR9";
+        assertThat(JSON.readTree(get(actions, token).body()).at("/_links/actions")).as("2 days after delivery").isEmpty();
+        HttpResponse<String> early = send("POST", review, token, null);
+        assertThat(early.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(early.body()).at("/errors/0/code").asText()).isEqualTo("Unauthorized");
+        assertThat(JSON.readTree(early.body()).at("/errors/0/message").asText()).contains("5-30 day range");
+
+        now.set(START.plus(java.time.Duration.ofDays(8))); // 10 days after delivery
+        token = accessToken();
+        JsonNode eligible = JSON.readTree(get(actions, token).body());
+        assertThat(eligible.at("/_links/actions/0/name").asText()).isEqualTo("productReviewAndSellerFeedback");
+        assertThat(send("POST", review, token, null).statusCode()).isEqualTo(201);
+        HttpResponse<String> again = send("POST", review, token, null);
+        assertThat(again.statusCode()).as("one request per order").isEqualTo(403);
+        assertThat(JSON.readTree(again.body()).at("/errors/0/message").asText()).contains("not available for this amazonOrderId");
+        assertThat(JSON.readTree(get(actions, token).body()).at("/_links/actions")).isEmpty();
+
+        String other = "/solicitations/v1/orders/028-4711001-0000001";
+        now.set(START.plus(java.time.Duration.ofDays(40))); // 39 days after its delivery
+        token = accessToken();
+        assertThat(JSON.readTree(get(other + "?marketplaceIds=A1PA6795UKMFR9", token).body()).at("/_links/actions")).isEmpty();
+        assertThat(get(other, token).statusCode()).as("marketplaceIds is required").isEqualTo(400);
+        assertThat(get("/solicitations/v1/orders/111-1111111-1111111?marketplaceIds=A1PA6795UKMFR9", token).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void ordersRenderInBothVersionsAndHonourIncludedData() throws Exception {
         String token = accessToken();
         JsonNode full = JSON.readTree(get("/orders/2026-01-01/orders/028-4711001-0000001?includedData=BUYER,FULFILLMENT,PACKAGES,PROCEEDS", token).body()).get("order");
