@@ -21,7 +21,14 @@ final class TicketJson {
     record Summary(String id, String channel, String marketplaceId, String marketplaceName, String orderId, String buyer,
                    String subject, String status, String createdAt, String lastMessageAt, String awaitingReplySince,
                    int messageCount, String intent, List<String> tags, String priority, String assignee, String dueAt,
-                   String lastMessagePreview, String sendFailure) {
+                   String lastMessagePreview, Failure sendFailure) {
+    }
+
+    /** A reply the channel refused for good (the ticket is open again until an agent acts). */
+    record Failure(String messageKey, String reason, String at) {
+        static Failure of(com.deskbridge.domain.ticket.SendFailure f) {
+            return f == null ? null : new Failure(f.messageKey(), f.reason(), f.at().toString());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +44,7 @@ final class TicketJson {
     record Detail(String id, String channel, String marketplaceId, String marketplaceName, String orderId, String buyer,
                   String subject, String status, String createdAt, String lastMessageAt, String awaitingReplySince,
                   int messageCount, String intent, List<String> tags, String priority, String assignee, String dueAt,
-                  String lastMessagePreview, String sendFailure, List<Message> messages) {
+                  String lastMessagePreview, Failure sendFailure, List<Message> messages) {
     }
 
     /** An internal note: for the team, never sent. */
@@ -57,7 +64,7 @@ final class TicketJson {
         return new Summary(t.id().value(), t.channel().wireName(), t.marketplaceId(), marketplaceName(t), t.orderId(),
                 t.buyer(), t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
                 iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()), t.lastMessagePreview(), t.sendFailure());
+                iso(t.dueAt()), t.lastMessagePreview(), Failure.of(t.sendFailure()));
     }
 
     static Detail detail(TicketDetail d) {
@@ -65,7 +72,8 @@ final class TicketJson {
         return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), marketplaceName(t), t.orderId(),
                 t.buyer(), t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
                 iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()), t.lastMessagePreview(), t.sendFailure(), d.messages().stream().map(TicketJson::message).toList());
+                iso(t.dueAt()), t.lastMessagePreview(), Failure.of(t.sendFailure()),
+                d.messages().stream().map(TicketJson::message).toList());
     }
 
     static Note note(InternalNote n) {

@@ -94,4 +94,48 @@ class InboundMessageTest {
         assertThat(m.bodyTruncated()).isTrue();
         assertThat(message().build().bodyTruncated()).isFalse();
     }
+
+    @Test
+    void aSubjectIsOneBoundedLine() {
+        String injected = message().subject("Where is it?\r\nBcc: everyone@example.com\n\tnext").build().subject();
+        String overlong = message().subject("x".repeat(998)).build().subject();
+
+        assertThat(injected).isEqualTo("Where is it? Bcc: everyone@example.com next");
+        assertThat(overlong).hasSize(InboundMessage.MAX_SUBJECT_CHARS).endsWith("\u2026");
+        assertThat(message().subject(" \r\n ").build().subject()).isNull();
+    }
+
+    @Test
+    void controlAndBidiCharactersFromBuyersAreRemovedWherever() {
+        InboundMessage m = message()
+                .subject("Refund\u202E\u0000 please\u200B")
+                .displayName("Ann\u202Enimda\u2066")
+                .body("Hello\u0000 world\u202E!\r\nLine two\u2028Line three \uD83D\uDC69\u200D\uD83D\uDCBB\uDB40\uDC41\uFEFF")
+                .orderId("12-34567\u202E-89012")
+                .attachments(List.of(new Attachment("invoice\u202Efdp.exe", "application/pdf", 10)))
+                .build();
+
+        assertThat(m.subject()).isEqualTo("Refund please");
+        assertThat(m.sender().displayName()).isEqualTo("Annnimda");
+        assertThat(m.body()).isEqualTo("Hello world!\nLine two\nLine three \uD83D\uDC69\u200D\uD83D\uDCBB");
+        assertThat(m.orderId()).isEqualTo("12-34567-89012");
+        assertThat(m.attachments().get(0).fileName()).isEqualTo("invoicefdp.exe");
+    }
+
+    @Test
+    void brokenUtf16BecomesTheReplacementCharacter() {
+        assertThat(message().body("a\uD800b\uDC00c").build().body()).isEqualTo("a\uFFFDb\uFFFDc");
+    }
+
+    @Test
+    void whatIsServedIsCleanEvenWhenItWasStoredBeforeIntakeCleanedIt() {
+        com.deskbridge.domain.ticket.TicketMessage stored = com.deskbridge.domain.ticket.TicketMessage.inbound("m1", "ext",
+                new com.deskbridge.domain.ticket.Sender("buyer\u202E@example.com", "Eve\u0007"), "Hi\r\nthere",
+                "body\u202E\u0000", false, List.of(), java.time.Instant.EPOCH);
+
+        assertThat(stored.body()).isEqualTo("body");
+        assertThat(stored.subject()).isEqualTo("Hi there");
+        assertThat(stored.sender().address()).isEqualTo("buyer@example.com");
+        assertThat(stored.sender().displayName()).isEqualTo("Eve");
+    }
 }

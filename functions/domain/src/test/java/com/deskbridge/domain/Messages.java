@@ -16,6 +16,8 @@ public final class Messages {
     private String threadKey = "thread-1";
     private String orderId = "12-34567-89012";
     private String sender = "buyer_one";
+    private String subject = "Order question";
+    private String displayName = "Buyer One";
     private String body = "Where is my parcel?";
     private List<Attachment> attachments = List.of();
     private Instant receivedAt = Instant.parse("2026-11-20T10:15:00Z");
@@ -31,11 +33,13 @@ public final class Messages {
     public Messages orderId(String o) { this.orderId = o; return this; }
     public Messages sender(String s) { this.sender = s; return this; }
     public Messages body(String b) { this.body = b; return this; }
+    public Messages subject(String s) { this.subject = s; return this; }
+    public Messages displayName(String n) { this.displayName = n; return this; }
     public Messages attachments(List<Attachment> a) { this.attachments = a; return this; }
     public Messages receivedAt(Instant t) { this.receivedAt = t; return this; }
 
     public InboundMessage build() {
         return new InboundMessage(channel, new SellerId(seller), "EBAY_DE", externalId, threadKey, orderId,
-                new Sender(sender, "Buyer One"), "Order question", body, false, attachments, receivedAt);
+                new Sender(sender, displayName), subject, body, false, attachments, receivedAt);
     }
 }

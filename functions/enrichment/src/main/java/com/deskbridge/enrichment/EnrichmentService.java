@@ -287,7 +287,7 @@ public final class EnrichmentService {
             return new Parcel(carrier, number, "carrier", cached.get().snapshot().get(), null, true);
         }
         TrackingSnapshot last = cached.flatMap(TrackingCache.Entry::snapshot).orElse(null);
-        TrackingSource.TrackingResult result = carriers.track(carrier, number);
+        TrackingSource.TrackingResult result = carriers.forSeller(subscriber.sellerId()).track(carrier, number);
         if (!(result instanceof TrackingSource.Unavailable refused && refused.reason().endsWith(QUOTA_USED_UP))) {
             calls[0]++; // a refused quota permit never reached the carrier
         }

@@ -92,7 +92,8 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
         CarrierRegistry registry = CarrierRegistry.create(s.carrierSettings(), secrets, clock, s.budgets(), http, sleeper,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 1, new SecureRandom()));
         SharedCarrierQuotas quotas = new SharedCarrierQuotas(dynamo, s.table(), clock, s.budgets());
-        QuotaGuardedTracking tracking = new QuotaGuardedTracking(registry, quotas::quota);
+        QuotaGuardedTracking tracking = new QuotaGuardedTracking(registry,
+                (upstream, seller) -> quotas.quota(upstream, seller)); // each seller's share of the shared budgets
         TrackingCache cache = new TrackingCache(dynamo, s.table(), clock, s.freshness());
         TicketEnrichmentStore store = new TicketEnrichmentStore(dynamo, s.table());
         LogisticsEventPublisher publisher = s.eventBusName() == null ? list -> {

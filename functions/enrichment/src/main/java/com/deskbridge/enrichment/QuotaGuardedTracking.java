@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -21,10 +22,16 @@ import java.util.function.Function;
 public final class QuotaGuardedTracking implements TrackingSource {
 
     private final TrackingSource delegate;
-    private final Function<TrackingUpstream, Quota> quotas;
+    private final BiFunction<TrackingUpstream, String, Quota> quotas;
     private final Map<TrackingUpstream, AtomicLong> calls = new EnumMap<>(TrackingUpstream.class);
 
+    /** One quota per upstream, whoever asks. */
     public QuotaGuardedTracking(TrackingSource delegate, Function<TrackingUpstream, Quota> quotas) {
+        this(delegate, (upstream, seller) -> quotas.apply(upstream));
+    }
+
+    /** @param quotas each upstream's quota as one seller sees it (its share of a shared budget); seller null: none */
+    public QuotaGuardedTracking(TrackingSource delegate, BiFunction<TrackingUpstream, String, Quota> quotas) {
         this.delegate = Objects.requireNonNull(delegate);
         this.quotas = Objects.requireNonNull(quotas);
         for (TrackingUpstream u : TrackingUpstream.values()) {
@@ -34,9 +41,19 @@ public final class QuotaGuardedTracking implements TrackingSource {
 
     @Override
     public TrackingResult track(Carrier carrier, String trackingNumber) {
+        return track(carrier, trackingNumber, null);
+    }
+
+    /** Look-ups on behalf of {@code sellerId} count against that seller's share of each shared budget. */
+    @Override
+    public TrackingSource forSeller(String sellerId) {
+        return (carrier, trackingNumber) -> track(carrier, trackingNumber, sellerId);
+    }
+
+    private TrackingResult track(Carrier carrier, String trackingNumber, String sellerId) {
         Carrier c = carrier == null ? Carrier.OTHER : carrier;
         TrackingUpstream u = c.upstream();
-        if (quotas.apply(u).take() instanceof Quota.Denied denied) {
+        if (quotas.apply(u, sellerId).take() instanceof Quota.Denied denied) {
             return new Unavailable(CarrierSettings.key(u) + ": quota used up", denied.retryAfter());
         }
         calls.get(u).incrementAndGet();

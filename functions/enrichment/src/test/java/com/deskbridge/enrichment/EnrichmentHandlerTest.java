@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
+import com.deskbridge.testing.SqsRecords;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -53,7 +53,7 @@ class EnrichmentHandlerTest {
     }
 
     @Test
-    void lastDeliveryMarksTheTicketFailedBeforeSqsMovesItToTheDlq() {
+    void lastDeliveryMarksTheTicketFailedAndDeadLettersTheRequestWithItsReason() {
         String dhl = f.dhlNumber();
         String orderId = f.orderId();
         f.fbmOrder(orderId, "+P2D", "DHL:" + dhl);
@@ -67,42 +67,37 @@ class EnrichmentHandlerTest {
         assertThat(w.store().read(f.seller, ticket).orElseThrow().state()).isEqualTo(EnrichmentState.RETRYING);
         SQSBatchResponse last = handler.handleRequest(event(ticket, orderId, TestStack.MAX_RECEIVES), null);
 
-        assertThat(last.getBatchItemFailures()).hasSize(1); // SQS redrive moves it to the DLQ
+        assertThat(last.getBatchItemFailures()).as("in the DLQ with its reason, not left to SQS's redrive").isEmpty();
         TicketEnrichment failed = w.store().read(f.seller, ticket).orElseThrow();
         assertThat(failed.state()).isEqualTo(EnrichmentState.FAILED);
         assertThat(failed.detail()).startsWith("gave up after repeated failures").contains("DHL unavailable");
+        assertThat(deadLettered()).anySatisfy(d -> assertThat(d.messageAttributes().get(DeadLetterQueue.REASON).stringValue())
+                .startsWith("gave up after " + TestStack.MAX_RECEIVES + " deliveries").contains("DHL unavailable"));
     }
 
     @Test
     void malformedMessagesGoToTheDlqWithTheirReason() {
         f.start();
         EnrichmentHandler handler = new EnrichmentHandler(f.wiring());
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("poison-" + TestStack.unique());
-        m.setBody("{\"version\":99}");
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(m));
+        SQSEvent e = SqsRecords.event(SqsRecords.record("poison-" + TestStack.unique(), "{\"version\":99}", 1));
 
         assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
 
-        String dlq = TestStack.get().queueUrl("EnrichmentTestDeadLetterQueue");
-        List<Message> dead = TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
-                .messageAttributeNames("All")).messages();
-        assertThat(dead).anySatisfy(d -> {
+        assertThat(deadLettered()).anySatisfy(d -> {
             assertThat(d.body()).isEqualTo("{\"version\":99}");
             assertThat(d.messageAttributes().get(DeadLetterQueue.REASON).stringValue()).contains("unsupported enrichment request version");
         });
     }
 
+    private static List<Message> deadLettered() {
+        String dlq = TestStack.get().queueUrl("EnrichmentTestDeadLetterQueue");
+        return TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+    }
+
     private SQSEvent event(String ticket, String orderId, int receiveCount) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("m-" + ticket);
-        m.setBody(EnrichmentRequest.body(f.seller, ticket, orderId, "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED));
-        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(m));
-        return e;
+        return SqsRecords.event(SqsRecords.record("m-" + ticket, EnrichmentRequest.body(f.seller, ticket, orderId,
+                "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED), receiveCount));
     }
 
 }

@@ -1,12 +1,14 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.sqs.PoisonMessageException;
+import com.deskbridge.domain.intake.ReceiveWindow;
 import com.deskbridge.domain.ticket.Attachment;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.Sender;
 import com.deskbridge.domain.ticket.SellerId;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.deskbridge.adapters.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
@@ -26,8 +28,9 @@ import java.util.regex.Pattern;
  *   <li>the channel envelope ({@code "type": "channel-message"}), written by channel integrations (eBay, Shopify,
  *       e-mail connectors); documented in README.md, section "Intake envelope";</li>
  *   <li>the raw-MIME envelope ({@code "type": "raw-mime"}), an e-mail carried inline (local runs, re-ingestion);</li>
- *   <li>an S3 event notification for a relay e-mail that SES stored under {@code relay/<sellerId>/...}: the seller
- *       comes from the object key, which our own SES receipt rule writes, never from the mail's headers.</li>
+ *   <li>an S3 event notification for a relay e-mail that SES stored under {@code relay/<sellerId>/...} in the
+ *       raw-mail bucket ({@link #pinnedTo}; any other bucket is poison): the seller comes from the object key, which
+ *       our own SES receipt rule writes, never from the mail's headers.</li>
  * </ul>
  * Anything else is a {@link PoisonMessageException} naming what is wrong.
  */
@@ -37,38 +40,78 @@ public final class IntakeMessageDecoder {
 
     private final ObjectMapper json;
     private final RawMail rawMail;
+    private final String rawMailBucket;
 
+    /** A decoder that trusts no S3 notification: see {@link #pinnedTo}. */
     public IntakeMessageDecoder(ObjectMapper json, RawMail rawMail) {
-        this.json = Objects.requireNonNull(json);
+        this(StrictJson.strict(json), rawMail, null);
+    }
+
+    private IntakeMessageDecoder(ObjectMapper strictJson, RawMail rawMail, String rawMailBucket) {
+        this.json = strictJson; // no duplicate keys, nothing after the envelope
         this.rawMail = Objects.requireNonNull(rawMail);
+        this.rawMailBucket = rawMailBucket;
     }
 
     /**
-     * @param queueTimestamp when the queue received the message: the receive time of last resort
+     * This decoder, reading relay mail only from {@code bucket} (the raw-mail bucket template.yaml creates and passes
+     * as RAW_MAIL_BUCKET): a notification naming any other bucket is poison and nothing is read from it.
+     */
+    public IntakeMessageDecoder pinnedTo(String bucket) {
+        return new IntakeMessageDecoder(json, rawMail, Objects.requireNonNull(bucket, "bucket"));
+    }
+
+    /**
+     * @param queueTimestamp when the queue received the message: the receive time of last resort, and what a message's
+     *                       own receive time is checked against ({@link ReceiveWindow})
      * @return the buyer messages in the body; empty for notifications that carry none (S3 test events)
      */
     public List<InboundMessage> decode(String body, Instant queueTimestamp) {
         JsonNode root = parse(body);
         try {
-            if (root.has("Records")) {
-                return fromS3Event(root.get("Records"), queueTimestamp);
-            }
-            if ("s3:TestEvent".equals(root.path("Event").asText(null))) {
-                return List.of();
-            }
-            int version = root.path("version").asInt(-1);
-            if (version != 1) {
-                throw new PoisonMessageException("envelope version must be 1 (was " + root.path("version") + ")");
-            }
-            String type = root.path("type").asText("");
-            return switch (type) {
-                case "channel-message" -> List.of(channelMessage(root));
-                case "raw-mime" -> List.of(rawMime(root, queueTimestamp));
-                default -> throw new PoisonMessageException(
-                        "envelope type must be channel-message or raw-mime (was '" + type + "')");
-            };
+            ReceiveWindow window = new ReceiveWindow(queueTimestamp);
+            return messages(root, queueTimestamp).stream().map(window::apply).toList();
         } catch (InvalidInputException e) {
             throw new PoisonMessageException("invalid message: " + e.getMessage(), e);
+        }
+    }
+
+    private List<InboundMessage> messages(JsonNode root, Instant queueTimestamp) {
+        if (root.has("Records")) {
+            return fromS3Event(root.get("Records"), queueTimestamp);
+        }
+        if ("s3:TestEvent".equals(root.path("Event").asText(null))) {
+            return List.of();
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != 1) {
+            throw new PoisonMessageException("envelope version must be 1 (was " + root.path("version") + ")");
+        }
+        String type = root.path("type").asText("");
+        return switch (type) {
+            case "channel-message" -> List.of(channelMessage(root));
+            case "raw-mime" -> List.of(rawMime(root, queueTimestamp));
+            default -> throw new PoisonMessageException(
+                    "envelope type must be channel-message or raw-mime (was '" + type + "')");
+        };
+    }
+
+    /**
+     * The seller a body is for, as cheaply as it can be told (the envelope's sellerId, the relay key of an S3
+     * notification), or null when it cannot: for counting a seller's share, never for filing anything.
+     */
+    public String tenantOf(String body) {
+        try {
+            JsonNode root = StrictJson.object(json, body == null ? "" : body);
+            if (root.has("Records")) {
+                String key = root.path("Records").path(0).path("s3").path("object").path("key").asText("");
+                Matcher relay = RELAY_KEY.matcher(URLDecoder.decode(key, StandardCharsets.UTF_8));
+                return relay.matches() ? relay.group(1) : null;
+            }
+            JsonNode seller = root.get("sellerId");
+            return seller != null && seller.isTextual() ? new SellerId(seller.asText()).value() : null;
+        } catch (RuntimeException unknown) {
+            return null; // decode() says what is wrong with it
         }
     }
 
@@ -77,16 +120,9 @@ public final class IntakeMessageDecoder {
             throw new PoisonMessageException("message body is empty");
         }
         try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new PoisonMessageException("message body is not a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            // The parser's own message quotes the input, which may be buyer text: report only the position.
-            var at = e.getLocation();
-            throw new PoisonMessageException("message body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            return StrictJson.object(json, body);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("message body " + e.getMessage());
         }
     }
 
@@ -148,6 +184,13 @@ public final class IntakeMessageDecoder {
             String rawKey = record.path("s3").path("object").path("key").asText(null);
             if (bucket == null || rawKey == null) {
                 throw new PoisonMessageException("S3 record without bucket name or object key");
+            }
+            if (rawMailBucket == null) {
+                throw new PoisonMessageException("S3 notification, but no raw-mail bucket is configured (RAW_MAIL_BUCKET)");
+            }
+            if (!rawMailBucket.equals(bucket)) {
+                throw new PoisonMessageException("S3 notification for bucket '" + (bucket.length() > 63 ? bucket.substring(0, 63)
+                        + "…" : bucket) + "', not the raw-mail bucket");
             }
             // S3 notifications URL-encode object keys (spaces as '+').
             String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);

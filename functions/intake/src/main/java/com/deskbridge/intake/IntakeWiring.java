@@ -40,12 +40,24 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
      * ENRICHMENT_QUEUE_URL, PERSONAL_DATA_RETENTION_DAYS, SLA_TIME_ZONE).
      */
     public static IntakeWiring fromEnvironment() {
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
-        IntakeWiring wiring = of(AwsClients.dynamoDb(),
-                AwsClients.configure(S3Client.builder(), "S3").forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
-                sqs, Env.require("TICKETS_TABLE"), Env.require("INTAKE_DLQ_URL"), Env.require("OUTBOUND_QUEUE_URL"),
+        return fromEnvironment(Clients.fromEnvironment());
+    }
+
+    /** From the environment, on the container's one set of SDK clients. */
+    public static IntakeWiring fromEnvironment(Clients clients) {
+        IntakeWiring wiring = of(clients.dynamo(), clients.s3(), clients.sqs(), Env.require("TICKETS_TABLE"),
+                Env.require("INTAKE_DLQ_URL"), Env.require("OUTBOUND_QUEUE_URL"),
                 Env.days("PERSONAL_DATA_RETENTION_DAYS", 30), Env.get("SLA_TIME_ZONE").orElse("UTC"), Clock.systemUTC());
-        return wiring.withEnrichment(new SqsEnrichmentTrigger(sqs, Env.require("ENRICHMENT_QUEUE_URL")));
+        return wiring.withEnrichment(new SqsEnrichmentTrigger(clients.sqs(), Env.require("ENRICHMENT_QUEUE_URL")));
+    }
+
+    /** The SDK clients of one intake container, built once and shared by everything in it. */
+    public record Clients(DynamoDbClient dynamo, S3Client s3, SqsClient sqs) {
+        public static Clients fromEnvironment() {
+            return new Clients(AwsClients.dynamoDb(), AwsClients.configure(S3Client.builder(), "S3")
+                    .forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
+                    AwsClients.configure(SqsClient.builder(), "SQS").build());
+        }
     }
 
     /** The same wiring, asking {@code trigger} for order and tracking context of messages that name an order. */

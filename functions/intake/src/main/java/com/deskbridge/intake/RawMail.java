@@ -1,5 +1,6 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.SellerId;
 import java.time.Instant;

@@ -1,8 +1,10 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.mail.InboundMailParser;
+import com.deskbridge.mail.MailRefusedException;
 import com.deskbridge.mail.PermanentMailException;
 import com.deskbridge.mail.S3RawMailStore;
 import java.time.Instant;
@@ -25,6 +27,8 @@ final class RelayMail implements RawMail {
     public InboundMessage parse(byte[] mime, SellerId seller, Instant fallbackReceivedAt) {
         try {
             return parser.parse(mime, seller, fallbackReceivedAt);
+        } catch (MailRefusedException e) {
+            throw new RelayMailRefused(seller, e.limit().name(), "e-mail rejected: " + e.reason(), e);
         } catch (PermanentMailException e) {
             throw new PoisonMessageException("e-mail rejected: " + e.reason(), e);
         }

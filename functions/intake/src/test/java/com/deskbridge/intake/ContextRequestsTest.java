@@ -7,12 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.domain.port.EnrichmentTrigger;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.ProjectRoot;
+import com.deskbridge.testing.SqsRecords;
+import static com.deskbridge.testing.SqsRecords.event;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,21 +46,11 @@ class ContextRequestsTest {
     }
 
     private static SQSEvent.SQSMessage record(String id, String seller, String orderId) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        m.setBody("""
+        return SqsRecords.record(id, """
                 {"version":1,"type":"channel-message","channel":"amazon","sellerId":"%s","marketplaceId":"A1PA6795UKMFR9",
                  "externalMessageId":"%s",%s"sender":{"address":"k3j4h5@marketplace.amazon.de"},"subject":"Parcel",
                  "body":"Where is it?","receivedAt":"2026-11-21T09:15:00Z"}""".formatted(seller, id,
-                orderId == null ? "" : "\"orderId\":\"" + orderId + "\","));
-        return m;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
+                orderId == null ? "" : "\"orderId\":\"" + orderId + "\","), 1);
     }
 
     @Test

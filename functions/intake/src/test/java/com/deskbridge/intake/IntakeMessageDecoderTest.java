@@ -1,5 +1,6 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.sqs.PoisonMessageException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class IntakeMessageDecoderTest {
     private static final Instant QUEUED = Instant.parse("2026-11-21T09:00:00Z");
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingRawMail rawMail = new RecordingRawMail();
-    private final IntakeMessageDecoder decoder = new IntakeMessageDecoder(json, rawMail);
+    private final IntakeMessageDecoder decoder = new IntakeMessageDecoder(json, rawMail).pinnedTo("raw-mail");
 
     /** Our own port, recorded: the MIME parser and the S3 store have their own tests against the real thing. */
     static final class RecordingRawMail implements RawMail {
@@ -67,6 +68,55 @@ class IntakeMessageDecoderTest {
         assertThat(m.sender()).isEqualTo(new Sender("buyer@example.com", "Ann"));
         assertThat(m.attachments()).hasSize(1);
         assertThat(m.receivedAt()).isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
+    }
+
+    @Test
+    void aSubjectWithLineBreaksOrNineHundredCharactersIsStoredAsOneBoundedLine() {
+        InboundMessage injected = decoder.decode(envelope().put("subject", "Hi\r\nBcc: all@example.com").toString(), QUEUED).get(0);
+        InboundMessage overlong = decoder.decode(envelope().put("subject", "y".repeat(998)).toString(), QUEUED).get(0);
+
+        assertThat(injected.subject()).isEqualTo("Hi Bcc: all@example.com");
+        assertThat(overlong.subject()).hasSize(InboundMessage.MAX_SUBJECT_CHARS);
+    }
+
+    @Test
+    void aDuplicateKeyIsPoisonNotTheLastOneWins() {
+        String twoSellers = envelope().toString().replace("\"sellerId\":\"s-1\"", "\"sellerId\":\"A\",\"sellerId\":\"B\"");
+
+        assertThatThrownBy(() -> decoder.decode(twoSellers, QUEUED)).isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void contentAfterTheEnvelopeIsPoison() {
+        assertThatThrownBy(() -> decoder.decode(envelope() + " {\"sellerId\":\"B\"}", QUEUED))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("after the JSON value");
+        assertThatThrownBy(() -> decoder.decode(envelope() + "garbage", QUEUED)).isInstanceOf(PoisonMessageException.class);
+    }
+
+    @Test
+    void aReceiveTimeInTheFutureIsClampedToTheQueuesTimeAndTheClaimKept() {
+        InboundMessage m = decoder.decode(envelope().put("receivedAt", "2100-01-01T00:00:00Z").toString(), QUEUED).get(0);
+
+        assertThat(m.receivedAt()).isEqualTo(QUEUED.plus(com.deskbridge.domain.intake.ReceiveWindow.MAX_SKEW));
+        assertThat(m.claimedReceivedAt()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void aReceiveTimeLongBeforeTheQueueIsClampedToTheWindow() {
+        InboundMessage m = decoder.decode(envelope().put("receivedAt", "2026-01-01T00:00:00Z").toString(), QUEUED).get(0);
+
+        assertThat(m.receivedAt()).isEqualTo(QUEUED.minus(com.deskbridge.domain.intake.ReceiveWindow.MAX_AGE));
+        assertThat(m.claimedReceivedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(decoder.decode(envelope().toString(), QUEUED).get(0).claimedReceivedAt()).as("within the window").isNull();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1970-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+            "-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z", "2026-13-01T00:00:00Z", "3000-01-01T00:00:00Z"})
+    void anUnparseableOrOutOfRangeReceiveTimeIsPoison(String receivedAt) {
+        assertThatThrownBy(() -> decoder.decode(envelope().put("receivedAt", receivedAt).toString(), QUEUED))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("receivedAt");
     }
 
     static List<Arguments> badEnvelopes() {
@@ -127,11 +177,15 @@ class IntakeMessageDecoderTest {
     }
 
     private String s3Event(String eventName, String key) {
+        return s3Event(eventName, "raw-mail", key);
+    }
+
+    private String s3Event(String eventName, String bucket, String key) {
         ObjectNode root = json.createObjectNode();
         ObjectNode r = root.putArray("Records").addObject();
         r.put("eventSource", "aws:s3").put("eventName", eventName).put("eventTime", "2026-11-21T08:42:12.345Z");
         ObjectNode s3 = r.putObject("s3");
-        s3.putObject("bucket").put("name", "raw-mail");
+        s3.putObject("bucket").put("name", bucket);
         s3.putObject("object").put("key", key);
         return root.toString();
     }
@@ -153,6 +207,17 @@ class IntakeMessageDecoderTest {
                 .isInstanceOf(PoisonMessageException.class);
         assertThat(decoder.decode(s3Event("ObjectRemoved:Delete", "relay/s/x"), QUEUED)).isEmpty();
         assertThat(decoder.decode("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\"}", QUEUED)).isEmpty();
+        assertThat(rawMail.fetched).isEmpty();
+    }
+
+    @Test
+    void anS3NotificationForAnotherBucketIsPoisonAndNothingIsRead() {
+        assertThatThrownBy(() -> decoder.decode(s3Event("ObjectCreated:Put", "attacker-bucket", "relay/seller-7/x"), QUEUED))
+                .isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("not the raw-mail bucket");
+        assertThatThrownBy(() -> new IntakeMessageDecoder(json, rawMail).decode(s3Event("ObjectCreated:Put", "relay/s/x"), QUEUED))
+                .as("without a pinned bucket no notification is trusted")
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("raw-mail bucket");
         assertThat(rawMail.fetched).isEmpty();
     }
 }

@@ -11,6 +11,14 @@ public interface TrackingSource {
 
     TrackingResult track(Carrier carrier, String trackingNumber);
 
+    /**
+     * This source as used on behalf of one seller: a source that holds per-seller budgets (a shared carrier quota)
+     * counts the look-ups against that seller's share; by default the same source.
+     */
+    default TrackingSource forSeller(String sellerId) {
+        return this;
+    }
+
     /** The three answers a tracking lookup can give. */
     sealed interface TrackingResult permits Found, NotFound, Unavailable {}
 

@@ -1,5 +1,6 @@
 package com.deskbridge.mail;
 
+import com.deskbridge.domain.intake.ReceiveWindow;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.InvalidInputException;
@@ -32,15 +33,20 @@ import org.apache.james.mime4j.stream.MimeConfig;
  *
  * <p>The parser is stateless and thread-safe.
  *
+ * <p>Hostile structure is refused before mime4j reads a byte ({@link MimeScan}, {@link MailLimits}: nesting depth,
+ * part count, header fields and sizes, decoded text), and the parse itself runs on a thread with a fixed stack and a
+ * deadline ({@link BoundedParse}).
+ *
  * <p>Failures:
  * <ul>
  *   <li>{@link MailTooLargeException}: the raw bytes exceed the size limit.</li>
+ *   <li>{@link MailRefusedException}: the mail breaks another of {@link MailLimits}.</li>
  *   <li>{@link UnparseableMailException}: empty input, not a MIME message (no header fields, malformed
  *       structure), no From address, or neither body text nor attachments.</li>
  *   <li>{@link InvalidInputException} (domain): the remaining domain limits, namely more than
  *       {@link InboundMessage#MAX_ATTACHMENTS} attachments or a sender address over 320 characters.</li>
  * </ul>
- * All three are permanent: the intake dead-letters the mail. Body text over {@link InboundMessage#MAX_BODY_CHARS}
+ * All are permanent: the intake dead-letters the mail. Body text over {@link InboundMessage#MAX_BODY_CHARS}
  * is not an error: the message is truncated and flagged.
  */
 public final class InboundMailParser {
@@ -52,6 +58,7 @@ public final class InboundMailParser {
     private static final int MAX_DISPLAY_NAME = 200;
 
     private final int maxRawBytes;
+    private final java.time.Duration deadline;
 
     /** A parser accepting raw mails up to {@link MailLimits#MAX_RAW_BYTES}. */
     public InboundMailParser() {
@@ -60,10 +67,19 @@ public final class InboundMailParser {
 
     /** A parser accepting raw mails up to {@code maxRawBytes}. */
     public InboundMailParser(int maxRawBytes) {
+        this(maxRawBytes, MailLimits.PARSE_DEADLINE);
+    }
+
+    /** A parser accepting raw mails up to {@code maxRawBytes} that refuses a mail whose parse takes over {@code deadline}. */
+    public InboundMailParser(int maxRawBytes, java.time.Duration deadline) {
         if (maxRawBytes <= 0) {
             throw new IllegalArgumentException("maxRawBytes must be positive");
         }
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline must be positive");
+        }
         this.maxRawBytes = maxRawBytes;
+        this.deadline = deadline;
     }
 
     /**
@@ -86,6 +102,12 @@ public final class InboundMailParser {
         if (rawMime.length == 0) {
             throw new UnparseableMailException("empty input: no e-mail bytes");
         }
+        MimeScan.check(rawMime);
+        return BoundedParse.run(() -> parseChecked(rawMime, seller, fallbackReceivedAt), deadline);
+    }
+
+    /** After the structure passed {@link MimeScan}: on the bounded parse thread. */
+    private InboundMessage parseChecked(byte[] rawMime, SellerId seller, Instant fallbackReceivedAt) {
         Message message = readMime(rawMime);
         Sender sender = sender(message);
         boolean amazon = AmazonRelay.isRelayAddress(sender.address());
@@ -120,8 +142,8 @@ public final class InboundMailParser {
         DefaultMessageBuilder builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(MimeConfig.custom()
                 .setMaxLineLen(-1)
-                .setMaxHeaderLen(-1)
-                .setMaxHeaderCount(-1)
+                .setMaxHeaderLen(MailLimits.MAX_HEADER_FIELD_BYTES)
+                .setMaxHeaderCount(MailLimits.MAX_HEADER_FIELDS)
                 .setMaxContentLen(-1)
                 .build());
         builder.setDecodeMonitor(DecodeMonitor.SILENT);
@@ -178,8 +200,9 @@ public final class InboundMailParser {
         return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
+    /** The Date header, unless missing, unparseable or not a plausible time (the sender's clock is not trusted). */
     private static Instant receivedAt(Message message, Instant fallback) {
         Date date = message.getDate();
-        return date == null ? fallback : date.toInstant();
+        return date == null || !ReceiveWindow.plausible(date.toInstant()) ? fallback : date.toInstant();
     }
 }

@@ -4,7 +4,7 @@ package com.deskbridge.mail;
  * A raw e-mail is larger than the accepted limit ({@link MailLimits#MAX_RAW_BYTES} unless configured otherwise).
  * Permanent: dead-letter it with {@link #reason()}.
  */
-public class MailTooLargeException extends PermanentMailException {
+public class MailTooLargeException extends MailRefusedException {
     private static final long serialVersionUID = 1L;
     private final long sizeBytes;
     private final long limitBytes;
@@ -14,7 +14,7 @@ public class MailTooLargeException extends PermanentMailException {
      * @param limitBytes the limit that was exceeded
      */
     public MailTooLargeException(long sizeBytes, long limitBytes) {
-        super("raw e-mail is too large: " + sizeBytes + " bytes" + " (limit " + limitBytes + " bytes)", null);
+        super(Limit.SIZE, "raw e-mail is too large: " + sizeBytes + " bytes" + " (limit " + limitBytes + " bytes)");
         this.sizeBytes = sizeBytes;
         this.limitBytes = limitBytes;
     }

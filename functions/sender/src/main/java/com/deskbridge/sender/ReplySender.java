@@ -1,7 +1,9 @@
 package com.deskbridge.sender;
 
 import com.deskbridge.domain.port.TicketStore;
+import com.deskbridge.domain.ticket.BuyerText;
 import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Direction;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.SendStatus;
@@ -20,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * Hands one recorded reply to its channel and records what happened on the message, so the agent always sees the
- * state: SENT, RETRYING with the reason (the queue delivers it again), or FAILED with the reason (an agent must act).
+ * state: SENT, RETRYING with the reason (the queue delivers it again), or FAILED with the reason (an agent must act:
+ * the ticket is open again, due now, with the failure on it; see {@link TicketStore#updateSendStatus}).
  * A reply is claimed with a conditional write (QUEUED or RETRYING to SENDING) before anything is sent, so a duplicate
  * queue delivery never sends it twice.
  */
@@ -103,12 +106,20 @@ public final class ReplySender {
         OutboundReply outbound;
         try {
             outbound = OutboundReply.inThread(fromAddress.apply(ticket.ticket().seller()), ticket.ticket().buyer(),
-                    ticket.ticket().subject() == null ? "Your message" : ticket.ticket().subject(), reply.body(),
-                    inReplyTo, reply.messageKey());
+                    threadSubject(ticket), reply.body(), inReplyTo, reply.messageKey());
         } catch (IllegalArgumentException e) {
             return new SendResult.PermanentFailure("cannot address the reply: " + e.getMessage());
         }
         return adapter.get().send(outbound);
+    }
+
+    /**
+     * The thread's subject as one bounded line whatever was stored (tickets stored before intake normalised
+     * subjects may hold line breaks or 998 characters): "Re: " and it always fit the outbound channel.
+     */
+    static String threadSubject(TicketDetail ticket) {
+        String subject = BuyerText.line(ticket.ticket().subject(), InboundMessage.MAX_SUBJECT_CHARS);
+        return subject == null ? "Your message" : subject;
     }
 
     private void mark(SellerId seller, TicketId ticket, String key, SendStatus to, String detail) {
@@ -116,7 +127,7 @@ public final class ReplySender {
     }
 
     /** The queue message names a reply that does not exist: retrying cannot help. */
-    public static final class NoSuchReplyException extends RuntimeException {
+    public static final class NoSuchReplyException extends com.deskbridge.adapters.sqs.PoisonMessageException {
         private static final long serialVersionUID = 1L;
 
         NoSuchReplyException(String message) {

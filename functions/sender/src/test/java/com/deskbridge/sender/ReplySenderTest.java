@@ -18,6 +18,8 @@ import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketMessage;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.ProjectRoot;
+import com.deskbridge.testing.SqsRecords;
+import static com.deskbridge.testing.SqsRecords.event;
 import com.deskbridge.outbound.OutboundChannel;
 import com.deskbridge.outbound.SendResult;
 import com.deskbridge.outbound.SmtpOutboundChannel;
@@ -96,17 +98,7 @@ class ReplySenderTest {
     }
 
     private static SQSEvent.SQSMessage record(String body, int receiveCount) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("msg-" + System.nanoTime());
-        m.setBody(body);
-        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        return m;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
+        return SqsRecords.record("msg-" + System.nanoTime(), body, receiveCount);
     }
 
     @Test
@@ -176,5 +168,81 @@ class ReplySenderTest {
                 .maxNumberOfMessages(10).messageAttributeNames("All").waitTimeSeconds(1)).messages();
         assertThat(dlq).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(m -> assertThat(m.messageAttributes()).containsKey(DeadLetterQueue.REASON));
+    }
+
+    @Test
+    void aStoredSubjectWithLineBreaksStillGivesOneSafeReplySubject() throws Exception {
+        String key = "r" + "d".repeat(23) + (char) ('b' + run % 20);
+        TicketId ticket = ticketWithReply(Channel.AMAZON, "abc123@marketplace.amazon.de", key);
+        // as a ticket stored before intake normalised subjects holds it
+        stack.dynamoDbClient().updateItem(u -> u.tableName(stack.tableName("TicketsTable"))
+                .key(Map.of("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                "S#" + seller.value() + "#T#" + ticket.value()),
+                        "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("TICKET")))
+                .updateExpression("SET subject = :s")
+                .expressionAttributeValues(Map.of(":s", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        "Lieferung\r\nBcc: everyone@example.com " + "x".repeat(998)))));
+
+        assertThat(sender(greenMail()).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+        assertThat(reply(ticket).sendStatus()).as(reply(ticket).sendDetail()).isEqualTo(SendStatus.SENT);
+        String subject = smtp.getReceivedMessages()[0].getSubject();
+        assertThat(subject).startsWith("Re: Lieferung Bcc: everyone@example.com x").doesNotContain("\r", "\n")
+                .hasSizeLessThanOrEqualTo(4 + com.deskbridge.domain.ticket.InboundMessage.MAX_SUBJECT_CHARS);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()).hasSize(1);
+    }
+
+    @Test
+    void aPermanentFailureNeverLeavesTheClockStopped() {
+        String key = "r" + "e".repeat(23) + (char) ('b' + run % 20);
+        TicketId ticket = ticketWithReply(Channel.AMAZON, "abc123@marketplace.amazon.de", key);
+        var before = store.find(seller, ticket, Instant.now()).orElseThrow().ticket();
+        assertThat(before.status()).as("the agent's reply stopped the clock").isEqualTo(com.deskbridge.domain.ticket.TicketStatus.PENDING);
+        assertThat(before.dueAt()).isNull();
+        Instant failedAt = Instant.now();
+
+        assertThat(sender(reply -> new SendResult.PermanentFailure("SMTP 550: 5.1.1 mailbox unavailable")).send(seller,
+                ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+        assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+        var after = store.find(seller, ticket, Instant.now()).orElseThrow().ticket();
+        assertThat(after.status()).isEqualTo(com.deskbridge.domain.ticket.TicketStatus.OPEN);
+        assertThat(after.awaitingReplySince()).as("still waiting since the buyer's message").isEqualTo(
+                store.find(seller, ticket, Instant.now()).orElseThrow().messages().get(0).receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(after.dueAt()).isBetween(failedAt.minusSeconds(1), Instant.now().plusSeconds(1));
+        assertThat(after.priority()).isEqualTo(com.deskbridge.domain.sla.Priority.HIGH);
+        assertThat(after.sendFailure()).isNotNull().satisfies(f -> {
+            assertThat(f.messageKey()).isEqualTo(key);
+            assertThat(f.reason()).contains("550");
+        });
+        var queue = store.list(seller, com.deskbridge.domain.ticket.TicketFilter.status(com.deskbridge.domain.ticket.TicketStatus.OPEN),
+                10, null, Instant.now());
+        assertThat(queue.items()).extracting(t -> t.id()).containsExactly(ticket);
+        var due = new com.deskbridge.adapters.dynamodb.DynamoDbDueIndex(stack.dynamoDbClient(), stack.tableName("TicketsTable"));
+        assertThat(java.util.stream.IntStream.range(0, due.shards()).boxed()
+                .flatMap(shard -> due.due(shard, Instant.now().plusSeconds(1), 100).stream())
+                .filter(t -> t.ticket().equals(ticket)).toList())
+                .singleElement().satisfies(t -> assertThat(t.newlyDue(Instant.now().plusSeconds(1)))
+                        .contains(com.deskbridge.domain.sla.MilestoneKind.REPLY_FAILED));
+        var responses = new com.deskbridge.adapters.dynamodb.ResponseRecords(stack.dynamoDbClient(), stack.tableName("TicketsTable"))
+                .responses(seller, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60), Instant.now());
+        assertThat(responses).as("the buyer was not answered").singleElement()
+                .satisfies(r -> assertThat(r.firstResponseAt()).isNull());
+    }
+
+    @Test
+    void theNextAgentReplyClearsTheFailure() {
+        String key = "r" + "f".repeat(23) + (char) ('b' + run % 20);
+        TicketId ticket = ticketWithReply(Channel.AMAZON, "abc123@marketplace.amazon.de", key);
+        sender(reply -> new SendResult.PermanentFailure("SMTP 554: rejected")).send(seller, ticket, key, 1);
+        assertThat(store.find(seller, ticket, Instant.now()).orElseThrow().ticket().sendFailure()).isNotNull();
+
+        store.recordReply(seller, ticket, new OutgoingReply("r" + "g".repeat(23) + (char) ('b' + run % 20), "agent-7",
+                "Entschuldigung, hier noch einmal: DHL 00340434161094042557.", Instant.now(), false),
+                Instant.now().plusSeconds(86_400));
+
+        var t = store.find(seller, ticket, Instant.now()).orElseThrow().ticket();
+        assertThat(t.sendFailure()).isNull();
+        assertThat(t.status()).isEqualTo(com.deskbridge.domain.ticket.TicketStatus.PENDING);
     }
 }

@@ -17,11 +17,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Every tracking upstream's documented budget ({@link CarrierBudgets}: DHL 1/s and 250/day, USPS 60/hour, ...) held
  * in DynamoDB ({@link DynamoDbQuota}) so that all containers of all functions share it. The in-memory limiters of
  * the carriers module only see one container; these are the ones that keep the account under the carrier's quota.
- * Per-second rates are asked first and the scarce long budgets last (see {@link AllOfQuota}).
+ * Per-second rates are asked first and the scarce long budgets last (see {@link AllOfQuota}). Look-ups made for a
+ * seller count against that seller's share of each long budget ({@link #quota(TrackingUpstream, String)}).
  */
 public final class SharedCarrierQuotas {
 
+    /** A seller's own share of each long budget (a day's, an hour's), at least one call. */
+    static final double SELLER_SHARE = 0.10;
+    /** The part of each long budget kept for sellers still within their share: nobody borrows into it. */
+    static final double RESERVE = 0.25;
+
     private final Map<TrackingUpstream, Quota> quotas = new EnumMap<>(TrackingUpstream.class);
+    private final Map<TrackingUpstream, List<Quota>> rateQuotas = new EnumMap<>(TrackingUpstream.class);
     private final Map<TrackingUpstream, List<DynamoDbQuota>> budgets = new EnumMap<>(TrackingUpstream.class);
     private final Map<TrackingUpstream, Integer> ratePermits = new EnumMap<>(TrackingUpstream.class);
 
@@ -44,6 +51,7 @@ public final class SharedCarrierQuotas {
             List<Quota> all = new ArrayList<>(rates);
             all.addAll(longOnes);
             quotas.put(u, all.size() == 1 ? all.get(0) : new AllOfQuota(all));
+            rateQuotas.put(u, List.copyOf(rates));
             budgets.put(u, List.copyOf(longOnes));
             ratePermits.put(u, rate);
         }
@@ -51,6 +59,23 @@ public final class SharedCarrierQuotas {
 
     public Quota quota(TrackingUpstream upstream) {
         return quotas.get(upstream);
+    }
+
+    /**
+     * The quota of {@code upstream} for look-ups on behalf of {@code sellerId}: the shared rates as they are, and of
+     * each long budget the seller's share ({@link DynamoDbQuota#forSeller}), so one seller cannot use a shared
+     * carrier budget up for everyone. Without a seller (scheduled refreshes), the shared budget itself.
+     */
+    public Quota quota(TrackingUpstream upstream, String sellerId) {
+        if (sellerId == null || budgets.get(upstream).isEmpty()) {
+            return quota(upstream);
+        }
+        List<Quota> all = new ArrayList<>(rateQuotas.get(upstream));
+        for (DynamoDbQuota budget : budgets.get(upstream)) {
+            all.add(budget.forSeller(sellerId, Math.max(1, (int) Math.ceil(budget.permits() * SELLER_SHARE)),
+                    Math.min(budget.permits() - 1, (int) Math.ceil(budget.permits() * RESERVE))));
+        }
+        return all.size() == 1 ? all.get(0) : new AllOfQuota(all);
     }
 
     /**

@@ -15,10 +15,11 @@ import java.util.Map;
  *                           fixture names ({@code spapi.credentials[].localSellers})
  * @param scheduleSpeedup how many times faster than real time the template's schedules fire (1: as in AWS); the
  *                        functions' clocks are not changed
+ * @param parameters template parameters to override (after the runner's own overrides), e.g. for benchmarks
  */
 public record RunnerOptions(Path project, String region, Map<Port, Integer> ports, Path dataDir, Path world,
                             Integer visibilityTimeoutSeconds, PrintStream log, boolean spApiForAllSellers,
-                            double scheduleSpeedup) {
+                            double scheduleSpeedup, Map<String, String> parameters) {
 
     /** Everything the runner listens on. */
     public enum Port {
@@ -47,11 +48,12 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
         if (!(scheduleSpeedup >= 1 && scheduleSpeedup <= 3600)) {
             throw new IllegalArgumentException("--schedule-speedup must be between 1 and 3600, was " + scheduleSpeedup);
         }
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
     /** The README's defaults: fixed ports, in memory, the demo world, every seller authorised for SP-API. */
     static RunnerOptions defaults(Path project) {
-        return new RunnerOptions(project, "eu-west-1", Map.of(), null, null, null, System.out, true, 1);
+        return new RunnerOptions(project, "eu-west-1", Map.of(), null, null, null, System.out, true, 1, Map.of());
     }
 
     /** Every listener on a free port, in memory, with the demo world: for tests. */
@@ -60,7 +62,7 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
         for (Port p : Port.values()) {
             free.put(p, 0);
         }
-        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out, true, 1);
+        return new RunnerOptions(project, "eu-west-1", free, null, null, null, System.out, true, 1, Map.of());
     }
 
     public int port(Port port) {
@@ -68,31 +70,39 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
     }
 
     public RunnerOptions withVisibilityTimeout(int seconds) {
-        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log, spApiForAllSellers, scheduleSpeedup);
+        return new RunnerOptions(project, region, ports, dataDir, world, seconds, log, spApiForAllSellers, scheduleSpeedup, parameters);
     }
 
     public RunnerOptions withDataDir(Path dir) {
-        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log, spApiForAllSellers, scheduleSpeedup);
+        return new RunnerOptions(project, region, ports, dir, world, visibilityTimeoutSeconds, log, spApiForAllSellers, scheduleSpeedup, parameters);
     }
 
     public RunnerOptions withWorld(Path fixture) {
         return new RunnerOptions(project, region, ports, dataDir, fixture, visibilityTimeoutSeconds, log, spApiForAllSellers,
-                scheduleSpeedup);
+                scheduleSpeedup, parameters);
     }
 
     public RunnerOptions withPort(Port port, int value) {
         Map<Port, Integer> changed = new LinkedHashMap<>(ports);
         changed.put(port, value);
         return new RunnerOptions(project, region, changed, dataDir, world, visibilityTimeoutSeconds, log, spApiForAllSellers,
-                scheduleSpeedup);
+                scheduleSpeedup, parameters);
     }
 
     public RunnerOptions withSpApiForAllSellers(boolean on) {
-        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, on, scheduleSpeedup);
+        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, on, scheduleSpeedup, parameters);
     }
 
     public RunnerOptions withScheduleSpeedup(double factor) {
-        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, spApiForAllSellers, factor);
+        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, spApiForAllSellers, factor, parameters);
+    }
+
+    /** These options with template parameter {@code name} set to {@code value}. */
+    public RunnerOptions withParameter(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(parameters);
+        changed.put(name, value);
+        return new RunnerOptions(project, region, ports, dataDir, world, visibilityTimeoutSeconds, log, spApiForAllSellers,
+                scheduleSpeedup, changed);
     }
 
     static RunnerOptions parse(String[] args) {
@@ -106,9 +116,9 @@ public record RunnerOptions(Path project, String region, Map<Port, Integer> port
             String value = arg.substring(eq + 1).trim();
             o = switch (name) {
                 case "project" -> new RunnerOptions(Path.of(value).toAbsolutePath(), o.region, o.ports, o.dataDir, o.world,
-                        o.visibilityTimeoutSeconds, o.log, o.spApiForAllSellers, o.scheduleSpeedup);
+                        o.visibilityTimeoutSeconds, o.log, o.spApiForAllSellers, o.scheduleSpeedup, o.parameters);
                 case "region" -> new RunnerOptions(o.project, value, o.ports, o.dataDir, o.world, o.visibilityTimeoutSeconds, o.log,
-                        o.spApiForAllSellers, o.scheduleSpeedup);
+                        o.spApiForAllSellers, o.scheduleSpeedup, o.parameters);
                 case "data-dir" -> o.withDataDir(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
                 case "world" -> o.withWorld(value.isEmpty() ? null : Path.of(value).toAbsolutePath());
                 case "visibility-timeout" -> o.withVisibilityTimeout(number(name, value));

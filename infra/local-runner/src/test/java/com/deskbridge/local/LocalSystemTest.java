@@ -171,15 +171,16 @@ class LocalSystemTest {
     }
 
     @Test
-    void aMessageThatKeepsFailingIsRedrivenToTheDeadLetterQueueAfterMaxReceiveCount() throws Exception {
-        String seller = seller("transient");
-        // The raw-mail bucket is missing: S3 answers NoSuchBucket, a deployment fault treated as transient.
-        enqueue(Envelopes.s3Created("no-such-bucket-" + seller, "relay/" + seller + "/x"));
+    void aNotificationForAnotherBucketIsPoisonAtOnceAndNothingIsRead() throws Exception {
+        String seller = seller("foreign-bucket");
+        enqueue(Envelopes.s3Created("attacker-bucket-" + seller, "relay/" + seller + "/x"));
 
         List<Message> dead = dlqMessagesContaining(seller, 1);
-        assertThat(dead).singleElement().satisfies(m ->
-                assertThat(m.messageAttributes()).as("moved by the queue's redrive policy, not by the handler")
-                        .doesNotContainKey(DeadLetterQueue.REASON));
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.messageAttributes().get(DeadLetterQueue.REASON).stringValue()).contains("not the raw-mail bucket");
+            assertThat(m.attributes().get(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .as("dead-lettered on its first receive, not retried as transient").isEqualTo("1");
+        });
         assertThat(openTickets(seller)).isEmpty();
     }
 

@@ -50,8 +50,9 @@ final class ClockStop {
         this.extraCondition = extraCondition;
     }
 
+    /** Includes a failed send's mark: an agent has acted on the ticket since. */
     private static final String FORGET = "awaitingReplySince, dueAt, " + DynamoDbDueIndex.MILESTONES + ", "
-            + DynamoDbDueIndex.FIRED;
+            + DynamoDbDueIndex.FIRED + ", " + FailedSend.SEND_FAILURE;
 
     Update usual() {
         return update(sets + " REMOVE " + FORGET + ", " + GSI3PK + ", " + GSI3SK,

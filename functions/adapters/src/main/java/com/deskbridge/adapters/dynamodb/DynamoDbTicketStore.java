@@ -303,6 +303,9 @@ public final class DynamoDbTicketStore implements TicketStore {
         String pk = TicketKeys.ticketPk(seller, id);
         AttributeValue waitingSince = ticket.get("awaitingReplySince");
         Map<String, AttributeValue> message = ItemCodec.replyItem(reply, seller, id, ItemCodec.str(ticket, "subject"));
+        if (reply.stopsClock() && waitingSince != null) {
+            message.put(FailedSend.CLOCK_STOPPED, FailedSend.snapshot(ticket)); // to restart it if the send fails
+        }
         message.put(PK, ItemCodec.s(pk));
         message.put(SK, ItemCodec.s(TicketKeys.MESSAGE_SK_PREFIX + reply.messageKey()));
         message.put(ItemCodec.EXPIRES_AT, ItemCodec.n(expiresAt.getEpochSecond()));
@@ -350,6 +353,20 @@ public final class DynamoDbTicketStore implements TicketStore {
     @Override
     public boolean updateSendStatus(SellerId seller, TicketId id, String messageKey, Set<SendStatus> from,
                                     SendStatus to, String detail, Instant at) {
+        if (to == SendStatus.FAILED) {
+            return new FailedSend(dynamo, table).fail(seller, id, messageKey, sendStatusUpdate(seller, id, messageKey, from,
+                    to, detail, at), detail == null ? "the channel refused the reply" : detail, at);
+        }
+        try {
+            dynamo.updateItem(u -> copy(u, sendStatusUpdate(seller, id, messageKey, from, to, detail, at)));
+            return true;
+        } catch (ConditionalCheckFailedException notInState) {
+            return false;
+        }
+    }
+
+    private Update sendStatusUpdate(SellerId seller, TicketId id, String messageKey, Set<SendStatus> from,
+                                    SendStatus to, String detail, Instant at) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> allowed = new ArrayList<>();
         int i = 0;
@@ -371,18 +388,13 @@ public final class DynamoDbTicketStore implements TicketStore {
         String remove = to == SendStatus.SENT || to == SendStatus.FAILED
                 ? " REMOVE " + TicketKeys.GSI3PK + ", " + TicketKeys.GSI3SK + (detail == null ? ", sendDetail" : "")
                 : "";
-        String expression = set + remove;
-        try {
-            dynamo.updateItem(u -> u.tableName(table)
-                    .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)),
-                            SK, ItemCodec.s(TicketKeys.MESSAGE_SK_PREFIX + messageKey)))
-                    .updateExpression(expression)
-                    .conditionExpression("sendStatus IN (" + String.join(", ", allowed) + ")")
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException notInState) {
-            return false;
-        }
+        return Update.builder().tableName(table)
+                .key(Map.of(PK, ItemCodec.s(TicketKeys.ticketPk(seller, id)),
+                        SK, ItemCodec.s(TicketKeys.MESSAGE_SK_PREFIX + messageKey)))
+                .updateExpression(set + remove)
+                .conditionExpression("sendStatus IN (" + String.join(", ", allowed) + ")")
+                .expressionAttributeValues(values)
+                .build();
     }
 
     @Override

@@ -61,6 +61,9 @@ final class ItemCodec {
                         "sizeBytes", n(a.sizeBytes()))))
                 .toList()));
         item.put("receivedAt", s(TicketKeys.time(message.receivedAt())));
+        if (message.claimedReceivedAt() != null) {
+            item.put("claimedReceivedAt", s(message.claimedReceivedAt().toString())); // not believed; kept for the record
+        }
         return item;
     }
 
@@ -134,29 +137,7 @@ final class ItemCodec {
                 str(item, "assignee"),
                 instant(item, "dueAt"),
                 str(item, "lastPreview") == null || str(item, "lastPreview").isEmpty() ? null : str(item, "lastPreview"),
-                sendFailure(item.get("sendFailure")));
-    }
-
-    /**
-     * Why the ticket's latest reply could not be sent, as the sender records it on the ticket ({@code sendFailure}:
-     * the reason as text, or a map with its {@code reason} or {@code detail}); null when no reply failed.
-     */
-    private static String sendFailure(AttributeValue v) {
-        if (v == null || Boolean.TRUE.equals(v.nul())) {
-            return null;
-        }
-        if (v.s() != null) {
-            return v.s().isBlank() ? null : v.s();
-        }
-        if (v.hasM()) {
-            for (String key : List.of("reason", "detail", "message")) {
-                if (v.m().containsKey(key) && v.m().get(key).s() != null) {
-                    return v.m().get(key).s();
-                }
-            }
-            return "the reply could not be sent";
-        }
-        return Boolean.TRUE.equals(v.bool()) ? "the reply could not be sent" : null;
+                FailedSend.failure(item));
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

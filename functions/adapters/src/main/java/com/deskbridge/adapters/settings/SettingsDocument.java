@@ -20,15 +20,10 @@ final class SettingsDocument {
         if (document.length() > maxChars) {
             throw new InvalidInputException("body", "must be at most " + maxChars + " characters");
         }
-        JsonNode root;
         try {
-            root = StrictJson.read(document);
-        } catch (StrictJson.Refused e) {
+            return StrictJson.object(document);
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException("body", e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException("body", "must be a JSON object");
-        }
-        return root;
     }
 }

@@ -68,6 +68,19 @@ class DynamoDbTicketStoreTest {
     }
 
     @Test
+    void aClampedReceiveTimeIsStoredWithTheClaimBesideIt() {
+        InboundMessage m = msg("e-claim", "th-claim", Instant.parse("2100-01-01T00:00:00Z")).receivedAtClamped(T0);
+        store.append(m, KEEP_UNTIL, Triage.NONE);
+
+        assertThat(store.find(seller, m.ticketId(), NOW).orElseThrow().ticket().awaitingReplySince()).isEqualTo(T0);
+        Map<String, AttributeValue> item = table.client().getItem(g -> g.tableName(table.name()).key(Map.of(
+                "PK", AttributeValue.fromS(TicketKeys.ticketPk(seller, m.ticketId())),
+                "SK", AttributeValue.fromS(TicketKeys.MESSAGE_SK_PREFIX + m.messageKey())))).item();
+        assertThat(item.get("receivedAt").s()).isEqualTo(TicketKeys.time(T0));
+        assertThat(item.get("claimedReceivedAt").s()).isEqualTo("2100-01-01T00:00:00Z");
+    }
+
+    @Test
     void aMessageBecomesATicketThatCanBeReadBack() {
         InboundMessage m = msg("e1", "th1", T0);
         assertThat(store.append(m, KEEP_UNTIL, Triage.NONE)).isEqualTo(AppendOutcome.APPENDED);

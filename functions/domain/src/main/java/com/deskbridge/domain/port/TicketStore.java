@@ -58,6 +58,12 @@ public interface TicketStore {
      * Moves a reply's delivery state. Only forward moves from the given states happen (a conditional write), so
      * two senders cannot both claim one reply.
      *
+     * <p>A move to {@link SendStatus#FAILED} means the buyer never got the reply, so it never leaves the clock
+     * stopped: in the same transaction the ticket is open again, waiting since the buyer's message the reply answered,
+     * due now (a {@link com.deskbridge.domain.sla.MilestoneKind#REPLY_FAILED} milestone in the due index), its
+     * priority at least HIGH, with the failure on it ({@link TicketSummary#sendFailure()}); the first-response record
+     * the reply wrote is withdrawn.
+     *
      * @return false when the reply was not in one of {@code from}
      */
     boolean updateSendStatus(SellerId seller, TicketId id, String messageKey, Set<SendStatus> from, SendStatus to,

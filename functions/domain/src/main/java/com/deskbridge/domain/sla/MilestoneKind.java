@@ -17,7 +17,12 @@ public enum MilestoneKind {
     /** A delivery problem past the order's latest delivery date: priority {@link Priority#URGENT}. */
     URGENT("DeliveryUrgent", Priority.URGENT),
     /** The buyer may file an A-to-z Guarantee claim (Amazon only). */
-    A_TO_Z_ELIGIBLE("AToZClaimPossible", Priority.URGENT);
+    A_TO_Z_ELIGIBLE("AToZClaimPossible", Priority.URGENT),
+    /**
+     * A reply that had stopped the clock was refused by its channel for good: the buyer is still waiting, so the
+     * ticket is open again and this fires at once (the sender sets it to the moment of the failure).
+     */
+    REPLY_FAILED("ReplyFailed", Priority.HIGH);
 
     private final String eventType;
     private final Priority priority;

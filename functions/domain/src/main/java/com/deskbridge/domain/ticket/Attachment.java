@@ -6,6 +6,8 @@ package com.deskbridge.domain.ticket;
  */
 public record Attachment(String fileName, String contentType, long sizeBytes) {
     public Attachment {
+        fileName = BuyerText.line(fileName); // "invoice\u202Efdp.exe" must not show as "invoiceexe.pdf"
+        contentType = BuyerText.line(contentType);
         Require.nonBlank(fileName, "attachments[].fileName");
         Require.maxLength(fileName, 255, "attachments[].fileName");
         Require.nonBlank(contentType, "attachments[].contentType");

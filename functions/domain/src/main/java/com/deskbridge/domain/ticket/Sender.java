@@ -6,9 +6,10 @@ package com.deskbridge.domain.ticket;
  */
 public record Sender(String address, String displayName) {
     public Sender {
+        address = BuyerText.line(address); // as shown to agents: no control, bidi or invisible characters
         Require.nonBlank(address, "sender.address");
         Require.maxLength(address, 320, "sender.address");
-        displayName = Require.optional(displayName);
+        displayName = BuyerText.line(displayName);
         Require.maxLength(displayName, 200, "sender.displayName");
     }
 }

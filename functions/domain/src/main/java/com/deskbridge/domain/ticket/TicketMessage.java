@@ -28,6 +28,10 @@ public record TicketMessage(
         boolean automatic) {
 
     public TicketMessage {
+        // served as stored, so cleaned again: messages stored before intake normalised text ({@link BuyerText})
+        subject = BuyerText.line(subject, 4 + InboundMessage.MAX_SUBJECT_CHARS);
+        body = BuyerText.text(body);
+        externalMessageId = BuyerText.line(externalMessageId);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         direction = direction == null ? Direction.IN : direction;
     }

@@ -16,7 +16,8 @@ import java.util.Set;
  *                           deadline or cancellation deadline); null when nothing awaits a reply. The open queue
  *                           is ordered by it.
  * @param lastMessagePreview the first line of the latest message (buyer's or reply), shortened; null when unknown
- * @param sendFailure        why the latest reply could not be sent (it failed for good); null when none failed
+ * @param sendFailure        the latest reply the channel refused for good, while no agent has acted since; null
+ *                           otherwise
  */
 public record TicketSummary(
         TicketId id,
@@ -37,8 +38,12 @@ public record TicketSummary(
         String assignee,
         Instant dueAt,
         String lastMessagePreview,
-        String sendFailure) {
+        SendFailure sendFailure) {
     public TicketSummary {
+        // served as stored, so cleaned again ({@link BuyerText}); subjects stored before intake bounded them too
+        subject = BuyerText.line(subject, InboundMessage.MAX_SUBJECT_CHARS);
+        buyer = BuyerText.line(buyer);
+        orderId = BuyerText.line(orderId);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         priority = priority == null ? Priority.NORMAL : priority;
     }

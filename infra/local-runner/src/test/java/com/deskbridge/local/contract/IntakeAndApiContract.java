@@ -60,7 +60,7 @@ public abstract class IntakeAndApiContract {
         Backend b = backend();
         return new IntakeHandler(IntakeWiring.of(dynamo, b.s3(), sqs, b.ticketsTable(), b.deadLetterQueueUrl(),
                 b.deadLetterQueueUrl(), // outbound queue: these sellers have no reply settings, so nothing is sent
-                Duration.ofDays(30), "Europe/Berlin", CLOCK));
+                Duration.ofDays(30), "Europe/Berlin", CLOCK), com.deskbridge.intake.IntakeGuards.rawMailFrom(b.rawMailBucket()));
     }
 
     private TicketApiHandler api() {

@@ -1,0 +1,25 @@
+package com.deskbridge.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+
+/**
+ * Lambda entry point for the overflow queue (template.yaml: IntakeOverflowFunction, at a low fixed concurrency):
+ * the messages of sellers that went over their share of the intake queue ({@link FloodGate}), handled exactly as
+ * intake handles them, with their receive time checked against when the intake queue first got them.
+ */
+public final class IntakeOverflowHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final IntakeHandler handler;
+
+    /** Used by the Lambda runtime. */
+    public IntakeOverflowHandler() {
+        this.handler = new IntakeHandler(IntakeWiring.fromEnvironment(), IntakeGuards.forOverflowFromEnvironment());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return handler.handleRequest(event, context);
+    }
+}
