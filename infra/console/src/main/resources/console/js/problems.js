@@ -36,7 +36,7 @@ const FOR_AGENTS = {
   'invalid-parameter': {title: 'Please check your input', detail: true},
   'malformed-body': {title: 'The console sent a request the API could not read', text: 'Reload the page and try again.'},
   'body-too-large': {title: 'The text is too long', text: 'Shorten it and try again.'},
-  'no-seller': SIGN_IN, 'no-agent': SIGN_IN, 'invalid-roles': SIGN_IN, 'forbidden': SIGN_IN,
+  'no-seller': SIGN_IN, 'no-agent': SIGN_IN, 'invalid-roles': SIGN_IN, 'forbidden': SIGN_IN, 'not-an-access-token': SIGN_IN,
   'internal-error': {title: 'Something went wrong on our side',
     text: 'Nothing you entered is lost. Try again; if it keeps happening, give your lead the reference below.', reference: true}
 };

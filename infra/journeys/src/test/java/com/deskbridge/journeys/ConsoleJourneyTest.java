@@ -88,10 +88,11 @@ class ConsoleJourneyTest extends Journey {
         page.type("#search-q", word);
         page.click("#search-submit");
         String row = "#queue-rows tr[data-ticket-id=" + BrowserPage.quoted(plainId) + "]";
-        page.waitFor("the search result", "document.querySelector(" + BrowserPage.quoted(row) + ") !== null");
+        page.waitFor("the search result", "document.getElementById('queue-status').textContent.includes(" + BrowserPage.quoted(word) + ")"
+                + " && document.querySelector(" + BrowserPage.quoted(row) + ") !== null");
+        assertThat(page.evaluate("document.querySelectorAll('#queue-rows tr').length").asInt()).as("one ticket has the word").isEqualTo(1);
         assertThat(page.text(row + " .preview-line")).isEqualTo(first);
         assertThat(page.text(row + " .channel")).isEqualTo(api.get("/tickets/" + plainId, token).json().path("marketplaceName").asText());
-        assertThat(page.text("#queue-status")).contains(word);
 
         page.type("#search-q", "113-5200001-0000001");
         page.click("#search-submit");

@@ -100,7 +100,8 @@ final class ContractApi implements AutoCloseable {
         ObjectNode c = ticket("t-contract-c", "Question about size", "NORMAL", "PRODUCT_QUESTION", now.plus(Duration.ofHours(5)));
         c.remove("dueAt"); // no SLA target: the console counts down to the Amazon 24 h deadline
         b.put("marketplaceName", "Amazon.de").put("lastMessagePreview", "The mug is green, not blue.")
-                .put("sendFailure", "the relay refused the reply: attachment type not allowed");
+                .putObject("sendFailure").put("messageKey", "t-contract-b-m2").put("at", now.minus(Duration.ofMinutes(20)).toString())
+                .put("reason", "the relay refused the reply: attachment type not allowed");
         c.put("awaitingReplySince", now.minus(Duration.ofHours(2)).toString());
         for (ObjectNode t : List.of(a, b, c)) {
             tickets.put(t.get("id").asText(), t);
