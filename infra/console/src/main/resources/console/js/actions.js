@@ -89,9 +89,9 @@ function reviewAction() {
   const body = actionBody();
   let summary;
   if (state.dialog.kind === 'cancellation') {
-    summary = 'Cancel order ' + body.orderId + ' (reason: ' + humanize(body.reason) + ')?';
+    summary = 'Cancel order ' + body.orderId + ' (reason ' + body.reason + ')?';
   } else if (body.full) {
-    summary = 'Refund everything still refundable on order ' + body.orderId + ' (reason: ' + humanize(body.reason) + ')?';
+    summary = 'Refund everything still refundable on order ' + body.orderId + ' (reason ' + body.reason + ')?';
   } else {
     const line = body.lines[0];
     const c = line.components[0];
@@ -110,7 +110,7 @@ function reviewAction() {
       return;
     }
     summary = 'Refund ' + c.currency + ' ' + c.amount + ' for ' + (line.quantity || 1) + ' × ' + itemName(orderItem(line.orderItemId))
-      + ' on order ' + body.orderId + ' (reason: ' + humanize(body.reason) + ')?';
+      + ' on order ' + body.orderId + ' (reason ' + body.reason + ')?';
   }
   showProblem($('action-problem'), null);
   $('action-summary').textContent = summary;

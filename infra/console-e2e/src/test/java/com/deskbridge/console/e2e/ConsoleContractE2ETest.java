@@ -180,7 +180,7 @@ class ConsoleContractE2ETest extends ConsoleSession {
         page.click("#action-review");
         page.waitFor("the confirmation step", "document.getElementById('action-dialog').dataset.step === 'confirm'");
         assertThat(page.text("#action-summary")).isEqualTo(
-                "Refund EUR 12.50 for 1 × Espresso cups (set of 4) on order 028-1111111-2222222 (reason: Customer return)?");
+                "Refund EUR 12.50 for 1 × Espresso cups (set of 4) on order 028-1111111-2222222 (reason CustomerReturn)?");
         assertThat(api.idempotencyKeys).hasSize(keysBefore).as("nothing sent before confirming");
         page.screenshot("refund-confirm");
 
