@@ -77,6 +77,26 @@ final class Console {
         return page;
     }
 
+    /** Signs in through the form as {@code agent} of {@code seller}, as a lead when {@code lead}, and waits for the queue. */
+    static BrowserPage signIn(JourneySystem.Endpoints system, String agent, String seller, boolean lead) {
+        ConsoleBrowser b = browser(system);
+        b.load("#/sign-in");
+        BrowserPage page = b.page();
+        page.waitFor("the sign-in form", "!document.getElementById('view-sign-in').hidden");
+        page.type("#sign-in-agent", agent);
+        page.type("#sign-in-seller", seller);
+        page.evaluate("document.getElementById('sign-in-role').value = " + BrowserPage.quoted(lead ? "lead" : "agent") + ", true");
+        page.click("#sign-in-submit");
+        page.waitFor("the queue view", "document.body.dataset.view === 'queue' && document.body.dataset.ready === 'true'");
+        return page;
+    }
+
+    /** Shows the screen at {@code hash} (e.g. "#/settings") and waits until it has loaded. */
+    static void open(BrowserPage page, String hash, String view) {
+        page.evaluate("location.hash = " + BrowserPage.quoted(hash) + ", true");
+        page.waitFor(hash, "document.body.dataset.view === " + BrowserPage.quoted(view) + " && document.body.dataset.ready === 'true'");
+    }
+
     /** Reloads the open ticket (as an agent coming back to it does) and waits until it is shown again. */
     static void reloadTicket(BrowserPage page, String ticketId) {
         page.evaluate("location.hash = '#/queue', true");

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Refunds, full and partial, each to its final state in the API and in the console; money never moves twice. */
@@ -106,7 +105,6 @@ class RefundJourneyTest extends Journey {
     }
 
     @Test
-    @Disabled("issue 10 item 5, console part: the refund dialog does not take the order's currency yet")
     @DisplayName("partial refund from the console: the order's items with their ids and prices, currency from the order, the amount confirmed")
     void aPartialRefundFromTheConsole() {
         String token = agentToken(SOUTH);
@@ -129,7 +127,6 @@ class RefundJourneyTest extends Journey {
     }
 
     @Test
-    @Disabled("issue 10 item 6 (console state compared case-sensitively): not fixed on a branch in this round")
     @DisplayName("the refund dialog shows the final state, not 'Waiting for Amazon…', once Amazon confirmed")
     void theRefundDialogShowsTheFinalState() {
         String token = agentToken(NORTH);

@@ -83,10 +83,11 @@ final class ContractApi implements AutoCloseable {
     private void seed() {
         Instant now = clock.instant();
         ObjectNode a = ticket("t-contract-a", "Parcel stuck in Leipzig", "HIGH", "DELIVERY_PROBLEM", now.plus(Duration.ofMinutes(50)));
-        ObjectNode order = a.putObject("order").put("orderId", "028-1111111-2222222").put("status", "Shipped")
-                .put("fulfilmentChannel", "MFN").put("purchaseDate", now.minus(Duration.ofDays(6)).toString())
-                .put("latestDeliveryDate", now.minus(Duration.ofDays(1)).toString());
-        order.putArray("items").addObject().put("orderItemId", "OI-1").put("title", "Espresso cups (set of 4)").put("quantity", 1);
+        ObjectNode order = a.putObject("order").put("orderId", "028-1111111-2222222").put("status", "SHIPPED")
+                .put("channel", "FBM").put("purchaseDate", now.minus(Duration.ofDays(6)).toString())
+                .put("promisedDelivery", now.minus(Duration.ofDays(1)).toString()).put("currency", "EUR");
+        order.putArray("items").addObject().put("orderItemId", "OI-1").put("title", "Espresso cups (set of 4)").put("quantity", 1)
+                .putObject("itemPrice").put("amount", "24.90").put("currency", "EUR");
         ObjectNode shipment = a.putArray("shipments").addObject().put("carrier", "DHL").put("trackingNumber", "00340434161094042557")
                 .put("status", "DELAYED").put("trackingLink", "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434161094042557")
                 .put("estimatedDelivery", now.plus(Duration.ofDays(2)).toString()).put("lastLocation", "Leipzig hub");
@@ -98,6 +99,9 @@ final class ContractApi implements AutoCloseable {
         ObjectNode b = ticket("t-contract-b", "Overdue: wrong colour", "URGENT", "RETURN", now.minus(Duration.ofMinutes(15)));
         ObjectNode c = ticket("t-contract-c", "Question about size", "NORMAL", "PRODUCT_QUESTION", now.plus(Duration.ofHours(5)));
         c.remove("dueAt"); // no SLA target: the console counts down to the Amazon 24 h deadline
+        b.put("marketplaceName", "Amazon.de").put("lastMessagePreview", "The mug is green, not blue.")
+                .putObject("sendFailure").put("messageKey", "t-contract-b-m2").put("at", now.minus(Duration.ofMinutes(20)).toString())
+                .put("reason", "the relay refused the reply: attachment type not allowed");
         c.put("awaitingReplySince", now.minus(Duration.ofHours(2)).toString());
         for (ObjectNode t : List.of(a, b, c)) {
             tickets.put(t.get("id").asText(), t);
@@ -244,8 +248,8 @@ final class ContractApi implements AutoCloseable {
                 }
                 ObjectNode action = actionsByKey.computeIfAbsent(key, k -> {
                     ObjectNode created = ((ArrayNode) ticket.withArray("actions")).addObject()
-                            .put("id", "act-" + (actionsByKey.size() + 1)).put("type", rest.equals("/refunds") ? "refund" : "cancellation")
-                            .put("state", "requested").put("requestedAt", clock.instant().toString());
+                            .put("id", "act-" + (actionsByKey.size() + 1)).put("type", rest.equals("/refunds") ? "REFUND" : "CANCELLATION")
+                            .put("state", "REQUESTED").put("requestedAt", clock.instant().toString());
                     created.set("request", body);
                     return created;
                 });
@@ -263,12 +267,12 @@ final class ContractApi implements AutoCloseable {
                     send(exchange, 404, "application/problem+json", problem("action-not-found", "Action not found", 404, id, null));
                     return;
                 }
-                // Two steps per poll (requested -> queued -> submitted -> completed) keep the test short.
-                List<String> states = List.of("requested", "queued", "submitted", "completed");
+                // Two steps per poll (REQUESTED -> QUEUED -> SUBMITTED -> COMPLETED) keep the test short.
+                List<String> states = List.of("REQUESTED", "QUEUED", "SUBMITTED", "COMPLETED");
                 int polls = pollsByAction.merge(id, 1, Integer::sum);
                 action.put("state", states.get(Math.min(polls * 2 - 1, states.size() - 1)));
-                if (action.path("state").asText().equals("completed")) {
-                    action.put("confirmation", "AMZ-CONF-4711");
+                if (action.path("state").asText().equals("COMPLETED")) {
+                    action.put("done", true).putObject("amount").put("amount", "12.50").put("currency", "EUR");
                 }
                 send(exchange, 200, "application/json", JSON.createObjectNode().set("action", action));
             }
