@@ -12,7 +12,7 @@ import java.util.Map;
  *                           message rather than trust {@code intent} (which is still the best guess, and what SLA
  *                           milestones follow)
  * @param language           the language of the buyer's own text, {@link Language#UNKNOWN} when unclear
- * @param languageConfidence how clearly that language stood out ({@link LanguageDetection.Detected#confidence()})
+ * @param languageConfidence how clearly that language stood out ({@link LanguageDetector.Detected#confidence()})
  * @param secondary          the runner-up intent when it is also likely (at least {@link #SECONDARY_MIN}), e.g.
  *                           DAMAGED_ITEM behind a REFUND_REQUEST; {@code null} otherwise
  * @param probabilities      every intent's calibrated probability
