@@ -75,6 +75,10 @@ public final class IntentClassifier {
         LinearModel.Scorer scorer = model.scorer();
         text.features(scorer);
         double[] p = scorer.probabilities();
+        // A body of which the model knows not a single word ("asdf", "???") was not read, however confident the
+        // bias and the subject make the best label: it needs triage rather than a silent OTHER.
+        boolean unread = scorer.known(TextFeatures.Block.WORDS) == 0
+                && (scorer.reported(TextFeatures.Block.WORDS) > 0 || scorer.known(TextFeatures.Block.SUBJECT) == 0);
         int best = 0;
         int second = -1;
         for (int i = 1; i < p.length; i++) {
@@ -91,7 +95,7 @@ public final class IntentClassifier {
         }
         LanguageDetector.Detected language = languages.detect(text.languageSample());
         Intent secondary = second >= 0 && p[second] >= IntentResult.SECONDARY_MIN ? intents[second] : null;
-        return new IntentResult(intents[best], p[best], p[best] < threshold, language.language(),
+        return new IntentResult(intents[best], p[best], p[best] < threshold || unread, language.language(),
                 language.confidence(), secondary, probabilities);
     }
 

@@ -71,6 +71,15 @@ class IntentClassifierTest {
     }
 
     @Test
+    void aMessageWithNoWordTheModelKnowsNeedsTriage() {
+        for (String text : List.of("asdf", "qwerty zxcv", "???")) {
+            assertThat(classifier.classify("", text).needsTriage()).as(text).isTrue();
+        }
+        assertThat(classifier.classify("Parcel", "asdf").needsTriage()).as("a known subject does not read the body").isTrue();
+        assertThat(classifier.classify("", "Where is my parcel? It has not arrived.").needsTriage()).isFalse();
+    }
+
+    @Test
     void emptyAndNullInputsAreClassifiedWithoutError() {
         IntentResult r = classifier.classify(null, null);
         assertThat(r.language()).isEqualTo(Language.UNKNOWN);
