@@ -60,13 +60,6 @@ final class LearnedRules {
         return models != null ? models : Standard.MODELS;
     }
 
-    /** The probability that {@code text} with these phrase cues breaks the model's rule. */
-    static double probability(LinearModel model, String text, List<RuleId> cues) {
-        LinearModel.Scorer scorer = model.scorer();
-        features(text, cues, scorer);
-        return scorer.probabilities()[1];
-    }
-
     /** The features of a text: its words and n-grams and the phrase cues found in it. */
     static void features(String text, List<RuleId> cues, TextFeatures.Sink sink) {
         TextFeatures.extractBody(TextNormalizer.tokens(text), sink);
@@ -75,28 +68,69 @@ final class LearnedRules {
         }
     }
 
+    /**
+     * The feature occurrences of one text, extracted once and replayed to every model that reads it (the three
+     * models share their features; the order of the occurrences, and so every sum, is the same as extracting anew).
+     */
+    static final class Occurrences implements TextFeatures.Sink {
+        private TextFeatures.Block[] blocks = new TextFeatures.Block[256];
+        private long[] keys = new long[256];
+        private int size;
+
+        static Occurrences of(String text, List<RuleId> cues) {
+            Occurrences o = new Occurrences();
+            features(text, cues, o);
+            return o;
+        }
+
+        @Override
+        public void add(TextFeatures.Block block, long key) {
+            if (size == keys.length) {
+                blocks = java.util.Arrays.copyOf(blocks, size * 2);
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+            }
+            blocks[size] = block;
+            keys[size++] = key;
+        }
+
+        /** The probability that the text breaks {@code model}'s rule. */
+        double probability(LinearModel model) {
+            LinearModel.Scorer scorer = model.scorer();
+            for (int i = 0; i < size; i++) {
+                scorer.add(blocks[i], keys[i]);
+            }
+            return scorer.probabilities()[1];
+        }
+    }
+
     /** A finding per rule whose model finds {@code text} likely enough, spanning its most likely sentence. */
     void scan(String text, List<Span> phraseSpans, List<Span> out) {
-        List<RuleId> allCues = phraseSpans.stream().map(Span::rule).toList();
+        Occurrences whole = Occurrences.of(text, phraseSpans.stream().map(Span::rule).toList());
         List<Sentences.Sentence> sentences = null;
+        Occurrences[] bySentence = null;
         for (RuleId rule : RULES) {
             LinearModel m = models().get(rule);
-            if (probability(m, text, allCues) < m.parameter(THRESHOLD)) {
+            if (whole.probability(m) < m.parameter(THRESHOLD)) {
                 continue;
             }
             if (sentences == null) {
                 sentences = Sentences.split(text);
+                bySentence = new Occurrences[sentences.size()];
             }
             Sentences.Sentence best = null;
             double bestP = -1;
-            for (Sentences.Sentence s : sentences) {
-                List<RuleId> cues = new ArrayList<>();
-                for (Span p : phraseSpans) {
-                    if (p.start() < s.end() && s.start() < p.end()) {
-                        cues.add(p.rule());
+            for (int i = 0; i < sentences.size(); i++) {
+                Sentences.Sentence s = sentences.get(i);
+                if (bySentence[i] == null) {
+                    List<RuleId> cues = new ArrayList<>();
+                    for (Span p : phraseSpans) {
+                        if (p.start() < s.end() && s.start() < p.end()) {
+                            cues.add(p.rule());
+                        }
                     }
+                    bySentence[i] = Occurrences.of(s.text(), cues);
                 }
-                double p = probability(m, s.text(), cues);
+                double p = bySentence[i].probability(m);
                 if (p > bestP) {
                     bestP = p;
                     best = s;

@@ -19,7 +19,7 @@ import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
 import com.deskbridge.domain.intake.IntakeService;
 import com.deskbridge.intent.IntentClassifier;
-import com.deskbridge.intent.LanguageDetection;
+import com.deskbridge.language.LinguaLanguageDetector;
 import com.deskbridge.intent.Tagger;
 import com.deskbridge.mail.InboundMailParser;
 import com.deskbridge.mail.S3RawMailStore;
@@ -72,8 +72,7 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
         SellerDocuments<SlaPolicies> policies = new SellerDocuments<>(settings, SellerSetting.SLA_POLICY,
                 new SlaPolicyJson().parse(SlaPolicyJson.defaultDocument(slaTimeZone)), new SlaPolicyJson()::parse);
         // Both language models load here, in the container's init phase, not on the first message.
-        LanguageDetection.preload();
-        IntakeTriage triage = new IntakeTriage(new IntentClassifier(),
+        IntakeTriage triage = new IntakeTriage(new IntentClassifier(LinguaLanguageDetector.get().preload()),
                 new SellerDocuments<>(settings, SellerSetting.TAG_RULES, new Tagger(List.of()),
                         document -> new Tagger(new TagRulesJson().parse(document))),
                 policies);

@@ -17,7 +17,8 @@ import java.util.Map;
  *       pairs, subject words and negated words ({@link TextFeatures});</li>
  *   <li>the model ({@link LinearModel}) gives calibrated probabilities (a softmax temperature fitted on held-out
  *       predictions); below the model's threshold the message {@link IntentResult#needsTriage() needs triage};</li>
- *   <li>the language of the buyer's own text is detected ({@link LanguageDetection}).</li>
+ *   <li>the language of the buyer's own text is detected by the {@link LanguageDetector} port the classifier was
+ *       built with (the Lingua adapter is in functions/language; {@link LanguageDetector#NONE} skips it).</li>
  * </ol>
  * The model loads once per process (a few milliseconds); instances are immutable and thread-safe, and a message
  * costs microseconds.
@@ -41,17 +42,19 @@ public final class IntentClassifier {
     }
 
     private final LinearModel model;
+    private final LanguageDetector languages;
     private final Intent[] intents;
     private final double threshold;
 
-    /** A classifier with the model shipped in the jar. */
-    public IntentClassifier() {
-        this(Standard.MODEL);
+    /** A classifier with the model shipped in the jar, detecting languages with {@code languages}. */
+    public IntentClassifier(LanguageDetector languages) {
+        this(Standard.MODEL, languages);
     }
 
     /** A classifier with a given model (the trainer's cross-validation, tests). */
-    public IntentClassifier(LinearModel model) {
+    public IntentClassifier(LinearModel model, LanguageDetector languages) {
         this.model = model;
+        this.languages = java.util.Objects.requireNonNull(languages, "languages");
         List<String> labels = model.labels();
         this.intents = labels.stream().map(Intent::valueOf).toArray(Intent[]::new);
         this.threshold = model.parameters().getOrDefault(THRESHOLD, 0.0);
@@ -72,6 +75,10 @@ public final class IntentClassifier {
         LinearModel.Scorer scorer = model.scorer();
         text.features(scorer);
         double[] p = scorer.probabilities();
+        // A body of which the model knows not a single word ("asdf", "???") was not read, however confident the
+        // bias and the subject make the best label: it needs triage rather than a silent OTHER.
+        boolean unread = scorer.known(TextFeatures.Block.WORDS) == 0
+                && (scorer.reported(TextFeatures.Block.WORDS) > 0 || scorer.known(TextFeatures.Block.SUBJECT) == 0);
         int best = 0;
         int second = -1;
         for (int i = 1; i < p.length; i++) {
@@ -86,9 +93,9 @@ public final class IntentClassifier {
         for (int i = 0; i < p.length; i++) {
             probabilities.put(intents[i], p[i]);
         }
-        LanguageDetection.Detected language = LanguageDetection.detect(text.languageSample());
+        LanguageDetector.Detected language = languages.detect(text.languageSample());
         Intent secondary = second >= 0 && p[second] >= IntentResult.SECONDARY_MIN ? intents[second] : null;
-        return new IntentResult(intents[best], p[best], p[best] < threshold, language.language(),
+        return new IntentResult(intents[best], p[best], p[best] < threshold || unread, language.language(),
                 language.confidence(), secondary, probabilities);
     }
 

@@ -121,6 +121,7 @@ public final class LinearModel {
     public final class Scorer implements TextFeatures.Sink {
         private final double[][] perBlock = new double[TextFeatures.Block.values().length][labels.size()];
         private final int[] counts = new int[TextFeatures.Block.values().length];
+        private final int[] known = new int[TextFeatures.Block.values().length];
 
         @Override
         public void add(TextFeatures.Block block, long key) {
@@ -129,6 +130,7 @@ public final class LinearModel {
             long k;
             while ((k = table[slot]) != 0) {
                 if (k == key) {
+                    known[block.ordinal()]++;
                     int base = rows[slot] * perBlock[0].length;
                     double[] acc = perBlock[block.ordinal()];
                     for (int l = 0; l < acc.length; l++) {
@@ -141,6 +143,16 @@ public final class LinearModel {
         }
 
         /** The raw scores (before temperature). */
+        /** How many of the reported occurrences of {@code block} the model has a weight for. */
+        public int known(TextFeatures.Block block) {
+            return known[block.ordinal()];
+        }
+
+        /** How many occurrences of {@code block} were reported. */
+        public int reported(TextFeatures.Block block) {
+            return counts[block.ordinal()];
+        }
+
         public double[] scores() {
             double[] s = new double[labels.size()];
             for (int l = 0; l < s.length; l++) {

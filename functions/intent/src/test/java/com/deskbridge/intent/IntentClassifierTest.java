@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
  * retrained when the corpus changes); the frozen test split holds the accuracy ({@code IntentTestSplitTest}).
  */
 class IntentClassifierTest {
-    private final IntentClassifier classifier = new IntentClassifier();
+    /** A stand-in for the Lingua adapter (functions/language) that records what it was asked about. */
+    private final List<String> detected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final IntentClassifier classifier = new IntentClassifier(text -> {
+        detected.add(text);
+        return text.contains("lamp") ? new LanguageDetector.Detected(Language.EN, 0.9) : LanguageDetector.Detected.UNKNOWN;
+    });
 
     @Test
     void probabilitiesAreCalibratedDistributionsAndTriageFollowsTheThreshold() {
@@ -24,6 +29,16 @@ class IntentClassifierTest {
         assertThat(r.needsTriage()).isEqualTo(r.confidence() < classifier.threshold());
         assertThat(classifier.threshold()).isBetween(0.0, 1.0);
         assertThat(r.language()).isEqualTo(Language.EN);
+        assertThat(r.languageConfidence()).isEqualTo(0.9);
+    }
+
+    @Test
+    void theLanguageIsDetectedOnTheBuyersOwnTextNotTheQuotedHistory() {
+        classifier.classify("Re: order", "Where is my parcel? It has been two weeks now.\n\n"
+                + "On Mon, 3 Mar 2026 Shop wrote:\n> Ihre Bestellung wurde heute versandt.");
+        assertThat(detected).last().asString().contains("Where is my parcel").doesNotContain("Bestellung");
+        assertThat(new IntentClassifier(LanguageDetector.NONE).classify("", "Where is my parcel? It has been two weeks.")
+                .language()).isEqualTo(Language.UNKNOWN);
     }
 
     @Test
@@ -56,6 +71,15 @@ class IntentClassifierTest {
     }
 
     @Test
+    void aMessageWithNoWordTheModelKnowsNeedsTriage() {
+        for (String text : List.of("asdf", "qwerty zxcv", "???")) {
+            assertThat(classifier.classify("", text).needsTriage()).as(text).isTrue();
+        }
+        assertThat(classifier.classify("Parcel", "asdf").needsTriage()).as("a known subject does not read the body").isTrue();
+        assertThat(classifier.classify("", "Where is my parcel? It has not arrived.").needsTriage()).isFalse();
+    }
+
+    @Test
     void emptyAndNullInputsAreClassifiedWithoutError() {
         IntentResult r = classifier.classify(null, null);
         assertThat(r.language()).isEqualTo(Language.UNKNOWN);
@@ -75,9 +99,9 @@ class IntentClassifierTest {
         assertThat(copy.labels()).isEqualTo(model.labels());
         assertThat(copy.features()).isEqualTo(model.features());
         assertThat(copy.parameters()).isEqualTo(model.parameters());
-        IntentClassifier again = new IntentClassifier(copy);
+        IntentClassifier again = new IntentClassifier(copy, LanguageDetector.NONE);
         for (String text : List.of("Where is my parcel?", "Das Glas kam zerbrochen an.", "Dziękuję, wszystko ok!")) {
-            assertThat(again.classify("", text)).isEqualTo(classifier.classify("", text));
+            assertThat(again.classify("", text)).isEqualTo(new IntentClassifier(LanguageDetector.NONE).classify("", text));
         }
     }
 }

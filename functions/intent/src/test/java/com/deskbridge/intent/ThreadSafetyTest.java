@@ -20,7 +20,7 @@ class ThreadSafetyTest {
     void parallelClassificationAndTaggingGiveTheSameResultsAsSequential() throws Exception {
         List<IntentRecord> corpus = Corpora.read(Objects.requireNonNull(
                 getClass().getResourceAsStream("/intent-corpus.jsonl")), "intent-corpus.jsonl", IntentRecord.class);
-        IntentClassifier classifier = new IntentClassifier();
+        IntentClassifier classifier = new IntentClassifier(LanguageDetector.NONE);
         Tagger tagger = new Tagger(List.of(SellerTagRule.of("vip", RuleKind.REGEX, "\\border\\b", "mentions-order")));
         LocalDate day = LocalDate.of(2025, 11, 28);
         List<String> expected = new ArrayList<>();

@@ -21,7 +21,8 @@ import com.deskbridge.compliance.ComplianceChecker;
 import com.deskbridge.compliance.ComplianceCorpusEvaluation;
 import com.deskbridge.intent.IntentClassifier;
 import com.deskbridge.intent.IntentCorpusEvaluation;
-import com.deskbridge.intent.LoadTimes;
+import com.deskbridge.language.LinguaLanguageDetector;
+import com.deskbridge.language.LoadTimes;
 import com.deskbridge.nlp.testing.IntentRecord;
 import com.deskbridge.nlp.testing.ReplyRecord;
 import com.deskbridge.nlp.testing.Throughput;
@@ -196,7 +197,7 @@ public final class Benchmarks {
     private static void languageModels(Path project) throws IOException, InterruptedException {
         Path intentModule = project.resolve("functions/intent");
         List<IntentRecord> split = IntentCorpusEvaluation.testSplit(intentModule);
-        IntentClassifier classifier = new IntentClassifier();
+        IntentClassifier classifier = new IntentClassifier(LinguaLanguageDetector.get());
         System.out.println();
         System.out.println(IntentCorpusEvaluation.intents("Intent detection, frozen test split", split, classifier)
                 .format());
@@ -217,9 +218,9 @@ public final class Benchmarks {
                 c.perSecond(), c.microsPerItem());
 
         Path intakeJar = project.resolve("functions/intake/target/deskbridge-intake-function.jar");
-        try (var tests = Files.list(intentModule.resolve("target"))) {
+        try (var tests = Files.list(project.resolve("functions/language/target"))) {
             Path testJar = tests.filter(f -> f.getFileName().toString().endsWith("-tests.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the intent test jar is missing: run through Maven"));
+                    .orElseThrow(() -> new IllegalStateException("the language test jar is missing: run through Maven"));
             System.out.println("  model load times, fresh JVM on the intake function jar: "
                     + LoadTimes.measure(intakeJar + java.io.File.pathSeparator + testJar));
         }

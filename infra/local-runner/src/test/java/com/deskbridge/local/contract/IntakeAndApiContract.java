@@ -216,7 +216,7 @@ public abstract class IntakeAndApiContract {
         assertThat(items).anySatisfy(i -> {
             assertThat(i.get("language").s()).isEqualTo("nl");
             assertThat(Double.parseDouble(i.get("intentConfidence").n()))
-                    .isBetween(new com.deskbridge.intent.IntentClassifier().threshold(), 1.0);
+                    .isBetween(new com.deskbridge.intent.IntentClassifier(com.deskbridge.intent.LanguageDetector.NONE).threshold(), 1.0);
         });
     }
 

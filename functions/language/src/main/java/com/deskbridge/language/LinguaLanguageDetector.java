@@ -1,48 +1,47 @@
-package com.deskbridge.intent;
+package com.deskbridge.language;
 
-import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.deskbridge.intent.Language;
+import com.deskbridge.intent.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Language identification by Lingua (https://github.com/pemistahl/lingua, Apache-2.0), restricted to the eight
- * marketplace languages ({@link Language}). Lingua runs in its low-accuracy mode: it scores trigrams only, which is
- * what it does in any mode for texts of 120 characters and more, so only the eight trigram models are loaded (and
- * shipped in the function jars: see the shade filter in the parent POM). The models load on first use, once per
- * process ({@link #preload()} loads them ahead, e.g. in a Lambda's init phase); detection is thread-safe.
+ * The {@link LanguageDetector} port by Lingua (https://github.com/pemistahl/lingua, Apache-2.0), restricted to the
+ * eight marketplace languages ({@link Language}). Lingua runs in its low-accuracy mode: it scores trigrams only,
+ * which is what it does in any mode for texts of 120 characters and more, so only the eight trigram models are
+ * loaded (and shipped in the function jars that carry this module: see the shade filter in the parent POM). The
+ * models load once per process, on first use or {@link #preload()} (e.g. in a Lambda's init phase); detection is
+ * thread-safe.
  *
  * <p>The confidence is Lingua's relative distance between the best and the second-best language (0 when they are
- * equally likely, towards 1 when the second is far behind); below {@link #MIN_DISTANCE} the result is
- * {@link Language#UNKNOWN}. Texts of fewer than {@link #MIN_LETTERS} letters are {@link Language#UNKNOWN} without
- * asking Lingua.
+ * equally likely, towards 1 when the second is far behind). Texts of fewer than {@link #MIN_LETTERS} letters are
+ * {@link Language#UNKNOWN} without asking Lingua.
  */
-public final class LanguageDetection {
+public final class LinguaLanguageDetector implements LanguageDetector {
     /** Shorter texts ("ok", "thx") carry no reliable language signal. */
     public static final int MIN_LETTERS = 8;
-    /** Lingua's minimum relative distance between the best and second-best language. */
-    public static final double MIN_DISTANCE = 0.0;
     /** At most this many characters are examined: the language is clear by then, and Lingua's cost grows with the text. */
     public static final int MAX_CHARS = 300;
 
+    private static final LinguaLanguageDetector INSTANCE = new LinguaLanguageDetector();
     private static final Map<com.github.pemistahl.lingua.api.Language, Language> OURS = ours();
 
-    /** A detected language and how clearly it stood out. */
-    public record Detected(Language language, double confidence) {
-        public static final Detected UNKNOWN = new Detected(Language.UNKNOWN, 0);
-    }
-
     private static final class Holder {
-        static final LanguageDetector DETECTOR = LanguageDetectorBuilder
+        static final com.github.pemistahl.lingua.api.LanguageDetector DETECTOR = LanguageDetectorBuilder
                 .fromLanguages(OURS.keySet().toArray(com.github.pemistahl.lingua.api.Language[]::new))
                 .withLowAccuracyMode()
-                .withMinimumRelativeDistance(MIN_DISTANCE)
                 .withPreloadedLanguageModels()
                 .build();
     }
 
-    private LanguageDetection() {
+    private LinguaLanguageDetector() {
+    }
+
+    /** The detector (one per process: the models are shared). */
+    public static LinguaLanguageDetector get() {
+        return INSTANCE;
     }
 
     private static Map<com.github.pemistahl.lingua.api.Language, Language> ours() {
@@ -59,15 +58,16 @@ public final class LanguageDetection {
         return m;
     }
 
-    /** Loads the language models now (otherwise the first detection does). */
-    public static void preload() {
+    /** Loads the language models now (otherwise the first detection does); returns this detector. */
+    public LinguaLanguageDetector preload() {
         if (Holder.DETECTOR == null) {
             throw new IllegalStateException("unreachable");
         }
+        return this;
     }
 
-    /** The language of {@code text}. */
-    public static Detected detect(String text) {
+    @Override
+    public Detected detect(String text) {
         if (text == null || letters(text) < MIN_LETTERS) {
             return Detected.UNKNOWN;
         }
@@ -77,11 +77,9 @@ public final class LanguageDetection {
         if (values.isEmpty()) {
             return Detected.UNKNOWN;
         }
-        var best = values.firstKey();
-        double second = values.size() > 1 ? values.values().stream().skip(1).findFirst().orElse(0.0) : 0.0;
-        Language ours = OURS.getOrDefault(best, Language.UNKNOWN);
-        double distance = 1 - second;
-        return ours == Language.UNKNOWN || distance < MIN_DISTANCE ? Detected.UNKNOWN : new Detected(ours, distance);
+        Language ours = OURS.getOrDefault(values.firstKey(), Language.UNKNOWN);
+        double second = values.values().stream().skip(1).findFirst().orElse(0.0);
+        return ours == Language.UNKNOWN ? Detected.UNKNOWN : new Detected(ours, 1 - second);
     }
 
     private static int letters(String text) {

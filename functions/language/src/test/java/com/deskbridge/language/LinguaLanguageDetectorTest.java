@@ -1,12 +1,16 @@
-package com.deskbridge.intent;
+package com.deskbridge.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.intent.Language;
+import com.deskbridge.intent.LanguageDetector;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class LanguageDetectionTest {
+class LinguaLanguageDetectorTest {
+    private static final LinguaLanguageDetector LINGUA = LinguaLanguageDetector.get();
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -20,16 +24,16 @@ class LanguageDetectionTest {
             SV | Jag har fortfarande inte fått min beställning, kan ni kolla var paketet är?
             """)
     void detectsTheEightMarketplaceLanguages(Language expected, String text) {
-        LanguageDetection.Detected d = LanguageDetection.detect(text);
+        LanguageDetector.Detected d = LINGUA.detect(text);
         assertThat(d.language()).isEqualTo(expected);
         assertThat(d.confidence()).isBetween(0.0, 1.0);
     }
 
     @Test
     void tooLittleTextIsUnknown() {
-        assertThat(LanguageDetection.detect("ok").language()).isEqualTo(Language.UNKNOWN);
-        assertThat(LanguageDetection.detect("302-1234567-1234567 !!!").language()).isEqualTo(Language.UNKNOWN);
-        assertThat(LanguageDetection.detect(null)).isEqualTo(LanguageDetection.Detected.UNKNOWN);
+        assertThat(LINGUA.detect("ok").language()).isEqualTo(Language.UNKNOWN);
+        assertThat(LINGUA.detect("302-1234567-1234567 !!!").language()).isEqualTo(Language.UNKNOWN);
+        assertThat(LINGUA.detect(null)).isEqualTo(LanguageDetector.Detected.UNKNOWN);
     }
 
     @Test

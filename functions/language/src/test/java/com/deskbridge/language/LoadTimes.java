@@ -1,4 +1,8 @@
-package com.deskbridge.intent;
+package com.deskbridge.language;
+
+import com.deskbridge.intent.IntentClassifier;
+import com.deskbridge.intent.IntentResult;
+import com.deskbridge.intent.LinearModel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +24,9 @@ public final class LoadTimes {
         long t0 = System.nanoTime();
         LinearModel model = LinearModel.resource(IntentClassifier.class, IntentClassifier.MODEL_RESOURCE);
         long t1 = System.nanoTime();
-        LanguageDetection.preload();
+        LinguaLanguageDetector lingua = LinguaLanguageDetector.get().preload();
         long t2 = System.nanoTime();
-        IntentResult r = new IntentClassifier(model).classify("Wo ist mein Paket?", "Hallo, wo bleibt meine Bestellung?");
+        IntentResult r = new IntentClassifier(model, lingua).classify("Wo ist mein Paket?", "Hallo, wo bleibt meine Bestellung?");
         long t3 = System.nanoTime();
         System.out.printf(Locale.ROOT, "intent-model-ms=%.1f lingua-ms=%.1f first-classify-ms=%.1f features=%d %s%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, model.features(), r.intent());
