@@ -5,6 +5,7 @@ import com.deskbridge.domain.command.TicketCommands;
 import com.deskbridge.domain.query.SlaMetricsQueries;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.query.TicketSearchQueries;
+import com.deskbridge.domain.seller.SellerRegistry;
 import java.time.Clock;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Clock;
 record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyService replies, TicketViews views,
                       TicketActions actions, MacroService macros, SettingsService settings,
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
-                      ComplianceChecker compliance, Clock clock) {
+                      ComplianceChecker compliance, SellerRegistry sellers, Clock clock) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -27,6 +28,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 new TicketActions(ports.orderActions(), ports.context()),
                 new MacroService(ports.compliance(), settings, ports.context()), settings,
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
-                ports.compliance(), ports.clock());
+                ports.compliance(), ports.sellers(), ports.clock());
     }
 }

@@ -17,7 +17,9 @@ import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.outbound.ReplyChannels;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
+import com.deskbridge.adapters.sellers.DynamoDbSellerRegistry;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
+import com.deskbridge.domain.seller.SellerRegistry;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
@@ -41,12 +43,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link #fromEnvironment()} is the API function's one composition root.
  *
  * @param defaultPolicy the SLA policy document of sellers who stored none
+ * @param sellers       the seller registry (onboarding: POST /sellers, mail aliases)
  */
 public record ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                          OutboundChannels outbound, Clock clock, String defaultPolicy) {
+                          OutboundChannels outbound, Clock clock, String defaultPolicy,
+                          SellerRegistry sellers) {
 
     /**
      * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
@@ -75,7 +79,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
-                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
+                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")),
+                new DynamoDbSellerRegistry(dynamo, table));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  */
 final class RouteTable {
     private static final Map<String, Route> ROUTES = index(Stream.of(TicketRoutes.ROUTES, ContextRoutes.ROUTES,
-            ActionRoutes.ROUTES, MacroRoutes.ROUTES, SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES)
+            ActionRoutes.ROUTES, MacroRoutes.ROUTES, SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES,
+            SellerRoutes.ROUTES)
             .flatMap(List::stream).toList());
 
     private RouteTable() {

@@ -159,7 +159,7 @@ class TicketApiHandlerTest {
             },
             new com.deskbridge.compliance.ComplianceChecker(), channel -> sendable.contains(channel),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            SlaPolicyJson.defaultDocument("Europe/Berlin")));
+            SlaPolicyJson.defaultDocument("Europe/Berlin"), null)); // seller routes: SellerApiTest
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String path, Map<String, String> claims,
                                                Map<String, String> pathParams, Map<String, String> query) {

@@ -84,7 +84,8 @@ public abstract class IntakeAndApiContract {
                     throw new AssertionError("the contract does not refresh tracking");
                 },
                 new com.deskbridge.compliance.ComplianceChecker(), com.deskbridge.adapters.outbound.ReplyChannels.DEPLOYED, CLOCK,
-                com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin")));
+                com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"),
+                new com.deskbridge.adapters.sellers.DynamoDbSellerRegistry(backend().dynamo(), backend().ticketsTable())));
     }
 
     private static String newSeller() {
