@@ -7,6 +7,7 @@ import com.deskbridge.domain.query.InboxQueries;
 import com.deskbridge.domain.query.SlaMetricsQueries;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.domain.query.TicketSearchQueries;
+import com.deskbridge.domain.seller.SellerRegistry;
 import java.time.Clock;
 
 /**
@@ -19,7 +20,7 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
                       ComplianceChecker compliance, InboxQueries inbox, SuggestionService suggestions, AgentCounters counters,
                       java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews,
-                      com.deskbridge.domain.port.ResponseLog responses, Clock clock) {
+                      com.deskbridge.domain.port.ResponseLog responses, SellerRegistry sellers, Clock clock) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -35,6 +36,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
                 ports.compliance(), new InboxQueries(ports.inbox(), ports.clock()),
                 new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
-                ports.counters(), ports.reviews(), ports.responses(), ports.clock());
+                ports.counters(), ports.reviews(), ports.responses(), ports.sellers(), ports.clock());
     }
 }

@@ -75,6 +75,12 @@ final class ApiRequest {
         return new SellerId(seller);
     }
 
+    /** Whether the access token has no {@value #SELLER_CLAIM} claim at all (an operator's need not). */
+    boolean namesNoSeller() {
+        requireAccessToken();
+        return claims().get(SELLER_CLAIM) == null;
+    }
+
     /** The agent acting: the token's subject (null when the token has none). */
     String agent() {
         return claims().get("sub");

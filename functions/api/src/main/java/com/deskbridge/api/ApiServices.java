@@ -19,7 +19,9 @@ import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.outbound.ReplyChannels;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
+import com.deskbridge.adapters.sellers.DynamoDbSellerRegistry;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
+import com.deskbridge.domain.seller.SellerRegistry;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
@@ -46,22 +48,23 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * @param defaultPolicy the SLA policy document of sellers who stored none
  * @param inbox         the smart inbox the ticket store keeps
+ * @param sellers       the seller registry (onboarding: POST /sellers, mail aliases)
  */
 public record ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                          OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, AgentCounters counters,
-                          Supplier<ReviewRequests> reviews) {
+                          OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
+                          AgentCounters counters, Supplier<ReviewRequests> reviews) {
 
     /** Without the agents' daily counters: nothing is counted (handler tests about something else). */
     public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                        ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                        Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                        Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox) {
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers) {
         this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
-                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, null, () -> {
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, null, () -> {
                     throw new IllegalStateException("no review requests in this composition");
                 });
     }
@@ -97,7 +100,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table),
-                new AgentCounters(dynamo, table),
+                new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
                         dynamo, table, evidence, clock)));
     }

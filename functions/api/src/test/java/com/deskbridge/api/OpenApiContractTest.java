@@ -44,6 +44,13 @@ class OpenApiContractTest {
     private static final SellerId SELLER = new SellerId("openapi-seller");
     private static final Map<String, String> AGENT = Map.of("seller_id", SELLER.value(), "sub", "agent-7", "roles", "[agent]");
     private static final Map<String, String> LEAD = Map.of("seller_id", SELLER.value(), "sub", "lead-1", "roles", "[agent lead]");
+    /** An operator's token: the operator group, no seller (onboarding). */
+    private static final Map<String, String> OPERATOR = Map.of("sub", "operator-1", "roles", "[operator]");
+
+    private static String registration(String seller, String alias) {
+        return "{\"sellerId\":\"" + seller + "\",\"marketplaces\":[\"A1PA6795UKMFR9\"],\"region\":\"eu\","
+                + "\"timeZone\":\"Europe/Berlin\",\"mailAlias\":\"" + alias + "\"}";
+    }
     private static JsonNode openApi;
     private static LocalAwsStack stack;
     private static TicketId ticket;
@@ -362,7 +369,13 @@ class OpenApiContractTest {
                 new Object[] {"PUT /tag-rules", LEAD, null, null, null,
                         "{\"rules\":[{\"name\":\"warranty\",\"kind\":\"KEYWORD\",\"pattern\":\"warranty\",\"tag\":\"warranty\"}]}", 200},
                 new Object[] {"POST /tickets/{id}/no-response-needed", AGENT, idParam, null, null, null, 200},
-                new Object[] {"POST /tickets/{id}/close", AGENT, idParam, null, null, null, 200});
+                new Object[] {"POST /tickets/{id}/close", AGENT, idParam, null, null, null, 200},
+                new Object[] {"POST /sellers", OPERATOR, null, null, null, registration(SELLER.value(), "contract-alias"), 201},
+                new Object[] {"POST /sellers", OPERATOR, null, null, null, registration("contract-other", "contract-alias"), 409},
+                new Object[] {"POST /sellers", LEAD, null, null, null, registration("contract-lead", "contract-lead"), 403},
+                new Object[] {"POST /sellers", OPERATOR, null, null, null, registration("contract-bad", "-bad-"), 400},
+                new Object[] {"GET /sellers/{id}", AGENT, Map.of("id", SELLER.value()), null, null, null, 200},
+                new Object[] {"GET /sellers/{id}", OPERATOR, Map.of("id", "contract-other"), null, null, null, 404});
         Set<String> answered = new TreeSet<>();
         for (Object[] r : requests) {
             String route = (String) r[0];

@@ -159,7 +159,7 @@ class TicketApiHandlerTest {
             },
             new com.deskbridge.compliance.ComplianceChecker(), channel -> sendable.contains(channel),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            SlaPolicyJson.defaultDocument("Europe/Berlin"), EMPTY_INBOX));
+            SlaPolicyJson.defaultDocument("Europe/Berlin"), EMPTY_INBOX, null)); // seller routes: SellerApiTest
 
     /** These tests do not read the inbox (InboxJourneyTest does, through the local system): it answers empty. */
     private static final com.deskbridge.domain.port.Inbox EMPTY_INBOX = new com.deskbridge.domain.port.Inbox() {

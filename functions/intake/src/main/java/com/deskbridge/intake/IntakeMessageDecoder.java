@@ -2,6 +2,8 @@ package com.deskbridge.intake;
 
 import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.domain.intake.ReceiveWindow;
+import com.deskbridge.domain.seller.SellerRegistration;
+import com.deskbridge.domain.seller.SellerRegistry;
 import com.deskbridge.domain.ticket.Attachment;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
@@ -30,7 +32,12 @@ import java.util.regex.Pattern;
  *   <li>the raw-MIME envelope ({@code "type": "raw-mime"}), an e-mail carried inline (local runs, re-ingestion);</li>
  *   <li>an S3 event notification for a relay e-mail that SES stored under {@code relay/<sellerId>/...} in the
  *       raw-mail bucket ({@link #pinnedTo}; any other bucket is poison): the seller comes from the object key, which
- *       our own SES receipt rule writes, never from the mail's headers.</li>
+ *       our own SES receipt rule writes, never from the mail's headers;</li>
+ *   <li>SES's "Received" notification (template.yaml InboundMailRule: S3 action with an SNS topic, delivered raw to
+ *       the intake queue) for a mail stored under {@code inbound/}: the seller comes from the recipient
+ *       {@code <alias>@<MAIL_DOMAIN>} through the seller registry ({@link #receivingMailFor}), never from the mail's
+ *       headers; mail SES judged spam, infected or failing SPF, DKIM or DMARC is refused before it is read
+ *       ({@link SesReceipt}), and so is Amazon-channel mail that does not prove to come from Amazon's relay.</li>
  * </ul>
  * Anything else is a {@link PoisonMessageException} naming what is wrong.
  */
@@ -41,16 +48,37 @@ public final class IntakeMessageDecoder {
     private final ObjectMapper json;
     private final RawMail rawMail;
     private final String rawMailBucket;
+    private final SellerRegistry registry;
+    private final String mailDomain;
 
     /** A decoder that trusts no S3 notification: see {@link #pinnedTo}. */
     public IntakeMessageDecoder(ObjectMapper json, RawMail rawMail) {
-        this(StrictJson.strict(json), rawMail, null);
+        this(json, rawMail, null);
     }
 
-    private IntakeMessageDecoder(ObjectMapper strictJson, RawMail rawMail, String rawMailBucket) {
+    /** A decoder that trusts no S3 notification and resolves SES's recipients in {@code registry}. */
+    public IntakeMessageDecoder(ObjectMapper json, RawMail rawMail, SellerRegistry registry) {
+        this(StrictJson.strict(json), rawMail, null, registry, null);
+    }
+
+    private IntakeMessageDecoder(ObjectMapper strictJson, RawMail rawMail, String rawMailBucket, SellerRegistry registry,
+                                 String mailDomain) {
         this.json = strictJson; // no duplicate keys, nothing after the envelope
         this.rawMail = Objects.requireNonNull(rawMail);
         this.rawMailBucket = rawMailBucket;
+        this.registry = registry;
+        this.mailDomain = mailDomain;
+    }
+
+    /**
+     * This decoder, accepting SES notifications for mail to {@code <alias>@domain} (template.yaml MailDomain, passed as
+     * MAIL_DOMAIN): the alias names the seller through the registry.
+     */
+    public IntakeMessageDecoder receivingMailFor(String domain) {
+        if (registry == null) {
+            throw new IllegalStateException("no seller registry to resolve recipients with");
+        }
+        return new IntakeMessageDecoder(json, rawMail, rawMailBucket, registry, domain.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -58,7 +86,7 @@ public final class IntakeMessageDecoder {
      * as RAW_MAIL_BUCKET): a notification naming any other bucket is poison and nothing is read from it.
      */
     public IntakeMessageDecoder pinnedTo(String bucket) {
-        return new IntakeMessageDecoder(json, rawMail, Objects.requireNonNull(bucket, "bucket"));
+        return new IntakeMessageDecoder(json, rawMail, Objects.requireNonNull(bucket, "bucket"), registry, mailDomain);
     }
 
     /**
@@ -79,6 +107,9 @@ public final class IntakeMessageDecoder {
     private List<InboundMessage> messages(JsonNode root, Instant queueTimestamp) {
         if (root.has("Records")) {
             return fromS3Event(root.get("Records"), queueTimestamp);
+        }
+        if (root.has("notificationType")) {
+            return fromSes(root, queueTimestamp);
         }
         if ("s3:TestEvent".equals(root.path("Event").asText(null))) {
             return List.of();
@@ -202,6 +233,56 @@ public final class IntakeMessageDecoder {
             messages.add(rawMail.parse(rawMail.fetch(bucket, key), new SellerId(relay.group(1)), eventTime));
         }
         return messages;
+    }
+
+    /**
+     * SES's "Received" notification for a mail its S3 action stored
+     * (https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html): one message for each
+     * seller a recipient names; refused whole when SES's verdicts or the Amazon sender check fail.
+     */
+    private List<InboundMessage> fromSes(JsonNode root, Instant queueTimestamp) {
+        SesReceipt receipt = SesReceipt.of(root);
+        if (mailDomain == null) {
+            throw new PoisonMessageException("SES notification, but no mail domain is configured (MAIL_DOMAIN)");
+        }
+        if (rawMailBucket == null || !rawMailBucket.equals(receipt.bucket())) {
+            throw new PoisonMessageException("SES notification for bucket '" + SesReceipt.shortened(receipt.bucket())
+                    + "', not the raw-mail bucket");
+        }
+        List<SellerId> sellers = new ArrayList<>();
+        for (String recipient : receipt.recipients()) {
+            sellerFor(recipient).filter(s -> !sellers.contains(s)).ifPresent(sellers::add);
+        }
+        if (sellers.isEmpty()) {
+            throw new PoisonMessageException("no registered seller's mail alias among the recipients "
+                    + receipt.recipients().stream().map(SesReceipt::shortened).toList());
+        }
+        receipt.refusal().ifPresent(refusal -> {
+            throw new RelayMailRefused(sellers.get(0), refusal.limit(), "e-mail refused: " + refusal.reason(), null);
+        });
+        byte[] mime = rawMail.fetch(receipt.bucket(), receipt.objectKey());
+        List<InboundMessage> messages = new ArrayList<>();
+        for (SellerId seller : sellers) {
+            messages.add(rawMail.parse(mime, seller, receipt.timestamp(queueTimestamp)));
+        }
+        rawMail.amazonSenderRefusal(mime).ifPresent(reason -> {
+            throw new RelayMailRefused(sellers.get(0), "AMAZON_SENDER", "e-mail refused: " + reason, null);
+        });
+        return messages;
+    }
+
+    /** The seller of {@code <alias>@<mail domain>}, from the registry; empty for any other address. */
+    private java.util.Optional<SellerId> sellerFor(String recipient) {
+        String address = recipient.toLowerCase(java.util.Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        if (at < 1 || !address.substring(at + 1).equals(mailDomain)) {
+            return java.util.Optional.empty();
+        }
+        String alias = address.substring(0, at);
+        if (!SellerRegistration.ALIAS.matcher(alias).matches()) {
+            return java.util.Optional.empty();
+        }
+        return registry.sellerForAlias(alias);
     }
 
     private static List<Attachment> attachments(JsonNode node) {

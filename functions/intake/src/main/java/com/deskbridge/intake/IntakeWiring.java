@@ -4,6 +4,7 @@ import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
+import com.deskbridge.adapters.sellers.DynamoDbSellerRegistry;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.adapters.settings.ReplySettings;
 import com.deskbridge.adapters.settings.ReplySettingsJson;
@@ -37,7 +38,7 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
 
     /**
      * From the environment template.yaml sets (TICKETS_TABLE, INTAKE_DLQ_URL, OUTBOUND_QUEUE_URL,
-     * ENRICHMENT_QUEUE_URL, PERSONAL_DATA_RETENTION_DAYS, SLA_TIME_ZONE).
+     * ENRICHMENT_QUEUE_URL, PERSONAL_DATA_RETENTION_DAYS, SLA_TIME_ZONE, MAIL_DOMAIN).
      */
     public static IntakeWiring fromEnvironment() {
         return fromEnvironment(Clients.fromEnvironment());
@@ -48,6 +49,7 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
         IntakeWiring wiring = of(clients.dynamo(), clients.s3(), clients.sqs(), Env.require("TICKETS_TABLE"),
                 Env.require("INTAKE_DLQ_URL"), Env.require("OUTBOUND_QUEUE_URL"),
                 Env.days("PERSONAL_DATA_RETENTION_DAYS", 30), Env.get("SLA_TIME_ZONE").orElse("UTC"), Clock.systemUTC());
+        wiring = Env.get("MAIL_DOMAIN").filter(d -> !d.isBlank()).map(wiring::receivingMailFor).orElse(wiring);
         return wiring.withEnrichment(new SqsEnrichmentTrigger(clients.sqs(), Env.require("ENRICHMENT_QUEUE_URL")));
     }
 
@@ -63,6 +65,14 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
     /** The same wiring, asking {@code trigger} for order and tracking context of messages that name an order. */
     public IntakeWiring withEnrichment(EnrichmentTrigger trigger) {
         return new IntakeWiring(decoder, intake, autoReplies, trigger, deadLetters, clock);
+    }
+
+    /**
+     * The same wiring, turning SES's notifications for mail to {@code <alias>@domain} into the alias's seller's
+     * tickets (template.yaml MailDomain, MAIL_DOMAIN).
+     */
+    public IntakeWiring receivingMailFor(String domain) {
+        return new IntakeWiring(decoder.receivingMailFor(domain), intake, autoReplies, enrichment, deadLetters, clock);
     }
 
     /** From given clients: tests and benchmarks point these at emulators. */
@@ -83,7 +93,7 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
                 new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT, new ReplySettingsJson()::parse),
                 policies, clock);
         IntakeMessageDecoder decoder = new IntakeMessageDecoder(new ObjectMapper(),
-                new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)));
+                new RelayMail(new InboundMailParser(), new S3RawMailStore(s3)), new DynamoDbSellerRegistry(dynamo, table));
         return new IntakeWiring(decoder, intake, autoReplies, EnrichmentTrigger.NONE, new DeadLetterQueue(sqs, deadLetterQueueUrl),
                 clock);
     }

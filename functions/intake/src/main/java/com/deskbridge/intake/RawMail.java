@@ -13,4 +13,10 @@ public interface RawMail {
 
     /** Reads a raw e-mail that SES stored in S3. */
     byte[] fetch(String bucket, String key);
+
+    /**
+     * Why a parsed mail that speaks for Amazon may not pass as Amazon's (not from a relay address, or without a
+     * passing DKIM signature of an Amazon domain in SES's Authentication-Results), or empty.
+     */
+    java.util.Optional<String> amazonSenderRefusal(byte[] mime);
 }

@@ -35,6 +35,11 @@ final class RelayMail implements RawMail {
     }
 
     @Override
+    public java.util.Optional<String> amazonSenderRefusal(byte[] mime) {
+        return com.deskbridge.mail.AmazonSender.refusal(mime);
+    }
+
+    @Override
     public byte[] fetch(String bucket, String key) {
         try {
             return store.fetch(bucket, key);

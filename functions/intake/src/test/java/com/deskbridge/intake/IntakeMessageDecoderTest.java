@@ -41,6 +41,11 @@ class IntakeMessageDecoderTest {
         }
 
         @Override
+        public java.util.Optional<String> amazonSenderRefusal(byte[] mime) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public byte[] fetch(String bucket, String key) {
             fetched.add(bucket + "/" + key);
             return ("mail-at-" + key).getBytes(StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class Intake {
     private static SqsClient sqs;
+    private static software.amazon.awssdk.services.s3.S3Client s3;
     private final JourneySystem.Endpoints system;
 
     Intake(JourneySystem.Endpoints system) {
@@ -77,6 +78,71 @@ final class Intake {
                 + Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8)) + "\"}");
         Ledger.intakeAccepted(token, messageId);
         return messageId;
+    }
+
+    /**
+     * A mail as SES receives it for the template's MailDomain: the raw mail, SES's own headers on top
+     * ({@code X-SES-Spam-Verdict}, {@code Authentication-Results: amazonses.com; ...}), stored under {@code inbound/} in the
+     * raw-mail bucket as SES's S3 action does, and SES's "Received" notification
+     * (https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html) on the intake queue as
+     * the template's SNS subscription delivers it (raw). Returns the SES message id: the object is
+     * {@code inbound/<id>}, the mail's Message-ID {@code <id>@email.amazonses.com}.
+     *
+     * @param recipient the envelope recipient, {@code <alias>@<mail domain>}
+     * @param spam      SES's spam verdict (PASS or FAIL)
+     */
+    String sesMail(String recipient, String fromHeader, String dkimResult, String spam, String subject, String text) {
+        String id = "journey-ses-" + System.nanoTime();
+        String mime = String.join("\r\n",
+                "Return-Path: <" + id + "@bounce.example>",
+                "Received: from a1-2.smtp-out.eu-west-1.amazonses.com by inbound-smtp.eu-west-1.amazonaws.com with SMTP id " + id,
+                "X-SES-Spam-Verdict: " + spam,
+                "X-SES-Virus-Verdict: PASS",
+                "Authentication-Results: amazonses.com;",
+                " spf=pass (spfCheck: domain of bounce.example designates 54.240.1.2 as permitted sender) client-ip=54.240.1.2;",
+                " " + dkimResult + ";",
+                " dmarc=pass header.from=example;",
+                "From: " + fromHeader,
+                "To: " + recipient,
+                "Subject: " + subject,
+                "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)),
+                "Message-ID: <" + id + "@email.amazonses.com>",
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                text,
+                "");
+        String key = "inbound/" + id;
+        s3().putObject(p -> p.bucket(system.rawMailBucket()).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(mime, StandardCharsets.UTF_8));
+        ObjectNode notification = Api.JSON.createObjectNode().put("notificationType", "Received");
+        String now = Instant.now().toString();
+        ObjectNode mail = notification.putObject("mail").put("timestamp", now).put("source", id + "@bounce.example")
+                .put("messageId", id).put("headersTruncated", false);
+        mail.putArray("destination").add(recipient);
+        mail.putArray("headers");
+        ObjectNode receipt = notification.putObject("receipt").put("timestamp", now).put("processingTimeMillis", 380);
+        receipt.putArray("recipients").add(recipient);
+        receipt.putObject("spamVerdict").put("status", spam);
+        receipt.putObject("virusVerdict").put("status", "PASS");
+        receipt.putObject("spfVerdict").put("status", "PASS");
+        receipt.putObject("dkimVerdict").put("status", dkimResult.startsWith("dkim=pass") ? "PASS" : "GRAY");
+        receipt.putObject("dmarcVerdict").put("status", "PASS");
+        receipt.putObject("action").put("type", "S3").put("topicArn", "arn:aws:sns:eu-west-1:000000000000:inbound")
+                .put("bucketName", system.rawMailBucket()).put("objectKeyPrefix", "inbound/").put("objectKey", key);
+        send(notification.toString());
+        return id;
+    }
+
+    private software.amazon.awssdk.services.s3.S3Client s3() {
+        synchronized (Intake.class) {
+            if (s3 == null) {
+                s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(system.s3())
+                        .region(Region.of(system.region())).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+            }
+            return s3;
+        }
     }
 
     private void send(String body) {

@@ -30,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalRunner implements AutoCloseable {
     /** The demo agent's seller, used by the token printed at start. */
     public static final String DEMO_SELLER = "demo-seller";
+    /** The template's MailDomain locally (a reserved .test name, RFC 2606). */
+    public static final String LOCAL_MAIL_DOMAIN = "inbound.deskbridge.test";
     /** Where the functions' SP-API credentials live locally (template parameter SpApiSecretPrefix). */
     public static final String SPAPI_SECRET_PREFIX = "deskbridge/spapi/";
     private static final String SECRETS_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
@@ -88,6 +90,9 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("SpApiSecretPrefix", SPAPI_SECRET_PREFIX)
                     // and carrier calls to the carrier simulator
                     .parameterOverride("CarrierEndpoint", "http://127.0.0.1:" + world.carriers().port())
+                    // mail to <alias>@LOCAL_MAIL_DOMAIN: SES's notifications (sent to the intake queue by hand, as SNS's
+                    // raw delivery would) name the seller by alias; the receipt rule itself is not emulated
+                    .parameterOverride("MailDomain", LOCAL_MAIL_DOMAIN)
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -109,6 +114,7 @@ public final class LocalRunner implements AutoCloseable {
             world.grantSpApiToEverySeller(SPAPI_SECRET_PREFIX, options.spApiForAllSellers());
             world.grantCarriers();
             api = apiFor(stack, options).start();
+            registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
             return new LocalRunner(s3, mail, world, stack, api, console, options);
         } catch (IOException e) {
@@ -146,6 +152,38 @@ public final class LocalRunner implements AutoCloseable {
             api.keyFile(options.dataDir().resolve("jwt-signing-key.json"));
         }
         return api.build();
+    }
+
+    /**
+     * Registers {@value #DEMO_SELLER} (mail alias {@code demo-seller@}{@value #LOCAL_MAIL_DOMAIN}) through the onboarding
+     * API, {@code POST /sellers}, as an operator does after a deploy. 409: registered by an earlier start with the same
+     * data directory.
+     */
+    private static void registerDemoSeller(HttpApiEmulator api, String operatorToken) {
+        String body = "{\"sellerId\":\"" + DEMO_SELLER + "\",\"marketplaces\":[\"A1PA6795UKMFR9\"],\"region\":\"eu\","
+                + "\"timeZone\":\"Europe/Berlin\",\"mailAlias\":\"" + DEMO_SELLER + "\"}";
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(api.baseUrl() + "/sellers"))
+                            .header("authorization", "Bearer " + operatorToken).header("content-type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201 && r.statusCode() != 409) {
+                throw new IllegalStateException("POST /sellers refused " + DEMO_SELLER + ": " + r.statusCode() + " " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An operator's access token (group operator, no seller), from the template's user pool or the own issuer. */
+    private static String operatorToken(LocalAwsStack stack, HttpApiEmulator api) {
+        Optional<String> client = consoleClient(stack);
+        return client.isPresent() ? api.signIn(client.get(), "local-operator", null, List.of("operator"))
+                : api.issuer().mint("local-operator", Map.of("roles", List.of("operator")), Duration.ofMinutes(5));
     }
 
     public LocalAwsStack stack() {
@@ -190,6 +228,10 @@ public final class LocalRunner implements AutoCloseable {
 
     /** The app client of the template's user pool that signs in with authorization codes (the console's). */
     public Optional<String> consoleClient() {
+        return consoleClient(stack);
+    }
+
+    private static Optional<String> consoleClient(LocalAwsStack stack) {
         return stack.model().userPools().values().stream().flatMap(p -> p.clients().stream())
                 .filter(c -> c.oauthFlows().contains("code")).map(c -> c.clientId()).findFirst();
     }

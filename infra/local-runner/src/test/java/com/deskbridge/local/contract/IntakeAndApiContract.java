@@ -85,7 +85,8 @@ public abstract class IntakeAndApiContract {
                 },
                 new com.deskbridge.compliance.ComplianceChecker(), com.deskbridge.adapters.outbound.ReplyChannels.DEPLOYED, CLOCK,
                 com.deskbridge.adapters.settings.SlaPolicyJson.defaultDocument("Europe/Berlin"),
-                new com.deskbridge.adapters.dynamodb.DynamoDbInbox(backend().dynamo(), backend().ticketsTable())));
+                new com.deskbridge.adapters.dynamodb.DynamoDbInbox(backend().dynamo(), backend().ticketsTable()),
+                new com.deskbridge.adapters.sellers.DynamoDbSellerRegistry(backend().dynamo(), backend().ticketsTable())));
     }
 
     private static String newSeller() {

@@ -1,0 +1,95 @@
+package com.deskbridge.adapters.sellers;
+
+import com.deskbridge.domain.seller.SellerRegistration;
+import com.deskbridge.domain.seller.SellerRegistry;
+import com.deskbridge.domain.ticket.SellerId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The seller registry in the tickets table, under its own key prefix: the registration at
+ * {@code PK = SELLER#{seller}, SK = PROFILE}, the alias at {@code PK = ALIAS#{alias}, SK = ALIAS} naming its seller.
+ * Both are written in one transaction, each on the condition that its key is new
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html), so two sellers can never
+ * hold one alias and a refused registration leaves nothing behind.
+ */
+public final class DynamoDbSellerRegistry implements SellerRegistry {
+    private static final String PROFILE = "PROFILE";
+    private static final String ALIAS = "ALIAS";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbSellerRegistry(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo);
+        this.table = Objects.requireNonNull(table);
+    }
+
+    @Override
+    public void register(SellerRegistration r) {
+        Map<String, AttributeValue> profile = Map.of(
+                "PK", s(sellerKey(r.seller())), "SK", s(PROFILE), "itemType", s("seller"),
+                "sellerId", s(r.seller().value()),
+                "marketplaces", AttributeValue.fromL(r.marketplaces().stream().map(AttributeValue::fromS).toList()),
+                "region", s(r.region()), "timeZone", s(r.timeZone()), "mailAlias", s(r.mailAlias()),
+                "registeredAt", s(r.registeredAt().toString()), "registeredBy", s(r.registeredBy()));
+        Map<String, AttributeValue> alias = Map.of("PK", s(aliasKey(r.mailAlias())), "SK", s(ALIAS),
+                "itemType", s("seller-alias"), "sellerId", s(r.seller().value()));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(profile)
+                            .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(alias)
+                            .conditionExpression("attribute_not_exists(PK)").build()).build()));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                throw new SellerConflictException("seller " + r.seller().value() + " is registered already");
+            }
+            if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                throw new SellerConflictException("mail alias " + r.mailAlias() + " belongs to another seller");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<SellerRegistration> find(SellerId seller) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("PK", s(sellerKey(seller)), "SK", s(PROFILE)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SellerRegistration(seller, item.get("marketplaces").l().stream().map(AttributeValue::s).toList(),
+                item.get("region").s(), item.get("timeZone").s(), item.get("mailAlias").s(),
+                Instant.parse(item.get("registeredAt").s()), item.get("registeredBy").s()));
+    }
+
+    @Override
+    public Optional<SellerId> sellerForAlias(String alias) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
+                .key(Map.of("PK", s(aliasKey(alias)), "SK", s(ALIAS)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(new SellerId(item.get("sellerId").s()));
+    }
+
+    private static String sellerKey(SellerId seller) {
+        return "SELLER#" + seller.value();
+    }
+
+    private static String aliasKey(String alias) {
+        return "ALIAS#" + alias;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
