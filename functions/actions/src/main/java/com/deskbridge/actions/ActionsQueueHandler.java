@@ -1,5 +1,7 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -26,8 +28,12 @@ public final class ActionsQueueHandler implements RequestHandler<SQSEvent, SQSBa
     private final FeedSubmitter submitter;
     private final SqsBatch batch;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     public ActionsQueueHandler() {
         this(FeedNotificationHandler.Holder.WIRING);
+        priming = SnapStartPriming.register(ActionsQueueHandler.class, null);
     }
 
     public ActionsQueueHandler(ActionsWiring wiring) {
@@ -37,6 +43,14 @@ public final class ActionsQueueHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try {
+            return handle(event);
+        } finally {
+            Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         int triggers = event == null || event.getRecords() == null ? 0 : event.getRecords().size();
         return batch.processAsOne(event, () -> {
             FeedSubmitter.Run run = submitter.run();

@@ -1,6 +1,8 @@
 package com.deskbridge.actions;
 
 import com.deskbridge.adapters.sqs.PoisonMessageException;
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.adapters.metrics.Metrics;
 import com.deskbridge.adapters.sqs.SqsBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -29,8 +31,32 @@ public final class FeedNotificationHandler implements RequestHandler<SQSEvent, S
     private final FeedResults results;
     private final SqsBatch batch;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     public FeedNotificationHandler() {
         this(Holder.WIRING);
+        priming = SnapStartPriming.register(FeedNotificationHandler.class, this::prime);
+    }
+
+    /** A notification for a feed that is not ours: parsed, looked up, ignored - the path every notification takes. */
+    private void prime() {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("snapstart-priming");
+        message.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+        message.setBody("{\"NotificationVersion\":\"2020-09-04\",\"NotificationType\":\"FEED_PROCESSING_FINISHED\","
+                + "\"PayloadVersion\":\"2020-09-04\",\"EventTime\":\"2026-01-01T00:00:00.000Z\",\"Payload\":"
+                + "{\"feedProcessingFinishedNotification\":{\"sellerId\":\"" + SnapStartPriming.RESERVED_SELLER + "\","
+                + "\"feedId\":\"" + SnapStartPriming.RESERVED_SELLER + "\",\"feedType\":\"POST_PAYMENT_ADJUSTMENT_DATA\","
+                + "\"processingStatus\":\"DONE\",\"resultFeedDocumentId\":\"" + SnapStartPriming.RESERVED_SELLER + "\"}},"
+                + "\"NotificationMetadata\":{\"ApplicationId\":\"priming\",\"SubscriptionId\":\"priming\","
+                + "\"PublishTime\":\"2026-01-01T00:00:00.000Z\",\"NotificationId\":\"" + SnapStartPriming.RESERVED_SELLER + "\"}}");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(java.util.List.of(message));
+        SQSBatchResponse response = handleRequest(event, null);
+        if (!response.getBatchItemFailures().isEmpty()) {
+            throw new IllegalStateException("the priming notification was not acknowledged");
+        }
     }
 
     public FeedNotificationHandler(ActionsWiring wiring) {
@@ -40,7 +66,11 @@ public final class FeedNotificationHandler implements RequestHandler<SQSEvent, S
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, context, this::process);
+        try {
+            return batch.process(event, context, this::process);
+        } finally {
+            Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
+        }
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {

@@ -1,5 +1,7 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -22,8 +24,12 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
     private final FeedSubmitter submitter;
     private final FeedPoller poller;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     public FeedScheduleHandler() {
         this(FeedNotificationHandler.Holder.WIRING);
+        priming = SnapStartPriming.register(FeedScheduleHandler.class, null);
     }
 
     public FeedScheduleHandler(ActionsWiring wiring) {
@@ -33,6 +39,14 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
+        try {
+            return handle(event, context);
+        } finally {
+            Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
+        }
+    }
+
+    private String handle(ScheduledEvent event, Context context) {
         FeedSubmitter.Run run = submitter.run();
         FeedPoller.Poll poll = poller.run();
         String summary = "feeds=" + run.feedsSubmitted() + " submitted=" + run.actionsSubmitted() + " deferred=" + run.deferred()

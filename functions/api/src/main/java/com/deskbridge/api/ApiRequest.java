@@ -28,7 +28,11 @@ final class ApiRequest {
     static final int MAX_BODY_BYTES = 256 * 1024;
     private static final java.util.regex.Pattern SELLER_SHAPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
     private static final java.util.regex.Pattern AGENT_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9@._:+-]{1,128}");
-    private static final Set<String> ROLES = Set.of("agent", "lead");
+    private static final Set<String> ROLES = Set.of("agent", "lead", "operator");
+    /** Cognito's groups claim: the template's user pool puts the user's groups (agent, lead, operator) there. */
+    static final String GROUPS_CLAIM = "cognito:groups";
+    /** An own issuer's roles claim (template parameter SignIn=OwnIssuer). */
+    static final String ROLES_CLAIM = "roles";
 
     private final APIGatewayV2HTTPEvent event;
 
@@ -59,6 +63,7 @@ final class ApiRequest {
      * from naming a tenant.
      */
     SellerId seller() {
+        requireAccessToken();
         String seller = claims().get(SELLER_CLAIM);
         if (seller == null) {
             throw new ApiProblem("no-seller", "Token names no seller", 403, "the access token has no " + SELLER_CLAIM + " claim");
@@ -86,12 +91,31 @@ final class ApiRequest {
     }
 
     /**
-     * Roles from the token's {@code roles} claim: a JSON array of exact role names ({@code agent}, {@code lead}), which
-     * API Gateway renders as {@code [agent lead]}. Anything else (a string such as {@code agent,lead}, a name with a
-     * space such as {@code "lead "}, a nested array) is refused rather than guessed at.
+     * Only access tokens: an ID token of the console's client passes API Gateway's JWT authorizer too (its {@code aud}
+     * is the client id), and Cognito marks the two by {@code token_use}
+     * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
+     * A token without the claim (an own issuer's) is taken as an access token.
+     */
+    private void requireAccessToken() {
+        String use = claims().get("token_use");
+        if (use != null && !use.equals("access")) {
+            throw new ApiProblem("not-an-access-token", "Not an access token", 403,
+                    "the token's token_use is not access: send the access token, not the ID token");
+        }
+    }
+
+    /**
+     * Roles from the token's {@value #GROUPS_CLAIM} claim (the template's Cognito user pool) or, from an own issuer, its
+     * {@value #ROLES_CLAIM} claim: a JSON array of exact role names ({@code agent}, {@code lead}, {@code operator}),
+     * which API Gateway renders as {@code [agent lead]}. Anything else (a string such as {@code agent,lead}, a name
+     * with a space such as {@code "lead "}, a nested array, both claims at once) is refused rather than guessed at.
      */
     Set<String> roles() {
-        String raw = claims().get("roles");
+        Map<String, String> claims = claims();
+        if (claims.containsKey(GROUPS_CLAIM) && claims.containsKey(ROLES_CLAIM)) {
+            throw invalidRoles();
+        }
+        String raw = claims.containsKey(GROUPS_CLAIM) ? claims.get(GROUPS_CLAIM) : claims.get(ROLES_CLAIM);
         if (raw == null || raw.equals("[]")) {
             return Set.of();
         }
@@ -109,7 +133,7 @@ final class ApiRequest {
 
     private static ApiProblem invalidRoles() {
         return new ApiProblem("invalid-roles", "Token's roles are not understood", 403,
-                "the access token's roles claim must be a JSON array of the role names agent and lead");
+                "the access token's cognito:groups (or roles) claim must be one JSON array of the role names agent, lead and operator");
     }
 
     void requireLead(String what) {

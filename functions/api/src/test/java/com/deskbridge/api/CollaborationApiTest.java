@@ -12,6 +12,7 @@ import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Presence;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.SendStatus;
 import com.deskbridge.domain.ticket.TicketId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What agents expect from a helpdesk (issue 10), through the API function on DynamoDB Local and ElasticMQ: search by
@@ -191,14 +191,14 @@ class CollaborationApiTest {
         APIGatewayV2HTTPResponse replied = api.call("POST /tickets/{id}/replies", agent(seller, "anna"), Map.of("id", id.value()),
                 null, Map.of("Idempotency-Key", "queue-reply-1"), "{\"text\":\"Guten Tag,\\nIhr Paket ist unterwegs.\"}");
         assertThat(replied.getStatusCode()).as(replied.getBody()).isEqualTo(202);
-        // The sender records a reply that failed for good on the ticket (and reopens it); here it is written as it would be.
-        api.stack.dynamoDbClient().updateItem(u -> u.tableName(api.table)
-                .key(Map.of("PK", AttributeValue.fromS("S#" + seller + "#T#" + id.value()), "SK", AttributeValue.fromS("TICKET")))
-                .updateExpression("SET sendFailure = :f")
-                .expressionAttributeValues(Map.of(":f", AttributeValue.fromS("554 relay refused the message"))));
-        JsonNode pending = queueItem(seller, id, "pending");
-        assertThat(pending.get("lastMessagePreview").asText()).isEqualTo("Guten Tag,");
-        assertThat(pending.get("sendFailure").asText()).isEqualTo("554 relay refused the message");
+        // The sender records a reply that failed for good through the store (what ReplySender does): the ticket reopens.
+        String key = json(replied).get("reply").get("messageKey").asText();
+        assertThat(api.tickets.updateSendStatus(new SellerId(seller), id, key, java.util.Set.of(SendStatus.QUEUED),
+                SendStatus.FAILED, "554 relay refused the message", java.time.Instant.now())).isTrue();
+        JsonNode reopened = queueItem(seller, id, "open");
+        assertThat(reopened.get("lastMessagePreview").asText()).isEqualTo("Guten Tag,");
+        assertThat(reopened.get("sendFailure").get("reason").asText()).isEqualTo("554 relay refused the message");
+        assertThat(reopened.get("sendFailure").get("messageKey").asText()).isEqualTo(key);
     }
 
     private static JsonNode queueItem(String seller, TicketId id) {

@@ -169,6 +169,17 @@ class HostileInputApiTest {
         }
         assertThat(api.call("GET /metrics/sla", Map.of("seller_id", seller, "sub", "l", "roles", "[agent lead]"), null, null,
                 null, null).getStatusCode()).isEqualTo(200);
+        // the template's Cognito user pool: roles from cognito:groups; an ID token is refused; two role claims are ambiguous
+        assertThat(api.call("GET /metrics/sla", Map.of("seller_id", seller, "sub", "l", "cognito:groups", "[agent lead]",
+                "token_use", "access"), null, null, null, null).getStatusCode()).isEqualTo(200);
+        problem(api.call("GET /metrics/sla", Map.of("seller_id", seller, "sub", "l", "cognito:groups", "[agent]",
+                "token_use", "access"), null, null, null, null), 403, "forbidden", null);
+        problem(api.call("GET /tickets", Map.of("seller_id", seller, "sub", "l", "cognito:groups", "[agent lead]",
+                "token_use", "id"), null, null, null, null), 403, "not-an-access-token", null);
+        problem(api.call("GET /metrics/sla", Map.of("seller_id", seller, "sub", "l", "cognito:groups", "[agent]",
+                "roles", "[lead]"), null, null, null, null), 403, "invalid-roles", null);
+        problem(api.call("GET /metrics/sla", Map.of("seller_id", seller, "sub", "l", "cognito:groups", "[agent,lead]"),
+                null, null, null, null), 403, "invalid-roles", null);
         Map<String, String> noSub = Map.of("seller_id", seller, "roles", "[agent lead]");
         assertThat(api.call("GET /tickets/{id}", noSub, Map.of("id", id.value()), null, null, null).getStatusCode())
                 .as("reading needs no agent").isEqualTo(200);

@@ -1,5 +1,7 @@
 package com.deskbridge.enrichment;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -30,9 +32,13 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     private final SqsBatch batch;
     private final int maxReceives;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
         this(EnrichmentWiring.fromEnvironment());
+        priming = SnapStartPriming.register(EnrichmentHandler.class, null);
     }
 
     public EnrichmentHandler(EnrichmentWiring wiring) {
@@ -46,7 +52,11 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, context, this::process);
+        try {
+            return batch.process(event, context, this::process);
+        } finally {
+            Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
+        }
     }
 
     private SqsBatch.Outcome process(SQSEvent.SQSMessage record) {

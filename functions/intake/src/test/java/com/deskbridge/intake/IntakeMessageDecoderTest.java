@@ -90,7 +90,7 @@ class IntakeMessageDecoderTest {
     @Test
     void contentAfterTheEnvelopeIsPoison() {
         assertThatThrownBy(() -> decoder.decode(envelope() + " {\"sellerId\":\"B\"}", QUEUED))
-                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("after the JSON object");
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("after the JSON value");
         assertThatThrownBy(() -> decoder.decode(envelope() + "garbage", QUEUED)).isInstanceOf(PoisonMessageException.class);
     }
 

@@ -1,5 +1,6 @@
 package com.deskbridge.sender;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.deskbridge.adapters.aws.AwsClients;
@@ -24,6 +25,9 @@ public final class ReplyRedriveHandler implements RequestHandler<Map<String, Obj
 
     private final ReplyRedrive redrive;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public ReplyRedriveHandler() {
         var dynamo = AwsClients.dynamoDb();
@@ -31,6 +35,7 @@ public final class ReplyRedriveHandler implements RequestHandler<Map<String, Obj
         this.redrive = new ReplyRedrive(new DynamoDbUnsentReplies(dynamo, table), new DynamoDbTicketStore(dynamo, table),
                 new SqsReplyDispatcher(AwsClients.configure(SqsClient.builder(), "SQS").build(), Env.require("OUTBOUND_QUEUE_URL")),
                 Clock.systemUTC());
+        priming = SnapStartPriming.register(ReplyRedriveHandler.class, null);
     }
 
     public ReplyRedriveHandler(ReplyRedrive redrive) {

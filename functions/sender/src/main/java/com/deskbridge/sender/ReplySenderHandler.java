@@ -1,5 +1,6 @@
 package com.deskbridge.sender;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -43,9 +44,31 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
     private final ReplySender sender;
     private final SqsBatch batch;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public ReplySenderHandler() {
         this(fromEnvironment());
+        priming = SnapStartPriming.register(ReplySenderHandler.class, this::prime);
+    }
+
+    /**
+     * SnapStart priming: one outbound message of the reserved seller through parsing and the reply look-up. No such
+     * reply exists, so nothing is sent and, called this way, nothing goes to the DLQ.
+     */
+    private void prime() {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId("snapstart-priming");
+        record.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+        record.setBody("{\"v\":1,\"sellerId\":\"" + SnapStartPriming.RESERVED_SELLER
+                + "\",\"ticketId\":\"taaaaaaaaaaaaaaaaaaaaaaaa\",\"messageKey\":\"raaaaaaaaaaaaaaaaaaaaaaaa\"}");
+        try {
+            process(record);
+        } catch (ReplySender.NoSuchReplyException expected) {
+            return;
+        }
+        throw new IllegalStateException("the priming reply unexpectedly exists");
     }
 
     private ReplySenderHandler(Object[] parts) {

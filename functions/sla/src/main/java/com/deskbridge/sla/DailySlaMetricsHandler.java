@@ -1,5 +1,6 @@
 package com.deskbridge.sla;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.deskbridge.adapters.aws.AwsClients;
@@ -27,9 +28,13 @@ public final class DailySlaMetricsHandler implements RequestHandler<Map<String, 
 
     private final DailySlaMetrics metrics;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public DailySlaMetricsHandler() {
         this(daily(Env.require("TICKETS_TABLE")));
+        priming = SnapStartPriming.register(DailySlaMetricsHandler.class, null);
     }
 
     public DailySlaMetricsHandler(DailySlaMetrics metrics) {

@@ -1,5 +1,6 @@
 package com.deskbridge.sla;
 
+import com.deskbridge.adapters.metrics.Metrics;
 import com.deskbridge.adapters.events.EventBus;
 import com.deskbridge.domain.escalation.DomainEvent;
 import com.deskbridge.domain.escalation.EventPublisher;
@@ -23,6 +24,7 @@ public final class EventBridgePublisher implements EventPublisher {
     @Override
     public void publish(List<DomainEvent> domainEvents) {
         bus.put(domainEvents.stream().map(this::entry).toList());
+        domainEvents.forEach(e -> Metrics.count(Metrics.SLA_EVENTS, "EventType", e.type(), 1));
     }
 
     private PutEventsRequestEntry entry(DomainEvent e) {

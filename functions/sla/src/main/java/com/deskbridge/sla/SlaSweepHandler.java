@@ -1,5 +1,7 @@
 package com.deskbridge.sla;
 
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.deskbridge.adapters.aws.AwsClients;
@@ -26,6 +28,9 @@ public final class SlaSweepHandler implements RequestHandler<Map<String, Object>
 
     private final SlaSweep sweep;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public SlaSweepHandler() {
         this(new SlaSweep(
@@ -33,6 +38,7 @@ public final class SlaSweepHandler implements RequestHandler<Map<String, Object>
                 new EventBridgePublisher(AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE").build(),
                         Env.require("EVENT_BUS_NAME")),
                 Clock.systemUTC()));
+        priming = SnapStartPriming.register(SlaSweepHandler.class, null);
     }
 
     public SlaSweepHandler(SlaSweep sweep) {
@@ -41,6 +47,14 @@ public final class SlaSweepHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public SlaSweep.Report handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        try {
+            return handle(scheduledEvent, context);
+        } finally {
+            Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
+        }
+    }
+
+    private SlaSweep.Report handle(Map<String, Object> scheduledEvent, Context context) {
         SlaSweep.Report report = sweep.run();
         LOG.info("sla sweep due={} fired={} published={} lostRaces={} publishFailures={}", report.due(), report.fired(),
                 report.published(), report.lostRaces(), report.publishFailures());

@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.metrics.Metrics;
 import com.deskbridge.logistics.EvidenceLog;
 import java.time.Instant;
 import java.util.Map;
@@ -57,6 +58,9 @@ public final class AuditTrail {
             p.put("note", minutes + " min since buyer request");
         }
         log.append(action.sellerId(), action.ticketId(), kind, p);
+        if (kind.equals(COMPLETED) || kind.equals(FAILED) || kind.equals(ATTENTION_REQUIRED)) {
+            Metrics.count(Metrics.FEED_ACTIONS, "Outcome", action.state().name(), 1);
+        }
     }
 
     static String kindFor(ActionState state) {

@@ -1,5 +1,6 @@
 package com.deskbridge.enrichment;
 
+import com.deskbridge.adapters.metrics.Metrics;
 import com.deskbridge.http.Quota;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public final class DynamoDbQuota implements Quota {
     private final String name;
     private final int permits;
     private final Duration period;
+    /** The quota's family for the QuotaTaken/QuotaDenied metrics: its name without the seller (carrier#dhl, spapi#getOrder). */
+    private final String metricName;
 
     public DynamoDbQuota(DynamoDbClient dynamo, String table, Clock clock, String name, int permits, Duration period) {
         if (permits < 1 || period.isZero() || period.isNegative()) {
@@ -42,6 +45,8 @@ public final class DynamoDbQuota implements Quota {
         this.name = Objects.requireNonNull(name);
         this.permits = permits;
         this.period = period;
+        String[] parts = name.split("#", 3);
+        this.metricName = parts.length >= 2 ? parts[0] + "#" + parts[1] : name;
     }
 
     @Override
@@ -57,8 +62,10 @@ public final class DynamoDbQuota implements Quota {
                             ":exp", AttributeValue.fromN(Long.toString(end.plus(period).getEpochSecond() + 60)),
                             ":one", AttributeValue.fromN("1"),
                             ":limit", AttributeValue.fromN(Integer.toString(permits)))));
+            Metrics.count(Metrics.QUOTA_TAKEN, "Quota", metricName, 1);
             return GRANTED;
         } catch (ConditionalCheckFailedException full) {
+            Metrics.count(Metrics.QUOTA_DENIED, "Quota", metricName, 1);
             return denied(now, end);
         }
     }

@@ -70,6 +70,7 @@ public final class HttpApiEmulator implements AutoCloseable {
     private final JwtAuthorizer authorizer;
     private final CorsPolicy cors;
     private final IssuerEndpoints issuerEndpoints;
+    private final OidcEndpoints oidc;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -83,10 +84,12 @@ public final class HttpApiEmulator implements AutoCloseable {
         this.clock = b.clock;
         this.routes = RouteTable.of(b.routes);
         this.mapper = new RequestMapper(b.apiId, b.accountId, b.stageVariables);
-        this.issuer = LocalJwtIssuer.create(b.keyFile, b.audiences == null ? List.of() : b.audiences, b.clock);
+        this.issuer = LocalJwtIssuer.create(b.keyFile, b.audiences == null ? List.of() : b.audiences, b.clock,
+                b.userPool == null ? null : b.userPool.poolId());
         this.authorizer = b.audiences == null ? null : new JwtAuthorizer(issuer, b.audiences, b.clock, json);
         this.cors = b.cors == null ? null : new CorsPolicy(b.cors);
-        this.issuerEndpoints = new IssuerEndpoints(issuer, json);
+        this.oidc = b.userPool == null ? null : new OidcEndpoints(issuer, b.userPool, b.clock, json);
+        this.issuerEndpoints = new IssuerEndpoints(issuer, json, oidc);
     }
 
     /**
@@ -162,6 +165,24 @@ public final class HttpApiEmulator implements AutoCloseable {
         return issuer;
     }
 
+    /**
+     * Signs a user in to the user pool the issuer plays, as its managed login does (the pre-token-generation trigger
+     * included), without the browser round trip: for the runner's demo token and for tests.
+     *
+     * @param clientId the app client
+     * @param username the user (also the {@code sub})
+     * @param sellerId the user's {@code custom:seller_id}, or null
+     * @param groups   the user's groups
+     * @return the access token
+     * @throws IllegalStateException when the emulator plays no user pool, or the trigger refuses the sign-in
+     */
+    public String signIn(String clientId, String username, String sellerId, List<String> groups) {
+        if (oidc == null) {
+            throw new IllegalStateException("the local issuer plays no user pool (HttpApiEmulator.Builder.userPool)");
+        }
+        return oidc.signIn(clientId, username, sellerId, groups).accessToken();
+    }
+
     /** Stops accepting requests, ends in-flight exchanges and the worker threads. Idempotent. */
     @Override
     public synchronized void close() {
@@ -212,7 +233,8 @@ public final class HttpApiEmulator implements AutoCloseable {
         if (body.isEmpty()) {
             response = GatewayResponse.message(413, "Request Entity Too Large");
         } else if (IssuerEndpoints.owns(ex.getRequestURI().getRawPath())) {
-            response = issuerEndpoints.handle(method, ex.getRequestURI().getRawPath(), body.get());
+            response = issuerEndpoints.handle(method, ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
+                    body.get());
         } else {
             Instant received = clock.instant();
             response = route(RequestMapper.Incoming.of(ex, body.get(), requestId, received));
@@ -264,8 +286,23 @@ public final class HttpApiEmulator implements AutoCloseable {
         private String apiId = "local";
         private String accountId = "000000000000";
         private Map<String, String> stageVariables = Map.of();
+        private LocalUserPool userPool;
 
         private Builder() {
+        }
+
+        /**
+         * Makes the local issuer play a Cognito user pool: issuer {@code <base>/local-issuer/<poolId>}, a discovery
+         * document in Cognito's shape, and the pool's managed login ({@code /local-issuer/oauth2/authorize},
+         * {@code /login}, {@code /oauth2/token}, {@code /logout}: authorization code with PKCE S256) minting tokens in
+         * Cognito's formats. {@code POST /local-issuer/token} stays.
+         *
+         * @param pool the pool, or null (default) for the plain development issuer
+         * @return this builder
+         */
+        public Builder userPool(LocalUserPool pool) {
+            this.userPool = pool;
+            return this;
         }
 
         /**

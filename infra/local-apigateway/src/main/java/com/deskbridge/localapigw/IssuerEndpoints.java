@@ -10,43 +10,57 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The local issuer's HTTP endpoints: OpenID discovery document, JWKS and a development token endpoint. They live
- * under {@link LocalJwtIssuer#PATH} and are never routed to handlers.
+ * The local issuer's HTTP endpoints: OpenID discovery document, JWKS and a development token endpoint
+ * ({@code POST /local-issuer/token}: any subject and claims, for tests and scripts), plus, when the issuer plays a user
+ * pool, its sign-in endpoints ({@link OidcEndpoints}). They live under {@link LocalJwtIssuer#PATH} and are never routed
+ * to handlers.
  */
 final class IssuerEndpoints {
 
     static final long DEFAULT_TTL_SECONDS = 3600;
     static final long MAX_TTL_SECONDS = Duration.ofDays(365).getSeconds();
 
-    private static final String DISCOVERY = LocalJwtIssuer.PATH + "/.well-known/openid-configuration";
-    private static final String JWKS = LocalJwtIssuer.PATH + "/.well-known/jwks.json";
+    static final String DISCOVERY = "/.well-known/openid-configuration";
+    static final String JWKS = "/.well-known/jwks.json";
     private static final String TOKEN = LocalJwtIssuer.PATH + "/token";
 
     private final LocalJwtIssuer issuer;
     private final ObjectMapper json;
+    private final OidcEndpoints oidc;
 
-    IssuerEndpoints(LocalJwtIssuer issuer, ObjectMapper json) {
+    /**
+     * @param oidc the user pool's OIDC endpoints (discovery in Cognito's shape, authorization code + PKCE), or null
+     *             for the plain development issuer
+     */
+    IssuerEndpoints(LocalJwtIssuer issuer, ObjectMapper json, OidcEndpoints oidc) {
         this.issuer = issuer;
         this.json = json;
+        this.oidc = oidc;
     }
 
     static boolean owns(String rawPath) {
         return rawPath.equals(LocalJwtIssuer.PATH) || rawPath.startsWith(LocalJwtIssuer.PATH + "/");
     }
 
-    GatewayResponse handle(String method, String rawPath, byte[] body) {
-        switch (rawPath) {
-            case DISCOVERY:
-                return "GET".equals(method) ? ok(discovery()) : methodNotAllowed("GET");
-            case JWKS:
-                return "GET".equals(method)
-                        ? GatewayResponse.json(200, "application/json", issuer.publicJwkSet().toString())
-                        : methodNotAllowed("GET");
-            case TOKEN:
-                return "POST".equals(method) ? token(body) : methodNotAllowed("POST");
-            default:
-                return GatewayResponse.message(404, "Not Found");
+    GatewayResponse handle(String method, String rawPath, String rawQuery, byte[] body) {
+        if (rawPath.equals(issuer.issuerPath() + DISCOVERY)) {
+            return "GET".equals(method) ? ok(oidc != null ? oidc.discovery() : discovery()) : methodNotAllowed("GET");
         }
+        if (rawPath.equals(issuer.issuerPath() + JWKS)) {
+            return "GET".equals(method)
+                    ? GatewayResponse.json(200, "application/json", issuer.publicJwkSet().toString())
+                    : methodNotAllowed("GET");
+        }
+        if (rawPath.equals(TOKEN)) {
+            return "POST".equals(method) ? token(body) : methodNotAllowed("POST");
+        }
+        if (oidc != null) {
+            GatewayResponse response = oidc.handle(method, rawPath, rawQuery, body);
+            if (response != null) {
+                return response;
+            }
+        }
+        return GatewayResponse.message(404, "Not Found");
     }
 
     private ObjectNode discovery() {

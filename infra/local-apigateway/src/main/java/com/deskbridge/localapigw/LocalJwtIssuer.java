@@ -31,7 +31,8 @@ import java.util.UUID;
 
 /**
  * The emulator's own development identity provider: an RSA-2048 key pair and an issuer URL
- * ({@code <baseUrl>/local-issuer}) that the JWT authorizer trusts. It mints RS256 access tokens for local use only.
+ * ({@code <baseUrl>/local-issuer}, or {@code <baseUrl>/local-issuer/<poolId>} when it plays a Cognito user pool, see
+ * {@link LocalUserPool}) that the JWT authorizer trusts. It mints RS256 tokens for local use only.
  *
  * <p>The key is generated in memory at start, or loaded from (and on first use written to) a key file so that tokens
  * survive restarts. Tokens carry the issuer URL, which contains the port, so they survive a restart only on the same
@@ -46,12 +47,14 @@ public final class LocalJwtIssuer {
     private final RSASSASigner signer;
     private final List<String> audiences;
     private final Clock clock;
+    private final String poolId;
     private volatile String issuerUrl;
 
-    private LocalJwtIssuer(RSAKey key, List<String> audiences, Clock clock) {
+    private LocalJwtIssuer(RSAKey key, List<String> audiences, Clock clock, String poolId) {
         this.key = key;
         this.audiences = List.copyOf(audiences);
         this.clock = clock;
+        this.poolId = poolId;
         try {
             this.signer = new RSASSASigner(key);
         } catch (JOSEException e) {
@@ -59,13 +62,18 @@ public final class LocalJwtIssuer {
         }
     }
 
-    static LocalJwtIssuer create(Path keyFile, List<String> audiences, Clock clock) {
+    static LocalJwtIssuer create(Path keyFile, List<String> audiences, Clock clock, String poolId) {
         RSAKey key = keyFile == null ? generate() : loadOrCreate(keyFile);
-        return new LocalJwtIssuer(key, audiences, clock);
+        return new LocalJwtIssuer(key, audiences, clock, poolId);
     }
 
     void bindTo(String baseUrl) {
-        this.issuerUrl = baseUrl + PATH;
+        this.issuerUrl = baseUrl + issuerPath();
+    }
+
+    /** The issuer's path: {@code /local-issuer}, or {@code /local-issuer/<poolId>} when it plays a user pool. */
+    String issuerPath() {
+        return poolId == null ? PATH : PATH + "/" + poolId;
     }
 
     /**
@@ -147,8 +155,19 @@ public final class LocalJwtIssuer {
         if (extraClaims != null) {
             extraClaims.forEach(claims::claim);
         }
+        return sign(claims.build());
+    }
+
+    /**
+     * Signs exactly these claims (RS256, this issuer's key id): for tokens whose every claim the caller decides, such as
+     * Cognito's access tokens, which carry no {@code aud}.
+     *
+     * @param claims the claims set
+     * @return the compact serialised JWT
+     */
+    String sign(JWTClaimsSet claims) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId()).type(JOSEObjectType.JWT).build();
-        SignedJWT jwt = new SignedJWT(header, claims.build());
+        SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {

@@ -125,20 +125,27 @@ final class RequestMapper {
     }
 
     static Map<String, String> queryParameters(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
+        parameters(rawQuery).forEach((key, values) -> params.put(key, String.join(",", values)));
+        return params.isEmpty() ? null : params;
+    }
+
+    /** URL-encoded parameters (a query string or a form body), each name with its values in order. */
+    static Map<String, List<String>> parameters(String encoded) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return params;
+        }
+        for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.merge(key, value, (a, b) -> a + "," + b);
+            params.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
         }
-        return params.isEmpty() ? null : params;
+        return params;
     }
 
     private static String decode(String s) {

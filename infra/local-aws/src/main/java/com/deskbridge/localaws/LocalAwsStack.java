@@ -512,8 +512,22 @@ public final class LocalAwsStack implements AutoCloseable {
                     .append(r.auth().required() ? " [" + r.auth().type() + " " + r.auth().authorizerName() + "]" : "")
                     .append('\n');
         }
+        for (com.deskbridge.localaws.template.UserPoolSpec pool : model.userPools().values()) {
+            out.append("Cognito user pool ").append(pool.logicalId()).append(" (").append(pool.poolId())
+                    .append("), played by the local OIDC issuer: clients ")
+                    .append(pool.clients().stream().map(c -> c.logicalId() + "=" + c.clientId()).toList())
+                    .append(", groups ").append(pool.groups())
+                    .append(pool.preTokenGenerationFunction() == null ? ""
+                            : ", pre-token trigger " + pool.preTokenGenerationFunction() + " (" + pool.preTokenGenerationVersion() + ")")
+                    .append('\n');
+        }
         if (!model.notEmulated().isEmpty()) {
-            out.append("Not emulated: ").append(model.notEmulated()).append('\n');
+            Map<String, List<String>> byType = new java.util.TreeMap<>();
+            model.notEmulated().forEach((id, type) -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
+            out.append("Not emulated (no local part; ignored):");
+            byType.forEach((type, ids) -> out.append(' ').append(type).append(ids.size() > 3 ? " x" + ids.size() : " " + ids)
+                    .append(';'));
+            out.append('\n');
         }
         return out.toString();
     }

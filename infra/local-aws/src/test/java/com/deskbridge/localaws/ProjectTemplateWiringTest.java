@@ -12,6 +12,7 @@ import com.deskbridge.localaws.template.RuleSpec;
 import com.deskbridge.localaws.template.ScheduleSpec;
 import com.deskbridge.localaws.template.TableSpec;
 import com.deskbridge.localaws.template.TemplateModel;
+import com.deskbridge.localaws.template.UserPoolSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -53,8 +54,22 @@ class ProjectTemplateWiringTest {
         assertThat(api.defaultAuthorizer()).isEqualTo("HelpdeskJwt");
         HttpApiSpec.AuthorizerSpec jwt = api.authorizers().get("HelpdeskJwt");
         assertThat(jwt.type()).isEqualTo("JWT");
-        assertThat(jwt.issuer()).isEqualTo("https://auth.deskbridge.example/");
-        assertThat(jwt.audiences()).containsExactly("deskbridge-helpdesk");
+        // SignIn=Cognito (the default): the template's user pool and its console client
+        assertThat(jwt.issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_UserPool");
+        assertThat(jwt.audiences()).containsExactly("helpdeskconsoleclient");
+        UserPoolSpec pool = model.userPools().get("UserPool");
+        assertThat(pool.poolId()).isEqualTo("eu-west-1_UserPool");
+        assertThat(pool.groups()).containsExactlyInAnyOrder("agent", "lead", "operator");
+        assertThat(pool.preTokenGenerationFunction()).isEqualTo("PreTokenGenerationFunction");
+        assertThat(pool.preTokenGenerationVersion()).isEqualTo("V2_0");
+        UserPoolSpec.ClientSpec console = pool.clients().get(0);
+        assertThat(console.publicClient()).isTrue();
+        assertThat(console.oauthFlows()).containsExactly("code");
+        assertThat(console.callbackUrls()).containsExactly("http://localhost:5173/");
+        assertThat(console.accessTokenMinutes()).isEqualTo(60);
+        assertThat(model.notEmulated()).containsEntry("OperationsDashboard", "AWS::CloudWatch::Dashboard")
+                .containsEntry("IntakeErrorsAlarm", "AWS::CloudWatch::Alarm")
+                .doesNotContainKey("InboundMailRuleSet"); // MailDomain empty: no receipt rules at all
         assertThat(api.cors().allowOrigins()).containsExactly("http://localhost:5173");
         assertThat(api.cors().allowHeaders()).contains("Authorization", "Idempotency-Key");
 
@@ -65,6 +80,19 @@ class ProjectTemplateWiringTest {
         assertThat(table.globalSecondaryIndexes().get(1).projectionType()).isEqualTo("KEYS_ONLY");
         assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
         assertThat(model.buckets().get(0).name()).isEqualTo("deskbridge-dev-raw-mail-000000000000-eu-west-1");
+    }
+
+    @Test
+    void bringYourOwnIssuerInsteadOfTheUserPool() {
+        TemplateModel model = template().model(Map.of("SignIn", "OwnIssuer", "MailDomain", "mail.example.com"),
+                "eu-west-1", "deskbridge");
+        HttpApiSpec.AuthorizerSpec jwt = model.httpApis().get("HttpApi").authorizers().get("HelpdeskJwt");
+        assertThat(jwt.issuer()).isEqualTo("https://auth.deskbridge.example/");
+        assertThat(jwt.audiences()).containsExactly("deskbridge-helpdesk");
+        assertThat(model.userPools()).isEmpty();
+        assertThat(model.functions()).doesNotContainKey("PreTokenGenerationFunction");
+        assertThat(model.notEmulated()).containsEntry("InboundMailRuleSet", "AWS::SES::ReceiptRuleSet")
+                .containsEntry("InboundMailRule", "AWS::SES::ReceiptRule");
     }
 
     @Test
@@ -91,8 +119,10 @@ class ProjectTemplateWiringTest {
             assertThat(stack.httpRoutes()).extracting(HttpRoute::routeKey)
                     .contains("GET /tickets/{id}", "GET /tickets");
             assertThat(stack.httpRoutes()).allSatisfy(r -> assertThat(r.auth().issuer())
-                    .isEqualTo("https://auth.deskbridge.example/"));
-            assertThat(stack.jwtAudiences()).containsExactly("deskbridge-helpdesk");
+                    .isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_UserPool"));
+            assertThat(stack.jwtAudiences()).containsExactly("helpdeskconsoleclient");
+            assertThat(stack.describe()).contains("Cognito user pool UserPool (eu-west-1_UserPool)")
+                    .contains("Not emulated (no local part; ignored):").contains("AWS::CloudWatch::Alarm x");
             assertThat(stack.cors()).hasValueSatisfying(c -> assertThat(c.maxAge()).isEqualTo(600));
         }
     }

@@ -2,6 +2,7 @@ package com.deskbridge.local;
 
 import com.deskbridge.localapigw.CorsConfig;
 import com.deskbridge.localapigw.HttpApiEmulator;
+import com.deskbridge.localapigw.LocalUserPool;
 import com.deskbridge.localapigw.RouteAuth;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.localaws.s3.LocalS3;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -130,6 +132,14 @@ public final class LocalRunner implements AutoCloseable {
         if (!audiences.isEmpty()) {
             api.jwtAuthorizer(audiences);
         }
+        // the template's Cognito user pool (SignIn=Cognito): the local issuer plays it, with the template's trigger
+        stack.model().userPools().values().stream().findFirst().ifPresent(pool -> api.userPool(new LocalUserPool(
+                pool.poolId(), options.region(), pool.groups(),
+                pool.clients().stream().map(c -> new LocalUserPool.Client(c.clientId(), c.callbackUrls(), c.logoutUrls(),
+                        c.scopes(), Duration.ofMinutes(c.accessTokenMinutes()))).toList(),
+                pool.preTokenGenerationFunction() == null ? null
+                        : event -> stack.invoke(pool.preTokenGenerationFunction(), event),
+                pool.preTokenGenerationVersion())));
         stack.cors().ifPresent(c -> api.cors(new CorsConfig(c.allowOrigins(), c.allowHeaders(), c.allowMethods(),
                 c.exposeHeaders(), c.maxAge(), c.allowCredentials())));
         if (options.dataDir() != null) {
@@ -165,9 +175,23 @@ public final class LocalRunner implements AutoCloseable {
         return s3;
     }
 
-    /** A token for an agent of {@code seller}, as the helpdesk's identity provider would issue it. */
+    /**
+     * An access token for an agent of {@code seller}, as the helpdesk's identity provider issues it: with the template's
+     * user pool, signed in through it (Cognito's format, its trigger; the client's token lifetime, not {@code ttl});
+     * with an own issuer, minted with {@code seller_id} and {@code roles}.
+     */
     public String token(String agent, String seller, Duration ttl) {
+        Optional<String> client = consoleClient();
+        if (client.isPresent()) {
+            return api.signIn(client.get(), agent, seller, List.of("agent"));
+        }
         return api.issuer().mint(agent, Map.of("seller_id", seller, "roles", List.of("agent")), ttl);
+    }
+
+    /** The app client of the template's user pool that signs in with authorization codes (the console's). */
+    public Optional<String> consoleClient() {
+        return stack.model().userPools().values().stream().flatMap(p -> p.clients().stream())
+                .filter(c -> c.oauthFlows().contains("code")).map(c -> c.clientId()).findFirst();
     }
 
     /** What a person needs to use the running system. */
@@ -185,12 +209,14 @@ public final class LocalRunner implements AutoCloseable {
                 + mail.imapPort() + " (user: the buyer's relay alias, any password)\n"
                 + "HTTP API           " + api.baseUrl() + "\n"
                 + "Agent console      " + console.baseUrl() + " (sign in as any agent of any seller)\n"
-                + "  JWT issuer       " + api.issuer().issuerUrl() + " (JWKS at /local-issuer/.well-known/jwks.json)\n"
-                + "  token endpoint   POST " + api.baseUrl() + "/local-issuer/token\n"
+                + "  JWT issuer       " + api.issuer().issuerUrl() + " (discovery at <issuer>/.well-known/openid-configuration)\n"
+                + consoleClient().map(c -> "  sign-in          " + api.baseUrl() + "/local-issuer/oauth2/authorize (client "
+                        + c + ", authorization code + PKCE S256; the login page asks agent, seller, groups)\n").orElse("")
+                + "  token endpoint   POST " + api.baseUrl() + "/local-issuer/token (any subject and claims; for scripts)\n"
                 + (options.spApiForAllSellers() ? "  SP-API access    every seller you sign in with (-Dlocal.spapiAllSellers=false: only "
                         + DEMO_SELLER + " and the world's localSellers)\n" : "  SP-API access    " + DEMO_SELLER
                         + " and the world's localSellers only\n")
-                + "\nDemo agent token (seller " + DEMO_SELLER + ", valid 12 h):\n"
+                + "\nDemo agent token (seller " + DEMO_SELLER + "):\n"
                 + token("demo-agent", DEMO_SELLER, Duration.ofHours(12)) + "\n"
                 + "\nTry (an Amazon buyer message about a demo order; its reply arrives in GreenMail):\n"
                 + "  curl -s " + queue + " -d Action=SendMessage --data-urlencode 'MessageBody={\"version\":1,"

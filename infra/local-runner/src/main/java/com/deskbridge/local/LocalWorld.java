@@ -61,7 +61,7 @@ public final class LocalWorld implements AutoCloseable {
     }
 
     /** The two bundled demo worlds merged: their top-level keys do not overlap. */
-    static JsonNode demoWorld() {
+    public static JsonNode demoWorld() {
         ObjectNode merged = JSON.createObjectNode();
         for (String resource : new String[] {"/demo-world-spapi.json", "/demo-world-carriers.json"}) {
             try (InputStream in = LocalWorld.class.getResourceAsStream(resource)) {

@@ -21,8 +21,17 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /** One DynamoDB client per container (per endpoint and region), shared by everything that asks. */
+    private static final java.util.Map<String, DynamoDbClient> DYNAMODB = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The container's DynamoDB client: built on first use, then shared (clients are thread-safe and live as long as the
+     * container). Sharing it is also what lets SnapStart priming ready the very client the handler uses. Never close it.
+     */
     public static DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+        String key = Env.get("AWS_REGION").orElseGet(() -> Env.get("aws.region").orElse("")) + " "
+                + Env.get("AWS_ENDPOINT_URL_DYNAMODB").or(() -> Env.get("AWS_ENDPOINT_URL")).orElse("");
+        return DYNAMODB.computeIfAbsent(key, k -> configure(DynamoDbClient.builder(), "DYNAMODB").build());
     }
 
     /** Applies the shared settings to any service client builder; {@code serviceId} as in AWS_ENDPOINT_URL_&lt;ID&gt;. */

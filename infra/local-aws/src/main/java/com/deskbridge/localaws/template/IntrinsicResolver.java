@@ -226,10 +226,19 @@ public final class IntrinsicResolver {
                 return optionalName(props, "Name", at, logicalId);
             case "AWS::Serverless::HttpApi":
                 return logicalId.toLowerCase(java.util.Locale.ROOT);
+            // Cognito: the runner's OIDC issuer plays the pool under these ids (the shapes of Cognito's)
+            case "AWS::Cognito::UserPool":
+                return region + "_" + logicalId;
+            case "AWS::Cognito::UserPoolClient":
+                return logicalId.toLowerCase(java.util.Locale.ROOT);
+            case "AWS::Cognito::UserPoolGroup":
+                return resolveString(props.get("GroupName"), at + "GroupName");
+            case "AWS::Cognito::UserPoolDomain":
+                return resolveString(props.get("Domain"), at + "Domain");
             default:
                 throw TemplateException.at(location, "resource " + logicalId + " of type " + type(logicalId, location)
                         + " cannot be referenced locally (supported: tables, queues, buckets, functions, event buses,"
-                        + " rules, HTTP APIs)");
+                        + " rules, HTTP APIs, Cognito user pools, clients, groups and domains)");
         }
     }
 
@@ -249,6 +258,7 @@ public final class IntrinsicResolver {
                     "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + name;
             case "AWS::Events::EventBus" -> "arn:aws:events:" + region + ":" + ACCOUNT_ID + ":event-bus/" + name;
             case "AWS::Events::Rule" -> "arn:aws:events:" + region + ":" + ACCOUNT_ID + ":rule/" + name;
+            case "AWS::Cognito::UserPool" -> "arn:aws:cognito-idp:" + region + ":" + ACCOUNT_ID + ":userpool/" + name;
             default -> throw TemplateException.at(location, "resource " + logicalId + " has no local ARN");
         };
     }
@@ -373,6 +383,13 @@ public final class IntrinsicResolver {
             }
             return TextNode.valueOf(parameter.value());
         }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && (name.endsWith(".Alias") || name.endsWith(".Version"))
+                && type(name.substring(0, dot), at).equals("AWS::Serverless::Function")) {
+            // SAM's AutoPublishAlias references: the alias (or version) ARN
+            String function = arn(name.substring(0, dot), at);
+            return TextNode.valueOf(name.endsWith(".Alias") ? function + ":" + aliasName(name.substring(0, dot)) : function + ":1");
+        }
         String type = type(name, at);
         if (type.equals("AWS::SQS::Queue")) {
             return TextNode.valueOf(queueUrls.apply(name));
@@ -398,6 +415,13 @@ public final class IntrinsicResolver {
                 yield null;
             }
         };
+    }
+
+    /** The function's AutoPublishAlias (its own, else the Globals'), {@code live} when neither names one. */
+    private String aliasName(String functionLogicalId) {
+        JsonNode own = root.path("Resources").path(functionLogicalId).path("Properties").path("AutoPublishAlias");
+        JsonNode alias = own.isMissingNode() ? root.path("Globals").path("Function").path("AutoPublishAlias") : own;
+        return alias.isTextual() ? alias.asText() : "live";
     }
 
     private String getAtt(JsonNode arg, String at) {
@@ -430,6 +454,14 @@ public final class IntrinsicResolver {
                 return queueUrls.apply(logicalId);
             case "AWS::DynamoDB::Table.StreamArn":
                 return arn(logicalId, at) + "/stream/1970-01-01T00:00:00.000";
+            case "AWS::Cognito::UserPool.Arn":
+                return arn(logicalId, at);
+            case "AWS::Cognito::UserPool.UserPoolId", "AWS::Cognito::UserPoolClient.ClientId":
+                return name;
+            case "AWS::Cognito::UserPool.ProviderName":
+                return "cognito-idp." + region + ".amazonaws.com/" + name;
+            case "AWS::Cognito::UserPool.ProviderURL":
+                return "https://cognito-idp." + region + ".amazonaws.com/" + name;
             default:
                 throw TemplateException.at(at, "attribute " + attribute + " of " + logicalId + " (" + type
                         + ") is not supported by the local stack");

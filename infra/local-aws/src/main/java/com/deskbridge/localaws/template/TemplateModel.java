@@ -37,6 +37,7 @@ public final class TemplateModel {
     private final List<ScheduleSpec> schedules = new ArrayList<>();
     private final List<ResourceNames> eventBuses = new ArrayList<>();
     private final List<ResourceNames> buckets = new ArrayList<>();
+    private final Map<String, UserPoolSpec> userPools = new LinkedHashMap<>();
     private final Map<String, String> notEmulated = new LinkedHashMap<>();
 
     TemplateModel(SamTemplate template, Map<String, String> overrides, String region, String stackName) {
@@ -70,9 +71,12 @@ public final class TemplateModel {
                 case "AWS::Events::Rule" -> rule(id, props, at);
                 case "AWS::Events::EventBus" -> eventBuses.add(new ResourceNames(id, resolver.physicalName(id, at)));
                 case "AWS::S3::Bucket" -> buckets.add(new ResourceNames(id, resolver.physicalName(id, at)));
+                // read below, once every pool is known; played by the runner's OIDC issuer
+                case "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolGroup" -> { }
                 default -> notEmulated.put(id, type);
             }
         }
+        readUserPools(resources);
         boolean implicitApi = functions.values().stream()
                 .flatMap(f -> f.eventsOfType(FunctionEventSpec.HttpApi.class).stream())
                 .anyMatch(e -> e.apiLogicalId().equals(IMPLICIT_HTTP_API));
@@ -140,6 +144,11 @@ public final class TemplateModel {
     /** @return S3 buckets */
     public List<ResourceNames> buckets() {
         return Collections.unmodifiableList(buckets);
+    }
+
+    /** @return Cognito user pools with their clients, groups and trigger, by logical id */
+    public Map<String, UserPoolSpec> userPools() {
+        return Collections.unmodifiableMap(userPools);
     }
 
     /** @return resources the local stack does not emulate (logical id to type), e.g. alarms, IAM */
@@ -584,6 +593,102 @@ public final class TemplateModel {
             }
         }
         return new HttpApiSpec(id, Collections.unmodifiableMap(authorizers), defaultAuthorizer, cors);
+    }
+
+    // ------------------------------------------------------------------ Cognito
+
+    private void readUserPools(JsonNode resources) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        Map<String, List<UserPoolSpec.ClientSpec>> clients = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String id = entry.getKey();
+            String type = entry.getValue().path("Type").asText();
+            if (!resolver.resourceActive(id) || !type.startsWith("AWS::Cognito::UserPool") || type.endsWith("UserPool")) {
+                continue;
+            }
+            JsonNode p = entry.getValue().path("Properties");
+            String at = "Resources." + id + ".Properties";
+            if (type.equals("AWS::Cognito::UserPoolGroup")) {
+                groups.computeIfAbsent(poolRef(p.get("UserPoolId"), at + ".UserPoolId"), k -> new ArrayList<>())
+                        .add(resolver.physicalName(id, at));
+            } else if (type.equals("AWS::Cognito::UserPoolClient")) {
+                clients.computeIfAbsent(poolRef(p.get("UserPoolId"), at + ".UserPoolId"), k -> new ArrayList<>())
+                        .add(client(id, p, at));
+            } else {
+                notEmulated.put(id, type);
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String id = entry.getKey();
+            if (!entry.getValue().path("Type").asText().equals("AWS::Cognito::UserPool") || !resolver.resourceActive(id)) {
+                continue;
+            }
+            String at = "Resources." + id + ".Properties.LambdaConfig";
+            JsonNode lambda = entry.getValue().path("Properties").path("LambdaConfig");
+            String trigger = null;
+            String version = null;
+            if (lambda.has("PreTokenGenerationConfig")) {
+                JsonNode config = lambda.get("PreTokenGenerationConfig");
+                trigger = functionRef(config.get("LambdaArn"), at + ".PreTokenGenerationConfig.LambdaArn");
+                version = config.has("LambdaVersion")
+                        ? resolver.resolveString(config.get("LambdaVersion"), at + ".PreTokenGenerationConfig.LambdaVersion")
+                        : "V1_0";
+            } else if (lambda.has("PreTokenGeneration")) {
+                trigger = functionRef(lambda.get("PreTokenGeneration"), at + ".PreTokenGeneration");
+                version = "V1_0";
+            }
+            String at2 = "Resources." + id;
+            userPools.put(id, new UserPoolSpec(id, resolver.physicalName(id, at2),
+                    resolver.resolveString(MAPPER.createObjectNode().set("Fn::GetAtt",
+                            MAPPER.createArrayNode().add(id).add("ProviderURL")), at2),
+                    List.copyOf(groups.getOrDefault(id, List.of())), List.copyOf(clients.getOrDefault(id, List.of())),
+                    trigger, version));
+        }
+    }
+
+    private UserPoolSpec.ClientSpec client(String id, JsonNode p, String at) {
+        JsonNode units = resolver.resolve(p.path("TokenValidityUnits"), at + ".TokenValidityUnits");
+        int validity = resolver.resolveInt(p.get("AccessTokenValidity"), at + ".AccessTokenValidity", 60);
+        String unit = units.path("AccessToken").asText(p.has("AccessTokenValidity") ? "hours" : "minutes");
+        int minutes = switch (unit) {
+            case "seconds" -> Math.max(1, validity / 60);
+            case "minutes" -> validity;
+            case "hours" -> validity * 60;
+            case "days" -> validity * 24 * 60;
+            default -> throw TemplateException.at(at + ".TokenValidityUnits.AccessToken", "unknown unit " + unit);
+        };
+        return new UserPoolSpec.ClientSpec(id, resolver.physicalName(id, at),
+                !resolver.resolveBoolean(p.get("GenerateSecret"), at + ".GenerateSecret", false),
+                strings(p.get("AllowedOAuthFlows"), at + ".AllowedOAuthFlows"),
+                strings(p.get("AllowedOAuthScopes"), at + ".AllowedOAuthScopes"),
+                strings(p.get("CallbackURLs"), at + ".CallbackURLs"),
+                strings(p.get("LogoutURLs"), at + ".LogoutURLs"), minutes);
+    }
+
+    /** The user pool a client or group belongs to: {@code !Ref Pool} of this template. */
+    private String poolRef(JsonNode node, String at) {
+        if (node == null || !node.has("Ref") || !resolver.type(node.get("Ref").asText(), at).equals("AWS::Cognito::UserPool")) {
+            throw TemplateException.at(at, "expected !Ref of an AWS::Cognito::UserPool of this template, found " + node);
+        }
+        return node.get("Ref").asText();
+    }
+
+    /** A trigger's function: {@code !Ref Fn.Alias}, {@code !GetAtt Fn.Arn} or {@code !Ref Fn} of a template function. */
+    private String functionRef(JsonNode node, String at) {
+        String target = null;
+        if (node != null && node.has("Ref")) {
+            target = node.get("Ref").asText().replaceFirst("\\.(Alias|Version)$", "");
+        } else if (node != null && node.has("Fn::GetAtt")) {
+            JsonNode args = node.get("Fn::GetAtt");
+            target = args.isArray() ? args.path(0).asText() : args.asText().split("\\.", 2)[0];
+        }
+        if (target == null || !functions.containsKey(target)) {
+            throw TemplateException.at(at, "expected a function of this template (!Ref Fn.Alias or !GetAtt Fn.Arn), found "
+                    + node);
+        }
+        return target;
     }
 
     // ------------------------------------------------------------------ rules

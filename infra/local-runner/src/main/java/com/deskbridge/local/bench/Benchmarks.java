@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
-import com.deskbridge.api.TicketApiHandler;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
 import com.deskbridge.domain.ticket.Sender;
@@ -35,16 +34,12 @@ import java.time.ZoneOffset;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,16 +53,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * <ol>
  *   <li>Intake: messages per second through {@link IntakeHandler} (SQS batches of 10 channel envelopes) against
  *       the bare DynamoDB transactions the handler must make for the same messages. Target: at most 1.5x.</li>
- *   <li>Cold start: a fresh JVM's time from process start to the first answered {@code GET /tickets/{id}}, the
- *       API function's jar with {@link TicketApiHandler} against a trivial handler on the same classpath.
- *       Target: at most 2x. Also the deployable jar sizes.</li>
+ *   <li>The SLA sweep with many waiting tickets, and intent detection.</li>
+ *   <li>Cold start of every function ({@link ColdStarts}): fresh JVM against a trivial handler, and the first request
+ *       after SnapStart priming against the median of the next 100. Target: at most 2x.</li>
  * </ol>
+ * {@code -Dbench.only=coldstarts} runs the cold starts alone.
  */
 public final class Benchmarks {
     private static final int WARMUP = 300;
     private static final int PER_ROUND = 1000;
     private static final int ROUNDS = 4;
-    private static final int COLD_STARTS = 7;
 
     private Benchmarks() {
     }
@@ -75,25 +70,27 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 && args[0].startsWith("--project=") ? args[0].substring(10) : ".")
                 .toAbsolutePath().normalize();
-        try (LocalAwsStack stack = LocalAwsStack.builder().template(project.resolve("template.yaml"))
-                .pollers(false).schedules(false).log(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                .start()) {
-            System.out.println("Deskbridge benchmarks (JDK " + Runtime.version() + ", "
-                    + Runtime.getRuntime().availableProcessors() + " cores), DynamoDB Local at " + stack.dynamoDbEndpoint());
-            double intakeRatio = intake(stack);
-            double coldRatio = coldStart(stack, project);
-            SweepFigures sweep = sweep(stack);
-            languageModels(project);
-            System.out.println();
-            System.out.printf(Locale.ROOT, "SUMMARY intake handler/bare-writes = %.2fx (target <= 1.5x: %s)%n",
-                    intakeRatio, intakeRatio <= 1.5 ? "met" : "NOT met");
-            System.out.printf(Locale.ROOT, "SUMMARY cold start api/trivial   = %.2fx (target <= 2x: %s)%n",
-                    coldRatio, coldRatio <= 2.0 ? "met" : "NOT met");
-            System.out.printf(Locale.ROOT, "SUMMARY sweep 100k/10k open      = %.2fx (target <= 1.5x: %s)%n",
-                    sweep.timeRatio(), sweep.timeRatio() <= 1.5 ? "met" : "NOT met");
-            System.out.printf(Locale.ROOT, "SUMMARY sweep items read per due = %.2f (target <= 1.2: %s)%n",
-                    sweep.itemsPerDue(), sweep.itemsPerDue() <= 1.2 ? "met" : "NOT met");
+        boolean coldStartsOnly = "coldstarts".equals(System.getProperty("bench.only"));
+        if (!coldStartsOnly) {
+            try (LocalAwsStack stack = LocalAwsStack.builder().template(project.resolve("template.yaml"))
+                    .pollers(false).schedules(false).log(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .start()) {
+                System.out.println("Deskbridge benchmarks (JDK " + Runtime.version() + ", "
+                        + Runtime.getRuntime().availableProcessors() + " cores), DynamoDB Local at " + stack.dynamoDbEndpoint());
+                double intakeRatio = intake(stack);
+                SweepFigures sweep = sweep(stack);
+                languageModels(project);
+                System.out.println();
+                System.out.printf(Locale.ROOT, "SUMMARY intake handler/bare-writes = %.2fx (target <= 1.5x: %s)%n",
+                        intakeRatio, intakeRatio <= 1.5 ? "met" : "NOT met");
+                System.out.printf(Locale.ROOT, "SUMMARY sweep 100k/10k open      = %.2fx (target <= 1.5x: %s)%n",
+                        sweep.timeRatio(), sweep.timeRatio() <= 1.5 ? "met" : "NOT met");
+                System.out.printf(Locale.ROOT, "SUMMARY sweep items read per due = %.2f (target <= 1.2: %s)%n",
+                        sweep.itemsPerDue(), sweep.itemsPerDue() <= 1.2 ? "met" : "NOT met");
+            }
         }
+        // every SnapStart function, against the whole local system (its own stack: after this one is closed)
+        ColdStarts.report(ColdStarts.run(project, Boolean.getBoolean("bench.writeClassLists")));
         System.exit(0); // DynamoDB Local leaves non-daemon threads behind
     }
 
@@ -316,102 +313,5 @@ public final class Benchmarks {
             throw new IllegalStateException("sweep fired " + report.fired() + " of " + due + " (" + report + ")");
         }
         return new long[] {elapsed, itemsRead[0], report.fired()};
-    }
-
-    // ------------------------------------------------------------------ cold start
-
-    private static double coldStart(LocalAwsStack stack, Path project) throws IOException, InterruptedException {
-        Path apiJar = project.resolve("functions/api/target/deskbridge-api-function.jar");
-        Path probeClasses = project.resolve("infra/local-runner/target/classes");
-        if (!Files.isRegularFile(apiJar)) {
-            throw new IllegalStateException(apiJar + " is missing: run the benchmark through Maven (README)");
-        }
-        InboundMessage seeded = message("cold");
-        new DynamoDbTicketStore(AwsClients.dynamoDb(), stack.tableName("TicketsTable"))
-                .append(seeded, Instant.now().plus(Duration.ofDays(1)), Triage.NONE);
-        String classpath = apiJar + java.io.File.pathSeparator + probeClasses;
-        List<String> jvm = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as template.yaml's JAVA_TOOL_OPTIONS
-                "-DAWS_ENDPOINT_URL_DYNAMODB=" + stack.dynamoDbEndpoint(),
-                "-DAWS_ENDPOINT_URL_SQS=" + stack.sqsEndpoint(),
-                "-DAWS_REGION=" + stack.region(),
-                "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local"));
-        // the function's configuration, as the template gives it (queues, table, settings)
-        stack.environment().forEach((name, value) -> jvm.add("-D" + name + "=" + value));
-        jvm.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName()));
-        String seller = seeded.seller().value();
-        String ticket = seeded.ticketId().value();
-
-        Launch[] trivial = new Launch[COLD_STARTS];
-        Launch[] api = new Launch[COLD_STARTS];
-        for (int i = 0; i < COLD_STARTS; i++) {
-            trivial[i] = launch(jvm, ColdStartProbe.TrivialHandler.class.getName(), seller, ticket, "200");
-            api[i] = launch(jvm, TicketApiHandler.class.getName(), seller, ticket, "200");
-        }
-        // The first pair warms the OS file cache; report the median of the rest.
-        double trivialMs = median(trivial, Launch::total) / 1e6;
-        double apiMs = median(api, Launch::total) / 1e6;
-        System.out.println();
-        System.out.println("Cold start: fresh JVM, process start to first GET /tickets/{id} answered ("
-                + (COLD_STARTS - 1) + " alternating runs each, median)");
-        System.out.printf(Locale.ROOT, "  trivial handler            : %7.0f ms%n", trivialMs);
-        System.out.printf(Locale.ROOT, "  TicketApiHandler (DynamoDB): %7.0f ms%n", apiMs);
-        System.out.printf(Locale.ROOT, "  api / trivial              : %.2fx%n", apiMs / trivialMs);
-        double construct = median(api, Launch::construct) / 1e6;
-        double first = median(api, Launch::firstRequest) / 1e6;
-        System.out.printf(Locale.ROOT, "  api phases: JVM start to main %.0f ms, handler construction (logging, SDK client,"
-                + " Jackson) %.0f ms, first request (DynamoDB query, response) %.0f ms%n", apiMs - construct - first, construct, first);
-        StringBuilder sizes = new StringBuilder("  function jar sizes:");
-        for (String f : List.of("intake", "api", "sender", "sla", "enrichment", "actions")) {
-            Path jar = project.resolve("functions/" + f + "/target/deskbridge-" + f + "-function.jar");
-            sizes.append(String.format(Locale.ROOT, " %s %.1f MB", f, Files.isRegularFile(jar) ? Files.size(jar) / 1e6
-                    : Double.NaN));
-        }
-        System.out.println(sizes);
-        return apiMs / trivialMs;
-    }
-
-    /** One fresh JVM: wall time from process start to the answer, and the probe's own phase timings. */
-    private record Launch(long total, long construct, long firstRequest) {
-    }
-
-    private static Launch launch(List<String> jvm, String handler, String seller, String ticket, String expectStatus)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(jvm);
-        command.addAll(List.of(handler, seller, ticket));
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String answered = null;
-        long[] phases = {0, 0};
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("PHASES ")) {
-                    String[] p = line.substring(7).trim().split(" ");
-                    phases = new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
-                    continue;
-                }
-                if (line.startsWith("ANSWERED ")) {
-                    answered = line.substring(9).trim();
-                    break;
-                }
-                output.append(line).append('\n');
-            }
-        }
-        long elapsed = System.nanoTime() - start;
-        process.waitFor();
-        if (!expectStatus.equals(answered)) {
-            throw new IllegalStateException(handler + " answered " + answered + " instead of " + expectStatus + ":\n" + output);
-        }
-        return new Launch(elapsed, phases[0], phases[1]);
-    }
-
-    private static double median(Launch[] launches, java.util.function.ToLongFunction<Launch> metric) {
-        long[] sorted = Arrays.stream(launches).skip(1).mapToLong(metric).toArray();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 }

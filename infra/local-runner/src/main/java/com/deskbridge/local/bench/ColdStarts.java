@@ -1,0 +1,380 @@
+package com.deskbridge.local.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.local.LocalRunner;
+import com.deskbridge.local.LocalWorld;
+import com.deskbridge.local.RunnerOptions;
+import com.deskbridge.localaws.sqs.SqsEventSourcePoller;
+import com.deskbridge.localaws.template.FunctionEventSpec;
+import com.deskbridge.localaws.template.FunctionSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Cold start of every function, the two figures issue 14 asks for, measured against the whole local system (DynamoDB
+ * Local, ElasticMQ, S3Mock, GreenMail, the SP-API and carrier simulators without latency) with its own pollers and
+ * timers stopped, so that only the probe works:
+ * <ol>
+ *   <li><b>fresh JVM</b>: process start to the first answer, the function's handler against a trivial handler on the
+ *       same jar (what a cold start without SnapStart costs; median of {@value #FRESH} - 1 alternating launches after
+ *       one that warms the file cache);</li>
+ *   <li><b>primed</b>: in one process, construct the handler, run its SnapStart priming, then time the first request
+ *       against the median of the next {@value ColdStartProbe#NEXT} (what SnapStart's restore predicts; target at
+ *       most 2x).</li>
+ * </ol>
+ * Each function gets the events its trigger delivers, prepared so that the first and the following requests take the
+ * same path: new buyer messages for intake, order look-ups for enrichment (asked by those messages), queued replies for
+ * the sender, notifications of feeds that are not ours for the feed notification function, the schedules' own runs.
+ * {@code -Dbench.writeClassLists=true} also writes each handler's SnapStart class list (the classes its first request
+ * loads) into its module's {@code src/main/resources/snapstart/}.
+ */
+public final class ColdStarts {
+    static final int FRESH = 5;
+    private static final int EVENTS = FRESH + ColdStartProbe.NEXT + 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SELLER = LocalRunner.DEMO_SELLER;
+    private static final int SELLERS = EVENTS / 25 + 1;
+
+    private ColdStarts() {
+    }
+
+    /** One function's figures, in milliseconds. */
+    record Figures(String function, double freshMs, double trivialMs, double constructMs, double primeMs,
+                   double primedFirstMs, double medianMs, double jarMb) {
+        double freshRatio() {
+            return freshMs / trivialMs;
+        }
+
+        double primedRatio() {
+            return primedFirstMs / medianMs;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 && args[0].startsWith("--project=") ? args[0].substring(10) : ".")
+                .toAbsolutePath().normalize();
+        report(run(project, Boolean.getBoolean("bench.writeClassLists")));
+        System.exit(0);
+    }
+
+    static void report(List<Figures> figures) {
+        System.out.println();
+        System.out.println("Cold start per function (fresh JVM: process start to first answer, median of " + (FRESH - 1)
+                + " launches; primed: construct + SnapStart priming, then first request vs median of next "
+                + ColdStartProbe.NEXT + ")");
+        System.out.printf(Locale.ROOT, "  %-27s %9s %9s %7s | %9s %8s %9s %9s %7s | %6s%n", "function", "fresh ms",
+                "trivial", "ratio", "construct", "priming", "1st ms", "median", "ratio", "jar MB");
+        for (Figures f : figures) {
+            System.out.printf(Locale.ROOT, "  %-27s %9.0f %9.0f %6.1fx | %9.0f %8.0f %9.1f %9.1f %6.1fx | %6.1f%n",
+                    f.function(), f.freshMs(), f.trivialMs(), f.freshRatio(), f.constructMs(), f.primeMs(),
+                    f.primedFirstMs(), f.medianMs(), f.primedRatio(), f.jarMb());
+        }
+        long met = figures.stream().filter(f -> f.primedRatio() <= 2.0).count();
+        System.out.printf(Locale.ROOT, "SUMMARY primed first request / median of next 100 <= 2x: %d of %d functions%s%n",
+                met, figures.size(), met == figures.size() ? " (met)" : " (NOT met: "
+                        + figures.stream().filter(f -> f.primedRatio() > 2.0).map(Figures::function).toList() + ")");
+    }
+
+    static List<Figures> run(Path project, boolean writeClassLists) throws Exception {
+        Path world = Files.createTempFile("deskbridge-bench-world", ".json");
+        ObjectNode fast = (ObjectNode) LocalWorld.demoWorld();
+        ObjectNode spapi = ((ObjectNode) fast.get("spapi")).put("latencyMs", 0).put("feedProcessingDelay", "PT1S")
+                .put("reportProcessingDelay", "PT1S");
+        // the bench sellers' own SP-API authorisations: Amazon's quotas are per selling partner
+        ArrayNode credentials = (ArrayNode) spapi.get("credentials");
+        String clientId = credentials.get(0).path("clientId").asText();
+        for (int i = 0; i < SELLERS; i++) {
+            credentials.addObject().put("sellerId", "A2BENCHSELLER" + i).put("clientId", clientId);
+        }
+        JSON.writeValue(world.toFile(), fast);
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        RunnerOptions ephemeral = RunnerOptions.ephemeral(project);
+        RunnerOptions options = new RunnerOptions(project, ephemeral.region(), ephemeral.ports(), null, world, null, quiet,
+                false, ephemeral.scheduleSpeedup(), ephemeral.parameters()); // only the world's own authorisations, as in AWS
+        List<Figures> out = new ArrayList<>();
+        try (LocalRunner runner = LocalRunner.start(options)) {
+            // only the probes work: nothing in this process consumes the queues they fill, no timer fires
+            runner.stack().pollers().forEach(SqsEventSourcePoller::close);
+            runner.stack().schedules().close();
+            Fixtures fixtures = new Fixtures(project, runner, Files.createTempDirectory("deskbridge-cold-starts"));
+            for (FunctionSpec f : runner.stack().model().functions().values()) {
+                out.add(measure(project, runner, f, fixtures.forFunction(f), writeClassLists));
+            }
+        } finally {
+            Files.deleteIfExists(world);
+        }
+        return out;
+    }
+
+    private static Figures measure(Path project, LocalRunner runner, FunctionSpec f, Path fixture, boolean writeClassLists)
+            throws Exception {
+        String module = f.handlerClass().split("\\.")[2];
+        Path jar = project.resolve("functions/" + module + "/target/deskbridge-" + module + "-function.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the benchmark through Maven (README)");
+        }
+        List<String> jvm = jvm(project, runner, jar);
+        String eventType = eventType(f);
+        Launch[] trivial = new Launch[FRESH];
+        Launch[] fresh = new Launch[FRESH];
+        for (int i = 0; i < FRESH; i++) {
+            trivial[i] = launch(jvm, List.of("fresh", ColdStartProbe.TrivialHandler.class.getName(), fixture.toString(),
+                    Integer.toString(i), eventType));
+            fresh[i] = launch(jvm, List.of("fresh", f.handlerClass(), fixture.toString(), Integer.toString(i), "-"));
+        }
+        Launch primed = launch(jvm, List.of("primed", f.handlerClass(), fixture.toString(), Integer.toString(FRESH), "-"));
+        if (writeClassLists) {
+            List<String> verbose = new ArrayList<>(jvm);
+            verbose.add(1, "-verbose:class");
+            writeClassList(project, module, f, launch(verbose, List.of("fresh", f.handlerClass(), fixture.toString(),
+                    Integer.toString(EVENTS - 1), "-")).output());
+        }
+        return new Figures(f.logicalId(), median(fresh, Launch::total) / 1e6, median(trivial, Launch::total) / 1e6,
+                primed.phases()[0] / 1e6, primed.phases()[1] / 1e6, primed.phases()[2] / 1e6, primed.phases()[3] / 1e6,
+                Files.size(jar) / 1e6);
+    }
+
+    /** The trivial baseline must be handed the event type of the function it stands beside. */
+    private static String eventType(FunctionSpec f) {
+        if (!f.eventsOfType(FunctionEventSpec.HttpApi.class).isEmpty()) {
+            return APIGatewayV2HTTPEvent.class.getName();
+        }
+        if (!f.eventsOfType(FunctionEventSpec.Sqs.class).isEmpty()) {
+            return com.amazonaws.services.lambda.runtime.events.SQSEvent.class.getName();
+        }
+        return Map.class.getName();
+    }
+
+    private static List<String> jvm(Path project, LocalRunner runner, Path jar) {
+        String eventsJar = Path.of(URI.create(APIGatewayV2HTTPEvent.class.getProtectionDomain().getCodeSource()
+                .getLocation().toString())).toString();
+        String classpath = String.join(java.io.File.pathSeparator, jar.toString(),
+                project.resolve("infra/local-runner/target/classes").toString(), eventsJar);
+        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1")); // as template.yaml's JAVA_TOOL_OPTIONS
+        // the functions' configuration as the template gives it, and where the local services listen
+        runner.stack().environment().forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+        jvm.add("-DAWS_ENDPOINT_URL_SECRETS_MANAGER=" + System.getProperty("AWS_ENDPOINT_URL_SECRETS_MANAGER"));
+        jvm.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName()));
+        return jvm;
+    }
+
+    /** One probe JVM: wall time to its answer, its own phase timings and what it printed. */
+    private record Launch(long total, long[] phases, String output) {
+    }
+
+    private static Launch launch(List<String> jvm, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(args);
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long[] phases = null;
+        boolean answered = false;
+        long elapsed = 0;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PHASES ") || line.startsWith("PRIMED ")) {
+                    phases = Arrays.stream(line.substring(7).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+                    elapsed = System.nanoTime() - start;
+                } else if (line.equals("ANSWERED ok")) {
+                    answered = true;
+                } else {
+                    output.append(line).append('\n');
+                }
+            }
+        }
+        process.waitFor();
+        if (!answered || phases == null) {
+            throw new IllegalStateException(String.join(" ", args) + " did not answer:\n" + output);
+        }
+        return new Launch(elapsed, phases, output.toString());
+    }
+
+    private static double median(Launch[] launches, ToLongFunction<Launch> metric) {
+        long[] sorted = Arrays.stream(launches).skip(1).mapToLong(metric).toArray();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    /** The classes the first request loaded (from -verbose:class between the probe's marks), for SnapStartPriming. */
+    private static void writeClassList(Path project, String module, FunctionSpec f, String output) throws IOException {
+        TreeSet<String> classes = new TreeSet<>();
+        boolean inside = false;
+        for (String line : output.split("\n")) {
+            if (line.equals("MARK FIRST-START")) {
+                inside = true;
+            } else if (line.equals("MARK FIRST-END")) {
+                inside = false;
+            } else if (inside && line.contains("[class,load] ")) {
+                String name = line.substring(line.indexOf("[class,load] ") + 13).split(" ")[0];
+                if (!name.contains("$$Lambda") && !name.contains("/0x") && !name.startsWith("com.deskbridge.local.bench.")) {
+                    classes.add(name);
+                }
+            }
+        }
+        String simpleName = f.handlerClass().substring(f.handlerClass().lastIndexOf('.') + 1);
+        Path file = project.resolve("functions/" + module + "/src/main/resources/snapstart/" + simpleName + ".classes");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# Classes the first request of " + simpleName + " loads, written by the cold-start benchmark\n"
+                + "# (mvn -q -B -Pbench -DskipTests package -Dbench.writeClassLists=true). SnapStartPriming loads them.\n"
+                + String.join("\n", classes) + "\n", StandardCharsets.UTF_8);
+        System.out.println("  wrote " + classes.size() + " classes to " + project.relativize(file));
+    }
+
+    /** Each function's events, one per line, prepared in the running local system. */
+    private static final class Fixtures {
+        private final Path project;
+        private final LocalRunner runner;
+        private final Path dir;
+        private final List<String> orders = new ArrayList<>();
+        private final TicketId ticket;
+
+        Fixtures(Path project, LocalRunner runner, Path dir) throws Exception {
+            this.project = project;
+            this.runner = runner;
+            this.dir = dir;
+            runner.world().world().path("orders").forEach(o -> orders.add(o.path("orderId").asText()));
+            // SP-API quotas are per seller (getOrder: burst 30, then one every 2 s): a hundred order look-ups in a row
+            // are spread over enough sellers that none waits for its quota
+            List<Map<String, String>> credentials = runner.world().spApi().credentials();
+            for (int i = 0; i < SELLERS; i++) {
+                runner.world().secrets().put(LocalRunner.SPAPI_SECRET_PREFIX + benchSeller(i),
+                        credentials.get(credentials.size() - SELLERS + i));
+            }
+            // an Amazon relay conversation of the demo seller: the API reads it, the sender answers in it
+            String thread = "bench-relay-" + System.nanoTime();
+            runner.stack().invoke("IntakeFunction", sqsEvent(List.of(envelope(SELLER, "amazon", "bench-relay-msg", thread,
+                    "k3j4h5bench@marketplace.amazon.de", orders.get(0)))));
+            this.ticket = TicketId.forConversation(new SellerId(SELLER), Channel.AMAZON, "thread:" + thread);
+        }
+
+        Path forFunction(FunctionSpec f) throws Exception {
+            List<String> lines = switch (f.logicalId()) {
+                case "ApiFunction" -> List.of(SELLER + " " + ticket.value());
+                case "IntakeFunction" -> {
+                    List<String> envelopes = new ArrayList<>();
+                    for (int i = 0; i < EVENTS; i++) {
+                        envelopes.add(envelope(benchSeller(i), "ebay", "bench-intake-" + i + "-" + System.nanoTime(),
+                                "bench-intake-" + i + "-" + System.nanoTime(), "buyer_bench_" + i, orders.get(i % orders.size())));
+                    }
+                    yield envelopes;
+                }
+                case "EnrichmentFunction" -> drain("EnrichmentQueue", () -> { });
+                case "SenderFunction" -> drain("OutboundQueue", this::queueReplies);
+                case "FeedNotificationFunction" -> {
+                    String sample = sampleBody("FeedNotificationFunction/FeedNotifications.json");
+                    List<String> notifications = new ArrayList<>();
+                    for (int i = 0; i < EVENTS; i++) {
+                        notifications.add(sample.replace("50012019000", "bench-feed-" + i));
+                    }
+                    yield notifications;
+                }
+                case "ActionsFunction" -> List.of(sampleBody("ActionsFunction/QueuedActions.json"));
+                case "PreTokenGenerationFunction" -> List.of("cognito " + SELLER);
+                default -> List.of("schedule");
+            };
+            Path file = dir.resolve(f.logicalId() + ".events");
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            return file;
+        }
+
+        /** Replies to the relay conversation, recorded through the HTTP API: each waits on the outbound queue. */
+        private void queueReplies() {
+            String token = runner.token("bench-agent", SELLER, Duration.ofHours(1));
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < EVENTS; i++) {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runner.api().baseUrl()
+                                    + "/tickets/" + ticket.value() + "/replies"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "bench-reply-" + i + "-" + System.nanoTime())
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Your parcel left today with DHL, "
+                                    + "tracking number 00340434161094042557.\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 202) {
+                        throw new IllegalStateException("reply " + i + " answered " + r.statusCode() + ": " + r.body());
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** The messages waiting on a queue (after {@code fill}), as bodies; repeated if fewer than needed. */
+        private List<String> drain(String queue, Runnable fill) {
+            fill.run();
+            SqsClient sqs = runner.stack().sqsClient();
+            String url = runner.stack().queueUrl(queue);
+            List<String> bodies = new ArrayList<>();
+            int empty = 0;
+            while (bodies.size() < EVENTS && empty < 2) {
+                List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                        .visibilityTimeout(3600)).messages();
+                empty = got.isEmpty() ? empty + 1 : 0;
+                got.forEach(m -> bodies.add(m.body()));
+            }
+            if (bodies.isEmpty()) {
+                throw new IllegalStateException(queue + " holds nothing for the benchmark");
+            }
+            return bodies;
+        }
+
+        private String sampleBody(String sample) throws IOException {
+            return JSON.readTree(project.resolve("events").resolve(sample).toFile()).path("Records").get(0).path("body")
+                    .asText();
+        }
+
+        private static String benchSeller(int i) {
+            return "bench-seller-" + i % SELLERS;
+        }
+
+        private static String envelope(String seller, String channel, String id, String thread, String sender, String order) {
+            ObjectNode e = JSON.createObjectNode().put("version", 1).put("type", "channel-message").put("channel", channel)
+                    .put("sellerId", seller).put("externalMessageId", id).put("threadKey", thread).put("orderId", order);
+            e.putObject("sender").put("address", sender).put("displayName", "Bench Buyer");
+            e.put("subject", "Where is my order?").put("body", "Hello, I ordered a week ago and nothing has arrived yet. "
+                    + "Could you send me the tracking number?").put("receivedAt", Instant.now().toString());
+            return e.toString();
+        }
+
+        private static String sqsEvent(List<String> bodies) {
+            ObjectNode event = JSON.createObjectNode();
+            ArrayNode records = event.putArray("Records");
+            for (String body : bodies) {
+                ObjectNode r = records.addObject().put("messageId", "bench-" + System.nanoTime()).put("body", body)
+                        .put("eventSource", "aws:sqs").put("awsRegion", "eu-west-1");
+                r.putObject("attributes").put("ApproximateReceiveCount", "1")
+                        .put("SentTimestamp", Long.toString(System.currentTimeMillis()));
+            }
+            return event.toString();
+        }
+    }
+}

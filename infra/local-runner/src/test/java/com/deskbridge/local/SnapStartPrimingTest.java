@@ -1,0 +1,70 @@
+package com.deskbridge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.localaws.template.FunctionSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Field;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Every function's SnapStart priming, as Lambda runs it before the snapshot (the handler built by the runtime's
+ * no-arg constructor from the template's configuration, then its before-checkpoint hook), against the running local
+ * system: it completes, it loads the handler's class list, and it leaves nothing behind that an agent or a queue could
+ * see.
+ */
+class SnapStartPrimingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyHandlerPrimesWithoutFailingAndWithoutSideEffects() throws Exception {
+        LocalRunner system = RunningSystem.get();
+        List<String> primed = new ArrayList<>();
+        for (FunctionSpec f : system.stack().model().functions().values()) {
+            Object handler = Class.forName(f.handlerClass()).getDeclaredConstructor().newInstance();
+            SnapStartPriming priming = priming(handler);
+            if (priming != null) {
+                SnapStartPriming.Report report = priming.prime();
+                assertThat(report.failure()).as(f.logicalId()).isNull();
+                assertThat(report.classesLoaded()).as(f.logicalId() + ": its class list (src/main/resources/snapstart)")
+                        .isPositive();
+            } else {
+                assertThat(handler).as(f.logicalId() + " registers a SnapStart hook").isInstanceOf(org.crac.Resource.class);
+                ((org.crac.Resource) handler).beforeCheckpoint(null);
+            }
+            primed.add(f.logicalId());
+        }
+        assertThat(primed).hasSize(system.stack().model().functions().size()).contains("IntakeFunction", "SenderFunction",
+                "ApiFunction", "PreTokenGenerationFunction");
+
+        // nothing stored for the reserved seller, nothing dead-lettered because of it
+        String token = system.token("priming-check", SnapStartPriming.RESERVED_SELLER, Duration.ofMinutes(5));
+        for (String status : List.of("open", "closed")) {
+            HttpResponse<String> r = RunningSystem.get("/tickets?status=" + status, token);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).get("items")).as(status + " tickets of the reserved seller").isEmpty();
+        }
+        for (String dlq : List.of("IntakeDeadLetterQueue", "OutboundDeadLetterQueue", "EnrichmentDeadLetterQueue",
+                "ActionsDeadLetterQueue", "SpApiNotificationsDeadLetterQueue")) {
+            List<Message> messages = system.stack().sqsClient().receiveMessage(r -> r.queueUrl(system.stack().queueUrl(dlq))
+                    .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
+            assertThat(messages).as(dlq).noneMatch(m -> m.body().contains(SnapStartPriming.RESERVED_SELLER));
+        }
+    }
+
+    private static SnapStartPriming priming(Object handler) throws IllegalAccessException {
+        for (Field f : handler.getClass().getDeclaredFields()) {
+            if (f.getType() == SnapStartPriming.class) {
+                f.setAccessible(true);
+                return (SnapStartPriming) f.get(handler);
+            }
+        }
+        return null;
+    }
+}
