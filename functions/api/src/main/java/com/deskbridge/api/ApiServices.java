@@ -2,7 +2,10 @@ package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionStore;
 import com.deskbridge.actions.AuditTrail;
+import com.deskbridge.actions.MoneyAlerts;
 import com.deskbridge.actions.OrderActions;
+import com.deskbridge.actions.RefundControlsJson;
+import com.deskbridge.actions.ShipToWatch;
 import com.deskbridge.actions.SpApiAccess;
 import com.deskbridge.actions.SqsSubmitTrigger;
 import com.deskbridge.actions.SubmitTrigger;
@@ -18,6 +21,9 @@ import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.outbound.ReplyChannels;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
+import com.deskbridge.adapters.logging.SecurityEvents;
+import com.deskbridge.adapters.settings.SellerDocuments;
+import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
@@ -30,6 +36,8 @@ import com.deskbridge.domain.port.SlaMetricsArchive;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.enrichment.AgentTrackingRefresh;
 import com.deskbridge.enrichment.TicketEnrichmentReader;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.orderactions.RefundControls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -61,14 +69,19 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         DynamoDbEvidenceLog evidence = new DynamoDbEvidenceLog(dynamo, table, clock);
         ActionStore actions = new ActionStore(dynamo, table);
         Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
+        DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
+        SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
+                RefundControls.DEFAULT, RefundControlsJson::parse);
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
-                new DynamoDbSellerSettings(dynamo, table, clock), new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
+                settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
                 memoized(() -> {
                     SpApiAccess spApi = SpApiAccess.fromEnvironment(dynamo, table, SecretsManagerSource.fromEnvironment(), clock);
                     return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
                             Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
-                                    .orElse(SubmitTrigger.NONE), clock);
+                                    .orElse(SubmitTrigger.NONE), clock,
+                            seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
+                            new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock));
                 }),
                 TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
