@@ -49,6 +49,7 @@ final class ActionRoutes {
     /** Reads the body, asks {@link TicketActions} once, answers 202 with the action (Location, Idempotent-Replayed). */
     private static <T> ApiResponse request(Route.Call call, JsonNode body,
                                            java.util.function.Function<JsonNode, ActionJson.Parsed<T>> parse, Ask<T> ask) {
+        call.app().limits().check(ApiLimits.Kind.MONEY, call.seller(), call.request().agent());
         TicketDetail ticket = call.ticket();
         ActionJson.Parsed<T> parsed = parse.apply(body);
         if (!parsed.ok()) {
@@ -68,6 +69,7 @@ final class ActionRoutes {
      */
     private static ApiResponse decide(Route.Call call, boolean approve) {
         call.request().requireLead(approve ? "approve a refund" : "reject a refund");
+        call.app().limits().check(ApiLimits.Kind.MONEY, call.seller(), call.request().agent());
         TicketDetail ticket = call.ticket();
         String actionId = call.request().pathParameter("actionId");
         TicketActions actions = call.app().actions();

@@ -15,7 +15,7 @@ import java.time.Clock;
 record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyService replies, TicketViews views,
                       TicketActions actions, MacroService macros, SettingsService settings,
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
-                      ComplianceChecker compliance, Clock clock) {
+                      ComplianceChecker compliance, Clock clock, ApiLimits limits) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -27,6 +27,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 new TicketActions(ports.orderActions(), ports.context()),
                 new MacroService(ports.compliance(), settings, ports.context()), settings,
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
-                ports.compliance(), ports.clock());
+                ports.compliance(), ports.clock(), ports.limits());
     }
 }

@@ -35,6 +35,7 @@ import com.deskbridge.domain.port.ResponseLog;
 import com.deskbridge.domain.port.SlaMetricsArchive;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.enrichment.AgentTrackingRefresh;
+import com.deskbridge.enrichment.DynamoDbQuota;
 import com.deskbridge.enrichment.TicketEnrichmentReader;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.orderactions.RefundControls;
@@ -54,7 +55,16 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
-                          OutboundChannels outbound, Clock clock, String defaultPolicy) {
+                          OutboundChannels outbound, Clock clock, String defaultPolicy, ApiLimits limits) {
+
+    /** Without per-agent and per-tenant request limits (tests of other routes). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings, ReplyDispatcher dispatcher,
+                       ResponseLog responses, SlaMetricsArchive dailyMetrics, Supplier<OrderActions> orderActions,
+                       TicketContext context, Collaboration collaboration, Supplier<AgentTrackingRefresh> trackingRefresh,
+                       ComplianceChecker compliance, OutboundChannels outbound, Clock clock, String defaultPolicy) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, ApiLimits.NONE);
+    }
 
     /**
      * The real adapters, from the environment template.yaml sets. One DynamoDB and one SQS client per container serve
@@ -88,7 +98,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
-                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")));
+                SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")),
+                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -24,6 +24,7 @@ final class SettingsRoutes {
     private static Route put(String path, SellerSetting setting, String member) {
         return new Route("PUT " + path, call -> {
             call.request().requireLead("change the seller's settings");
+            call.app().limits().check(ApiLimits.Kind.SETTINGS, call.seller(), call.request().agent());
             return body(call.app().settings().save(call.seller(), setting, call.request().rawBody(), call.request().agent()),
                     member);
         });

@@ -97,4 +97,52 @@ class RefundControlsApiTest {
         problem(api.call("POST /tickets/{id}/actions/{actionId}/reject", lead("other-" + seller), path, null, Map.of(), null),
                 404, "ticket-not-found", null);
     }
+
+    @Test
+    void settingsWritesAreLimitedPerAgentAndPerSellerWith429AndRetryAfter() {
+        String seller = "limits-" + System.nanoTime();
+        startOfAMinute();
+        String body = "{\"dailyCount\":40}";
+        java.util.function.IntFunction<Map<String, String>> leadNo = n -> Map.of("seller_id", seller, "sub", "lead-" + n,
+                "roles", "[agent lead]");
+        int agentLimit = ApiLimits.Kind.SETTINGS.perAgent;
+        int sellerLimit = ApiLimits.Kind.SETTINGS.perSeller;
+        for (int i = 0; i < agentLimit; i++) {
+            assertThat(put(leadNo.apply(0), body).getStatusCode()).isEqualTo(200);
+        }
+        APIGatewayV2HTTPResponse limited = put(leadNo.apply(0), body);
+        problem(limited, 429, "rate-limited", null);
+        assertThat(Integer.parseInt(limited.getHeaders().get("retry-after"))).isBetween(1, 60);
+        assertThat(json(limited).get("detail").asText()).contains("lead-0").contains(Integer.toString(agentLimit));
+
+        assertThat(put(leadNo.apply(1), body).getStatusCode()).as("another agent of the seller").isEqualTo(200);
+        assertThat(put(lead("other-" + seller), body).getStatusCode()).as("another seller").isEqualTo(200);
+        int sellerTaken = agentLimit + 1;
+        int agent = 2;
+        int agentTaken = 0;
+        while (sellerTaken < sellerLimit) {
+            if (agentTaken == agentLimit) {
+                agent++;
+                agentTaken = 0;
+            }
+            assertThat(put(leadNo.apply(agent), body).getStatusCode()).isEqualTo(200);
+            agentTaken++;
+            sellerTaken++;
+        }
+        APIGatewayV2HTTPResponse sellerLimited = put(leadNo.apply(99), body);
+        problem(sellerLimited, 429, "rate-limited", null);
+        assertThat(json(sellerLimited).get("detail").asText()).contains("this seller's agents");
+    }
+
+    /** The limits count in one-minute windows of the system clock: begin this test early in one, so that all of it falls in it. */
+    private static void startOfAMinute() {
+        long second = java.time.Instant.now().getEpochSecond() % 60;
+        if (second > 20) {
+            try {
+                Thread.sleep((60 - second) * 1000L + 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }
