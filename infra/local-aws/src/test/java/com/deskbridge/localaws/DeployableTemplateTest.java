@@ -193,8 +193,7 @@ class DeployableTemplateTest {
         resourcesOfType("AWS::SQS::Queue").values().forEach(q -> {
             JsonNode target = q.path("Properties").path("RedrivePolicy").path("deadLetterTargetArn").path("Fn::GetAtt");
             if (target.isArray() && !dlqs.contains(target.get(0).asText())) {
-                // the intake queue and its overflow queue share one DLQ
-                dlqs.add(target.get(0).asText());
+                dlqs.add(target.get(0).asText()); // the intake and its overflow queue share one
             }
         });
         assertThat(dlqs).hasSize(5);
