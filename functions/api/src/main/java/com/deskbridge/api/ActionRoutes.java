@@ -2,6 +2,7 @@ package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionJson;
 import com.deskbridge.actions.ActionResult;
+import com.deskbridge.actions.ApprovalResult;
 import com.deskbridge.actions.OrderActions;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.TicketDetail;
@@ -32,7 +33,9 @@ final class ActionRoutes {
                         actions.refund(ticket, agent, key, r));
             }),
             new Route("POST /tickets/{id}/cancellation", call -> request(call, call.request().jsonObject(CANCEL_FIELDS),
-                    ActionJson::cancellationRequest, (actions, ticket, agent, key, r) -> actions.cancel(ticket, agent, key, r))));
+                    ActionJson::cancellationRequest, (actions, ticket, agent, key, r) -> actions.cancel(ticket, agent, key, r))),
+            new Route("POST /tickets/{id}/actions/{actionId}/approve", call -> decide(call, true)),
+            new Route("POST /tickets/{id}/actions/{actionId}/reject", call -> decide(call, false)));
 
     private ActionRoutes() {
     }
@@ -46,6 +49,7 @@ final class ActionRoutes {
     /** Reads the body, asks {@link TicketActions} once, answers 202 with the action (Location, Idempotent-Replayed). */
     private static <T> ApiResponse request(Route.Call call, JsonNode body,
                                            java.util.function.Function<JsonNode, ActionJson.Parsed<T>> parse, Ask<T> ask) {
+        call.app().limits().check(ApiLimits.Kind.MONEY, call.seller(), call.request().agent());
         TicketDetail ticket = call.ticket();
         ActionJson.Parsed<T> parsed = parse.apply(body);
         if (!parsed.ok()) {
@@ -60,6 +64,34 @@ final class ActionRoutes {
         return ApiResponse.json(202, ActionJson.action(accepted.action()))
                 .withHeader("location", "/tickets/" + ticket.ticket().id().value() + "/actions/" + accepted.action().actionId())
                 .withHeader("idempotent-replayed", Boolean.toString(accepted.replayed()));
+    }
+
+    /**
+     * A lead's decision about a refund that awaits approval: 200 with the action (QUEUED, or REJECTED), also when this
+     * lead had made the same decision before; 403 for the lead who asked for it (a second person decides); 409 when it
+     * does not await approval (any more); 404 when the ticket has no such action.
+     */
+    private static ApiResponse decide(Route.Call call, boolean approve) {
+        call.request().requireLead(approve ? "approve a refund" : "reject a refund");
+        call.app().limits().check(ApiLimits.Kind.MONEY, call.seller(), call.request().agent());
+        TicketDetail ticket = call.ticket();
+        String actionId = call.request().pathParameter("actionId");
+        TicketActions actions = call.app().actions();
+        ApprovalResult result = approve ? actions.approve(ticket, actionId, call.request().agent())
+                : actions.reject(ticket, actionId, call.request().agent());
+        if (result instanceof ApprovalResult.Decided d) {
+            return ApiResponse.ok(ActionJson.action(d.action())).withHeader("idempotent-replayed", Boolean.toString(d.replayed()));
+        }
+        if (result instanceof ApprovalResult.SecondPersonRequired) {
+            throw new ApiProblem("second-person-required", "A second person must decide", 403,
+                    "the refund was requested by this lead; another lead must approve or reject it", null, null);
+        }
+        if (result instanceof ApprovalResult.NotAwaiting n) {
+            throw new ApiProblem("action-not-awaiting-approval", "The action does not await approval", 409,
+                    "action " + n.action().actionId() + " is " + n.action().state() + (n.action().decision() == null ? ""
+                            : ", decided by " + n.action().decision().by()), null, Map.of("state", n.action().state().name()));
+        }
+        throw new ApiProblem("action-not-found", "Action not found", 404, "no action " + actionId + " on this ticket", null, null);
     }
 
     private static String key(ApiRequest request) {
@@ -88,10 +120,27 @@ final class ActionRoutes {
             throw new ApiProblem("amazon-account-not-connected", "The seller's Amazon account is not connected", 409,
                     n.detail(), null, null);
         }
+        if (result instanceof ActionResult.CapExceeded c) {
+            throw new ApiProblem("refund-daily-cap-exceeded", "The agent's daily refund cap is reached", 409, c.detail(), null,
+                    capMembers(c));
+        }
         if (result instanceof ActionResult.InvalidKey k) {
             throw new InvalidInputException("Idempotency-Key", k.detail());
         }
         throw new ApiProblem("ticket-not-found", "Ticket not found", 404, "no such ticket for this seller", null, null);
+    }
+
+    private static Map<String, Object> capMembers(ActionResult.CapExceeded c) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("capCount", c.capCount());
+        m.put("usedCount", c.usedCount());
+        if (c.capAmount() != null) {
+            m.put("capAmount", c.capAmount());
+        }
+        m.put("usedAmount", c.usedAmount());
+        m.put("currency", c.currency());
+        m.put("resetsAt", c.resetsAt().toString());
+        return m;
     }
 
     private static ApiProblem unreadable(List<Violation> violations) {

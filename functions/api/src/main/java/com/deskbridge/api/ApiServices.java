@@ -2,7 +2,10 @@ package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionStore;
 import com.deskbridge.actions.AuditTrail;
+import com.deskbridge.actions.MoneyAlerts;
 import com.deskbridge.actions.OrderActions;
+import com.deskbridge.actions.RefundControlsJson;
+import com.deskbridge.actions.ShipToWatch;
 import com.deskbridge.actions.SpApiAccess;
 import com.deskbridge.actions.SqsSubmitTrigger;
 import com.deskbridge.actions.SubmitTrigger;
@@ -22,6 +25,9 @@ import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.sellers.DynamoDbSellerRegistry;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.domain.seller.SellerRegistry;
+import com.deskbridge.adapters.logging.SecurityEvents;
+import com.deskbridge.adapters.settings.SellerDocuments;
+import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
@@ -35,7 +41,10 @@ import com.deskbridge.domain.port.ResponseLog;
 import com.deskbridge.domain.port.SlaMetricsArchive;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.enrichment.AgentTrackingRefresh;
+import com.deskbridge.enrichment.DynamoDbQuota;
 import com.deskbridge.enrichment.TicketEnrichmentReader;
+import com.deskbridge.domain.ticket.SellerId;
+import com.deskbridge.orderactions.RefundControls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -55,9 +64,12 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
-                          AgentCounters counters, Supplier<ReviewRequests> reviews) {
+                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
 
-    /** Without the agents' daily counters: nothing is counted (handler tests about something else). */
+    /**
+     * Without the agents' daily counters, review requests and per-agent and per-tenant request limits (handler tests
+     * about something else).
+     */
     public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                        ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                        Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
@@ -66,7 +78,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
                 trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, null, () -> {
                     throw new IllegalStateException("no review requests in this composition");
-                });
+                }, ApiLimits.NONE);
     }
 
     /**
@@ -85,14 +97,19 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         // one SP-API access (HTTP client, quotas, secrets) per container, built on the first call that needs Amazon
         Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table,
                 SecretsManagerSource.fromEnvironment(), clock));
+        DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
+        SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
+                RefundControls.DEFAULT, RefundControlsJson::parse);
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
-                new DynamoDbSellerSettings(dynamo, table, clock), new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
+                settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
                 memoized(() -> {
                     SpApiAccess spApi = spApiAccess.get();
                     return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
                             Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
-                                    .orElse(SubmitTrigger.NONE), clock);
+                                    .orElse(SubmitTrigger.NONE), clock,
+                            seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
+                            new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock));
                 }),
                 TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
@@ -102,7 +119,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table),
                 new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
-                        dynamo, table, evidence, clock)));
+                        dynamo, table, evidence, clock)),
+                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -12,6 +12,7 @@ final class ContextRoutes {
             new Route("GET /tickets/{id}/evidence", call -> ApiResponse.ok(call.app().views().evidence(call.ticket(),
                     call.request().query("format").filter("claim"::equals).isPresent()))),
             new Route("POST /tickets/{id}/tracking/refresh", call -> {
+                call.app().limits().check(ApiLimits.Kind.TRACKING, call.seller(), call.request().agent());
                 TicketViews.Refreshed r = call.app().views().refresh(call.ticket());
                 return ApiResponse.json(r.status(), r.body());
             }),

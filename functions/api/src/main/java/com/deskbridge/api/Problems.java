@@ -20,6 +20,12 @@ final class Problems {
         if (thrown instanceof ApiProblem e) {
             return ApiResponse.problem(e.toProblem(path, requestId));
         }
+        if (thrown instanceof ApiLimits.RateLimitedException e) {
+            LOG.warn("requestId={} route={} rate limited: {}", requestId, request.routeKey(), e.getMessage());
+            return ApiResponse.problem(Problem.of("rate-limited", "Too many requests", 429,
+                    e.getMessage() + "; retry after Retry-After seconds", path, null, requestId))
+                    .withHeader("retry-after", Long.toString(Math.max(1, (e.retryAfter.toMillis() + 999) / 1000)));
+        }
         if (thrown instanceof InvalidInputException e) {
             return ApiResponse.problem(Problem.of("invalid-parameter", "Invalid request parameter", 400,
                     e.getMessage(), path, e.field(), requestId));

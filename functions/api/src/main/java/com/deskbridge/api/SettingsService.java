@@ -1,5 +1,6 @@
 package com.deskbridge.api;
 
+import com.deskbridge.actions.RefundControlsJson;
 import com.deskbridge.adapters.settings.ReplySettings;
 import com.deskbridge.adapters.settings.ReplySettingsJson;
 import com.deskbridge.adapters.settings.SellerDocuments;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The seller's settings documents (SLA policy, tag rules, reply settings): read with their defaults, and saved only
+ * The seller's settings documents (SLA policy, tag rules, reply settings, refund controls): read with their defaults, and saved only
  * after the document's own validation passed (every invalid field named).
  */
 final class SettingsService {
@@ -45,9 +46,9 @@ final class SettingsService {
         SlaPolicyJson policyJson = new SlaPolicyJson();
         TagRulesJson tagRulesJson = new TagRulesJson();
         this.defaults = Map.of(SellerSetting.SLA_POLICY, defaultPolicy, SellerSetting.TAG_RULES, NO_TAG_RULES,
-                SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS);
+                SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS, SellerSetting.REFUND_CONTROLS, RefundControlsJson.DEFAULT_DOCUMENT);
         this.validators = Map.of(SellerSetting.SLA_POLICY, policyJson::parse, SellerSetting.TAG_RULES, tagRulesJson::parse,
-                SellerSetting.REPLY_SETTINGS, replyJson::parse);
+                SellerSetting.REPLY_SETTINGS, replyJson::parse, SellerSetting.REFUND_CONTROLS, RefundControlsJson::parse);
         this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,
                 replyJson::parse);
         this.policies = new SellerDocuments<>(settings, SellerSetting.SLA_POLICY, policyJson.parse(defaultPolicy),

@@ -1,6 +1,7 @@
 package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionResult;
+import com.deskbridge.actions.ApprovalResult;
 import com.deskbridge.actions.OrderActions;
 import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.enrichment.TicketEnrichment;
@@ -37,6 +38,16 @@ final class TicketActions {
     ActionResult cancel(TicketDetail ticket, String agent, String key, CancellationRequest request) {
         return outsideTicket(ticket, request.orderId()) != null ? outsideTicket(ticket, request.orderId())
                 : actions.get().requestCancellation(seller(ticket), id(ticket), agent, key, request, buyerRequestAt(ticket));
+    }
+
+    /** A lead approves a refund of this ticket that awaits approval (never the lead's own). */
+    ApprovalResult approve(TicketDetail ticket, String actionId, String lead) {
+        return actions.get().approve(seller(ticket), id(ticket), actionId, lead);
+    }
+
+    /** A lead rejects a refund of this ticket that awaits approval. */
+    ApprovalResult reject(TicketDetail ticket, String actionId, String lead) {
+        return actions.get().reject(seller(ticket), id(ticket), actionId, lead);
     }
 
     /** The orders this ticket may act on: its own and those of its order context. */

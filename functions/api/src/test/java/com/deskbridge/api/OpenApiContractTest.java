@@ -57,6 +57,7 @@ class OpenApiContractTest {
     private static TicketId ebayTicket;
     private static TicketId contextTicket;
     private static String actionId;
+    private static final List<String> awaitingIds = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -107,6 +108,14 @@ class OpenApiContractTest {
                 com.deskbridge.actions.ActionType.REFUND, com.deskbridge.actions.ActionState.COMPLETED, order, "A1PA6795UKMFR9",
                 "agent-7", "12.50", "EUR", "CustomerReturn", now, now, now, null, null, "feed-9", 1L, null),
                 "openapi-refund-key", "hash", actions.ledger(SELLER.value(), order), now);
+        for (int i = 0; i < 2; i++) {
+            String awaiting = String.format("%012x%016x", now.toEpochMilli(), 8 + i);
+            actions.create(new com.deskbridge.actions.OrderAction(SELLER.value(), contextTicket.value(), awaiting,
+                    com.deskbridge.actions.ActionType.REFUND, com.deskbridge.actions.ActionState.AWAITING_APPROVAL, order,
+                    "A1PA6795UKMFR9", "agent-7", "120.00", "EUR", "CustomerReturn", now, now, now, null, null, null, null, null),
+                    "openapi-approval-key-" + i, "hash", actions.ledger(SELLER.value(), order), now);
+            awaitingIds.add(awaiting);
+        }
     }
 
     @AfterAll
@@ -364,6 +373,20 @@ class OpenApiContractTest {
                 new Object[] {"GET /metrics/agents", LEAD, null, Map.of("from", "2026-12-01", "to", "2026-11-01"), null, null, 400},
                 new Object[] {"GET /metrics/agents", AGENT, null, null, null, null, 403},
                 new Object[] {"GET /sla-policy", AGENT, null, null, null, null, 200},
+                new Object[] {"GET /refund-controls", AGENT, null, null, null, null, 200},
+                new Object[] {"PUT /refund-controls", LEAD, null, null, null,
+                        "{\"approvalThresholds\":{\"EUR\":\"100.00\"},\"dailyCount\":20}", 200},
+                new Object[] {"PUT /refund-controls", LEAD, null, null, null, "{\"dailyCount\":\"20\"}", 400},
+                new Object[] {"POST /tickets/{id}/actions/{actionId}/approve", LEAD,
+                        Map.of("id", contextTicket.value(), "actionId", awaitingIds.get(0)), null, null, null, 200},
+                new Object[] {"POST /tickets/{id}/actions/{actionId}/approve", LEAD,
+                        Map.of("id", contextTicket.value(), "actionId", awaitingIds.get(0)), null, null, null, 200},
+                new Object[] {"POST /tickets/{id}/actions/{actionId}/reject", LEAD,
+                        Map.of("id", contextTicket.value(), "actionId", awaitingIds.get(0)), null, null, null, 409},
+                new Object[] {"POST /tickets/{id}/actions/{actionId}/reject", AGENT,
+                        Map.of("id", contextTicket.value(), "actionId", awaitingIds.get(1)), null, null, null, 403},
+                new Object[] {"POST /tickets/{id}/actions/{actionId}/reject", LEAD,
+                        Map.of("id", contextTicket.value(), "actionId", awaitingIds.get(1)), null, null, null, 200},
                 new Object[] {"PUT /sla-policy", LEAD, null, null, null, "{\"timeZone\":\"Mars/Olympus\"}", 400},
                 new Object[] {"GET /tag-rules", AGENT, null, null, null, null, 200},
                 new Object[] {"PUT /tag-rules", LEAD, null, null, null,

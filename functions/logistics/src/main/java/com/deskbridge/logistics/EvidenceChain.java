@@ -42,7 +42,7 @@ public final class EvidenceChain {
             "observedAt", "estimatedDelivery", "promisedDelivery", "city", "region", "country", "flags",
             "orderId", "marketplaceId", "orderStatus", "channel", "sku", "quantity", "purchaseDate", "latestShipDate",
             "ticketId", "sellerId", "agentId", "actionId", "actionType", "idempotencyKey", "amount", "currency",
-            "reason", "result", "feedId", "source", "note");
+            "reason", "result", "feedId", "source", "note", "decidedBy");
 
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");

@@ -169,6 +169,12 @@ public final class ActionJson {
             n.putNull("feed");
         }
         n.put("error", a.error());
+        if (a.decision() != null) {
+            n.putObject("approval").put("decision", a.decision().approved() ? "APPROVED" : "REJECTED")
+                    .put("decidedBy", a.decision().by()).put("decidedAt", a.decision().at().toString());
+        } else {
+            n.putNull("approval");
+        }
         if (a.commandJson() != null) {
             JsonNode command = CommandJson.read(a.commandJson());
             n.set("lines", command.path("items").isMissingNode() ? CommandJson.JSON.createArrayNode() : command.path("items"));
@@ -190,7 +196,7 @@ public final class ActionJson {
         if (result instanceof ActionResult.TicketNotFound) {
             return 404;
         }
-        if (result instanceof ActionResult.NotConnected) {
+        if (result instanceof ActionResult.NotConnected || result instanceof ActionResult.CapExceeded) {
             return 409;
         }
         return 400;
@@ -222,10 +228,21 @@ public final class ActionJson {
         } else if (result instanceof ActionResult.NotConnected n) {
             p.put("type", PROBLEM_BASE + "amazon-account-not-connected").put("title", "The seller's Amazon account is not connected")
                     .put("status", status).put("detail", n.detail());
+        } else if (result instanceof ActionResult.CapExceeded c) {
+            capExceeded(p, c);
         } else if (result instanceof ActionResult.InvalidKey k) {
             p.put("type", PROBLEM_BASE + "idempotency-key-required").put("title", "Idempotency-Key header required")
                     .put("status", status).put("detail", k.detail());
         }
+        return p;
+    }
+
+    /** The problem members of a refund over the agent's daily cap (type refund-daily-cap-exceeded, 409). */
+    public static ObjectNode capExceeded(ObjectNode p, ActionResult.CapExceeded c) {
+        p.put("type", PROBLEM_BASE + "refund-daily-cap-exceeded").put("title", "The agent's daily refund cap is reached")
+                .put("status", 409).put("detail", c.detail());
+        p.put("capCount", c.capCount()).put("usedCount", c.usedCount()).put("capAmount", c.capAmount())
+                .put("usedAmount", c.usedAmount()).put("currency", c.currency()).put("resetsAt", c.resetsAt().toString());
         return p;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * {@link KeyReused} 422, {@link TicketNotFound} 404, {@link InvalidKey} 400, {@link NotConnected} 409.
  */
 public sealed interface ActionResult permits ActionResult.Accepted, ActionResult.Rejected, ActionResult.KeyReused,
-        ActionResult.TicketNotFound, ActionResult.InvalidKey, ActionResult.NotConnected {
+        ActionResult.TicketNotFound, ActionResult.InvalidKey, ActionResult.NotConnected, ActionResult.CapExceeded {
 
     /** The action exists; {@code replayed} when this key had already produced it (double click, retried call). */
     record Accepted(OrderAction action, boolean replayed) implements ActionResult {
@@ -39,6 +39,19 @@ public sealed interface ActionResult permits ActionResult.Accepted, ActionResult
      * (Login with Amazon {@code invalid_grant}). Nothing was stored; the seller must connect the account.
      */
     record NotConnected(String detail) implements ActionResult {
+    }
+
+    /**
+     * The refund would take the agent over the seller's daily cap (count or amount); nothing was stored.
+     *
+     * @param capCount  the day's count cap (0: none)
+     * @param usedCount refunds the agent already requested today
+     * @param capAmount the day's amount cap in {@code currency}, or null
+     * @param usedAmount what the agent already refunded today in {@code currency}
+     * @param resetsAt  when the day (UTC) ends
+     */
+    record CapExceeded(String detail, int capCount, long usedCount, String capAmount, String usedAmount, String currency,
+                       java.time.Instant resetsAt) implements ActionResult {
     }
 
     /** The Idempotency-Key header is missing or malformed. */

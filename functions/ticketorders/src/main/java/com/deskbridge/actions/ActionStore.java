@@ -60,7 +60,22 @@ public final class ActionStore {
     }
 
     /** Outcome of {@link #create}. */
-    public enum Created { CREATED, KEY_TAKEN, LEDGER_MOVED }
+    public enum Created { CREATED, KEY_TAKEN, LEDGER_MOVED, CAP_EXCEEDED }
+
+    /**
+     * One agent's refunds on one UTC day, counted in the same transaction that records a refund, so the cap and the
+     * refund are one decision (a refused refund counts nothing, a replayed key counts once).
+     *
+     * @param maxCount  refunds allowed that day (0: no count cap)
+     * @param maxAmount money allowed that day in {@code currency}, or null for no amount cap
+     */
+    public record DailyCap(String agentId, java.time.LocalDate day, int maxCount, java.math.BigDecimal maxAmount,
+                           java.math.BigDecimal amount, String currency) {
+    }
+
+    /** What one agent has refunded on one day: the count, and the amount in one currency. */
+    public record CapUsage(long count, java.math.BigDecimal amount) {
+    }
 
     public boolean ticketExists(String sellerId, String ticketId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
@@ -98,8 +113,18 @@ public final class ActionStore {
         return out;
     }
 
-    /** The single decisive write of a request (see the class comment). */
+    /** The single decisive write of a request (see the class comment), without a daily cap. */
     public Created create(OrderAction action, String idempotencyKey, String payloadHash, Ledger readLedger, Instant now) {
+        return create(action, idempotencyKey, payloadHash, readLedger, now, null);
+    }
+
+    /**
+     * The single decisive write of a request (see the class comment): with {@code cap}, the agent's day counter moves
+     * in the same transaction, only while the cap allows it; a refund that waits for approval also gets its entry in
+     * the seller's approval list ({@link #awaitingApproval}).
+     */
+    public Created create(OrderAction action, String idempotencyKey, String payloadHash, Ledger readLedger, Instant now,
+                          DailyCap cap) {
         Map<String, AttributeValue> idem = new HashMap<>(key(Keys.idempotencyPk(action.sellerId(), idempotencyKey), "IDEM"));
         idem.put("itemType", Attr.s("idempotency"));
         idem.put("actionId", Attr.s(action.actionId()));
@@ -121,24 +146,166 @@ public final class ActionStore {
         Update ledger = Update.builder().tableName(table).key(key(Keys.ledgerPk(action.sellerId(), action.orderId()), "ACTIONS"))
                 .updateExpression("SET version = :next, actions = :refs, itemType = :type")
                 .conditionExpression(condition).expressionAttributeValues(ledgerValues).build();
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(idem)
+                        .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(action, idempotencyKey))
+                        .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
+                TransactWriteItem.builder().update(ledger).build()));
+        if (cap != null) {
+            writes.add(TransactWriteItem.builder().update(capUpdate(action.sellerId(), cap, now)).build());
+        }
+        if (action.state() == ActionState.AWAITING_APPROVAL) {
+            Map<String, AttributeValue> pending = new HashMap<>(key(Keys.approvalsPk(action.sellerId()), Keys.actionSk(action.actionId())));
+            pending.put("itemType", Attr.s("approval-pending"));
+            pending.put("ticketId", Attr.s(action.ticketId()));
+            pending.put("actionId", Attr.s(action.actionId()));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(pending).build()).build());
+        }
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(idem)
-                            .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(action, idempotencyKey))
-                            .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
-                    TransactWriteItem.builder().update(ledger).build()));
+            dynamo.transactWriteItems(t -> t.transactItems(writes));
             return Created.CREATED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (failed(reasons, 0)) {
                 return Created.KEY_TAKEN;
             }
-            if (reasons.size() > 2 && "ConditionalCheckFailed".equals(reasons.get(2).code())) {
+            if (failed(reasons, 2)) {
                 return Created.LEDGER_MOVED;
+            }
+            if (cap != null && failed(reasons, 3)) {
+                return Created.CAP_EXCEEDED;
             }
             throw e;
         }
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** One more refund on the agent's day counter, only while below the count cap and within the amount cap. */
+    private Update capUpdate(String sellerId, DailyCap cap, Instant now) {
+        Map<String, String> names = new HashMap<>();
+        names.put("#c", "refunds");
+        names.put("#a", "amount_" + cap.currency());
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", Attr.n(1));
+        values.put(":x", AttributeValue.fromN(cap.amount().toPlainString()));
+        values.put(":type", Attr.s("refund-cap"));
+        // kept two days past its day: long enough for the rejection of a refund requested just before midnight
+        values.put(":exp", Attr.n(cap.day().plusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond()));
+        List<String> conditions = new ArrayList<>();
+        if (cap.maxCount() > 0) {
+            values.put(":maxCount", Attr.n(cap.maxCount()));
+            conditions.add("(attribute_not_exists(#c) OR #c < :maxCount)");
+        }
+        if (cap.maxAmount() != null) {
+            java.math.BigDecimal room = cap.maxAmount().subtract(cap.amount());
+            values.put(":room", AttributeValue.fromN(room.toPlainString()));
+            conditions.add(room.signum() < 0 ? "attribute_not_exists(" + PK + ") AND attribute_exists(" + PK + ")"
+                    : "(attribute_not_exists(#a) OR #a <= :room)");
+        }
+        Update.Builder update = Update.builder().tableName(table).key(capKey(sellerId, cap.agentId(), cap.day()))
+                .updateExpression("SET itemType = :type, expiresAt = :exp ADD #c :one, #a :x")
+                .expressionAttributeNames(names).expressionAttributeValues(values);
+        if (!conditions.isEmpty()) {
+            update.conditionExpression(String.join(" AND ", conditions));
+        }
+        return update.build();
+    }
+
+    private static Map<String, AttributeValue> capKey(String sellerId, String agentId, java.time.LocalDate day) {
+        return key(Keys.capPk(sellerId, agentId), "DAY#" + day);
+    }
+
+    /** What {@code agentId} has refunded on {@code day} (in {@code currency}). */
+    public CapUsage capUsage(String sellerId, String agentId, java.time.LocalDate day, String currency) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(capKey(sellerId, agentId, day))).item();
+        if (item == null || item.isEmpty()) {
+            return new CapUsage(0, java.math.BigDecimal.ZERO);
+        }
+        AttributeValue amount = item.get("amount_" + currency);
+        return new CapUsage(Attr.num(item, "refunds") == null ? 0 : Attr.num(item, "refunds"),
+                amount == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(amount.n()));
+    }
+
+    /** Gives a rejected refund back to its agent's day counter (best effort: a counter already expired stays gone). */
+    public void releaseCap(OrderAction a) {
+        if (a.agentId() == null || a.amount() == null || a.currency() == null) {
+            return;
+        }
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(capKey(a.sellerId(), a.agentId(), java.time.LocalDate.ofInstant(a.requestedAt(), java.time.ZoneOffset.UTC)))
+                    .updateExpression("ADD #c :minusOne, #a :minusX")
+                    .conditionExpression("attribute_exists(" + PK + ")")
+                    .expressionAttributeNames(Map.of("#c", "refunds", "#a", "amount_" + a.currency()))
+                    .expressionAttributeValues(Map.of(":minusOne", Attr.n(-1),
+                            ":minusX", AttributeValue.fromN(new java.math.BigDecimal(a.amount()).negate().toPlainString())))
+                    .build());
+        } catch (ConditionalCheckFailedException expired) {
+            // the day's counter is gone: nothing to give back
+        }
+    }
+
+    /** Outcome of {@link #decide}. */
+    public enum Decided { DECIDED, NOT_AWAITING, SAME_PERSON }
+
+    /**
+     * A lead's decision about a refund that awaits approval, as one transaction: the action moves from
+     * AWAITING_APPROVAL (only from there, and only when {@code lead} is not the agent who asked) to QUEUED, entering
+     * the submitter's queue, or to REJECTED; its entry leaves the seller's approval list. Two leads deciding at once,
+     * or one deciding twice, move it once.
+     */
+    public Decided decide(OrderAction a, boolean approve, String lead, Instant now) {
+        Map<String, String> names = new HashMap<>(Map.of("#st", "state"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":awaiting", Attr.s(ActionState.AWAITING_APPROVAL.name()));
+        values.put(":to", Attr.s((approve ? ActionState.QUEUED : ActionState.REJECTED).name()));
+        values.put(":lead", Attr.s(lead));
+        values.put(":now", Attr.s(now.toString()));
+        values.put(":decision", Attr.s(approve ? "APPROVED" : "REJECTED"));
+        String set = "SET #st = :to, updatedAt = :now, decidedBy = :lead, decidedAt = :now, decision = :decision";
+        if (approve) {
+            values.put(":qp", Attr.s(Keys.queuePk(Keys.shard(a.actionId()))));
+            values.put(":qs", Attr.s(queueSk(a)));
+            set += ", " + GSI3PK + " = :qp, " + GSI3SK + " = :qs";
+        }
+        Update move = Update.builder().tableName(table).key(key(Keys.ticketPk(a.sellerId(), a.ticketId()), Keys.actionSk(a.actionId())))
+                .updateExpression(set).conditionExpression("#st = :awaiting AND agentId <> :lead")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(move).build(),
+                    TransactWriteItem.builder().delete(d -> d.tableName(table)
+                            .key(key(Keys.approvalsPk(a.sellerId()), Keys.actionSk(a.actionId())))).build()));
+            return Decided.DECIDED;
+        } catch (TransactionCanceledException e) {
+            if (!failed(e.cancellationReasons(), 0)) {
+                throw e;
+            }
+            OrderAction now2 = get(a.sellerId(), a.ticketId(), a.actionId()).orElse(a);
+            return now2.state() == ActionState.AWAITING_APPROVAL && lead.equals(now2.agentId()) ? Decided.SAME_PERSON
+                    : Decided.NOT_AWAITING;
+        }
+    }
+
+    /** The seller's refunds awaiting approval, oldest first (action ids are time-ordered). */
+    public List<OrderAction> awaitingApproval(String sellerId, int limit) {
+        List<OrderAction> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression(PK + " = :pk").expressionAttributeValues(Map.of(":pk", Attr.s(Keys.approvalsPk(sellerId))))
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> i : page.items()) {
+                get(sellerId, Attr.str(i, "ticketId"), Attr.str(i, "actionId"))
+                        .filter(a -> a.state() == ActionState.AWAITING_APPROVAL).ifPresent(out::add);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && out.size() < limit);
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     public Optional<OrderAction> get(String sellerId, String ticketId, String actionId) {
@@ -301,6 +468,11 @@ public final class ActionStore {
         if (a.buyerRequestAt() != null) {
             item.put("buyerRequestAt", Attr.s(a.buyerRequestAt().toString()));
         }
+        if (a.decision() != null) {
+            item.put("decidedBy", Attr.s(a.decision().by()));
+            item.put("decidedAt", Attr.s(a.decision().at().toString()));
+            item.put("decision", Attr.s(a.decision().approved() ? "APPROVED" : "REJECTED"));
+        }
         if (a.state() == ActionState.QUEUED) {
             item.put(GSI3PK, Attr.s(Keys.queuePk(Keys.shard(a.actionId()))));
             item.put(GSI3SK, Attr.s(queueSk(a)));
@@ -314,7 +486,9 @@ public final class ActionStore {
                 Attr.str(i, "orderId"), Attr.str(i, "marketplaceId"), Attr.str(i, "agentId"), Attr.str(i, "amount"),
                 Attr.str(i, "currency"), Attr.str(i, "reason"), Attr.instant(i, "requestedAt"), Attr.instant(i, "buyerRequestAt"),
                 Attr.instant(i, "updatedAt"), Attr.str(i, "command"), Attr.str(i, "feedAttemptId"), Attr.str(i, "feedId"),
-                Attr.num(i, "messageId"), Attr.str(i, "error"));
+                Attr.num(i, "messageId"), Attr.str(i, "error"), Attr.str(i, "decidedBy") == null ? null
+                        : new OrderAction.Decision("APPROVED".equals(Attr.str(i, "decision")), Attr.str(i, "decidedBy"),
+                        Attr.instant(i, "decidedAt")));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

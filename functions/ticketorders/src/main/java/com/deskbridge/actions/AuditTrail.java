@@ -20,6 +20,11 @@ public final class AuditTrail {
     public static final String COMPLETED = "ACTION_COMPLETED";
     public static final String FAILED = "ACTION_FAILED";
     public static final String ATTENTION_REQUIRED = "ACTION_ATTENTION_REQUIRED";
+    public static final String AWAITING_APPROVAL = "ACTION_AWAITING_APPROVAL";
+    /** A lead approved a refund that awaited approval: {@code agentId} asked, {@code decidedBy} approved. */
+    public static final String APPROVED = "ACTION_APPROVED";
+    /** A lead rejected a refund that awaited approval: {@code agentId} asked, {@code decidedBy} rejected. */
+    public static final String REJECTED = "ACTION_REJECTED";
 
     private static final int MAX_TEXT = 500;
 
@@ -45,6 +50,9 @@ public final class AuditTrail {
         if (action.error() != null) {
             p.put("result", action.error().length() > MAX_TEXT ? action.error().substring(0, MAX_TEXT) + "…" : action.error());
         }
+        if (action.decision() != null) {
+            p.put("decidedBy", action.decision().by());
+        }
         String minutes = action.minutesSinceBuyerRequest(at);
         if (minutes != null) {
             p.put("note", minutes + " min since buyer request");
@@ -63,6 +71,8 @@ public final class AuditTrail {
             case COMPLETED -> COMPLETED;
             case FAILED -> FAILED;
             case ATTENTION_REQUIRED -> ATTENTION_REQUIRED;
+            case AWAITING_APPROVAL -> AWAITING_APPROVAL;
+            case REJECTED -> REJECTED;
         };
     }
 }

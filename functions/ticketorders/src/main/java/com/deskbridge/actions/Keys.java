@@ -17,6 +17,9 @@ import java.time.format.DateTimeFormatter;
  * feed attempt    S#{seller}#FEEDATTEMPT#{attemptId}   FEEDATTEMPT      FEEDS#{0..3} / {createdAt}#{seller}#{attemptId} until its result is in
  * feed pointer    FEED#{amazonFeedId} (Amazon-wide) FEED             -
  * createFeed budget S#{seller}#QUOTA#feeds.createFeed  QUOTA            -
+ * awaiting approval S#{seller}#APPROVALS              A#{actionId}     -   (one per refund awaiting a lead's approval)
+ * refund day cap  S#{seller}#CAP#{agent}               DAY#{yyyy-mm-dd} -   (refunds and amount_{CUR} of one agent's UTC day)
+ * ship-to seen    S#{seller}#ORDER#{orderId}           SHIPTO           -   (fingerprint of where the order goes, when it changed)
  * </pre>
  * Action sort keys start with {@code A#}, never {@code E}, because the evidence log reads {@code begins_with(SK, "E")}.
  */
@@ -52,6 +55,14 @@ final class Keys {
 
     static String ledgerPk(String sellerId, String orderId) {
         return seller(sellerId) + "ORDER#" + orderId;
+    }
+
+    static String approvalsPk(String sellerId) {
+        return seller(sellerId) + "APPROVALS";
+    }
+
+    static String capPk(String sellerId, String agentId) {
+        return seller(sellerId) + "CAP#" + agentId;
     }
 
     static String attemptPk(String sellerId, String attemptId) {

@@ -37,16 +37,21 @@ final class LiveOrders {
         this.accounts = accounts;
     }
 
+    /** The live order and where it goes (empty for MCF orders, whose destination is not read). */
+    record Loaded(OrderSnapshot snapshot, Optional<com.deskbridge.spapi.ShipTo> shipTo) {
+    }
+
     /** The order as this seller sees it, or empty when Amazon does not know it for this seller. */
-    Optional<OrderSnapshot> load(String sellerId, String orderId) {
+    Optional<Loaded> load(String sellerId, String orderId) {
         if (orderId == null || orderId.isBlank()) {
             return Optional.empty();
         }
         SellerAccount account = accounts.account(sellerId);
         if (!AMAZON_ORDER_ID.matcher(orderId).matches()) {
-            return spApi.fulfillmentOutbound().getFulfillmentOrder(account, orderId).map(o -> mcf(sellerId, o));
+            return spApi.fulfillmentOutbound().getFulfillmentOrder(account, orderId)
+                    .map(o -> new Loaded(mcf(sellerId, o), Optional.empty()));
         }
-        return spApi.orders().getOrder(account, orderId).flatMap(o -> snapshot(sellerId, o));
+        return spApi.orders().getOrder(account, orderId).flatMap(o -> snapshot(sellerId, o).map(s -> new Loaded(s, o.shipTo())));
     }
 
     static Optional<OrderSnapshot> snapshot(String sellerId, SpOrder o) {

@@ -18,11 +18,30 @@ import java.util.Optional;
  * @param feedId       Amazon's feed id once submitted
  * @param messageId    the MessageID inside that feed
  * @param error        Amazon's error text (FAILED) or why a person must look (ATTENTION_REQUIRED)
+ * @param decision     a lead's approval or rejection of a refund that awaited it, else null
  */
 public record OrderAction(String sellerId, String ticketId, String actionId, ActionType type, ActionState state,
                           String orderId, String marketplaceId, String agentId, String amount, String currency,
                           String reason, Instant requestedAt, Instant buyerRequestAt, Instant updatedAt,
-                          String commandJson, String feedAttemptId, String feedId, Long messageId, String error) {
+                          String commandJson, String feedAttemptId, String feedId, Long messageId, String error,
+                          Decision decision) {
+
+    /** Who decided about a refund that awaited approval, when, and how. */
+    public record Decision(boolean approved, String by, Instant at) {
+        public Decision {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** An action nobody had to approve (or not yet). */
+    public OrderAction(String sellerId, String ticketId, String actionId, ActionType type, ActionState state,
+                       String orderId, String marketplaceId, String agentId, String amount, String currency,
+                       String reason, Instant requestedAt, Instant buyerRequestAt, Instant updatedAt,
+                       String commandJson, String feedAttemptId, String feedId, Long messageId, String error) {
+        this(sellerId, ticketId, actionId, type, state, orderId, marketplaceId, agentId, amount, currency, reason, requestedAt,
+                buyerRequestAt, updatedAt, commandJson, feedAttemptId, feedId, messageId, error, null);
+    }
 
     public OrderAction {
         Objects.requireNonNull(sellerId, "sellerId");

@@ -8,6 +8,7 @@ import com.deskbridge.orderactions.OrderActionPolicy;
 import com.deskbridge.orderactions.OrderCancellationCommand;
 import com.deskbridge.orderactions.OrderSnapshot;
 import com.deskbridge.orderactions.RefundCommand;
+import com.deskbridge.orderactions.RefundControls;
 import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Validation;
 import com.deskbridge.orderactions.Violation;
@@ -20,6 +21,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * the action and the order's ledger version in one transaction. A duplicate (same key, same request) returns the first
  * action; the same key with another request is {@link ActionResult.KeyReused}. The action is stored QUEUED and the
  * submitter is triggered; MCF cancellations are executed at once.
+ *
+ * <p>Money controls (issue 12): a refund counts against its agent's daily cap in that same transaction (refused with
+ * {@link ActionResult.CapExceeded}, nothing stored, when over it), and a refund above the seller's approval threshold
+ * is stored AWAITING_APPROVAL instead of QUEUED: it reaches the submitter only when a lead who is not the requester
+ * approves it ({@link #approve}), once, by a conditional transition ({@link ActionStore#decide}).
  */
 public final class OrderActions {
 
@@ -53,15 +61,33 @@ public final class OrderActions {
     private final SubmitTrigger trigger;
     private final McfCanceller mcf;
     private final Clock clock;
+    private final Function<String, RefundControls> controls;
+    private final ShipToWatch shipTo;
+    private final MoneyAlerts alerts;
 
+    /** Without money controls beyond the defaults, address watch or alerts (the actions function, module tests). */
     public OrderActions(ActionStore store, com.deskbridge.spapi.SpApiClient spApi, SellerAccounts accounts, AuditTrail audit,
                         SubmitTrigger trigger, Clock clock) {
+        this(store, spApi, accounts, audit, trigger, clock, seller -> RefundControls.DEFAULT, null, MoneyAlerts.NONE);
+    }
+
+    /**
+     * @param controls the seller's refund controls (its stored settings, or {@link RefundControls#DEFAULT})
+     * @param shipTo   records where each order read goes (null: not watched)
+     * @param alerts   unusual refund patterns as security events
+     */
+    public OrderActions(ActionStore store, com.deskbridge.spapi.SpApiClient spApi, SellerAccounts accounts, AuditTrail audit,
+                        SubmitTrigger trigger, Clock clock, Function<String, RefundControls> controls, ShipToWatch shipTo,
+                        MoneyAlerts alerts) {
         this.store = Objects.requireNonNull(store);
         this.orders = new LiveOrders(spApi, accounts);
         this.audit = Objects.requireNonNull(audit);
         this.trigger = Objects.requireNonNull(trigger);
         this.clock = Objects.requireNonNull(clock);
         this.mcf = new McfCanceller(spApi, accounts, store, audit, clock);
+        this.controls = Objects.requireNonNull(controls);
+        this.shipTo = shipTo;
+        this.alerts = Objects.requireNonNull(alerts);
     }
 
     public ActionResult requestRefund(String sellerId, String ticketId, String agentId, String idempotencyKey,
@@ -106,7 +132,7 @@ public final class OrderActions {
         if (orderId == null || orderId.isBlank()) {
             return new ActionResult.Rejected(List.of(new Violation("orderId", ViolationReason.REQUIRED, "orderId is required")));
         }
-        Optional<OrderSnapshot> live;
+        Optional<LiveOrders.Loaded> live;
         try {
             live = orders.load(sellerId, orderId);
         } catch (MissingSecretException e) {
@@ -123,9 +149,12 @@ public final class OrderActions {
             return new ActionResult.Rejected(List.of(new Violation("orderId", ViolationReason.FOREIGN_ORDER,
                     "order " + orderId + " not found for this seller")));
         }
+        Optional<Instant> shipToChangedAt = shipTo == null ? Optional.empty()
+                : shipTo.observe(sellerId, orderId, live.get().shipTo(), clock.instant());
+        RefundControls sellerControls = requested == ActionType.REFUND ? controls.apply(sellerId) : RefundControls.DEFAULT;
         for (int attempt = 0; attempt < LEDGER_ATTEMPTS; attempt++) {
             ActionStore.Ledger ledger = store.ledger(sellerId, orderId);
-            OrderSnapshot order = live.get();
+            OrderSnapshot order = live.get().snapshot();
             for (OrderAction earlier : store.actions(sellerId, ledger)) {
                 if (earlier.type() == ActionType.REFUND && earlier.state().mayRefund() && earlier.commandJson() != null) {
                     order = order.plusRefund(CommandJson.toRefund(earlier.commandJson()));
@@ -138,24 +167,128 @@ public final class OrderActions {
             Object command = ((Validation.Valid<?>) validation).command();
             Instant now = clock.instant();
             OrderAction action = newAction(sellerId, ticketId, agentId, buyerRequestAt, command, now);
-            switch (store.create(action, key, hash, ledger, now)) {
+            ActionStore.DailyCap cap = null;
+            if (command instanceof RefundCommand refund) {
+                cap = dailyCap(agentId, refund, sellerControls, now);
+                if (sellerControls.needsApproval(refund.total())) {
+                    action = withState(action, ActionState.AWAITING_APPROVAL);
+                }
+                if (cap.maxAmount() != null && refund.total().amount().compareTo(cap.maxAmount()) > 0) {
+                    return capExceeded(sellerId, ticketId, action, cap);
+                }
+            }
+            switch (store.create(action, key, hash, ledger, now, cap)) {
                 case CREATED:
                     recordRequest(action, now);
-                    LOG.info("action {} {} queued for order {} ticket {} seller {}", action.actionId(), action.type(),
-                            action.orderId(), ticketId, sellerId);
+                    LOG.info("action {} {} {} for order {} ticket {} seller {}", action.actionId(), action.type(),
+                            action.state(), action.orderId(), ticketId, sellerId);
+                    if (action.type() == ActionType.REFUND) {
+                        alerts.refundRecorded(action, sellerControls, shipToChangedAt);
+                    }
                     if (action.type() == ActionType.MCF_CANCELLATION) {
                         return new ActionResult.Accepted(mcf.execute(action), false);
                     }
-                    notifySubmitter(sellerId);
+                    if (action.state() == ActionState.QUEUED) {
+                        notifySubmitter(sellerId);
+                    }
                     return new ActionResult.Accepted(action, false);
                 case KEY_TAKEN:
                     return replay(sellerId, store.idempotency(sellerId, key).orElseThrow(), hash);
+                case CAP_EXCEEDED:
+                    return capExceeded(sellerId, ticketId, action, cap);
                 case LEDGER_MOVED:
                 default:
                     LOG.info("order {} changed while validating (attempt {}); re-validating", orderId, attempt + 1);
             }
         }
         throw new IllegalStateException("order " + orderId + " kept changing; request not recorded, retry with the same key");
+    }
+
+    /** The agent's day counter for this refund under the seller's caps (the UTC day of {@code now}). */
+    private static ActionStore.DailyCap dailyCap(String agentId, RefundCommand refund, RefundControls c, Instant now) {
+        return new ActionStore.DailyCap(agentId == null ? "unknown" : agentId, LocalDate.ofInstant(now, ZoneOffset.UTC),
+                c.dailyCount(), c.dailyAmount(refund.currency()).orElse(null), refund.total().amount(), refund.currency());
+    }
+
+    private ActionResult.CapExceeded capExceeded(String sellerId, String ticketId, OrderAction refund, ActionStore.DailyCap cap) {
+        ActionStore.CapUsage used = store.capUsage(sellerId, cap.agentId(), cap.day(), cap.currency());
+        alerts.capExceeded(sellerId, ticketId, refund.agentId(), refund.orderId(), refund.amount(), refund.currency());
+        Instant resetsAt = cap.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        boolean byCount = cap.maxCount() > 0 && used.count() >= cap.maxCount();
+        String detail = byCount
+                ? "agent " + cap.agentId() + " already requested " + used.count() + " refunds today, the seller's daily cap per agent"
+                + " is " + cap.maxCount() + "; nothing was recorded. A lead can refund, or the cap resets at " + resetsAt
+                : "refunding " + refund.amount() + " " + refund.currency() + " would take agent " + cap.agentId() + " to "
+                + used.amount().add(cap.amount()).toPlainString() + " " + refund.currency() + " today, over the seller's daily cap"
+                + " per agent of " + cap.maxAmount().toPlainString() + " " + refund.currency() + "; nothing was recorded."
+                + " The cap resets at " + resetsAt;
+        return new ActionResult.CapExceeded(detail, cap.maxCount(), used.count(),
+                cap.maxAmount() == null ? null : cap.maxAmount().toPlainString(), used.amount().toPlainString(), cap.currency(), resetsAt);
+    }
+
+    /** The seller's refunds waiting for a lead's approval, oldest first. */
+    public List<OrderAction> awaitingApproval(String sellerId, int limit) {
+        return store.awaitingApproval(sellerId, limit);
+    }
+
+    /**
+     * A lead approves a refund that awaits approval: it moves to QUEUED (and into the submitter's queue) once, only by a
+     * lead other than the agent who asked; the evidence log records who asked and who approved.
+     */
+    public ApprovalResult approve(String sellerId, String ticketId, String actionId, String lead) {
+        return decide(sellerId, ticketId, actionId, lead, true);
+    }
+
+    /** A lead rejects a refund that awaits approval: REJECTED, never sent; the agent's daily cap gets it back. */
+    public ApprovalResult reject(String sellerId, String ticketId, String actionId, String lead) {
+        return decide(sellerId, ticketId, actionId, lead, false);
+    }
+
+    private ApprovalResult decide(String sellerId, String ticketId, String actionId, String lead, boolean approve) {
+        Optional<OrderAction> found = wellFormed(sellerId, ticketId) ? store.get(sellerId, ticketId, actionId) : Optional.empty();
+        if (found.isEmpty()) {
+            return new ApprovalResult.NotFound(actionId);
+        }
+        OrderAction action = found.get();
+        if (action.state() != ActionState.AWAITING_APPROVAL) {
+            return sameDecision(action, lead, approve) ? new ApprovalResult.Decided(action, true) : new ApprovalResult.NotAwaiting(action);
+        }
+        if (lead.equals(action.agentId())) {
+            return new ApprovalResult.SecondPersonRequired(action);
+        }
+        Instant now = clock.instant();
+        switch (store.decide(action, approve, lead, now)) {
+            case SAME_PERSON:
+                return new ApprovalResult.SecondPersonRequired(action);
+            case NOT_AWAITING: {
+                OrderAction current = store.get(sellerId, ticketId, actionId).orElse(action);
+                return sameDecision(current, lead, approve) ? new ApprovalResult.Decided(current, true)
+                        : new ApprovalResult.NotAwaiting(current);
+            }
+            case DECIDED:
+            default:
+        }
+        OrderAction decided = store.get(sellerId, ticketId, actionId).orElseThrow();
+        try {
+            audit.record(decided, approve ? AuditTrail.APPROVED : AuditTrail.REJECTED, now);
+            if (approve) {
+                audit.record(decided, AuditTrail.QUEUED, now);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("action {} {} but its evidence entry was not written: {}", actionId, approve ? "approved" : "rejected", e.toString());
+        }
+        LOG.info("action {} {} by lead {} (requested by {}) seller {}", actionId, approve ? "approved" : "rejected", lead,
+                decided.agentId(), sellerId);
+        if (approve) {
+            notifySubmitter(sellerId);
+        } else {
+            store.releaseCap(decided);
+        }
+        return new ApprovalResult.Decided(decided, false);
+    }
+
+    private static boolean sameDecision(OrderAction action, String lead, boolean approve) {
+        return action.decision() != null && action.decision().by().equals(lead) && action.decision().approved() == approve;
     }
 
     /**
@@ -166,7 +299,7 @@ public final class OrderActions {
         try {
             audit.record(withState(action, ActionState.REQUESTED), AuditTrail.REQUESTED, now);
             audit.record(withState(action, ActionState.REQUESTED), AuditTrail.VALIDATED, now);
-            audit.record(action, AuditTrail.QUEUED, now);
+            audit.record(action, action.state() == ActionState.AWAITING_APPROVAL ? AuditTrail.AWAITING_APPROVAL : AuditTrail.QUEUED, now);
         } catch (RuntimeException e) {
             LOG.error("action {} recorded but its evidence entries were not: {}", action.actionId(), e.toString());
         }
@@ -222,7 +355,7 @@ public final class OrderActions {
     private static OrderAction withState(OrderAction a, ActionState state) {
         return new OrderAction(a.sellerId(), a.ticketId(), a.actionId(), a.type(), state, a.orderId(), a.marketplaceId(), a.agentId(),
                 a.amount(), a.currency(), a.reason(), a.requestedAt(), a.buyerRequestAt(), a.updatedAt(), a.commandJson(),
-                a.feedAttemptId(), a.feedId(), a.messageId(), a.error());
+                a.feedAttemptId(), a.feedId(), a.messageId(), a.error(), a.decision());
     }
 
     /** Time-ordered, unguessable: 12 hex digits of epoch millis, then 16 random hex digits. */

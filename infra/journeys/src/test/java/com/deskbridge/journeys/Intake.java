@@ -145,6 +145,12 @@ final class Intake {
         }
     }
 
+    /** Raw MIME bytes as a relay e-mail of {@code seller}, carried inline (e.g. a hostile mail the intake must refuse). */
+    void rawMime(String seller, byte[] mime) {
+        send("{\"version\":1,\"type\":\"raw-mime\",\"sellerId\":\"" + seller + "\",\"mimeBase64\":\""
+                + Base64.getEncoder().encodeToString(mime) + "\"}");
+    }
+
     private void send(String body) {
         sqs.sendMessage(m -> m.queueUrl(system.intakeQueueUrl()).messageBody(body));
     }

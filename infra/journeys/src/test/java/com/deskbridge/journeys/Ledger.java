@@ -19,7 +19,7 @@ final class Ledger {
     private static final Pattern REPLY = Pattern.compile("/tickets/([^/]+)/replies");
     private static final Pattern ACTION = Pattern.compile("/tickets/([^/]+)/(refunds|cancellation)");
     private static final Set<String> FINAL_SEND = Set.of("sent", "failed");
-    private static final Set<String> FINAL_ACTION = Set.of("COMPLETED", "FAILED", "ATTENTION_REQUIRED");
+    private static final Set<String> FINAL_ACTION = Set.of("COMPLETED", "FAILED", "ATTENTION_REQUIRED", "REJECTED");
     static final Duration BOUND = Duration.ofSeconds(90);
 
     /** One accepted thing, the journey (thread) that caused it, and how to look at it. */

@@ -7,5 +7,7 @@ public enum SellerSetting {
     /** The seller's own tag rules ({@link TagRulesJson}). */
     TAG_RULES,
     /** How replies are written: shop name, default language, carrier links, automatic replies, own macros ({@link ReplySettingsJson}). */
-    REPLY_SETTINGS
+    REPLY_SETTINGS,
+    /** Refund approval thresholds, per-agent daily caps and the alert level (com.deskbridge.actions.RefundControlsJson). */
+    REFUND_CONTROLS
 }
