@@ -62,7 +62,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
      * SnapStart priming: decodes a channel envelope and an inline raw e-mail (JSON, MIME, the relay mail parser) of the
      * reserved seller. Nothing is stored: storing would start an SLA clock nobody answers.
      */
-    private void prime() {
+    void prime() {
         String seller = SnapStartPriming.RESERVED_SELLER;
         decoder.decode("{\"version\":1,\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"" + seller
                 + "\",\"externalMessageId\":\"priming-1\",\"threadKey\":\"priming\",\"orderId\":\"12-34567-89012\","

@@ -1,6 +1,7 @@
 package com.deskbridge.intake;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -13,9 +14,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 public final class IntakeOverflowHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final IntakeHandler handler;
 
+    /**
+     * SnapStart priming (template.yaml: SnapStart on every function): this function runs the intake handler, so it loads
+     * the intake handler's class list and primes it with the same harmless request. Held here, the CRaC context holds
+     * it weakly.
+     */
+    private final SnapStartPriming priming;
+
     /** Used by the Lambda runtime. */
     public IntakeOverflowHandler() {
         this.handler = new IntakeHandler(IntakeWiring.fromEnvironment(), IntakeGuards.forOverflowFromEnvironment());
+        this.priming = SnapStartPriming.register(IntakeHandler.class, handler::prime);
     }
 
     @Override
