@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * How many feeds a seller may start now. Every feed costs a createFeed permit (burst 15, then one per ~2 minutes) and,
- * when it finishes, a getFeedDocument permit for its report (burst 10, then one per 45 s; domain-reference §1.4), so
+ * when it finishes, a getFeedDocument permit for its report (burst 10, then one per 45 s; https://developer-docs.amazon.com/sp-api/docs/feeds-api-rate-limits), so
  * spending the burst on many one-message feeds makes everyone wait later. While the budget is full, feeds go out at
  * once (the agent sees "submitted" within seconds); as it drains, feeds are spaced so that actions pile up into fewer,
  * larger feeds. Pure: the caller reads the budget.

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda on the SP-API notifications queue (Amazon delivers FEED_PROCESSING_FINISHED to SQS only, domain-reference
- * §1.6): each body is parsed with {@link SpApiNotifications} and handed to {@link FeedResults}. Other notification
+ * Lambda on the SP-API notifications queue (Amazon delivers FEED_PROCESSING_FINISHED to SQS only,
+ * https://developer-docs.amazon.com/sp-api/docs/set-up-notifications-with-amazon-sqs): each body is parsed with {@link SpApiNotifications} and handed to {@link FeedResults}. Other notification
  * types are acknowledged and ignored; unparseable bodies go to the DLQ; transient failures (SP-API quota for the report
  * download, DynamoDB) are reported as batch item failures and retried by SQS.
  */

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backup for lost FEED_PROCESSING_FINISHED notifications (domain-reference §1.6 "build a backup mechanism"):
+ * The backup for lost FEED_PROCESSING_FINISHED notifications ("Build a backup mechanism", https://developer-docs.amazon.com/sp-api/docs/notifications-api-v1-use-case-guide):
  * submitted feeds without a result after {@code pollAfter} are read with getFeed and, once finished, settled by
  * {@link FeedResults}. After {@code attentionAfter} without a result (feeds stuck IN_PROGRESS are a known Amazon
- * pathology, §1.4) the actions become ATTENTION_REQUIRED; polling continues so a late result still lands, until
+ * pathology, https://github.com/amzn/selling-partner-api-models/issues/4914) the actions become ATTENTION_REQUIRED; polling continues so a late result still lands, until
  * {@code giveUpAfter}. Also repairs attempts whose submitter crashed after createFeed was recorded.
  */
 public final class FeedPoller {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * The acknowledgement sent when a message arrives while the seller is closed (the weekend window, product.md §4):
  * it thanks the buyer and states the day the seller will answer, in English, German, French, Italian or Spanish.
  * Written like a macro, with two placeholders: {{AnswerDay}} (weekday and date, formatted per language) and
- * {{SellerName}}. It follows Amazon's Buyer–Seller Messaging rules (domain-reference §3.4): no links, no contact
+ * {{SellerName}}. It follows Amazon's Buyer–Seller Messaging rules (https://sellercentral.amazon.com/help/hub/reference/external/G200383320): no links, no contact
  * details, no marketing, no review request, and it does not need the buyer's name (often unknown on Amazon).
  * Weekday names and date formats are written out here, not taken from the JDK's locale data, so the text is the
  * same on every runtime; dates match the macros' formats (German "26.10.2026", English "26 October 2026").

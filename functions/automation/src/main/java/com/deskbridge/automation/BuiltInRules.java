@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #WISMO_FBM}: "where is my order" on Amazon, seller-fulfilled order, tracking known → the FBM shipping
  *       update with carrier, tracking number, status and expected delivery as plain text (a carrier link only when
- *       the seller enabled carrier links, domain-reference §3.4);</li>
+ *       the seller enabled carrier links, https://sellercentral.amazon.com/help/hub/reference/external/G200383320);</li>
  *   <li>{@link #WISMO_FBA}: the same on an Amazon-fulfilled order → the macro referring the buyer to Amazon's
  *       customer service with the tracking number (Amazon handles FBA delivery questions);</li>
  *   <li>{@link #WEEKEND_ACKNOWLEDGEMENT}: any message except positive feedback (nothing to answer), received Friday

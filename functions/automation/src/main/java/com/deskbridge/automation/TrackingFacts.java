@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param carrierName       the carrier as the buyer should read it ("DHL", "Amazon Logistics"); null when unknown
  * @param trackingNumber    required
- * @param status            the normalised status (logistics taxonomy, domain-reference §2.7); null when none yet
+ * @param status            the normalised status (logistics taxonomy, https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses); null when none yet
  * @param link              the carrier's public tracking page; null when none. Only put in a reply when the seller
  *                          enabled carrier links, and never when {@link TrackingLink#lowConfidence()}
  * @param estimatedDelivery the seller-local date the carrier expects to deliver; null when unknown

@@ -8,12 +8,12 @@
  * {@link com.deskbridge.automation.SellerAutomationSettings}, and on a
  * {@link com.deskbridge.automation.AutoReplyDecision.Reply} records it with
  * {@code TicketCommands.automaticReply(seller, ticket, reply.text(), reply.ruleKey())}. Automatic replies do
- * <b>not</b> stop Amazon's 24-hour clock (domain-reference §3.1: "auto-acknowledgements do not count as valid
- * responses"); the ticket keeps waiting for an agent.
+ * <b>not</b> stop Amazon's 24-hour clock (Contact Response Time, https://sellercentral.amazon.com/gp/help/external/200549770;
+ * sellers report that auto-acknowledgements do not count); the ticket keeps waiting for an agent.
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>every text passes the Buyer–Seller Messaging check (domain-reference §3.4) without a single finding, or the
+ *   <li>every text passes the Buyer–Seller Messaging check (https://sellercentral.amazon.com/help/hub/reference/external/G200383320) without a single finding, or the
  *       decision is {@link com.deskbridge.automation.AutoReplyDecision.Blocked} with the findings: nobody reviews an
  *       automatic reply, so even a warning stops it;</li>
  *   <li>a macro value that is not known is reported by name ({@link com.deskbridge.automation.AutoReplyDecision.NoReply}),

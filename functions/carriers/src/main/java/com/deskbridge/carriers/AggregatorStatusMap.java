@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * AfterShip's tag (our taxonomy as is) and subtag to status, return-to-sender and incident. The subtag meanings
- * below are AfterShip's published list as we know it; they are not in the reference notes (UNCONFIRMED), and an
+ * below are AfterShip's published list as we know it; only the tags are confirmed (https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses), the subtags are UNCONFIRMED, and an
  * unknown subtag only loses the incident, never the status.
  */
 final class AggregatorStatusMap {

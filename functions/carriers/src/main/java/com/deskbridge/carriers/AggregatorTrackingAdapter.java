@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * An AfterShip-style aggregator for carriers without a direct adapter (Amazon Logistics, GLS, Royal Mail, ...;
- * domain-reference §2.7): {@code GET {base}/trackings?tracking_numbers=&slug=} with the {@code as-api-key} header
+ * https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses): {@code GET {base}/trackings?tracking_numbers=&slug=} with the {@code as-api-key} header
  * (secret field {@code apiKey}); the courier slug comes from {@link Carrier#aggregatorSlug()} (none for OTHER: the
  * aggregator detects the courier). Its tags are our taxonomy; subtags give the incident. No tracking in the answer
  * means the aggregator does not know the number. (AfterShip itself needs a tracking registered with POST /trackings

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Where each tracking API lives and which secret holds its credentials. Production defaults are the documented
- * hosts (domain-reference §2); tests and the local runner point every base URL at the carrier simulator.
+ * hosts (functions/carriers/README.md, Sources); tests and the local runner point every base URL at the carrier simulator.
  *
  * <p>Secret fields: DHL and aggregator {@code apiKey}; UPS, FedEx, USPS {@code clientId} + {@code clientSecret};
  * DPD {@code delisId} + {@code password}.

@@ -8,8 +8,8 @@ import com.deskbridge.logistics.TrackingStatus;
 import java.util.Locale;
 
 /**
- * DHL Unified Tracking {@code statusCode} (pre-transit, transit, delivered, failure, unknown; domain-reference §2.1,
- * §2.7) to our taxonomy. DHL has only five codes, so out-for-delivery, pickup-point and attempt are read from the
+ * DHL Unified Tracking {@code statusCode} (pre-transit, transit, delivered, failure, unknown;
+ * https://developer.dhl.com/api-reference/shipment-tracking) to our taxonomy. DHL has only five codes, so out-for-delivery, pickup-point and attempt are read from the
  * description, in English and German.
  */
 final class DhlStatusMap {

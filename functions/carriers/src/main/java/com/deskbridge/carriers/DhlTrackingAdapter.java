@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * DHL Shipment Tracking - Unified API (domain-reference §2.1): {@code GET {base}/track/shipments?trackingNumber=}
+ * DHL Shipment Tracking - Unified API (https://developer.dhl.com/api-reference/shipment-tracking): {@code GET {base}/track/shipments?trackingNumber=}
  * with the API key in the {@code DHL-API-Key} header (secret field {@code apiKey}). 404 means DHL does not know the
- * number (new shipments take 10–30 minutes to appear).
+ * number (new shipments take 10–30 minutes to appear, https://support-developer.dhl.com/support/solutions/folders/47000779436/page/2).
  */
 public final class DhlTrackingAdapter extends TrackingAdapter {
 

@@ -6,7 +6,7 @@ import com.deskbridge.logistics.TrackingStatus;
 
 /**
  * DPD ParcelLifeCycleService {@code statusInfo.status} (SHIPMENT, PickedUp, BetweenDepots, Depot, Courier,
- * DeliveryFailure, ParcelShop, ReturningFromDelivery, Delivered; domain-reference §2.5, §2.7) to our taxonomy.
+ * DeliveryFailure, ParcelShop, ReturningFromDelivery, Delivered; as in karrio's DPD connector, https://github.com/karrioapi/karrio) to our taxonomy.
  */
 final class DpdStatusMap {
 

@@ -29,7 +29,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * DPD Web Services as used by DPD Germany/Benelux (domain-reference §2.5): SOAP 1.1 over HTTP with the JDK's XML
+ * DPD Web Services as used by DPD Germany/Benelux (see functions/carriers/README.md): SOAP 1.1 over HTTP with the JDK's XML
  * parser. {@code LoginService 2.1 getAuth(delisId, password, messageLanguage)} (secret fields {@code delisId},
  * {@code password}) gives an authToken with {@code authTokenExpires} (local time, Europe/Berlin), cached until then;
  * {@code ParcelLifeCycleService 2.0 getTrackingData(parcelLabelNumber)} with the {@code authentication} SOAP header

@@ -6,7 +6,7 @@ import com.deskbridge.logistics.TrackingStatus;
 import java.util.Locale;
 
 /**
- * FedEx {@code latestStatusDetail.code}/{@code derivedCode} and scan event types (domain-reference §2.3: OC, PU, IT,
+ * FedEx {@code latestStatusDetail.code}/{@code derivedCode} and scan event types (https://developer.fedex.com/api/en-us/guides/api-reference.html#trackingstatuscodes: OC, PU, IT,
  * AR, DP, OD, DL, DE, SE, CD, HA, CA) to our taxonomy, plus RS (return to shipper), HL (hold at location) and DY/DD
  * (delay). An unknown code means the parcel moved somewhere we have no name for: InTransit.
  */

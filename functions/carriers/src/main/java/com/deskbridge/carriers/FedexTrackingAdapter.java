@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * FedEx Track API (domain-reference §2.3): {@code POST {base}/oauth/token} with a form grant (secret fields
+ * FedEx Track API (https://developer.fedex.com/api/en-us/catalog/track/v1/docs.html): {@code POST {base}/oauth/token} with a form grant (secret fields
  * {@code clientId}, {@code clientSecret}), then {@code POST {base}/track/v1/trackingnumbers}. FedEx answers an
  * unknown number with 200 and a per-result error {@code TRACKING.TRACKINGNUMBER.NOTFOUND}.
  */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * Turns what an adapter read into a {@link TrackingSnapshot}, the same way for every carrier: current status from
  * the carrier's current status (or else its latest event), return-to-sender once any event says so, the incident of
  * the current status, and Expired when a parcel not yet delivered has been silent for
- * {@link #EXPIRED_AFTER} (AfterShip's rule, domain-reference §2.7).
+ * {@link #EXPIRED_AFTER} (AfterShip's rule, https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses).
  */
 final class SnapshotAssembler {
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * UPS activity status ({@code type} D/I/X/P/M/MV/U and {@code code}; Tracking.yaml, UPSTrackAlert.yaml,
- * domain-reference §2.2) to our taxonomy. Known codes decide first (OT out for delivery, RP/AC access point, RF
+ * https://github.com/UPS-API/api-documentation) to our taxonomy. Known codes decide first (OT out for delivery, RP/AC access point, RF
  * refused, UR undeliverable return, MV/VD/CA void/cancelled, MP label created, OR/PU/DP/AR moving, RS returned to
  * shipper); otherwise the type decides; an X whose text speaks of an attempt is AttemptFail.
  */

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * UPS Tracking API (domain-reference §2.2, UPS Tracking.yaml): OAuth client credentials at
+ * UPS Tracking API (Tracking.yaml in https://github.com/UPS-API/api-documentation): OAuth client credentials at
  * {@code POST {base}/security/v1/oauth/token} with HTTP Basic (secret fields {@code clientId}, {@code clientSecret}),
  * then {@code GET {base}/api/track/v1/details/{inquiryNumber}} with {@code transId} (unique per request) and
  * {@code transactionSrc}. Base URL: {@code https://onlinetools.ups.com} (CIE: {@code https://wwwcie.ups.com}).

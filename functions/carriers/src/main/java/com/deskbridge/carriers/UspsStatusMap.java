@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * USPS v3 {@code statusCategory} (Pre-Shipment, Accepted, In Transit, Out for Delivery, Delivered, Alert,
- * Available for Pickup; domain-reference §2.4, exact enum UNCONFIRMED) to our taxonomy; an Alert is an attempt when
+ * Available for Pickup; https://github.com/USPS/api-examples, exact enum UNCONFIRMED) to our taxonomy; an Alert is an attempt when
  * the text says a notice was left or access failed, else an exception. Events carry no category, so
  * {@link #event} reads the event code and text.
  */

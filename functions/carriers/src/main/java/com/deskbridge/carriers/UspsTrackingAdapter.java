@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * USPS APIs v3 (domain-reference §2.4): {@code POST {base}/oauth2/v3/token} (client credentials; secret fields
+ * USPS APIs v3 (https://github.com/USPS/api-examples): {@code POST {base}/oauth2/v3/token} (client credentials; secret fields
  * {@code clientId}, {@code clientSecret}; tokens live about 8 h), then
  * {@code GET {base}/tracking/v3/tracking/{trackingNumber}?expand=DETAIL}. The default quota is tiny (~60/hour),
  * so this adapter is the one the refresh planner must ration hardest.

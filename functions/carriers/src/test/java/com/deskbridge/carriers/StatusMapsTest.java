@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every carrier code listed in domain-reference §2 (and the §2.7 mapping sketch), with representative carrier texts.
+ * Every carrier code the sources in functions/carriers/README.md list, with representative carrier texts.
  * Columns: code(s) | text | status | returnToSender | incident ("-" = none).
  */
 class StatusMapsTest {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * {@link RuleId#ATTACHMENT_TYPE} and {@link RuleId#ATTACHMENT_SIZE}. Decision (Amazon's exact list is
- * UNCONFIRMED, domain-reference §3.4/§5): PDF, JPEG, PNG and plain text pass; DOC/DOCX are a
+ * UNCONFIRMED, https://sellercentral.amazon.sg/gp/help/external/help.html?itemID=200389080): PDF, JPEG, PNG and plain text pass; DOC/DOCX are a
  * {@link Severity#WARN} (documented by some sellers, not confirmed); GIF is {@link Severity#BLOCK} because
  * animated GIFs are banned and a static one can be sent as PNG; everything else (video, archives, executables,
  * HTML, …) is BLOCK. The type is taken from the file extension, and a declared MIME type that contradicts an

@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a ticket's order and tracking context up to date (issue 4): reads the order through SP-API, decides where
- * its tracking comes from (domain-reference §1.3: FBM packages from the carriers, MCF from Fulfillment Outbound,
+ * its tracking comes from (functions/spapi/README.md, Sources: FBM packages from the carriers, MCF from Fulfillment Outbound,
  * FBA Amazon-channel orders from the FBA shipments report, whose carrier parcels are then tracked like FBM ones and
- * whose Amazon Logistics parcels get a tracking link only, §2.6), reuses cached tracking while it is fresh,
+ * whose Amazon Logistics parcels get a tracking link only), reuses cached tracking while it is fresh,
  * evaluates the proactive flags, appends evidence when the order or a parcel changed, and writes the result on the
  * ticket, publishing flag events through the ticket's outbox.
  *
@@ -60,15 +60,15 @@ public final class EnrichmentService {
     /** How the carrier adapters and {@link QuotaGuardedTracking} end the reason of a refused quota permit. */
     static final String QUOTA_USED_UP = "quota used up";
     static final String FBA_NOTE = "Fulfilled by Amazon (FBA): Amazon offers no tracking API for Amazon-channel FBA "
-            + "orders (only the FBA shipments report, domain-reference §1.3); check the order in Seller Central.";
+            + "orders (only the FBA shipments report); check the order in Seller Central.";
     static final String FBA_REPORT_NOTE = "Fulfilled by Amazon (FBA): carrier and tracking number from Amazon's FBA "
             + "shipments report (GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL, up to 30 minutes old); Orders has no "
-            + "tracking API for FBA orders (domain-reference §1.3).";
+            + "tracking API for FBA orders.";
     static final String FBA_NOT_SHIPPED_NOTE = "Fulfilled by Amazon (FBA): no shipment with a tracking number for this order "
             + "in Amazon's FBA shipments report yet (regenerated at most every 30 minutes); Orders has no tracking API "
-            + "for FBA orders (domain-reference §1.3).";
-    static final String AMAZON_LOGISTICS_NOTE = "status unknown, Amazon Logistics has no public tracking API "
-            + "(domain-reference §2.6); the link opens Amazon's tracking page";
+            + "for FBA orders.";
+    static final String AMAZON_LOGISTICS_NOTE = "status unknown, Amazon Logistics has no public tracking API; "
+            + "the link opens Amazon's tracking page";
     /** {@code source} of parcels known only from the FBA shipments report. */
     static final String FBA_REPORT_SOURCE = "fba-report";
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Where the carrier and tracking number of an Amazon-channel FBA order come from: Amazon's FBA shipments report
- * ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}, domain-reference §1.3), since Orders has no tracking for FBA.
+ * ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}, https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes), since Orders has no tracking for FBA.
  * An interface so that enrichment can be tested against the simulator or a fixed list.
  */
 @FunctionalInterface

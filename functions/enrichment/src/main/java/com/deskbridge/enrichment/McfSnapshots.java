@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Turns Amazon's MCF package tracking ({@code getPackageTrackingDetails}, domain-reference §1.3) into a
+ * Turns Amazon's MCF package tracking (fulfillmentOutbound_2020-07-01.json {@code getPackageTrackingDetails}) into a
  * {@link TrackingSnapshot}: {@code currentStatus} through {@link McfTrackingStatus}, each event's
  * {@code EVENT_nnn} code to our taxonomy (301/801 delivered, 302 out for delivery, 304 attempt, 308 pickup point,
  * 4xx exceptions with 409 lost, 401 incorrect address, 405 damaged, 407 refused, 416 undeliverable; the rest in

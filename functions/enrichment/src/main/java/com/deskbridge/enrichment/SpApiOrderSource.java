@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * {@link OrderSource} over SP-API. Amazon order ids ({@code 3-7-7} digits) are read with Orders v2026 (v0 fallback
  * inside {@link com.deskbridge.spapi.OrdersClient}); any other id is taken as the seller's Multi-Channel Fulfillment
- * order id, which Fulfillment Outbound is keyed by (domain-reference §1.3). An Amazon order that turns out to be MCF
+ * order id, which Fulfillment Outbound is keyed by (fulfillmentOutbound_2020-07-01.json, getFulfillmentOrder). An Amazon order that turns out to be MCF
  * (fulfilled by Amazon, sold elsewhere) is looked up in Fulfillment Outbound under the same id as well. Upstream
  * failures propagate as {@code UpstreamException}s (the caller decides whether to retry). FBA orders' shipments come
  * from the FBA shipments report ({@link #shipments}), which the shared {@link SpApiClient} keeps for 30 minutes per

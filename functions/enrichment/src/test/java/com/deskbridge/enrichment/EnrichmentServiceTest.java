@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Enrichment end to end against the real SP-API and carrier simulators over HTTP and DynamoDB Local / the local
- * EventBridge (issue 4; where tracking comes from per channel: domain-reference §1.3; carriers §2).
+ * EventBridge (issue 4; where tracking comes from per channel: functions/spapi/README.md; carriers: functions/carriers/README.md).
  */
 class EnrichmentServiceTest {
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Amazon-channel FBA orders (issue 4): carrier and tracking number from the FBA shipments report
- * {@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL} (domain-reference §1.3), carrier parcels then tracked through
- * the carrier simulator like FBM ones, Amazon Logistics parcels with a link only (§2.6). Real SP-API and carrier
+ * {@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL} (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes), carrier parcels then tracked through
+ * the carrier simulator like FBM ones, Amazon Logistics parcels with a link only. Real SP-API and carrier
  * simulators over HTTP, DynamoDB Local, the test clock (report polling advances it; nothing sleeps).
  */
 class FbaEnrichmentTest {
@@ -61,7 +61,7 @@ class FbaEnrichmentTest {
         ShipmentView a = shipment(e, tba);
         assertThat(a.carrier()).isEqualTo("AMAZON_LOGISTICS");
         assertThat(a.status()).isNull();
-        assertThat(a.note()).isEqualTo("status unknown, Amazon Logistics has no public tracking API (domain-reference §2.6); "
+        assertThat(a.note()).isEqualTo("status unknown, Amazon Logistics has no public tracking API; "
                 + "the link opens Amazon's tracking page");
         assertThat(a.trackingLink()).isEqualTo("https://track.amazon.com/tracking/" + tba);
         assertThat(a.trackingLinkLowConfidence()).isTrue();

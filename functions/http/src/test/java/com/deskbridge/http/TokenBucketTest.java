@@ -13,7 +13,7 @@ class TokenBucketTest {
 
     @Test
     void burstIsAvailableAtOnceThenTheRateApplies() {
-        // getOrder in Orders v0: 0.5173 requests per second, burst 30 (domain-reference §1.2)
+        // getOrder in Orders v0: 0.5173 requests per second, burst 30 (ordersV0.json, getOrder)
         TokenBucket bucket = TokenBucket.perSecond(clock, 0.5, 3);
         assertThat(bucket.take()).isInstanceOf(Quota.Granted.class);
         assertThat(bucket.take()).isInstanceOf(Quota.Granted.class);

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The carriers Deskbridge recognises in marketplace package data, with the tracking API each one is read from and
- * its public tracking page (domain-reference §2). Carriers without a direct adapter are tracked through the
+ * its public tracking page (functions/carriers/README.md, Sources). Carriers without a direct adapter are tracked through the
  * aggregator using {@link #aggregatorSlug()}.
  */
 public enum Carrier {
@@ -45,7 +45,7 @@ public enum Carrier {
 
     /**
      * The aggregator's courier slug (AfterShip-style), or null to let the aggregator detect the courier. The slugs
-     * are the commonly used AfterShip ones; they are not in the reference notes (UNCONFIRMED).
+     * are the commonly used AfterShip ones; we have no primary source for them (UNCONFIRMED).
      */
     public String aggregatorSlug() {
         return aggregatorSlug;
@@ -98,8 +98,8 @@ public enum Carrier {
     }
 
     /**
-     * The carrier's public tracking page for {@code trackingNumber} in the agent's {@code locale} (domain-reference
-     * §2.1–2.6), empty where no link is documented. The number is URL-encoded.
+     * The carrier's public tracking page for {@code trackingNumber} in the agent's {@code locale} (patterns as
+     * in karrio's connectors, https://github.com/karrioapi/karrio), empty where no link is documented. The number is URL-encoded.
      */
     public Optional<TrackingLink> trackingLink(String trackingNumber, Locale locale) {
         if (trackingNumber == null || trackingNumber.isBlank()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The documented call quotas of each tracking upstream, as data (domain-reference §2). The carriers module builds
+ * The documented call quotas of each tracking upstream, as data (functions/carriers/README.md, Sources). The carriers module builds
  * its client-side limiters from these; the {@link RefreshPlanner} uses the per-shipment limit. Where a carrier
  * publishes nothing we choose a conservative default and mark the budget unconfirmed.
  */
@@ -58,12 +58,12 @@ public final class CarrierBudgets {
 
     /**
      * The documented figures:
-     * DHL 250/day and 1/s, at most 10 fetches per shipment per day (§2.1);
-     * UPS: not published (§2.2) - our conservative choice 1/s and 2,000/day (UNCONFIRMED);
-     * FedEx 1,400 per 10 s per project (§2.3);
-     * USPS ~60/hour per app, community-reported (§2.4, UNCONFIRMED);
-     * DPD: not published (§2.5) - our conservative choice 1/s and 2,000/day (UNCONFIRMED);
-     * aggregator: AfterShip 10/s per organisation (§2.7).
+     * DHL 250/day and 1/s, at most 10 fetches per shipment per day (https://support-developer.dhl.com/en/support/solutions/articles/47001248773);
+     * UPS: not published (https://github.com/UPS-API/api-documentation/issues/8) - our conservative choice 1/s and 2,000/day (UNCONFIRMED);
+     * FedEx 1,400 per 10 s per project (https://developer.fedex.com/api/en-us/guides/ratelimits.html);
+     * USPS ~60/hour per app, community-reported (https://github.com/USPS/api-examples/issues/107, UNCONFIRMED);
+     * DPD: not published - our conservative choice 1/s and 2,000/day (UNCONFIRMED);
+     * aggregator: AfterShip 10/s per organisation (https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses).
      */
     public static CarrierBudgets documented() {
         Map<TrackingUpstream, Budget> m = new EnumMap<>(TrackingUpstream.class);

@@ -1,7 +1,7 @@
 package com.deskbridge.logistics;
 
 /**
- * Who ships the order, which decides where tracking comes from (domain-reference §1.3): FBM packages carry carrier
+ * Who ships the order, which decides where tracking comes from (functions/spapi/README.md, Sources): FBM packages carry carrier
  * and tracking number; FBA consumer orders have none in the Orders API; MCF orders are read through Fulfillment
  * Outbound.
  */

@@ -2,7 +2,7 @@ package com.deskbridge.logistics;
 
 /**
  * Why a shipment is not progressing normally, orthogonal to {@link TrackingStatus}; modelled on karrio's incident
- * reasons (domain-reference §2.7) so that an agent sees "customs delay" rather than a carrier's private code.
+ * reasons (https://github.com/karrioapi/karrio, modules/sdk/karrio/core/units.py) so that an agent sees "customs delay" rather than a carrier's private code.
  */
 public enum IncidentReason {
     DELIVERY_DELAYED,

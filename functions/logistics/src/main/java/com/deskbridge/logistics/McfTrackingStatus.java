@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Maps Amazon Multi-Channel Fulfillment's {@code getPackageTrackingDetails.currentStatus} (fulfillmentOutbound
- * 2020-07-01, full enum in domain-reference §1.3 and §2.7) to our taxonomy. The PICKUP_*, RETURN_REQUEST_ACCEPTED,
+ * Maps Amazon Multi-Channel Fulfillment's {@code getPackageTrackingDetails.currentStatus} (fulfillmentOutbound_2020-07-01.json,
+ * getPackageTrackingDetails) to our taxonomy. The PICKUP_*, RETURN_REQUEST_ACCEPTED,
  * REFUND_ISSUED and RETURN_RECEIVED_IN_FC values describe the buyer-return flow, not the delivery, so they map to a
  * separate {@link ReturnStatus} instead (UNCONFIRMED semantics, documented only by their names).
  */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * An Amazon order's status, accepting both the v0 spelling ("PartiallyShipped", "Canceled") and the v2026-01-01
- * {@code fulfillmentStatus} spelling ("PARTIALLY_SHIPPED", "CANCELLED") (domain-reference §1.2).
+ * {@code fulfillmentStatus} spelling ("PARTIALLY_SHIPPED", "CANCELLED") (ordersV0.json and orders_2026-01-01.json).
  */
 public enum OrderStatus {
     PENDING_AVAILABILITY, PENDING, UNSHIPPED, PARTIALLY_SHIPPED, SHIPPED, CANCELLED, UNFULFILLABLE,

@@ -12,7 +12,7 @@ import java.util.Set;
  * time comes from the injected clock.
  * <ul>
  * <li><b>DELAYED</b>: not delivered and now is strictly after the promised delivery (Amazon's LatestDeliveryDate;
- *     the A-to-z window opens 3 days later, domain-reference §3.3), or the carrier reports a delay (a delay incident
+ *     the A-to-z window opens 3 days later, https://arcus-www.amazon.ca/gp/help/customer/display.html?nodeId=201889410), or the carrier reports a delay (a delay incident
  *     reason), or the carrier's estimate is later than the promise.</li>
  * <li><b>EXCEPTION</b>: status Exception or AttemptFail (someone has to act).</li>
  * <li><b>LOST</b>: the carrier reports the parcel lost; or status Expired; or the parcel is in transit and the last

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Picks which shipments to refresh now without exceeding any upstream's remaining budget. A shipment is due when its
  * snapshot is stale ({@link TrackingFreshness}) and, where the carrier limits fetches per shipment (DHL: at most
- * 10 per day, "evenly spread", domain-reference §2.1), when the even spacing (24 h / limit) has passed and today's
+ * 10 per day, "evenly spread", https://support-developer.dhl.com/en/support/solutions/articles/47001248773), when the even spacing (24 h / limit) has passed and today's
  * count is below the limit. Among due shipments the longest-unrefreshed go first (never refreshed before anything),
  * so no shipment starves while budget remains; ties break on carrier and tracking number so plans are reproducible.
  */

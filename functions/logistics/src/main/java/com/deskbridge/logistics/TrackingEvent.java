@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One carrier scan, normalised. The carrier's own code and text are kept verbatim for audit and for mappings we
- * get wrong (domain-reference §2.7). {@code location} is city/region/country level only; {@code incidentReason}
+ * get wrong (functions/carriers/README.md). {@code location} is city/region/country level only; {@code incidentReason}
  * is null when the event reports nothing unusual.
  */
 public record TrackingEvent(Instant occurredAt, TrackingStatus status, String rawCode, String rawText,

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * How long a tracking snapshot may be shown without asking the carrier again, per status. Carrier quotas are tiny
- * (DHL 250/day, USPS ~60/hour, domain-reference §2), so we refresh only what can have changed: a delivered parcel
+ * (DHL 250/day, USPS ~60/hour, functions/carriers/README.md), so we refresh only what can have changed: a delivered parcel
  * never changes; one out for delivery changes within the hour; one in transit a few times a day.
  */
 public final class TrackingFreshness {

@@ -28,7 +28,7 @@ public interface TrackingSource {
         }
     }
 
-    /** The carrier does not know the number (yet: new shipments can take 10–30 minutes to appear, §2.1). */
+    /** The carrier does not know the number (yet: new shipments can take 10–30 minutes to appear, https://support-developer.dhl.com/support/solutions/folders/47000779436/page/2). */
     record NotFound(Carrier carrier, String trackingNumber) implements TrackingResult {}
 
     /**

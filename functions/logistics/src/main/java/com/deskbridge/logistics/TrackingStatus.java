@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The canonical delivery status of a parcel: AfterShip's nine tags (domain-reference §0.8, §2.7), chosen because
+ * The canonical delivery status of a parcel: AfterShip's nine tags (https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses), chosen because
  * every carrier's codes map onto them cleanly and agents already know them. Whether a parcel is on its way back
  * and why something went wrong are separate fields ({@link TrackingSnapshot#returnToSender()},
  * {@link IncidentReason}).

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every MCF currentStatus value of fulfillmentOutbound_2020-07-01 (domain-reference §1.3, §2.7). */
+/** Every MCF currentStatus value of fulfillmentOutbound_2020-07-01.json (getPackageTrackingDetails). */
 class McfTrackingStatusTest {
 
     @ParameterizedTest

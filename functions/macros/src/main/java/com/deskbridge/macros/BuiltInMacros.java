@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Deskbridge's own macros (issue 5), in English, German, French, Italian and Spanish. They follow Amazon's
- * Buyer–Seller Messaging rules (domain-reference §3.4): no links (the buyer is pointed to "Your Orders" in the
+ * Buyer–Seller Messaging rules (https://sellercentral.amazon.com/help/hub/reference/external/G200383320): no links (the buyer is pointed to "Your Orders" in the
  * Amazon account instead), no contact details, no marketing, and no request for a review or feedback, not even in
  * the thank-you macro. The FBM shipping update gives carrier and tracking number as plain text because Amazon often
  * strips carrier links; {@link #FBM_SHIPPING_UPDATE_WITH_LINK} adds {{TrackingLink}} and is offered only to sellers

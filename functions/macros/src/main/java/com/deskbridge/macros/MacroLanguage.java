@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The languages macros are written in: the buyer languages of Amazon's European and US marketplaces that
- * Deskbridge supports. Amazon asks for replies "in the buyer's language of preference" (domain-reference §1.7).
+ * Deskbridge supports. Amazon asks for replies "in the buyer's language of preference" (messaging.json, e.g. confirmOrderDetails; getAttributes).
  */
 public enum MacroLanguage {
     EN(Locale.ENGLISH), DE(Locale.GERMAN), FR(Locale.FRENCH), IT(Locale.ITALIAN), ES(Locale.forLanguageTag("es"));

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param defaultLanguage     the language a macro falls back to when it has no body in the buyer's language
  * @param carrierLinksEnabled whether replies may contain a carrier tracking link ({{TrackingLink}}). Off by default:
  *                            Amazon often strips carrier links, so the safe reply gives carrier and tracking number
- *                            as plain text (domain-reference §3.4). When on, the catalog also offers
+ *                            as plain text (https://sellercentral.amazon.com/help/hub/reference/external/G200383320). When on, the catalog also offers
  *                            {@link BuiltInMacros#FBM_SHIPPING_UPDATE_WITH_LINK} and accepts seller macros with
  *                            {{TrackingLink}}; the send path must then check replies with the compliance checker's
  *                            {@code CarrierLinkPolicy.ALLOW_KNOWN_CARRIERS}

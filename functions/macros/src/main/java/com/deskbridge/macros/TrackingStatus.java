@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The normalized shipment statuses (AfterShip's nine tags, domain-reference §0.8 and §2.7) with the wording a
+ * The normalized shipment statuses (AfterShip's nine tags, https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses) with the wording a
  * buyer reads in each language, so {{TrackingStatus}} is in the buyer's language rather than the carrier's code.
  */
 public enum TrackingStatus {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every built-in in every language, filled with realistic values, passes the Buyer–Seller Messaging checker
- * (domain-reference §3.4) without a single finding. The carrier-link variant is checked under
+ * (https://sellercentral.amazon.com/help/hub/reference/external/G200383320) without a single finding. The carrier-link variant is checked under
  * {@link CarrierLinkPolicy#ALLOW_KNOWN_CARRIERS}, the policy a seller enables it with; all others under the
  * default {@link CarrierLinkPolicy#BLOCK}.
  */

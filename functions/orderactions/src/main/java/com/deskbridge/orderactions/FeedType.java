@@ -1,7 +1,7 @@
 package com.deskbridge.orderactions;
 
 /**
- * The Feeds API feed types this module produces (domain-reference §1.4, §1.5), with the envelope
+ * The Feeds API feed types this module produces (https://developer-docs.amazon.com/sp-api/docs/order-feed-type-values), with the envelope
  * {@code MessageType} each one carries. Both are XML, uploaded as {@code text/xml; charset=UTF-8}.
  */
 public enum FeedType {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * An amount of money in one currency, always held at scale 2. Amazon's feed schema types every
- * adjustment amount as a decimal with at most two fraction digits (domain-reference §1.4), and refunds
+ * adjustment amount as a decimal with at most two fraction digits (amzn-base.xsd, functions/orderactions/README.md), and refunds
  * are irreversible, so amounts are never floating point and never silently rounded: an amount with
  * more than two significant decimals is rejected here and reported as a violation by
  * {@link OrderActionPolicy} before a {@code Money} is ever built from user input.

@@ -3,7 +3,7 @@ package com.deskbridge.orderactions;
 /**
  * Checks a refund or cancellation against the live order before anything is sent to Amazon, because
  * refunds are irreversible and a wrong feed message is only reported back minutes later (GitHub issue 6,
- * product.md §3, domain-reference §1.4–§1.5). Pure: no I/O, no clock.
+ * product.md §3, functions/orderactions/README.md). Pure: no I/O, no clock.
  *
  * <p>Refund rules (each violation names its field):
  * <ul>
@@ -19,7 +19,7 @@ package com.deskbridge.orderactions;
  *       the same line (Amazon's maximum restocking fee; the line therefore always stays a credit, as Amazon requires);</li>
  *   <li>the line's credits (goodwill included) at most what is left of the item's total.</li>
  * </ul>
- * FBA refunds go through the same feed (allowed by the issue; Amazon's support for them is UNCONFIRMED, §1.4).
+ * FBA refunds go through the same feed (allowed by the issue; Amazon's support for them is UNCONFIRMED).
  *
  * <p>Cancellation rules: another seller's order 404; FBA: always refused with what to do instead; MCF: allowed while
  * New, Received, Planning or Processing, as a {@link McfCancellationCommand}; FBM: reason required, only Unshipped

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Cancel a whole unshipped FBM order: one {@code OrderAcknowledgement} message with
- * {@code StatusCode=Failure} and every item listed with the cancel reason (domain-reference §1.5).
+ * {@code StatusCode=Failure} and every item listed with the cancel reason (https://developer-docs.amazon.com/sp-api/docs/order-feed-type-values).
  */
 public record OrderCancellationCommand(String sellerId, String marketplaceId, String orderId, CancelReason reason,
                                        List<String> orderItemIds) implements CancellationCommand, FeedAction {

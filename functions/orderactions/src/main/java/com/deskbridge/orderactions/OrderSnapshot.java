@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The live order as the rules need it, read just before an action is validated. The caller maps SP-API
  * data into it (Orders API items: {@code ItemPrice}, {@code ShippingPrice}, {@code ItemTax},
- * {@code ShippingTax}, quantities – domain-reference §1.2; for MCF, Fulfillment Outbound's
+ * {@code ShippingTax}, quantities – ordersV0.json getOrderItems; for MCF, Fulfillment Outbound's
  * {@code fulfillmentOrderStatus}) together with what earlier actions have already refunded, so that this
  * module stays pure and testable.
  *
@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * @param sellerId     the selling partner that owns the order
  * @param orderId      the Amazon order id (3-7-7); for {@link FulfilmentChannel#MCF} the seller's fulfilment
- *                     order id, which is what cancelFulfillmentOrder is keyed by (§1.3)
+ *                     order id, which is what cancelFulfillmentOrder is keyed by (fulfillmentOutbound_2020-07-01.json)
  * @param marketplaceId the marketplace the order was placed in (feeds are submitted per marketplace)
  * @param channel      FBM, FBA or MCF
  * @param orderStatus  Orders API {@code OrderStatus} (Pending, Unshipped, PartiallyShipped, Shipped, Canceled,

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Reads an order status in any of the spellings Amazon uses: Orders API v0 ({@code PartiallyShipped},
  * {@code Canceled}), v2026-01-01 ({@code PARTIALLY_SHIPPED}, {@code CANCELLED}) and Fulfillment Outbound
- * ({@code Cancelled}, {@code CompletePartialled}); domain-reference §1.2, §1.3.
+ * ({@code Cancelled}, {@code CompletePartialled}); ordersV0.json, orders_2026-01-01.json, fulfillmentOutbound_2020-07-01.json.
  */
 final class OrderStatus {
 

@@ -3,7 +3,7 @@ package com.deskbridge.orderactions;
 /**
  * A part of an item's price that a refund adjusts, with the {@code Component/Type} value Amazon's
  * OrderAdjustment schema expects (AdjustmentBuyerPrice: Principal, Shipping, Tax, ShippingTax,
- * RestockingFee, Goodwill, ...; domain-reference §1.4).
+ * RestockingFee, Goodwill, ...; functions/orderactions/README.md).
  *
  * <p>Amounts in a {@link RefundRequest} are always positive. {@link #RESTOCKING_FEE} is a deduction: the
  * agent enters the fee kept back, and the feed writes it negative, because Amazon's adjustment amounts are

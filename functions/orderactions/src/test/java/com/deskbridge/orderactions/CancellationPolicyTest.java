@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Every cancellation rule of {@link OrderActionPolicy} (GitHub issue 6; domain-reference §1.5). */
+/** Every cancellation rule of {@link OrderActionPolicy} (GitHub issue 6; functions/orderactions/README.md). */
 class CancellationPolicyTest {
 
     private final OrderActionPolicy policy = new OrderActionPolicy();

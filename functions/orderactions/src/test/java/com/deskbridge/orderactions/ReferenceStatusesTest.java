@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order statuses the rules switch on exist in Amazon's models (domain-reference §1.2, §1.3), so a typo in a
+ * The order statuses the rules switch on exist in Amazon's models (ordersV0.json, orders_2026-01-01.json, fulfillmentOutbound_2020-07-01.json), so a typo in a
  * status name cannot silently make an order uncancellable.
  */
 class ReferenceStatusesTest {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * A file sent with a reply. Only the types Amazon's messaging delivers (PDF, JPEG, PNG, plain text) and at most
- * 10 MB each (domain-reference §3.4).
+ * 10 MB each (https://sellercentral.amazon.sg/gp/help/external/help.html?itemID=200389080).
  *
  * @param fileName    shown to the buyer; no path
  * @param contentType e.g. "application/pdf"

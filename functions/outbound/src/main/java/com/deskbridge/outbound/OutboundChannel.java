@@ -2,7 +2,7 @@ package com.deskbridge.outbound;
 
 /**
  * Where a reply leaves Deskbridge: one implementation per marketplace channel (for Amazon, e-mail to the buyer's
- * relay alias, domain-reference §3.5). A send never throws for delivery problems: it returns a {@link SendResult}
+ * relay alias; there is no SP-API for replies, https://github.com/amzn/selling-partner-api-models/issues/4696). A send never throws for delivery problems: it returns a {@link SendResult}
  * so the caller can retry a {@link SendResult.RetryableFailure} and flag a {@link SendResult.PermanentFailure} on
  * the ticket — a reply is never silently lost. Implementations are thread-safe.
  */

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One reply to a buyer, as the Amazon e-mail relay needs it (domain-reference §3.4, §3.5): sent from the seller's
+ * One reply to a buyer, as the Amazon e-mail relay needs it (https://sellercentral.amazon.com/help/hub/reference/external/G200383320): sent from the seller's
  * address approved in Messaging Permissions to the buyer's anonymised relay alias ({@code …@marketplace.amazon.*}),
  * in the thread (Amazon's subject with "Re: ", {@code In-Reply-To} and {@code References} pointing at the buyer's
  * message), as plain text. The {@link #idempotencyKey()} (e.g. the reply's id) determines the Message-ID, so a

@@ -34,7 +34,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends replies by SMTP (Jakarta Mail / Eclipse Angus Mail) from the seller's approved address to the buyer's Amazon
- * relay alias (domain-reference §3.5). Plain text UTF-8 (quoted-printable where needed, subject RFC 2047-encoded),
+ * relay alias (https://sellercentral.amazon.com/help/hub/reference/external/G200383320). Plain text UTF-8 (quoted-printable where needed, subject RFC 2047-encoded),
  * threaded with In-Reply-To/References, Message-ID derived from the idempotency key, Date from the injected clock.
  * Failures are classified so none is lost: SMTP 4xx, connection and timeout problems and unavailable credentials
  * are {@link SendResult.RetryableFailure}; SMTP 5xx (550 mailbox unavailable, 535 bad credentials, 554 rejected)

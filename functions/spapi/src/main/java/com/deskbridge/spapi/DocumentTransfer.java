@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Moves feed documents to and from Amazon's pre-signed S3 URLs: a plain PUT/GET without the SP-API access
- * token (the URL is the credential), byte bodies (reports may be GZIP, domain-reference §1.4). Lost
+ * token (the URL is the credential), byte bodies (documents may be GZIP, feeds_2021-06-30.json getFeedDocument compressionAlgorithm). Lost
  * connections and 5xx are retried with the same jittered backoff as {@link com.deskbridge.http.UpstreamHttp},
  * which is not used here because it reads bodies as text. URLs are never logged with their signature.
  */

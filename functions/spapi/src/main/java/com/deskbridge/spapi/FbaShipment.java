@@ -5,11 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One line of the FBA shipments report ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}, domain-reference §1.3):
+ * One line of the FBA shipments report ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}, https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes):
  * one item of one shipment of an Amazon-fulfilled order, with the carrier and tracking number Amazon used. Only what
  * a helpdesk needs is kept: ids, item, quantity, dates, carrier, tracking number and city/region/country. The
  * report's buyer name, e-mail, phone, recipient, address lines, postal code and prices are never read (Data
- * Protection Policy, domain-reference §1.8).
+ * Protection Policy, https://developer-docs.amazon.com/sp-api/changelog/update-to-the-data-protection-policy).
  *
  * @param amazonOrderId    {@code amazon-order-id}
  * @param merchantOrderId  {@code merchant-order-id}, null when blank

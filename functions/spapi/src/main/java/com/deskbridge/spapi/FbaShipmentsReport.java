@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The parsed FBA shipments report ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}): Amazon's tab-separated flat
- * file, where the only source of carrier and tracking number for Amazon-channel FBA orders lives (domain-reference
- * §1.3). Columns are read by header name, so added, reordered or missing columns do not break it; only
+ * file, where the only source of carrier and tracking number for Amazon-channel FBA orders lives
+ * (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes). Columns are read by header name, so added, reordered or missing columns do not break it; only
  * {@code amazon-order-id} is required. Personal data columns (buyer, recipient, phone, address lines, postal code)
  * are skipped while reading and never held. Decoded as UTF-8, or windows-1252 when the bytes are not valid UTF-8
  * (EU flat files have been seen in both; UNCONFIRMED which one Amazon uses per marketplace).

@@ -1,6 +1,6 @@
 package com.deskbridge.spapi;
 
-/** Feeds API 2021-06-30 {@code processingStatus} (domain-reference §1.4). */
+/** Feeds API 2021-06-30 {@code processingStatus} (feeds_2021-06-30.json, getFeed). */
 public enum FeedProcessingStatus {
     IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Feeds API 2021-06-30 flow that refunds and cancellations use (domain-reference §1.4/§1.5): create a feed
+ * The Feeds API 2021-06-30 flow that refunds and cancellations use (https://developer-docs.amazon.com/sp-api/docs/submit-a-feed): create a feed
  * document, PUT the XML to its pre-signed URL, create the feed, then follow it (FEED_PROCESSING_FINISHED or
  * {@link #getFeed}) to the processing report. createFeed allows about one call per two minutes (burst 15),
  * so callers batch many messages into one feed.

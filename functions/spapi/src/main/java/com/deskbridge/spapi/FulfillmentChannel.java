@@ -1,7 +1,7 @@
 package com.deskbridge.spapi;
 
 /**
- * Who fulfils an order (product.md §2; domain-reference §1.2/§1.3): this decides where tracking comes from.
+ * Who fulfils an order (product.md §2; functions/spapi/README.md, Sources): this decides where tracking comes from.
  * FBA: Amazon ships an Amazon-channel order (no tracking in the Orders API). FBM: the seller ships
  * (tracking numbers in v2026 {@code packages}, status from the carrier). MCF: Amazon ships an order sold
  * on another channel (Fulfillment Outbound).

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /**
- * Multi-Channel Fulfillment status and tracking (Fulfillment Outbound 2020-07-01, domain-reference §1.3):
+ * Multi-Channel Fulfillment status and tracking (fulfillmentOutbound_2020-07-01.json: getFulfillmentOrder, getPackageTrackingDetails, cancelFulfillmentOrder):
  * the fulfillment order by the seller's id, Amazon's tracking per package number, and cancellation of an
  * MCF order that has not started picking.
  */

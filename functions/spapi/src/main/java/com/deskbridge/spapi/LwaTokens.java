@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Login with Amazon access tokens for SP-API (domain-reference §1.1): exchanges each seller's refresh token
+ * Login with Amazon access tokens for SP-API (https://developer-docs.amazon.com/sp-api-blog/docs/selling-partner-api-migration-for-private-developers): exchanges each seller's refresh token
  * ({@code grant_type=refresh_token}, client id and secret from the seller's secret) for an access token and
  * caches it with {@link AccessTokenCache} until shortly before its one-hour lifetime ends, so a container asks
  * LWA once per hour per seller. No SigV4 (not required since 2023-10-02).

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A Multi-Channel Fulfillment order (Fulfillment Outbound 2020-07-01 {@code getFulfillmentOrder}), keyed by the
- * seller's own fulfillment order id, not an Amazon order id (domain-reference §1.3). Its shipments' packages
+ * seller's own fulfillment order id, not an Amazon order id (fulfillmentOutbound_2020-07-01.json). Its shipments' packages
  * carry the package numbers for {@code getPackageTrackingDetails}.
  */
 public record McfFulfillmentOrder(String sellerFulfillmentOrderId, Optional<String> displayableOrderId,

@@ -3,7 +3,7 @@ package com.deskbridge.spapi;
 import java.util.Locale;
 
 /**
- * {@code fulfillmentOrderStatus} of an MCF order (domain-reference §1.3). Amazon's model spells the values
+ * {@code fulfillmentOrderStatus} of an MCF order (fulfillmentOutbound_2020-07-01.json, getFulfillmentOrder). Amazon's model spells the values
  * {@code Complete}, {@code CompletePartialled}; its examples send {@code COMPLETE}: both are read.
  */
 public enum McfOrderStatus {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Amazon's tracking of one MCF package ({@code getPackageTrackingDetails}, domain-reference §1.3): the current
+ * Amazon's tracking of one MCF package (fulfillmentOutbound_2020-07-01.json {@code getPackageTrackingDetails}): the current
  * status ({@code IN_TRANSIT}, {@code DELIVERED}, {@code DELAYED}, ... kept as Amazon's string for the tracking
  * taxonomy mapping), the buyer-facing swiship.com link and the event history.
  */

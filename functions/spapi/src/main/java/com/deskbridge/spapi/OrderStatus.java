@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * An Amazon order's status, one vocabulary for both Orders API versions: v2026-01-01
- * {@code fulfillment.fulfillmentStatus} and v0 {@code OrderStatus} (domain-reference §1.2).
+ * {@code fulfillment.fulfillmentStatus} and v0 {@code OrderStatus} (orders_2026-01-01.json, ordersV0.json).
  */
 public enum OrderStatus {
     PENDING_AVAILABILITY, PENDING, UNSHIPPED, PARTIALLY_SHIPPED, SHIPPED, CANCELLED, UNFULFILLABLE,

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * Reads one order for a ticket. Orders API v2026-01-01 {@code getOrder} is the primary source (packages with
  * tracking numbers, no RDT needed); Orders v0 ({@code getOrder} + {@code getOrderItems}, deprecated, removed
- * 2027-03-27, domain-reference §0.1) is the fallback when v2026 refuses the call (403 after a fresh token,
+ * 2027-03-27, https://developer-docs.amazon.com/sp-api/changelog/new-introducing-the-orders-api-v2026-01-01) is the fallback when v2026 refuses the call (403 after a fresh token,
  * 400), e.g. while an application's roles are being migrated.
  */
 public final class OrdersClient {
@@ -22,7 +22,7 @@ public final class OrdersClient {
      * What the helpdesk asks for: buyer (name and anonymised relay address, to thread e-mails), recipient (only
      * city/postal code/country are kept), fulfilment and packages (channel, promises, tracking numbers),
      * proceeds (order total) and cancellation (buyer-requested cancels). Not tax, payment, expense or promotion
-     * data, which a helpdesk does not need (Data Protection Policy, domain-reference §1.8).
+     * data, which a helpdesk does not need (Data Protection Policy, https://developer-docs.amazon.com/sp-api/changelog/update-to-the-data-protection-policy).
      */
     public static final List<String> INCLUDED_DATA = List.of("BUYER", "RECIPIENT", "FULFILLMENT", "PACKAGES", "PROCEEDS", "CANCELLATION");
 

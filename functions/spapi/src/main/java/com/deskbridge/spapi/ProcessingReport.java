@@ -13,7 +13,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Amazon's XML processing report for an XML feed (domain-reference §1.4): the summary counts and one
+ * Amazon's XML processing report for an XML feed (https://developer-docs.amazon.com/sp-api/docs/submit-a-feed): the summary counts and one
  * {@link Result} per message with an error or warning. Messages without a result succeeded. This is how a
  * refund or cancellation learns Amazon's verdict and reason.
  */

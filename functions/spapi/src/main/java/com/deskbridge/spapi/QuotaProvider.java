@@ -4,7 +4,7 @@ import com.deskbridge.http.Quota;
 
 /**
  * Hands out the client-side quota for one SP-API operation of one seller. SP-API limits apply per
- * account-application pair and operation (domain-reference §1.1), so the key is (operation, seller).
+ * account-application pair and operation (https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits), so the key is (operation, seller).
  * {@link InMemoryQuotaProvider} serves one container; a shared implementation (e.g. DynamoDB-backed, so
  * that all Lambda containers share the budget) only needs to implement {@link #quota}, using
  * {@link SpApiOperation#ratePerSecond()} and {@link SpApiOperation#burst()}.

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SP-API's three regional endpoints (domain-reference §1.1). A seller's data lives in the region of its
+ * SP-API's three regional endpoints (https://developer-docs.amazon.com/sp-api/docs/sp-api-endpoints). A seller's data lives in the region of its
  * marketplaces, so every call goes to the host that serves the seller's marketplace. Marketplace ids from
  * https://developer-docs.amazon.com/sp-api/docs/marketplace-ids .
  */

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Reports API 2021-06-30, for the one report a helpdesk needs: the FBA shipments report, the only documented source of
- * carrier and tracking number for Amazon-channel FBA orders (domain-reference §1.3). Reports are asynchronous:
+ * carrier and tracking number for Amazon-channel FBA orders (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes). Reports are asynchronous:
  * createReport, poll getReport until DONE (bounded wait, injected {@link Sleeper}), getReportDocument, download
  * (GZIP undone), parse.
  *
@@ -41,9 +41,9 @@ public final class ReportsClient {
     private static final Logger LOG = Logger.getLogger(ReportsClient.class.getName());
     private static final String BASE = "/reports/2021-06-30";
 
-    /** How long a report is answered from memory: Amazon regenerates it at most every 30 min (domain-reference §1.3). */
+    /** How long a report is answered from memory: Amazon regenerates it at most every 30 min (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes). */
     public static final Duration REUSE_WINDOW = Duration.ofMinutes(30);
-    /** The longest data range one request may cover ("up to 1 month per request", domain-reference §1.3). */
+    /** The longest data range one request may cover (about a month per request, https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes). */
     public static final Duration MAX_RANGE = Duration.ofDays(30);
 
     /**

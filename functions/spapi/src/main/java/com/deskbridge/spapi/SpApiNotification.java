@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An SP-API notification as delivered to our SQS queue (domain-reference §1.6). Amazon writes
+ * An SP-API notification as delivered to our SQS queue (https://developer-docs.amazon.com/sp-api/docs/set-up-notifications-with-amazon-sqs). Amazon writes
  * FEED_PROCESSING_FINISHED in camelCase and ORDER_CHANGE in PascalCase; {@link SpApiNotifications#parse}
  * reads both into these records.
  */
@@ -30,7 +30,7 @@ public sealed interface SpApiNotification permits SpApiNotification.FeedProcessi
 
     /**
      * An order changed: {@code orderChangeType} BuyerRequestedChange / OrderStatusChange / DeliveryTipChange; items
-     * the buyer asked to cancel are listed in {@code buyerRequestedCancelItemIds} (domain-reference §1.5).
+     * the buyer asked to cancel are listed in {@code buyerRequestedCancelItemIds} (OrderChangeNotification.json, IsBuyerRequestedCancel).
      */
     record OrderChange(Optional<String> notificationId, Optional<Instant> eventTime, Optional<String> sellerId,
                        String amazonOrderId, Optional<String> orderChangeType, Optional<String> changeReason,

@@ -2,7 +2,7 @@ package com.deskbridge.spapi;
 
 /**
  * The SP-API operations Deskbridge calls, each with Amazon's documented usage plan: sustained rate in
- * requests per second and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound and the FBA shipments report, §1.4 Feeds).
+ * requests per second and burst (each model's operation description; https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits, https://developer-docs.amazon.com/sp-api/docs/feeds-api-rate-limits).
  * Client-side quotas ({@link QuotaProvider}) are built from these numbers so that we stay under Amazon's
  * limits instead of collecting 429s. The id matches the simulator's operation names.
  */

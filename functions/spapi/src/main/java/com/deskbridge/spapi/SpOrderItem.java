@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param unitPrice            price of one unit (v2026 {@code product.price.unitPrice}; v0 {@code ItemPrice} ÷ quantity)
  * @param buyerRequestedCancel the buyer asked Amazon to cancel this item (v0 {@code BuyerRequestedCancel}, v2026
- *                             {@code cancellation.cancellationRequest.requester=BUYER}); domain-reference §1.5
+ *                             {@code cancellation.cancellationRequest.requester=BUYER}); ordersV0.json, orders_2026-01-01.json
  * @param shippingPrice        what the buyer paid for shipping this line (v0 {@code ShippingPrice}; v2026 the
  *                             {@code SHIPPING} proceeds breakdown): a refund may return it once
  * @param itemTax              tax on the item (v0 {@code ItemTax}; v2026 the {@code TAX} breakdown's ITEM part, or the

@@ -9,6 +9,6 @@
  * reads processing reports; {@code client.reports().fbaShipments(seller, marketplaceId, from, to)} reads the FBA
  * shipments report (carrier and tracking numbers of FBA orders, kept 30 minutes per seller in memory); {@link com.deskbridge.spapi.SpApiNotifications#parse} reads SQS notification bodies.
  * Locally, {@code SpApiEndpoints.local(simulator.baseUrl(), simulator.lwaUrl())} points everything at
- * {@code com.deskbridge.sim.spapi.SpApiSimulator}. Facts and limits: domain-reference §1.
+ * {@code com.deskbridge.sim.spapi.SpApiSimulator}. Facts, limits and their sources: functions/spapi/README.md.
  */
 package com.deskbridge.spapi;

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The FBA shipments report flat file ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}, domain-reference §1.3):
- * read by header name, tolerant of added, reordered and missing columns, and never keeping buyer data (§1.8).
+ * The FBA shipments report flat file ({@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL}, https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes):
+ * read by header name, tolerant of added, reordered and missing columns, and never keeping buyer data (https://developer-docs.amazon.com/sp-api/changelog/update-to-the-data-protection-policy).
  */
 class FbaShipmentsReportTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports API 2021-06-30 and the FBA shipments report (domain-reference §1.3) against the simulator over real HTTP:
+ * Reports API 2021-06-30 and the FBA shipments report (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes) against the simulator over real HTTP:
  * request, poll (on the test clock, no real sleeping), download (GZIP), parse, and the 30-minute reuse.
  */
 class ReportsTest {

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * One SP-API operation's budget for one seller, shared by every Lambda container: a token bucket in DynamoDB with
- * Amazon's documented rate and burst (for createFeed burst 15 and 0.0083/s, one call per ~120.5 s; domain-reference
- * §1.4). A permit is taken with an optimistic conditional update (the stored level and time must be what was read), so
+ * Amazon's documented rate and burst (for createFeed burst 15 and 0.0083/s, one call per ~120.5 s;
+ * https://developer-docs.amazon.com/sp-api/docs/feeds-api-rate-limits). A permit is taken with an optimistic conditional update (the stored level and time must be what was read), so
  * two containers can never spend the same token and the operation is never called beyond Amazon's limit, however many
  * containers run. Used directly for createFeed by the actions function's FeedSubmitter and, through {@link SharedQuotaProvider}, for
  * the other tight operations.

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the live order from SP-API just before validation and maps it to {@link OrderSnapshot}: Amazon order ids
  * (3-7-7) through the Orders API, anything else as an MCF seller fulfilment order through Fulfillment Outbound
- * (domain-reference §1.2, §1.3). The caller folds in earlier refunds that have not failed
+ * (orders_2026-01-01.json getOrder, fulfillmentOutbound_2020-07-01.json getFulfillmentOrder). The caller folds in earlier refunds that have not failed
  * ({@link OrderSnapshot#plusRefund}), so in-flight refunds count against what is still refundable.
  *
  * <p>Shipping, item tax and shipping tax come from the order line (v0 ShippingPrice / ItemTax / ShippingTax, v2026

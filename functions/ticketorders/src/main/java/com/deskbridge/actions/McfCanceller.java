@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Executes an MCF cancellation with Fulfillment Outbound cancelFulfillmentOrder (domain-reference §1.3), which Amazon
+ * Executes an MCF cancellation with Fulfillment Outbound cancelFulfillmentOrder (fulfillmentOutbound_2020-07-01.json), which Amazon
  * treats as idempotent for an already cancelled order, so running it twice (request path and submitter sweep) is
  * harmless. COMPLETED on success, FAILED with Amazon's text when refused; a transient failure leaves it QUEUED.
  */

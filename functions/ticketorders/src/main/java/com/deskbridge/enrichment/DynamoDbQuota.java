@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * A {@link Quota} shared by every Lambda container: at most {@code permits} calls per fixed window of length
  * {@code period}, windows aligned to the epoch (so a one-day window resets at 00:00 UTC, like DHL's quota,
- * domain-reference §2.1). One counter item per window in the tickets table ({@code PK = QUOTA#{name}},
+ * https://support-developer.dhl.com/en/support/solutions/articles/47001248773). One counter item per window in the tickets table ({@code PK = QUOTA#{name}},
  * {@code SK = W#{window start}}); a permit is one conditional {@code ADD calls 1} that only succeeds while
  * {@code calls < permits}, so concurrent takers from any number of containers together never exceed the limit.
  * Counter items expire (TTL) two windows after theirs ends. A refused take costs nothing.

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a seller attaches to an A-to-z Guarantee claim or a chargeback response (domain-reference §3.3): the order
+ * What a seller attaches to an A-to-z Guarantee claim or a chargeback response (https://arcus-www.amazon.ca/gp/help/customer/display.html?nodeId=201889410): the order
  * facts, the parcel's tracking history as we observed it (chronological, each observation with its evidence sequence
  * and hash), and whether the hash chain verifies (including the head hash kept beside it). Built from the evidence
  * chain, which holds no buyer data, and the order summary's non-personal fields only (no buyer, no address).

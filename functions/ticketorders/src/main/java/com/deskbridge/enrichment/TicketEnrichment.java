@@ -15,7 +15,7 @@ import java.util.Set;
  * {@link TicketEnrichmentReader} gives the API to render: the state and a sentence for the agent, the order facts,
  * each shipment's normalised tracking, and the proactive flags. {@code order} is null until the order was read;
  * {@code trackingNote} says where tracking came from or why it is missing (FBA Amazon-channel orders have no tracking
- * API, only the FBA shipments report, domain-reference §1.3). Fingerprints let the next run decide whether anything changed (evidence is appended only then).
+ * API, only the FBA shipments report, https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes). Fingerprints let the next run decide whether anything changed (evidence is appended only then).
  */
 public record TicketEnrichment(EnrichmentState state, String detail, Instant updatedAt, String orderId,
                                String marketplaceId, OrderView order, String trackingNote, List<ShipmentView> shipments,

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * grows with parcels in transit, never with tickets. Delivered parcels leave the index. A parcel that could not be
  * fetched yet (quota used up) is recorded without a snapshot, due when the quota opens again. The item also keeps
  * the tickets interested in the parcel ({@code seller|ticket|order|marketplace}, at most {@value #MAX_SUBSCRIBERS})
- * and our fetch times of the last day (DHL allows at most 10 per shipment per day, domain-reference §2.1).
- * Items expire 90 days after the last observation (DHL purges numbers after about 90 days).
+ * and our fetch times of the last day (DHL allows at most 10 per shipment per day, https://support-developer.dhl.com/en/support/solutions/articles/47001248773).
+ * Items expire 90 days after the last observation (DHL purges numbers after about 90 days, https://support-developer.dhl.com/support/solutions/folders/47000779436/page/2).
  */
 public final class TrackingCache {
 

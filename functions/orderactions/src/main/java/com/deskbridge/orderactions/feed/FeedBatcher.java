@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * Groups pending actions into as few feeds as possible, because createFeed allows a burst of 15 and then about
- * one call per 120 s per seller and application (domain-reference §0.3, §1.4): actions are grouped by (seller,
+ * one call per 120 s per seller and application (https://developer-docs.amazon.com/sp-api/docs/feeds-api-rate-limits): actions are grouped by (seller,
  * marketplace, feed type), in queue order, into feeds of at most {@code maxMessagesPerFeed} messages numbered 1..n.
  * The createFeed limit applies per selling partner, so the caller says how many createFeed calls each seller may
  * make now and only that many feeds are planned per seller; feeds are taken round-robin (every group gets its first
@@ -22,7 +22,7 @@ import java.util.function.ToIntFunction;
  */
 public final class FeedBatcher {
 
-    /** createFeed burst (domain-reference §1.4). */
+    /** createFeed burst (https://developer-docs.amazon.com/sp-api/docs/feeds-api-rate-limits). */
     public static final int CREATE_FEED_BURST = 15;
 
     private final int maxMessagesPerFeed;

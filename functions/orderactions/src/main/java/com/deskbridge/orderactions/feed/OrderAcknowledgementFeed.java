@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Builds a {@code POST_ORDER_ACKNOWLEDGEMENT_DATA} feed that cancels orders: an AmazonEnvelope of MessageType
  * OrderAcknowledgement, one message per order with {@code StatusCode=Failure} and each item listed with its
- * CancelReason (domain-reference §1.5; element order AmazonOrderID, StatusCode, Item(AmazonOrderItemCode,
+ * CancelReason (https://developer-docs.amazon.com/sp-api/docs/order-feed-type-values; element order AmazonOrderID, StatusCode, Item(AmazonOrderItemCode,
  * CancelReason) per Amazon's OrderAcknowledgement schema).
  */
 public final class OrderAcknowledgementFeed {

@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Builds a {@code POST_PAYMENT_ADJUSTMENT_DATA} feed: an AmazonEnvelope of MessageType OrderAdjustment, one
- * message per refund (domain-reference §1.4). Element order follows Amazon's OrderAdjustment schema:
+ * message per refund (https://developer-docs.amazon.com/sp-api/docs/order-feed-type-values). Element order follows Amazon's OrderAdjustment schema:
  * AmazonOrderID, ActionType (Refund), then per item AmazonOrderItemCode, AdjustmentReason,
  * ItemPriceAdjustments/Component(Type, Amount)..., Quantity. Goodwill is an ItemPriceAdjustments component
  * (the schema's PromotionAdjustments only take Principal/Shipping promotion types); a restocking fee is a

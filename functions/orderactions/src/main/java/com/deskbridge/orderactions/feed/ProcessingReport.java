@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Amazon's feed processing report (domain-reference §1.4; ProcessingReport schema): the status of the whole
+ * Amazon's feed processing report (https://developer-docs.amazon.com/sp-api/docs/submit-a-feed; ProcessingReport schema): the status of the whole
  * document, the summary counts, and one Result per message that had an error or a warning. Messages that went
  * through cleanly have no Result; {@link #outcomes(Collection)} decides for each submitted MessageID.
  *

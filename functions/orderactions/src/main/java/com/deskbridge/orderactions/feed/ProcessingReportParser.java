@@ -17,7 +17,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads Amazon's XML processing report (the result document of a feed, domain-reference §1.4), either wrapped in
+ * Reads Amazon's XML processing report (the result document of a feed, https://developer-docs.amazon.com/sp-api/docs/submit-a-feed), either wrapped in
  * an AmazonEnvelope (MessageType ProcessingReport) or bare. The document comes from the network, so DTDs and
  * external entities are refused.
  */

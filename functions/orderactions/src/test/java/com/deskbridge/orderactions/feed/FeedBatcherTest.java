@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Batching pending actions into as few feeds as the createFeed budget allows (domain-reference §0.3). */
+/** Batching pending actions into as few feeds as the createFeed budget allows (https://developer-docs.amazon.com/sp-api/docs/feeds-api-rate-limits). */
 class FeedBatcherTest {
 
     private static final String DE = "A1PA6795UKMFR9";

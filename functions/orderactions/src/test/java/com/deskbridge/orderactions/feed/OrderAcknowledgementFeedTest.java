@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** The POST_ORDER_ACKNOWLEDGEMENT_DATA cancellation feed (domain-reference §1.5), validated against our XSD. */
+/** The POST_ORDER_ACKNOWLEDGEMENT_DATA cancellation feed (https://developer-docs.amazon.com/sp-api/docs/order-feed-type-values), validated against our XSD. */
 class OrderAcknowledgementFeedTest {
 
     static OrderCancellationCommand cancel(String orderId, CancelReason reason, String... items) {

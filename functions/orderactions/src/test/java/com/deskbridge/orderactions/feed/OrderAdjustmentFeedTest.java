@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** The POST_PAYMENT_ADJUSTMENT_DATA feed (domain-reference §1.4), validated against our XSD for every variant. */
+/** The POST_PAYMENT_ADJUSTMENT_DATA feed (https://developer-docs.amazon.com/sp-api/docs/order-feed-type-values), validated against our XSD for every variant. */
 class OrderAdjustmentFeedTest {
 
     static RefundCommand refund(String orderId, AdjustmentReason reason, AdjustedItem... items) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-/** Amazon's processing report mapped back to each message and action (domain-reference §1.4). */
+/** Amazon's processing report mapped back to each message and action (https://developer-docs.amazon.com/sp-api/docs/submit-a-feed). */
 class ProcessingReportParserTest {
 
     private final ProcessingReportParser parser = new ProcessingReportParser();

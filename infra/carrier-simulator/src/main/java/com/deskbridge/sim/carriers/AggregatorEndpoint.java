@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An AfterShip-style aggregator (domain-reference §2.7): {@code GET /trackings?tracking_numbers=&slug=} with the
+ * An AfterShip-style aggregator (https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses): {@code GET /trackings?tracking_numbers=&slug=} with the
  * {@code as-api-key} header; answers {@code {"meta":{"code"},"data":{"trackings":[...]}}} with AfterShip's nine tags
  * plus subtag per tracking and checkpoint. Serves every fixture shipment whose carrier has no direct simulator.
  * Rate limiting answers 429 with {@code as-rate-limit-*} headers.

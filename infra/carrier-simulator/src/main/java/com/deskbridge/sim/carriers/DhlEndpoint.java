@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * DHL Shipment Tracking - Unified: {@code GET /track/shipments?trackingNumber=} with the {@code DHL-API-Key} header
- * (domain-reference §2.1). Errors are problem+json ({@code title}, {@code status}, {@code detail}); a used-up
+ * (https://developer.dhl.com/api-reference/shipment-tracking). Errors are problem+json ({@code title}, {@code status}, {@code detail}); a used-up
  * quota answers 429 with {@code Retry-After} and RateLimit headers.
  */
 final class DhlEndpoint extends Endpoint {

@@ -18,9 +18,9 @@ import org.w3c.dom.NodeList;
  * DPD Web Services (DE/Benelux), SOAP 1.1 over HTTP: LoginService 2.1 {@code getAuth(delisId, password,
  * messageLanguage)} → authToken + authTokenExpires (local time, Europe/Berlin), and ParcelLifeCycleService 2.0
  * {@code getTrackingData(parcelLabelNumber)} with the {@code authentication} SOAP header → {@code trackingresult}
- * with {@code statusInfo[]} (domain-reference §2.5). Faults are HTTP 500 SOAP faults with an
+ * with {@code statusInfo[]} (as in karrio's DPD connector, https://github.com/karrioapi/karrio). Faults are HTTP 500 SOAP faults with an
  * {@code authenticationFault} detail for credential problems. An unknown parcel gets an empty {@code trackingresult}.
- * Error codes (LOGIN_5, LOGIN_6) are illustrative: DPD's own list is not in the reference notes.
+ * Error codes (LOGIN_5, LOGIN_6) are illustrative: DPD's own list is not public.
  */
 final class DpdEndpoint extends Endpoint {
 

@@ -15,7 +15,7 @@ import java.util.UUID;
  * FedEx: {@code POST /oauth/token} (form grant_type, client_id, client_secret) and Track
  * {@code POST /track/v1/trackingnumbers} (up to 30 numbers). An unknown number is answered 200 with a per-result
  * {@code error} (TRACKING.TRACKINGNUMBER.NOTFOUND), as FedEx does; auth and throttling errors are
- * {@code {"transactionId","errors":[{"code","message"}]}} (domain-reference §2.3).
+ * {@code {"transactionId","errors":[{"code","message"}]}} (https://developer.fedex.com/api/en-us/catalog/track/v1/docs.html).
  */
 final class FedexEndpoint extends Endpoint {
 

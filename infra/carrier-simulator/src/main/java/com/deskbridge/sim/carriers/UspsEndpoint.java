@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * USPS APIs v3: {@code POST /oauth2/v3/token} (client credentials, form or JSON body) and
- * {@code GET /tracking/v3/tracking/{trackingNumber}?expand=DETAIL} (domain-reference §2.4). Field names follow
+ * {@code GET /tracking/v3/tracking/{trackingNumber}?expand=DETAIL} (https://github.com/USPS/api-examples/issues/28). Field names follow
  * USPS's v3 tracking response as publicly documented (statusCategory, trackingEvents[].eventCode ...); the exact
  * enum is UNCONFIRMED. Errors: OAuth-style for the token endpoint, {@code {"apiVersion","error":{"code","message",
  * "errors":[...]}}} for tracking.

@@ -23,10 +23,10 @@ import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Amazon's asynchronous feed pipeline (domain-reference §1.4): feed documents with pre-signed upload URLs,
+ * Amazon's asynchronous feed pipeline (feeds_2021-06-30.json; https://developer-docs.amazon.com/sp-api/docs/submit-a-feed): feed documents with pre-signed upload URLs,
  * feeds that move IN_QUEUE → IN_PROGRESS → DONE (or FATAL) as the injected clock passes the configured
  * processing delay, an XML ProcessingReport as result document (optionally GZIP-compressed), and a
- * FEED_PROCESSING_FINISHED notification (§1.6) handed to the sink exactly as Amazon puts it on SQS.
+ * FEED_PROCESSING_FINISHED notification (FeedProcessingFinishedNotification.json) handed to the sink exactly as Amazon puts it on SQS.
  */
 final class FeedEngine {
 

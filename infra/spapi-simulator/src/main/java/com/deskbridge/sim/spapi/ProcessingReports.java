@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** Builds Amazon's XML ProcessingReport for an uploaded feed envelope (domain-reference §1.4). */
+/** Builds Amazon's XML ProcessingReport for an uploaded feed envelope (https://developer-docs.amazon.com/sp-api/docs/submit-a-feed). */
 final class ProcessingReports {
 
     private ProcessingReports() {

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * Amazon's asynchronous report pipeline (Reports API 2021-06-30) for the FBA shipments report
- * {@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL} (domain-reference §1.3): a report is IN_QUEUE for the first half
+ * {@code GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL} (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes): a report is IN_QUEUE for the first half
  * of the configured processing delay, IN_PROGRESS for the second, then DONE with a tab-separated document (optionally
  * GZIP), CANCELLED when there is no data (Amazon's documented automatic cancellation) or FATAL when told to fail.
  * The document is rendered from the fixture's FBA orders and their {@code fbaShipments}, with every column Amazon
@@ -33,7 +33,7 @@ final class ReportEngine {
 
     static final String FBA_SHIPMENTS = "GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL";
     static final Set<String> SUPPORTED = Set.of(FBA_SHIPMENTS);
-    /** The simulator's reading of "up to 1 month per request" (domain-reference §1.3). */
+    /** The simulator's reading of "about a month per request" (https://developer-docs.amazon.com/sp-api/docs/fba-sales-reports-attributes). */
     static final Duration MAX_RANGE = Duration.ofDays(31);
 
     /** The columns in Amazon's order, as seen in published samples of the flat file (UNCONFIRMED against a spec). */

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The operations the simulator serves, with Amazon's documented per-operation rate (requests per second)
- * and burst (domain-reference §1.2 Orders, §1.3 Fulfillment Outbound, §1.4 Feeds; Reports as stated in Amazon's
- * reports_2021-06-30.json). The id is what {@link SpApiSimulator#callCount(String)} and fault injection use.
+ * and burst (as stated in Amazon's models ordersV0.json, orders_2026-01-01.json, fulfillmentOutbound_2020-07-01.json,
+ * feeds_2021-06-30.json and reports_2021-06-30.json). The id is what {@link SpApiSimulator#callCount(String)} and fault injection use.
  */
 enum SimOperation {
     LWA_TOKEN("lwa.token", 0, 0),

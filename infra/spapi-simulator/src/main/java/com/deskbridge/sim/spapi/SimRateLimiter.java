@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amazon's side of SP-API throttling: one token bucket per operation (and access token holder), with the
- * documented rate and burst (domain-reference §1.2–§1.4). A call without a token is answered 429.
+ * documented rate and burst (https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits). A call without a token is answered 429.
  * Time comes from the simulator's injected clock so tests can throttle deterministically.
  */
 final class SimRateLimiter {
