@@ -319,7 +319,7 @@ public final class BuiltInMacros {
                 damaged item and one of the packaging? As soon as we have them, we will arrange a replacement or a \
                 full refund, whichever you prefer.
 
-                Thank you for your patience, and please accept our apologies for the inconvenience.
+                We apologise for the inconvenience.
 
                 Kind regards,
                 {{SellerName}}""", """
