@@ -70,10 +70,18 @@ class ApiFirstUseTest {
     void refundsAndCancellationsForASellerWithoutSpApiAccessSayTheAccountIsNotConnected() throws Exception {
         String seller = "no-spapi-" + System.nanoTime();
         String id = ticketAbout(seller, ORDER);
-        HttpResponse<String> refund = send("POST", "/tickets/" + id + "/refunds", token(seller), "first-use-refund-1",
-                "{\"orderId\":\"" + ORDER + "\",\"reason\":\"CustomerReturn\",\"full\":true}");
-        HttpResponse<String> cancel = send("POST", "/tickets/" + id + "/cancellation", token(seller), "first-use-cancel-1",
-                "{\"orderId\":\"" + ORDER + "\",\"reason\":\"BuyerCanceled\"}");
+        // the shared local system authorises every seller by default (README); this seller must be one that never did
+        system.world().grantSpApiToEverySeller(LocalRunner.SPAPI_SECRET_PREFIX, false);
+        HttpResponse<String> refund;
+        HttpResponse<String> cancel;
+        try {
+            refund = send("POST", "/tickets/" + id + "/refunds", token(seller), "first-use-refund-1",
+                    "{\"orderId\":\"" + ORDER + "\",\"reason\":\"CustomerReturn\",\"full\":true}");
+            cancel = send("POST", "/tickets/" + id + "/cancellation", token(seller), "first-use-cancel-1",
+                    "{\"orderId\":\"" + ORDER + "\",\"reason\":\"BuyerCanceled\"}");
+        } finally {
+            system.world().grantSpApiToEverySeller(LocalRunner.SPAPI_SECRET_PREFIX, true);
+        }
         for (HttpResponse<String> r : List.of(refund, cancel)) {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
             assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
