@@ -6,6 +6,7 @@ import static com.deskbridge.adapters.dynamodb.TicketKeys.GSI3PK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.GSI3SK;
 import static com.deskbridge.adapters.dynamodb.TicketKeys.PK;
 
+import com.deskbridge.domain.lifecycle.TicketTransition;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
 import com.deskbridge.domain.ticket.TicketStatus;
@@ -48,6 +49,17 @@ final class ClockStop {
         this.sets = "SET #status = :stopStatus, " + GSI1PK + " = :stopPk, " + GSI1SK + " = :stopAt"
                 + (extraSets == null || extraSets.isBlank() ? "" : ", " + extraSets);
         this.extraCondition = extraCondition;
+    }
+
+    /**
+     * The update for a clock-stopping {@link TicketTransition}: its status, stop time and the pending-escalation rule's
+     * form ({@link TicketTransition#keepsDueEntry()}).
+     */
+    static Update of(String table, SellerId seller, TicketId id, TicketTransition transition, String extraSets,
+                     Map<String, AttributeValue> extraValues, String extraCondition) {
+        ClockStop stop = new ClockStop(table, seller, id, transition.after().status(), transition.after().queueKey(),
+                extraSets, extraValues, extraCondition);
+        return transition.keepsDueEntry() ? stop.withPendingEscalation() : stop.usual();
     }
 
     /** Includes a failed send's mark: an agent has acted on the ticket since. */
