@@ -1,11 +1,9 @@
 package com.deskbridge.adapters.dynamodb;
 
 import com.deskbridge.domain.inbox.TicketFacts;
-import com.deskbridge.domain.sla.MilestoneKind;
 import com.deskbridge.domain.ticket.TicketStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,32 +23,10 @@ public final class InboxFacts {
     private InboxFacts() {
     }
 
+    /** The ticket's lifecycle part is the domain's {@link com.deskbridge.domain.lifecycle.TicketState}; the rest is read here. */
     static TicketFacts of(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> order = item.containsKey(ORDER) && item.get(ORDER).hasM() ? item.get(ORDER).m() : Map.of();
-        Set<MilestoneKind> fired = EnumSet.noneOf(MilestoneKind.class);
-        if (item.containsKey(DynamoDbDueIndex.FIRED)) {
-            for (String name : item.get(DynamoDbDueIndex.FIRED).ss()) {
-                try {
-                    fired.add(MilestoneKind.valueOf(name));
-                } catch (IllegalArgumentException unknown) {
-                    // a milestone this version does not know: no view depends on it
-                }
-            }
-        }
-        Instant marketplaceDue = null;
-        AttributeValue milestones = item.get(DynamoDbDueIndex.MILESTONES);
-        if (milestones != null && milestones.hasM() && milestones.m().containsKey(MilestoneKind.MARKETPLACE_DUE.name())) {
-            marketplaceDue = Instant.ofEpochMilli(Long.parseLong(milestones.m().get(MilestoneKind.MARKETPLACE_DUE.name()).n()));
-        }
-        String status = ItemCodec.str(item, "status");
-        return new TicketFacts(
-                status == null ? TicketStatus.OPEN : TicketStatus.parse(status, "status"),
-                item.containsKey("awaitingReplySince"),
-                ItemCodec.str(item, "intent"),
-                item.containsKey("tags") ? Set.copyOf(item.get("tags").ss()) : Set.of(),
-                instant(item, "dueAt"),
-                marketplaceDue,
-                fired,
+        TicketFacts rest = new TicketFacts(TicketStatus.OPEN, false, null, Set.of(), null, null, Set.of(),
                 order.containsKey("flags") ? Set.copyOf(order.get("flags").ss()) : Set.of(),
                 ItemCodec.str(order, "fulfilment"),
                 order.containsKey("shipped") ? order.get("shipped").bool() : null,
@@ -58,12 +34,10 @@ public final class InboxFacts {
                 instant(order, "latestDeliveryDate"),
                 order.containsKey("trackingKnown") && Boolean.TRUE.equals(order.get("trackingKnown").bool()),
                 order.containsKey("value") ? new BigDecimal(order.get("value").n()) : null,
-                ItemCodec.str(order, "currency"),
-                item.containsKey("messageCount") ? Integer.parseInt(item.get("messageCount").n()) : 0,
-                ItemCodec.str(item, "assignee"),
-                ItemCodec.str(item, LAST_HANDLED_BY),
-                item.containsKey(ESCALATION) && Boolean.TRUE.equals(item.get(ESCALATION).bool()),
+                ItemCodec.str(order, "currency"), 0,
+                ItemCodec.str(item, "assignee"), null, false,
                 instant(item, "createdAt"));
+        return TicketItems.state(item).facts(rest);
     }
 
     /**

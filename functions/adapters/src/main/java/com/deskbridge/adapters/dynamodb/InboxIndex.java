@@ -128,12 +128,6 @@ public final class InboxIndex {
         throw new IllegalStateException("ticket " + ticket + " kept changing; the write was not made");
     }
 
-    /** Recomputes the ticket's views from the ticket as stored (after a write that did not go through a plan). */
-    public void refresh(SellerId seller, TicketId ticket, Instant now) {
-        write(seller, ticket, now, snapshot -> snapshot.exists() ? Optional.of(new Plan(List.of(), snapshot.ticket()))
-                : Optional.empty());
-    }
-
     /**
      * One transaction: the plan's items and the inbox's.
      *

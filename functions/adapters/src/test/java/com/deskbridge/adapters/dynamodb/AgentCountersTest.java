@@ -15,25 +15,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-agent and per-suggestion daily counters written with the replies, in DynamoDB Local. */
 class AgentCountersTest {
     private static final LocalDate DAY = LocalDate.parse("2031-06-02");
     private static final Instant MORNING = DAY.atTime(8, 0).toInstant(ZoneOffset.UTC);
-    private static TicketsTableFixture table;
-
-    @BeforeAll
-    static void start() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
 
     @Test
     void repliesAreCountedOncePerAgentSourceAndSuggestedMacro() {

@@ -16,25 +16,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The nightly SLA report from real intake and reply writes in DynamoDB Local. */
 class DailySlaMetricsStoreTest {
     private static final LocalDate DAY = LocalDate.parse("2031-05-06");
     private static final Instant MORNING = DAY.atTime(8, 0).toInstant(ZoneOffset.UTC);
-    private static TicketsTableFixture table;
-
-    @BeforeAll
-    static void start() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
 
     @Test
     void eachActiveSellerGetsItsDayReportedByChannelAndAgent() {

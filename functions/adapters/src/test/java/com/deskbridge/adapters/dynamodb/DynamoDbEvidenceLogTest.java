@@ -15,25 +15,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The evidence chain as stored in DynamoDB Local: appends link up, races never fork, tampering is detected. */
 class DynamoDbEvidenceLogTest {
-    private static TicketsTableFixture table;
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
     private static int run;
-
-    @BeforeAll
-    static void start() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
 
     private final DynamoDbEvidenceLog log = new DynamoDbEvidenceLog(table.client(), table.name(), Clock.systemUTC());
 

@@ -10,25 +10,20 @@ import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seller registry on DynamoDB Local with the template's table: an alias belongs to one seller only. */
 class DynamoDbSellerRegistryTest {
     private static final Instant NOW = Instant.parse("2026-12-07T04:00:00Z");
-    private static TicketsTableFixture table;
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
     private static DynamoDbSellerRegistry registry;
 
     @BeforeAll
     static void start() {
-        table = TicketsTableFixture.start();
         registry = new DynamoDbSellerRegistry(table.client(), table.name());
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
     }
 
     private static SellerRegistration seller(String id, String alias) {

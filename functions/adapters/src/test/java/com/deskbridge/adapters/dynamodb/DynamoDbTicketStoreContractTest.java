@@ -1,22 +1,12 @@
 package com.deskbridge.adapters.dynamodb;
 
 import com.deskbridge.domain.port.TicketStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on DynamoDB Local (one per class; every test has its own seller). */
 class DynamoDbTicketStoreContractTest extends TicketStoreContract {
-    private static TicketsTableFixture table;
-
-    @BeforeAll
-    static void start() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
 
     @Override
     TicketStore store() {

@@ -25,10 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -36,20 +35,11 @@ class DynamoDbTicketStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final Instant KEEP_UNTIL = Instant.parse("2026-12-21T12:00:00Z");
-    private static TicketsTableFixture table;
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
     private DynamoDbTicketStore store;
     private static int run;
     private SellerId seller;
-
-    @BeforeAll
-    static void startDynamoDbLocal() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
 
     @BeforeEach
     void freshSeller() {

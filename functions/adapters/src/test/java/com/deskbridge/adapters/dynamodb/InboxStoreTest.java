@@ -28,10 +28,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -44,22 +43,13 @@ class InboxStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     private static final Instant KEEP = Instant.parse("2026-12-21T12:00:00Z");
-    private static TicketsTableFixture table;
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
     private static int run;
     private DynamoDbTicketStore store;
     private DynamoDbInbox inbox;
     private SellerId seller;
     private final List<TicketId> tickets = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
 
     @BeforeEach
     void fresh() {
@@ -164,6 +154,21 @@ class InboxStoreTest {
         // closing ends it everywhere
         store.close(seller, question, "anna", NOW);
         assertThat(counts("anna")).doesNotContainKey(InboxView.MINE).containsEntry(InboxView.REFUNDS_AND_RETURNS, 1L);
+        assertConsistent();
+    }
+
+    @Test
+    void aFailedSendPutsTheTicketBackInItsViewsInTheSameWrite() {
+        TicketId question = append("m1", "q", "PRODUCT_QUESTION");
+        OutgoingReply reply = new OutgoingReply(OutgoingReply.keyFor(question, "k1"), "anna", "It fits.", NOW, false);
+        store.recordReply(seller, question, reply, KEEP);
+        assertThat(counts("anna")).doesNotContainKey(InboxView.PRODUCT_QUESTIONS).containsEntry(InboxView.MINE, 1L);
+
+        assertThat(store.updateSendStatus(seller, question, reply.messageKey(),
+                java.util.Set.of(com.deskbridge.domain.ticket.SendStatus.QUEUED),
+                com.deskbridge.domain.ticket.SendStatus.FAILED, "mailbox full", NOW)).isTrue();
+        // no follow-up refresh exists any more: the views moved with the ticket
+        assertThat(counts("anna")).containsEntry(InboxView.PRODUCT_QUESTIONS, 1L);
         assertConsistent();
     }
 

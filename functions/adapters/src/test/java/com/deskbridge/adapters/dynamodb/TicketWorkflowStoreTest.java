@@ -25,30 +25,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replies, assignment, tags, closing and the filtered due-ordered queue, against DynamoDB Local. */
 class TicketWorkflowStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final Instant KEEP = Instant.parse("2026-12-21T12:00:00Z");
-    private static TicketsTableFixture table;
+    @RegisterExtension
+    static final TicketsTableFixture table = TicketsTableFixture.perClass();
     private static int run;
     private DynamoDbTicketStore store;
     private SellerId seller;
-
-    @BeforeAll
-    static void start() {
-        table = TicketsTableFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        table.close();
-    }
 
     @BeforeEach
     void fresh() {

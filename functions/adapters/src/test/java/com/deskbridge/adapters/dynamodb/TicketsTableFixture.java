@@ -7,28 +7,59 @@ import com.deskbridge.localaws.dynamodb.TableProvisioner;
 import com.deskbridge.localaws.template.SamTemplate;
 import com.deskbridge.localaws.template.TableSpec;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** DynamoDB Local (in-process) with the TicketsTable exactly as template.yaml declares it. */
-final class TicketsTableFixture implements AutoCloseable {
-    private final AmazonDynamoDBLocal local;
-    private final DynamoDbClient client;
-    private final String name;
+/**
+ * DynamoDB Local (in-process) with the TicketsTable exactly as template.yaml declares it. A test class holds one:
+ * {@code @RegisterExtension static final TicketsTableFixture table = TicketsTableFixture.perClass();} starts it before
+ * the class's tests and stops it after them (every test uses its own seller, so tests share the table).
+ */
+final class TicketsTableFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private AmazonDynamoDBLocal local;
+    private DynamoDbClient client;
+    private String name;
 
-    private TicketsTableFixture(AmazonDynamoDBLocal local, TableSpec table) {
-        this.local = local;
-        this.client = local.dynamoDbClient();
-        this.name = table.tableName();
+    private TicketsTableFixture() {
+    }
+
+    /** Started and stopped by JUnit around the test class that registers it. */
+    static TicketsTableFixture perClass() {
+        return new TicketsTableFixture();
+    }
+
+    /** Started now; the caller closes it. */
+    static TicketsTableFixture start() {
+        TicketsTableFixture fixture = new TicketsTableFixture();
+        fixture.open();
+        return fixture;
+    }
+
+    private void open() {
+        TableSpec table = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"))
+                .model(Map.of(), "eu-west-1", "test").tables().get("TicketsTable");
+        local = DynamoDBEmbedded.create(true);
+        client = local.dynamoDbClient();
+        name = table.tableName();
         new TableProvisioner(client).ensure(table);
     }
 
-    static TicketsTableFixture start() {
-        TableSpec table = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"))
-                .model(Map.of(), "eu-west-1", "test").tables().get("TicketsTable");
-        return new TicketsTableFixture(DynamoDBEmbedded.create(true), table);
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     DynamoDbClient client() {
+        if (client == null) {
+            throw new IllegalStateException("the table is not started: register the fixture with @RegisterExtension");
+        }
         return client;
     }
 
@@ -38,7 +69,10 @@ final class TicketsTableFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        local.shutdownNow();
+        if (client != null) {
+            client.close();
+            local.shutdownNow();
+            client = null;
+        }
     }
 }

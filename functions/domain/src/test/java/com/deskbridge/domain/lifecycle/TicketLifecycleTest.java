@@ -104,4 +104,17 @@ class TicketLifecycleTest {
         assertThat(reopened.after().awaitingReplySince()).isEqualTo(T0.plusSeconds(60));
         assertThat(reopened.after().tags()).containsExactly("wismo");
     }
+
+    @Test
+    void theInboxViewsFollowTheLifecycle() {
+        com.deskbridge.domain.inbox.TicketFacts rest = new com.deskbridge.domain.inbox.TicketFacts(null, false, null, null,
+                null, null, null, null, null, null, null, null, false, null, null, 0, null, null, false, T0);
+        TicketState question = TicketLifecycle.message(TicketState.NONE, T0, due(T0.plusSeconds(3600), "PRODUCT_QUESTION"),
+                false).after();
+        assertThat(com.deskbridge.domain.inbox.InboxRules.membership(question.facts(rest)))
+                .contains(com.deskbridge.domain.inbox.InboxView.PRODUCT_QUESTIONS);
+        TicketState closed = TicketLifecycle.close(question, "agent-1", T0.plusSeconds(60)).after();
+        assertThat(com.deskbridge.domain.inbox.InboxRules.membership(closed.facts(rest)))
+                .doesNotContain(com.deskbridge.domain.inbox.InboxView.PRODUCT_QUESTIONS);
+    }
 }
