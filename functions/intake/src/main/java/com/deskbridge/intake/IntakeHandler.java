@@ -3,7 +3,6 @@ package com.deskbridge.intake;
 import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.deskbridge.adapters.sqs.SqsBatch;
 import com.deskbridge.domain.port.EnrichmentTrigger;
-import com.deskbridge.domain.ticket.Channel;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -14,9 +13,6 @@ import com.deskbridge.domain.intake.IntakeService;
 import com.deskbridge.domain.ticket.InboundMessage;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,48 +102,12 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             mine.setRecords(split.kept());
             notForwarded = split.notForwarded();
         }
-        // the batch's context requests, by SQS message id: sent together at its end
-        Map<String, List<EnrichmentTrigger.Request>> contextRequests = new LinkedHashMap<>();
-        SQSBatchResponse response = batch.process(mine, context, record -> process(record, contextRequests));
-        return withFailures(withContextRequested(response, contextRequests), notForwarded);
+        IntakeBatch accepted = new IntakeBatch(intake, autoReplies, enrichment);
+        SQSBatchResponse response = batch.process(mine, context, record -> process(record, accepted));
+        return accepted.finish(response, notForwarded);
     }
 
-    /**
-     * Hands the batch's context requests over together. If that fails, the messages that asked are delivered again:
-     * storing them is then a no-op and they ask again, so no ticket goes without its context.
-     */
-    private SQSBatchResponse withContextRequested(SQSBatchResponse response,
-                                                  Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
-        if (contextRequests.isEmpty()) {
-            return response;
-        }
-        try {
-            enrichment.enrichAll(contextRequests.values().stream().flatMap(List::stream).toList());
-            return response;
-        } catch (RuntimeException e) {
-            LOG.warn("intake could not ask for the context of {} message(s), they will be delivered again: {}",
-                    contextRequests.size(), e.toString());
-            return withFailures(response, contextRequests.keySet());
-        }
-    }
-
-    /** The response with these messages delivered again too. */
-    private static SQSBatchResponse withFailures(SQSBatchResponse response, Set<String> messageIds) {
-        if (messageIds.isEmpty()) {
-            return response;
-        }
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>(response.getBatchItemFailures());
-        Set<String> failing = new HashSet<>();
-        failures.forEach(f -> failing.add(f.getItemIdentifier()));
-        for (String messageId : messageIds) {
-            if (failing.add(messageId)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(messageId).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
-    }
-
-    private SqsBatch.Outcome process(SQSEvent.SQSMessage record, Map<String, List<EnrichmentTrigger.Request>> contextRequests) {
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage record, IntakeBatch accepted) {
         List<InboundMessage> messages;
         try {
             messages = decoder.decode(record.getBody(), sentAt(record));
@@ -161,37 +121,8 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             LOG.info("intake messageId={} carries no buyer message (S3 test event or deletion notice)",
                     record.getMessageId());
         }
-        for (InboundMessage message : messages) {
-            IntakeService.Result result = intake.accept(message);
-            LOG.info("intake messageId={} ticketId={} messageKey={} channel={} duplicate={}", record.getMessageId(),
-                    result.ticketId(), result.messageKey(), message.channel().wireName(), result.duplicate());
-            if (message.orderId() != null) {
-                // The order is known: fetch its context. Also for a redelivered message, whose first delivery may
-                // have failed right here (asking twice is harmless: enrichment is idempotent).
-                // Only Amazon's marketplace ids mean something to SP-API; another channel's order can still be an
-                // MCF order (Amazon fulfils it), looked up by its id in the seller's home region.
-                contextRequests.computeIfAbsent(record.getMessageId(), id -> new ArrayList<>()).add(
-                        new EnrichmentTrigger.Request(message.seller(), result.ticketId(), message.orderId(),
-                                message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
-                                EnrichmentTrigger.Reason.ORDER_KNOWN));
-            }
-            if (!result.duplicate()) {
-                autoReply(message, result);
-            }
-        }
+        accepted.accept(record.getMessageId(), messages);
         return SqsBatch.DONE;
-    }
-
-    /**
-     * The message is stored: an automatic reply is a courtesy on top, so its failure is logged, never a reason to
-     * redeliver the message (a redelivery is a duplicate and would not try again anyway).
-     */
-    private void autoReply(InboundMessage message, IntakeService.Result result) {
-        try {
-            autoReplies.afterIntake(message, result.triage());
-        } catch (RuntimeException e) {
-            LOG.warn("intake ticketId={} automatic reply failed: {}", result.ticketId(), e.toString());
-        }
     }
 
     private Instant sentAt(SQSEvent.SQSMessage record) {
