@@ -109,7 +109,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                             Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
                                     .orElse(SubmitTrigger.NONE), clock,
                             seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
-                            new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock));
+                            new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
+                            // eBay and Shopify orders: validated and executed at their channel (issue 15)
+                            .withChannels(ChannelAccounts.fromEnvironment(dynamo, table, clock));
                 }),
                 TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),

@@ -29,6 +29,8 @@ public final class LocalWorld implements AutoCloseable {
     private final LocalSecretsManager secrets;
     private final AtomicReference<Consumer<String>> notifications;
     private final JsonNode world;
+    /** The eBay and Shopify simulators (started with the others, closed with them). */
+    private LocalChannels channels;
 
     private LocalWorld(SpApiSimulator spApi, CarrierSimulator carriers, LocalSecretsManager secrets,
                        AtomicReference<Consumer<String>> notifications, JsonNode world) {
@@ -48,7 +50,14 @@ public final class LocalWorld implements AutoCloseable {
         try {
             spApi = SpApiSimulator.start(spApiPort, world, clock, body -> notifications.get().accept(body));
             carriers = CarrierSimulator.start(carriersPort, world, clock);
-            return new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+            LocalWorld started = new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+            try {
+                started.channels = LocalChannels.start(clock);
+            } catch (RuntimeException e) {
+                started.secrets.close();
+                throw e;
+            }
+            return started;
         } catch (RuntimeException e) {
             if (spApi != null) {
                 spApi.close();
@@ -157,12 +166,20 @@ public final class LocalWorld implements AutoCloseable {
         return secrets;
     }
 
+    /** The eBay and Shopify simulators with the journey seller's accounts. */
+    LocalChannels channels() {
+        return channels;
+    }
+
     public JsonNode world() {
         return world;
     }
 
     @Override
     public void close() {
+        if (channels != null) {
+            channels.close();
+        }
         spApi.close();
         carriers.close();
         secrets.close();

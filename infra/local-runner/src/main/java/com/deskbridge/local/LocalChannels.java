@@ -1,0 +1,109 @@
+package com.deskbridge.local;
+
+import com.deskbridge.sim.ebay.EbaySimulator;
+import com.deskbridge.sim.shopify.ShopifySimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eBay and Shopify simulators of the local system, with the sellers' accounts as the functions find them: one
+ * secret per seller and channel under {@link #EBAY_SECRET_PREFIX} and {@link #SHOPIFY_SECRET_PREFIX} (README "eBay and
+ * Shopify accounts"). The simulators hold their demo worlds plus the journey seller {@link #JOURNEY_SELLER}
+ * ({@code channels-journey-world.json}); refunds settle and cancellation jobs finish at once, so an action's
+ * confirmation is there when the agent looks.
+ */
+final class LocalChannels implements AutoCloseable {
+
+    static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
+    static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
+    /** The seller of the channel journeys: an eBay account and a Shopify store, nothing shared with other journeys. */
+    static final String JOURNEY_SELLER = "journey-channels";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EbaySimulator ebay;
+    private final ShopifySimulator shopify;
+
+    private LocalChannels(EbaySimulator ebay, ShopifySimulator shopify) {
+        this.ebay = ebay;
+        this.shopify = shopify;
+    }
+
+    static LocalChannels start(Clock clock) {
+        JsonNode journey = journeyWorld();
+        ObjectNode ebayWorld = (ObjectNode) EbaySimulator.demoWorld();
+        ObjectNode ebayConfig = (ObjectNode) ebayWorld.get("ebay");
+        ebayConfig.put("latencyMs", 0).put("refundSettleDelay", "PT0S");
+        append(ebayWorld, journey, "ebaySellers");
+        append(ebayWorld, journey, "ebayOrders");
+        ObjectNode shopifyWorld = (ObjectNode) ShopifySimulator.demoWorld();
+        ObjectNode shopifyConfig = (ObjectNode) shopifyWorld.get("shopify");
+        shopifyConfig.put("latencyMs", 0).put("jobDelay", "PT0S");
+        ((ArrayNode) shopifyConfig.withArray("shops")).addAll((ArrayNode) journey.get("shops"));
+        append(shopifyWorld, journey, "shopifyOrders");
+        EbaySimulator ebay = EbaySimulator.start(0, ebayWorld, clock, n -> { });
+        try {
+            return new LocalChannels(ebay, ShopifySimulator.start(0, shopifyWorld, clock, w -> { }));
+        } catch (RuntimeException e) {
+            ebay.close();
+            throw e;
+        }
+    }
+
+    /** Stores the journey seller's eBay and Shopify secrets (what onboarding stores in AWS). */
+    void grant(LocalSecretsManager secrets) {
+        for (JsonNode s : journeyWorld().get("ebaySellers")) {
+            String seller = s.get("sellerId").asText();
+            Map<String, String> fields = new LinkedHashMap<>(ebay.credentials(seller));
+            fields.put("username", s.get("username").asText());
+            fields.put("marketplace_id", s.get("marketplaceId").asText());
+            fields.put("signature_required", Boolean.toString(s.path("euOrUkDomiciled").asBoolean(true)));
+            secrets.put(EBAY_SECRET_PREFIX + seller, fields);
+        }
+        for (JsonNode s : journeyWorld().get("shops")) {
+            String domain = s.get("shopDomain").asText();
+            Map<String, String> fields = new LinkedHashMap<>(shopify.credentials(domain));
+            fields.put("shop_domain", domain);
+            secrets.put(SHOPIFY_SECRET_PREFIX + s.get("sellerId").asText(), fields);
+        }
+    }
+
+    EbaySimulator ebay() {
+        return ebay;
+    }
+
+    ShopifySimulator shopify() {
+        return shopify;
+    }
+
+    private static void append(ObjectNode world, JsonNode from, String field) {
+        ((ArrayNode) world.withArray(field)).addAll((ArrayNode) from.get(field));
+    }
+
+    private static JsonNode journeyWorld() {
+        try (InputStream in = LocalChannels.class.getResourceAsStream("/channels-journey-world.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : List.<AutoCloseable>of(shopify, ebay)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+    }
+}
