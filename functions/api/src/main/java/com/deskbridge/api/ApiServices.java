@@ -100,20 +100,23 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
         SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
                 RefundControls.DEFAULT, RefundControlsJson::parse);
+        Supplier<OrderActions> orderActions = memoized(() -> {
+            SpApiAccess spApi = spApiAccess.get();
+            return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
+                    Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
+                            .orElse(SubmitTrigger.NONE), clock,
+                    seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
+                    new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
+                    // eBay and Shopify orders: validated and executed at their channel (issue 15)
+                    .withChannels(ChannelAccounts.fromEnvironment(dynamo, table, clock));
+        });
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
-                memoized(() -> {
-                    SpApiAccess spApi = spApiAccess.get();
-                    return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
-                            Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
-                                    .orElse(SubmitTrigger.NONE), clock,
-                            seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
-                            new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
-                            // eBay and Shopify orders: validated and executed at their channel (issue 15)
-                            .withChannels(ChannelAccounts.fromEnvironment(dynamo, table, clock));
-                }),
-                TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
+                orderActions,
+                // an eBay or Shopify action still settling is confirmed by asking the channel when it is read
+                TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions,
+                        evidence), orderActions),
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),

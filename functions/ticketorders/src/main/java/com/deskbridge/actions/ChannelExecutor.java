@@ -64,6 +64,12 @@ final class ChannelExecutor {
         } catch (ChannelAuthorizationException e) {
             outcome = new ActionOutcome.Rejected(null, "not-authorised", "the seller's " + action.channel().name()
                     + " authorisation was refused (revoked or expired); nothing was sent. Authorise Deskbridge again.");
+        } catch (RuntimeException e) {
+            // not known whether the channel acted: the action stays QUEUED; the same key sends it again, and the
+            // channel's idempotency (Shopify's key, eBay's recorded attempt) keeps money from moving twice
+            LOG.error("action {} on {} order {}: outcome unknown, stays QUEUED: {}", action.actionId(), action.channel().name(),
+                    action.orderId(), e.toString());
+            return action;
         }
         return record(action, ActionState.QUEUED, outcome);
     }

@@ -153,7 +153,7 @@ public final class OrderActions {
      * A channel action the channel has not confirmed yet (SUBMITTED) is confirmed by asking the channel when it is read,
      * so the agent sees its final state; every other action as stored.
      */
-    private OrderAction settle(OrderAction action) {
+    public OrderAction settle(OrderAction action) {
         if (action.channel() == null || action.state() != ActionState.SUBMITTED) {
             return action;
         }
