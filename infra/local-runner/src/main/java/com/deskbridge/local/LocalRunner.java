@@ -35,6 +35,9 @@ public final class LocalRunner implements AutoCloseable {
     /** Where the functions' SP-API credentials live locally (template parameter SpApiSecretPrefix). */
     public static final String SPAPI_SECRET_PREFIX = "deskbridge/spapi/";
     private static final String SECRETS_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
+    /** Where the functions find sellers' eBay authorisations and shops locally (template parameters of those names). */
+    public static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
+    public static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
 
     private final LocalS3 s3;
     private final LocalMail mail;
@@ -93,6 +96,10 @@ public final class LocalRunner implements AutoCloseable {
                     // mail to <alias>@LOCAL_MAIL_DOMAIN: SES's notifications (sent to the intake queue by hand, as SNS's
                     // raw delivery would) name the seller by alias; the receipt rule itself is not emulated
                     .parameterOverride("MailDomain", LOCAL_MAIL_DOMAIN)
+                    // eBay replies go to the eBay simulator (when the world has eBay sellers)
+                    .parameterOverride("EbayEndpoint", world.ebay().map(e -> e.baseUrl()).orElse(""))
+                    .parameterOverride("EbaySecretPrefix", EBAY_SECRET_PREFIX)
+                    .parameterOverride("ShopifySecretPrefix", SHOPIFY_SECRET_PREFIX)
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -113,6 +120,9 @@ public final class LocalRunner implements AutoCloseable {
             // every other seller a local user signs in with reaches the same simulated Amazon seller account
             world.grantSpApiToEverySeller(SPAPI_SECRET_PREFIX, options.spApiForAllSellers());
             world.grantCarriers();
+            // the world's eBay sellers and shops (with a support address) can answer their tickets from Deskbridge
+            world.grantEbay(EBAY_SECRET_PREFIX);
+            world.grantShops(SHOPIFY_SECRET_PREFIX);
             api = apiFor(stack, options).start();
             registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
@@ -247,6 +257,7 @@ public final class LocalRunner implements AutoCloseable {
         return "  S3 (S3Mock)      " + s3.endpoint() + "\n"
                 + "  SP-API simulator " + world.spApi().baseUrl() + " (LWA " + world.spApi().lwaUrl() + ")\n"
                 + "  carrier simulator http://127.0.0.1:" + world.carriers().port() + "/{dhl,ups,fedex,usps,dpd,aggregator}\n"
+                + world.ebay().map(e -> "  eBay simulator   " + e.baseUrl() + " (Message API: replies on eBay tickets)\n").orElse("")
                 + "  SMTP (GreenMail) smtp://127.0.0.1:" + mail.smtpPort() + "  sent replies; read them over IMAP at 127.0.0.1:"
                 + mail.imapPort() + " (user: the buyer's relay alias, any password)\n"
                 + "HTTP API           " + api.baseUrl() + "\n"

@@ -1,6 +1,7 @@
 package com.deskbridge.local;
 
 import com.deskbridge.sim.carriers.CarrierSimulator;
+import com.deskbridge.sim.ebay.EbaySimulator;
 import com.deskbridge.sim.spapi.SpApiSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,8 @@ public final class LocalWorld implements AutoCloseable {
     private final LocalSecretsManager secrets;
     private final AtomicReference<Consumer<String>> notifications;
     private final JsonNode world;
+    /** The eBay simulator, when the world has eBay sellers ({@code ebaySellers}, infra/ebay-simulator/FIXTURE.md). */
+    private EbaySimulator ebay;
 
     private LocalWorld(SpApiSimulator spApi, CarrierSimulator carriers, LocalSecretsManager secrets,
                        AtomicReference<Consumer<String>> notifications, JsonNode world) {
@@ -48,7 +51,12 @@ public final class LocalWorld implements AutoCloseable {
         try {
             spApi = SpApiSimulator.start(spApiPort, world, clock, body -> notifications.get().accept(body));
             carriers = CarrierSimulator.start(carriersPort, world, clock);
-            return new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+            LocalWorld started = new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+            if (world.path("ebaySellers").size() > 0) {
+                // buyers' eBay messages and the sellers' replies (Message API); its platform notifications go nowhere yet
+                started.ebay = EbaySimulator.start(0, world, clock, notification -> { });
+            }
+            return started;
         } catch (RuntimeException e) {
             if (spApi != null) {
                 spApi.close();
@@ -140,6 +148,57 @@ public final class LocalWorld implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores the eBay authorisation of every seller of the world's {@code ebaySellers} under the name the functions look
+     * up ({@code <EbaySecretPrefix><sellerId>}): the simulator's OAuth credentials and the account's user name,
+     * marketplace and domicile. Returns the sellers.
+     */
+    public java.util.List<String> grantEbay(String secretPrefix) {
+        java.util.List<String> granted = new java.util.ArrayList<>();
+        if (ebay == null) {
+            return granted;
+        }
+        for (JsonNode seller : world.path("ebaySellers")) {
+            String sellerId = seller.path("sellerId").asText();
+            Map<String, String> secret = new java.util.LinkedHashMap<>(ebay.credentials(sellerId));
+            secret.put("username", seller.path("username").asText());
+            secret.put("marketplace_id", seller.path("marketplaceId").asText("EBAY_DE"));
+            secret.put("eu_or_uk_domiciled", Boolean.toString(seller.path("euOrUkDomiciled").asBoolean(true)));
+            secrets.put(secretPrefix + sellerId, secret);
+            granted.add(sellerId);
+        }
+        return granted;
+    }
+
+    /**
+     * Stores the shop of every store in the world's {@code shopify.shops[]} that names a {@code supportAddress} under
+     * the name the functions look up ({@code <ShopifySecretPrefix><sellerId>}): {@code shop_domain} and
+     * {@code support_address}, the address the seller's Shopify and e-mail replies are mailed from, and the app's
+     * {@code client_secret} when the world gives one (webhook signatures). Returns the sellers.
+     */
+    public java.util.List<String> grantShops(String secretPrefix) {
+        java.util.List<String> granted = new java.util.ArrayList<>();
+        for (JsonNode shop : world.path("shopify").path("shops")) {
+            if (!shop.hasNonNull("supportAddress")) {
+                continue;
+            }
+            Map<String, String> secret = new java.util.LinkedHashMap<>();
+            secret.put("shop_domain", shop.path("shopDomain").asText());
+            secret.put("support_address", shop.path("supportAddress").asText());
+            if (shop.hasNonNull("clientSecret")) {
+                secret.put("client_secret", shop.path("clientSecret").asText());
+            }
+            secrets.put(secretPrefix + shop.path("sellerId").asText(), secret);
+            granted.add(shop.path("sellerId").asText());
+        }
+        return granted;
+    }
+
+    /** The eBay simulator, when the world has eBay sellers. */
+    public java.util.Optional<EbaySimulator> ebay() {
+        return java.util.Optional.ofNullable(ebay);
+    }
+
     /** Where SP-API notifications (FEED_PROCESSING_FINISHED) go: the local notification queue, once it exists. */
     public void deliverNotificationsTo(Consumer<String> sink) {
         notifications.set(sink);
@@ -165,6 +224,9 @@ public final class LocalWorld implements AutoCloseable {
     public void close() {
         spApi.close();
         carriers.close();
+        if (ebay != null) {
+            ebay.close();
+        }
         secrets.close();
     }
 }
