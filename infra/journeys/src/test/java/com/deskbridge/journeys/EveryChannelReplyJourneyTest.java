@@ -34,9 +34,10 @@ class EveryChannelReplyJourneyTest extends Journey {
     }
 
     @Test
-    @DisplayName("shopify, email: the reply is mailed to the buyer from the shop's support address")
+    @DisplayName("shopify: the reply is mailed to the buyer from the shop's support address")
     void aShopReplyIsMailedFromTheShopsAddress() {
-        for (String channel : new String[] {"shopify", "email"}) {
+        // e-mail tickets take the same path (ReplySenderTest.OtherChannels sends both); one channel keeps the suite short
+        for (String channel : new String[] {"shopify"}) {
             String buyer = channel + ".buyer." + System.nanoTime() + "@example.com";
             JsonNode sent = replySent(channel, null, buyer, null);
             Mailbox.Mail mailed = mail.await(buyer, m -> m.text().contains(sent.path("body").asText()), LIMIT);
