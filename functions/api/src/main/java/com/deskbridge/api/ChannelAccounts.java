@@ -6,7 +6,7 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.channels.ActionAttempts;
-import com.deskbridge.ebay.EbayAccount;
+import com.deskbridge.ebay.EbaySecretAccounts;
 import com.deskbridge.ebay.EbayCallLimits;
 import com.deskbridge.ebay.EbayClient;
 import com.deskbridge.ebay.EbayEndpoints;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * The seller configuration is one Secrets Manager secret per seller and channel (README "eBay and Shopify accounts"):
  * <ul>
  * <li>{@code EBAY_SECRET_PREFIX + sellerId}: {@code client_id}, {@code client_secret}, {@code refresh_token} (eBay's
- *     user token grant), {@code username}, {@code marketplace_id} (e.g. {@code EBAY_DE}), {@code signature_required}
+ *     user token grant), {@code username}, {@code marketplace_id} (e.g. {@code EBAY_DE}), {@code eu_or_uk_domiciled}
  *     ({@code true} for sellers domiciled in the EU or UK) with {@code signing_jwe}, {@code signing_private_key},
  *     {@code signing_algorithm} (https://developer.ebay.com/develop/guides/digital-signatures-for-apis);</li>
  * <li>{@code SHOPIFY_SECRET_PREFIX + sellerId}: {@code shop_domain}, {@code client_id}, {@code client_secret}, and
@@ -56,7 +56,7 @@ final class ChannelAccounts implements ChannelGateways {
         this.secrets = Objects.requireNonNull(secrets);
         this.ebayPrefix = Objects.requireNonNull(ebayPrefix);
         this.shopifyPrefix = Objects.requireNonNull(shopifyPrefix);
-        this.ebay = new Gateway("ebay", new EbayOrderActions(ebayClient, this::ebayAccount, attempts, clock));
+        this.ebay = new Gateway("ebay", new EbayOrderActions(ebayClient, new EbaySecretAccounts(secrets, ebayPrefix), attempts, clock));
         this.shopify = new Gateway("shopify", new ShopifyOrderActions(shopifyClient, this::shop, attempts, clock));
     }
 
@@ -96,13 +96,6 @@ final class ChannelAccounts implements ChannelGateways {
         } catch (MissingSecretException e) {
             return false;
         }
-    }
-
-    EbayAccount ebayAccount(String sellerId) {
-        String name = ebayPrefix + sellerId;
-        Map<String, String> s = secrets.secret(name);
-        return new EbayAccount(sellerId, name, SecretSource.field(s, "username", name), SecretSource.field(s, "marketplace_id", name),
-                Boolean.parseBoolean(s.getOrDefault("signature_required", "false")));
     }
 
     ShopifyShop shop(String sellerId) {

@@ -35,6 +35,9 @@ public final class LocalRunner implements AutoCloseable {
     /** Where the functions' SP-API credentials live locally (template parameter SpApiSecretPrefix). */
     public static final String SPAPI_SECRET_PREFIX = "deskbridge/spapi/";
     private static final String SECRETS_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
+    /** Where the functions find sellers' eBay authorisations and shops locally (template parameters of those names). */
+    public static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
+    public static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
 
     private final LocalS3 s3;
     private final LocalMail mail;
@@ -96,6 +99,8 @@ public final class LocalRunner implements AutoCloseable {
                     // mail to <alias>@LOCAL_MAIL_DOMAIN: SES's notifications (sent to the intake queue by hand, as SNS's
                     // raw delivery would) name the seller by alias; the receipt rule itself is not emulated
                     .parameterOverride("MailDomain", LOCAL_MAIL_DOMAIN)
+                    .parameterOverride("EbaySecretPrefix", EBAY_SECRET_PREFIX)
+                    .parameterOverride("ShopifySecretPrefix", SHOPIFY_SECRET_PREFIX)
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -116,6 +121,7 @@ public final class LocalRunner implements AutoCloseable {
             // every other seller a local user signs in with reaches the same simulated Amazon seller account
             world.grantSpApiToEverySeller(SPAPI_SECRET_PREFIX, options.spApiForAllSellers());
             world.grantCarriers();
+            // the eBay accounts and shops of the demo, journey and run worlds: refunds, cancellations and replies
             world.channels().grant(world.secrets());
             api = apiFor(stack, options).start();
             registerDemoSeller(api, operatorToken(stack, api));

@@ -1,6 +1,7 @@
 package com.deskbridge.local;
 
 import com.deskbridge.sim.carriers.CarrierSimulator;
+import com.deskbridge.sim.ebay.EbaySimulator;
 import com.deskbridge.sim.spapi.SpApiSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +53,7 @@ public final class LocalWorld implements AutoCloseable {
             carriers = CarrierSimulator.start(carriersPort, world, clock);
             LocalWorld started = new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
             try {
-                started.channels = LocalChannels.start(clock);
+                started.channels = LocalChannels.start(clock, world);
             } catch (RuntimeException e) {
                 started.secrets.close();
                 throw e;
@@ -147,6 +148,11 @@ public final class LocalWorld implements AutoCloseable {
         for (String carrier : CarrierSimulator.CARRIERS) {
             secrets.put("deskbridge/carriers/" + carrier, carriers.credentials(carrier));
         }
+    }
+
+    /** The eBay simulator (the run's world's {@code ebaySellers} and conversations beside the demo and journey ones). */
+    public EbaySimulator ebay() {
+        return channels.ebay();
     }
 
     /** Where SP-API notifications (FEED_PROCESSING_FINISHED) go: the local notification queue, once it exists. */
