@@ -28,6 +28,7 @@ const FOR_AGENTS = {
   'reply-not-compliant': {title: 'The reply breaks Amazon\'s messaging rules', detail: true},
   'reply-collision': {title: 'Another agent is replying to this ticket', detail: true},
   'reply-channel-not-supported': {title: 'Replies on this channel cannot be sent from Deskbridge', detail: true},
+  'reply-channel-not-configured': {title: 'Replies on this channel are not set up for this seller', detail: true},
   'amazon-account-not-connected': {title: 'The seller\'s Amazon account is not connected',
     text: 'Refunds and cancellations need the Amazon account connected to Deskbridge; ask your lead.'},
   'upstream-unavailable': {title: 'Amazon or the carrier did not answer in time', text: 'Nothing was changed. Try again in a minute.'},

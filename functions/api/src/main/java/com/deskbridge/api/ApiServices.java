@@ -20,7 +20,7 @@ import com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketSearch;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
-import com.deskbridge.adapters.outbound.ReplyChannels;
+import com.deskbridge.adapters.outbound.SellerReplyChannels;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.sellers.DynamoDbSellerRegistry;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
@@ -95,27 +95,35 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         ActionStore actions = new ActionStore(dynamo, table);
         Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
         // one SP-API access (HTTP client, quotas, secrets) per container, built on the first call that needs Amazon
+        Supplier<SecretsManagerSource> secrets = memoized(SecretsManagerSource::fromEnvironment);
         Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table,
-                SecretsManagerSource.fromEnvironment(), clock));
+                secrets.get(), clock));
         DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
         SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
                 RefundControls.DEFAULT, RefundControlsJson::parse);
+        Supplier<OrderActions> orderActions = memoized(() -> {
+            SpApiAccess spApi = spApiAccess.get();
+            return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
+                    Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
+                            .orElse(SubmitTrigger.NONE), clock,
+                    seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
+                    new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
+                    // eBay and Shopify orders: validated and executed at their channel (issue 15)
+                    .withChannels(ChannelAccounts.fromEnvironment(dynamo, table, clock));
+        });
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
-                memoized(() -> {
-                    SpApiAccess spApi = spApiAccess.get();
-                    return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
-                            Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
-                                    .orElse(SubmitTrigger.NONE), clock,
-                            seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
-                            new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock));
-                }),
-                TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions, evidence),
+                orderActions,
+                // an eBay or Shopify action still settling is confirmed by asking the channel when it is read
+                TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions,
+                        evidence), orderActions),
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
-                new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
+                new ComplianceChecker(), new SellerReplyChannels(name -> secrets.get().secret(name),
+                        Env.get("EBAY_SECRET_PREFIX").orElse("deskbridge/ebay/"),
+                        Env.get("SHOPIFY_SECRET_PREFIX").orElse("deskbridge/shopify/")), clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table),
                 new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
@@ -124,22 +132,6 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = build.get();
-                        }
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
+        return com.deskbridge.adapters.config.Memoized.of(build);
     }
 }

@@ -45,6 +45,13 @@ final class Problems {
                     e.upstream() + " did not answer in time; retry with the same Idempotency-Key", path, null, requestId))
                     .withHeader("retry-after", Long.toString(retryAfter));
         }
+        if (thrown instanceof com.deskbridge.channels.ChannelUnavailableException e) {
+            LOG.warn("requestId={} route={} channel unavailable: {}", requestId, request.routeKey(), e.getMessage());
+            long retryAfter = e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(30L);
+            return ApiResponse.problem(Problem.of("upstream-unavailable", "Amazon or a carrier is unavailable", 503,
+                    "eBay or Shopify did not answer in time (" + e.getMessage() + "); retry with the same Idempotency-Key", path,
+                    null, requestId)).withHeader("retry-after", Long.toString(retryAfter));
+        }
         LOG.error("requestId={} route={} failed", requestId, request.routeKey(), thrown);
         return ApiResponse.problem(Problem.of("internal-error", "Internal error", 500,
                 "the request failed; quote the requestId when reporting it", path, null, requestId));

@@ -30,7 +30,7 @@ final class ReplyService {
     sealed interface Outcome {
     }
 
-    /** Not recorded: the ticket's channel has no outbound adapter, so the reply could never leave. */
+    /** Not recorded: the ticket's channel has no outbound adapter or the seller has not configured it, so the reply could never leave. */
     record ChannelNotSendable(Channel channel) implements Outcome {
     }
 
@@ -74,7 +74,7 @@ final class ReplyService {
                   ReplyOrigin origin) {
         SellerId seller = ticket.ticket().seller();
         TicketId id = ticket.ticket().id();
-        if (!outbound.canSend(ticket.ticket().channel())) {
+        if (!outbound.canSend(seller, ticket.ticket().channel())) {
             return new ChannelNotSendable(ticket.ticket().channel());
         }
         if (!overrideCollision) {

@@ -94,9 +94,13 @@ final class TicketRoutes {
                     Map.of("agents", collision.agents()));
         }
         if (outcome instanceof ReplyService.ChannelNotSendable refused) {
-            throw new ApiProblem("reply-channel-not-supported", "Replies on this channel cannot be sent from Deskbridge", 409,
-                    "tickets from " + refused.channel().wireName() + " have no outbound channel yet: answer the buyer in "
-                            + refused.channel().wireName() + "'s own tool; nothing was recorded and the clock keeps running",
+            throw new ApiProblem("reply-channel-not-configured", "This seller has not set up replies on this channel", 409,
+                    "replies on " + refused.channel().wireName() + " tickets need " + switch (refused.channel()) {
+                        case EBAY -> "the seller's eBay authorisation (eBay onboarding)";
+                        case SHOPIFY, EMAIL -> "the shop's support address to mail them from (the shop's channel settings)";
+                        case AMAZON -> "the Amazon channel";
+                    } + ": until then answer the buyer in " + refused.channel().wireName()
+                            + "'s own tool; nothing was recorded and the clock keeps running",
                     null, Map.of("channel", refused.channel().wireName()));
         }
         if (outcome instanceof ReplyService.Blocked blocked) {

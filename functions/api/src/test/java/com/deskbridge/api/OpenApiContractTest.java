@@ -58,11 +58,14 @@ class OpenApiContractTest {
     private static TicketId contextTicket;
     private static String actionId;
     private static final List<String> awaitingIds = new java.util.ArrayList<>();
+    private static SecretsManagerStandIn secrets;
 
     @BeforeAll
     static void start() throws IOException {
         Path root = ProjectRoot.find();
         openApi = JSON.valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(root.resolve("functions/api/openapi.yaml"))));
+        // no seller of this test has set up eBay or a shop: their replies are refused with 409
+        secrets = new SecretsManagerStandIn();
         stack = LocalAwsStack.builder().template(root.resolve("template.yaml")).stackName("openapi-contract")
                 .pollers(false).start();
         Instant now = Instant.now();
@@ -122,6 +125,9 @@ class OpenApiContractTest {
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+        if (secrets != null) {
+            secrets.close();
         }
     }
 

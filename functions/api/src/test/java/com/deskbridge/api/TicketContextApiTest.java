@@ -41,10 +41,12 @@ class TicketContextApiTest {
     private static LocalAwsStack stack;
     private static TicketEnrichmentStore enrichment;
     private static ActionStore actions;
+    private static SecretsManagerStandIn secrets;
     private static final Instant NOW = Instant.now();
 
     @BeforeAll
     static void start() {
+        secrets = new SecretsManagerStandIn();
         api = new ApiTestStack("ticket-context");
         stack = api.stack;
         String table = api.table;
@@ -56,6 +58,9 @@ class TicketContextApiTest {
     static void stop() {
         if (api != null) {
             api.close();
+        }
+        if (secrets != null) {
+            secrets.close();
         }
     }
 
@@ -195,16 +200,19 @@ class TicketContextApiTest {
     }
 
     @Test
-    void aReplyOnAChannelWithoutAnOutboundAdapterIsRefusedBeforeAnythingChanges() throws Exception {
+    void aReplyOnAChannelTheSellerHasNotConfiguredIsRefusedBeforeAnythingChanges() throws Exception {
+        List<String> sellers = new java.util.ArrayList<>();
         for (Channel channel : List.of(Channel.EBAY, Channel.SHOPIFY, Channel.EMAIL)) {
             String seller = "ctx-" + channel.wireName() + "-" + System.nanoTime();
+            sellers.add(seller);
             TicketId id = ticket(seller, channel, "12-34567-89012");
             JsonNode before = json(call("GET /tickets/{id}", agent(seller), Map.of("id", id.value()), null, null, null));
             APIGatewayV2HTTPResponse r = call("POST /tickets/{id}/replies", agent(seller), Map.of("id", id.value()), null,
                     Map.of("Idempotency-Key", "ctx-reply-0001"), "{\"text\":\"Your parcel left today.\"}");
             assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(409);
             assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");
-            assertThat(json(r).get("type").asText()).isEqualTo("urn:deskbridge:problem:reply-channel-not-supported");
+            assertThat(json(r).get("type").asText()).isEqualTo("urn:deskbridge:problem:reply-channel-not-configured");
+            assertThat(json(r).get("channel").asText()).isEqualTo(channel.wireName());
             JsonNode after = json(call("GET /tickets/{id}", agent(seller), Map.of("id", id.value()), null, null, null));
             assertThat(after.get("status").asText()).as("the clock keeps running").isEqualTo("open");
             assertThat(after.get("dueAt")).isEqualTo(before.get("dueAt"));
@@ -213,7 +221,26 @@ class TicketContextApiTest {
             assertThat(metrics.get("overall").get("answered").asInt()).as("no first response recorded").isZero();
         }
         assertThat(stack.sqsClient().receiveMessage(m -> m.queueUrl(stack.queueUrl("OutboundQueue")).maxNumberOfMessages(10))
-                .messages()).as("nothing handed to the sender").isEmpty();
+                .messages()).as("nothing handed to the sender").noneMatch(m -> sellers.stream().anyMatch(m.body()::contains));
+    }
+
+    @Test
+    void aReplyOnAChannelTheSellerHasConfiguredIsRecordedAndHandedToTheSender() throws Exception {
+        for (Channel channel : List.of(Channel.EBAY, Channel.SHOPIFY, Channel.EMAIL)) {
+            String seller = "ctx-ok-" + channel.wireName() + "-" + System.nanoTime();
+            if (channel == Channel.EBAY) {
+                secrets.put("deskbridge/ebay/" + seller, Map.of("username", "teashop_de", "refresh_token", "r"));
+            } else {
+                secrets.put("deskbridge/shopify/" + seller, Map.of("shop_domain", "teashop.myshopify.com",
+                        "support_address", "help@teashop.example"));
+            }
+            TicketId id = ticket(seller, channel, "12-34567-89012");
+            APIGatewayV2HTTPResponse r = call("POST /tickets/{id}/replies", agent(seller), Map.of("id", id.value()), null,
+                    Map.of("Idempotency-Key", "ctx-reply-0002"), "{\"text\":\"Your parcel left today.\"}");
+            assertThat(r.getStatusCode()).as(channel + ": " + r.getBody()).isEqualTo(202);
+            JsonNode after = json(call("GET /tickets/{id}", agent(seller), Map.of("id", id.value()), null, null, null));
+            assertThat(after.get("messages")).hasSize(2);
+        }
     }
 
     @Test

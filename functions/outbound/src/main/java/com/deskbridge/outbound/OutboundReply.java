@@ -42,8 +42,7 @@ public record OutboundReply(String fromAddress, String toAddress, String subject
 
     public OutboundReply {
         fromAddress = requireAddress("fromAddress", fromAddress, ADDRESS, "an e-mail address");
-        toAddress = requireAddress("toAddress", toAddress, RELAY_ALIAS,
-                "an Amazon relay alias (…@marketplace.amazon.<tld>)");
+        toAddress = requireAddress("toAddress", toAddress, ADDRESS, "an e-mail address");
         if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_CHARS || hasLineBreak(subject)) {
             throw new IllegalArgumentException("subject must be 1-" + MAX_SUBJECT_CHARS
                     + " characters without line breaks");
@@ -70,6 +69,16 @@ public record OutboundReply(String fromAddress, String toAddress, String subject
     /** A text-only reply in a thread; {@code references} default to {@code inReplyTo} alone. */
     public static OutboundReply inThread(String fromAddress, String toAddress, String threadSubject, String body,
                                          String inReplyTo, String idempotencyKey) {
+        requireAddress("toAddress", toAddress, RELAY_ALIAS, "an Amazon relay alias (…@marketplace.amazon.<tld>)");
+        return mailInThread(fromAddress, toAddress, threadSubject, body, inReplyTo, idempotencyKey);
+    }
+
+    /**
+     * A text-only reply in a mail thread to a buyer's own address (a Shopify store's customer, the e-mail channel),
+     * from the shop's support address; Amazon buyers are answered only with {@link #inThread} (their relay alias).
+     */
+    public static OutboundReply mailInThread(String fromAddress, String toAddress, String threadSubject, String body,
+                                             String inReplyTo, String idempotencyKey) {
         return new OutboundReply(fromAddress, toAddress, replySubject(threadSubject), body, inReplyTo,
                 inReplyTo == null ? List.of() : List.of(inReplyTo), List.of(), idempotencyKey);
     }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -39,7 +40,8 @@ public final class ReplySender {
 
     private final TicketStore store;
     private final Function<Channel, Optional<OutboundChannel>> channels;
-    private final Function<SellerId, String> fromAddress;
+    private final BiFunction<SellerId, Channel, Optional<String>> fromAddress;
+    private final Function<Channel, Optional<ChannelReplies>> direct;
     private final int maxAttempts;
     private final Clock clock;
 
@@ -50,9 +52,23 @@ public final class ReplySender {
      */
     public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> channels,
                        Function<SellerId, String> fromAddress, int maxAttempts, Clock clock) {
+        this(store, channels, (seller, channel) -> Optional.of(fromAddress.apply(seller)), channel -> Optional.empty(),
+                maxAttempts, clock);
+    }
+
+    /**
+     * @param mail        the mail adapter of each mail channel (Amazon's relay, a shop's e-mail)
+     * @param fromAddress the address a seller's mail on a channel leaves from (Amazon: the approved sender address;
+     *                    Shopify and e-mail: the shop's support address); empty: not configured, the reply fails visibly
+     * @param direct      channels that carry replies through their own messaging (eBay), asked before {@code mail}
+     */
+    public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> mail,
+                       BiFunction<SellerId, Channel, Optional<String>> fromAddress,
+                       Function<Channel, Optional<ChannelReplies>> direct, int maxAttempts, Clock clock) {
         this.store = Objects.requireNonNull(store);
-        this.channels = Objects.requireNonNull(channels);
+        this.channels = Objects.requireNonNull(mail);
         this.fromAddress = Objects.requireNonNull(fromAddress);
+        this.direct = Objects.requireNonNull(direct);
         this.maxAttempts = maxAttempts;
         this.clock = Objects.requireNonNull(clock);
     }
@@ -94,6 +110,10 @@ public final class ReplySender {
 
     private SendResult deliver(TicketDetail ticket, TicketMessage reply) {
         Channel channel = ticket.ticket().channel();
+        Optional<ChannelReplies> own = direct.apply(channel);
+        if (own.isPresent()) {
+            return own.get().send(ticket, reply);
+        }
         Optional<OutboundChannel> adapter = channels.apply(channel);
         if (adapter.isEmpty()) {
             return new SendResult.PermanentFailure("no outbound adapter for channel " + channel.wireName()
@@ -103,15 +123,29 @@ public final class ReplySender {
         String inReplyTo = ticket.messages().stream().filter(m -> m.direction() == Direction.IN)
                 .max(Comparator.comparing(TicketMessage::receivedAt))
                 .map(TicketMessage::externalMessageId).filter(id -> id.contains("@")).orElse(null);
+        Optional<String> from = fromAddress.apply(ticket.ticket().seller(), channel);
+        if (from.isEmpty()) {
+            return new SendResult.PermanentFailure("no address to send " + channel.wireName() + " replies from: the seller "
+                    + "has not configured the shop's support address");
+        }
         OutboundReply outbound;
         try {
-            outbound = OutboundReply.inThread(fromAddress.apply(ticket.ticket().seller()), ticket.ticket().buyer(),
+            outbound = (channel == Channel.AMAZON ? AMAZON_RELAY : SHOP_MAIL).address(from.get(), ticket.ticket().buyer(),
                     threadSubject(ticket), reply.body(), inReplyTo, reply.messageKey());
         } catch (IllegalArgumentException e) {
             return new SendResult.PermanentFailure("cannot address the reply: " + e.getMessage());
         }
         return adapter.get().send(outbound);
     }
+
+    /** How a mail reply is addressed: Amazon's to the buyer's relay alias only, a shop's to the buyer's own address. */
+    @FunctionalInterface
+    private interface Addressing {
+        OutboundReply address(String from, String to, String subject, String body, String inReplyTo, String key);
+    }
+
+    private static final Addressing AMAZON_RELAY = OutboundReply::inThread;
+    private static final Addressing SHOP_MAIL = OutboundReply::mailInThread;
 
     /**
      * The thread's subject as one bounded line whatever was stored (tickets stored before intake normalised

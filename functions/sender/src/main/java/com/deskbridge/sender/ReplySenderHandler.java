@@ -7,15 +7,24 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.config.Memoized;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.JsonLogging;
-import com.deskbridge.adapters.outbound.ReplyChannels;
+import com.deskbridge.adapters.outbound.SellerReplyChannels;
+import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.adapters.sqs.SqsBatch;
+import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
+import com.deskbridge.ebay.EbayCallLimits;
+import com.deskbridge.ebay.EbayClient;
+import com.deskbridge.ebay.EbayEndpoints;
+import com.deskbridge.ebay.EbayReplies;
+import com.deskbridge.ebay.EbaySecretAccounts;
+import com.deskbridge.http.Sleeper;
 import com.deskbridge.outbound.OutboundChannel;
 import com.deskbridge.outbound.SmtpOutboundChannel;
 import com.deskbridge.outbound.SmtpSettings;
@@ -23,7 +32,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.http.HttpClient;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -87,11 +98,24 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         SmtpSettings smtp = new SmtpSettings(Env.require("SMTP_HOST"), Integer.parseInt(Env.require("SMTP_PORT")),
                 SmtpSettings.Security.valueOf(Env.get("SMTP_SECURITY").orElse("STARTTLS")),
                 Env.get("SMTP_SECRET").filter(s -> !s.isBlank()).orElse(null), Duration.ofSeconds(10), null);
-        OutboundChannel mail = new SmtpOutboundChannel(smtp, com.deskbridge.adapters.secrets.SecretsManagerSource.fromEnvironment(), clock);
+        SecretsManagerSource secrets = SecretsManagerSource.fromEnvironment();
+        OutboundChannel mail = new SmtpOutboundChannel(smtp, secrets, clock);
         String from = Env.require("REPLY_FROM_ADDRESS");
+        String ebayPrefix = Env.get("EBAY_SECRET_PREFIX").orElse("deskbridge/ebay/");
+        SellerReplyChannels configured = new SellerReplyChannels(secrets, ebayPrefix,
+                Env.get("SHOPIFY_SECRET_PREFIX").orElse("deskbridge/shopify/"));
+        // eBay's client (HTTP client, call limits, OAuth tokens) once per container, built on the first eBay reply
+        Supplier<ChannelReplies> ebay = Memoized.of(() -> new EbayChannelReplies(new EbayReplies(new EbayClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), clock, Sleeper.REAL, secrets,
+                Env.get("EBAY_ENDPOINT").filter(e -> !e.isBlank()).map(EbayEndpoints::local).orElseGet(EbayEndpoints::production),
+                new EbayCallLimits(clock)), new EbaySecretAccounts(secrets, ebayPrefix))));
+        // mail channels: Amazon's relay from the approved sender address; Shopify and e-mail from the shop's address
+        // (through the same SMTP server: Amazon SES's SMTP interface in AWS, GreenMail locally)
         ReplySender sender = new ReplySender(new DynamoDbTicketStore(dynamo, Env.require("TICKETS_TABLE")),
-                channel -> ReplyChannels.DEPLOYED.canSend(channel) ? Optional.of(mail) : Optional.empty(),
-                seller -> from, Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock);
+                channel -> channel == Channel.EBAY ? Optional.empty() : Optional.of(mail),
+                (seller, channel) -> channel == Channel.AMAZON ? Optional.of(from) : configured.shopAddress(seller),
+                channel -> channel == Channel.EBAY ? Optional.of((ticket, reply) -> ebay.get().send(ticket, reply)) : Optional.empty(),
+                Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock);
         return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL"))};
     }
 

@@ -39,6 +39,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.ebay.EbayCallLimits;
+import com.deskbridge.ebay.EbayClient;
+import com.deskbridge.ebay.EbayEndpoints;
+import com.deskbridge.ebay.EbayReplies;
+import com.deskbridge.ebay.EbaySecretAccounts;
+import com.deskbridge.http.Backoff;
+import com.deskbridge.http.MissingSecretException;
+import com.deskbridge.http.SecretSource;
+import com.deskbridge.sim.ebay.EbaySimulator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
 /**
  * Recorded replies through the sender into a real SMTP server (GreenMail), with the ticket in DynamoDB Local: sent
  * once even when delivered twice, visible retries, visible permanent failures, poison messages to the DLQ.
@@ -47,6 +63,7 @@ class ReplySenderTest {
     private static final String FROM = "support@shop.example";
     private static LocalAwsStack stack;
     private static GreenMail smtp;
+    private static EbaySimulator ebay;
     private static int run;
     private DynamoDbTicketStore store;
     private SellerId seller;
@@ -57,10 +74,14 @@ class ReplySenderTest {
                 .pollers(false).start();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
+        ObjectNode world = (ObjectNode) EbaySimulator.demoWorld();
+        ((ObjectNode) world.get("ebay")).put("latencyMs", 0);
+        ebay = EbaySimulator.start(0, world, Clock.systemUTC(), n -> { });
     }
 
     @AfterAll
     static void stop() {
+        ebay.close();
         smtp.stop();
         stack.close();
     }
@@ -244,5 +265,162 @@ class ReplySenderTest {
         var t = store.find(seller, ticket, Instant.now()).orElseThrow().ticket();
         assertThat(t.sendFailure()).isNull();
         assertThat(t.status()).isEqualTo(com.deskbridge.domain.ticket.TicketStatus.PENDING);
+    }
+
+    /**
+     * Replies on eBay and shop tickets through the sender: eBay's through the Message API of the wire-level eBay simulator,
+     * Shopify's and e-mail's mailed from the shop's address into GreenMail; every outcome visible on the reply, failures
+     * for good reopen the ticket like Amazon's.
+     */
+    @Nested
+    class OtherChannels {
+        private static final String SHOP_FROM = "help@teashop.example";
+        private static final String EBAY_SECRET = "deskbridge/ebay/";
+        private static final Map<String, Map<String, String>> SECRETS = new HashMap<>();
+        private int run = 100;
+        /** Like Secrets Manager: an absent secret is MissingSecretException. */
+        private static final SecretSource SECRET_SOURCE = name -> {
+            Map<String, String> s = SECRETS.get(name);
+            if (s == null) {
+                throw new MissingSecretException(name);
+            }
+            return Map.copyOf(s);
+        };
+
+        private final DynamoDbTicketStore store = new DynamoDbTicketStore(stack.dynamoDbClient(), stack.tableName("TicketsTable"));
+        private final SellerId seller = new SellerId("channel-sender-" + System.nanoTime());
+
+        /** The sender as the handler wires it: eBay directly, shops by mail from their address (if configured). */
+        private ReplySender sender(Optional<String> shopAddress) {
+            EbayClient client = new EbayClient(HttpClient.newHttpClient(), Clock.systemUTC(), d -> { }, SECRET_SOURCE,
+                    EbayEndpoints.local(ebay.baseUrl()), new EbayCallLimits(Clock.systemUTC()), Backoff.standard(new SplittableRandom(3)),
+                    Duration.ofSeconds(5));
+            ChannelReplies ebayReplies = new EbayChannelReplies(new EbayReplies(client, new EbaySecretAccounts(SECRET_SOURCE, EBAY_SECRET)));
+            var mail = new SmtpOutboundChannel(SmtpSettings.local("127.0.0.1", smtp.getSmtp().getPort()), null, Clock.systemUTC());
+            return new ReplySender(store, c -> c == Channel.EBAY ? Optional.empty() : Optional.of(mail),
+                    (s, c) -> c == Channel.AMAZON ? Optional.of("amazon@shop.example") : shopAddress,
+                    c -> c == Channel.EBAY ? Optional.of(ebayReplies) : Optional.empty(), 3, Clock.systemUTC());
+        }
+
+        private void authoriseOnEbay() {
+            Map<String, String> secret = new HashMap<>(ebay.credentials("demo-seller"));
+            secret.put("username", "deskbridge_demo_de");
+            secret.put("marketplace_id", "EBAY_DE");
+            secret.put("eu_or_uk_domiciled", "true");
+            SECRETS.put(EBAY_SECRET + seller.value(), secret);
+        }
+
+        private TicketId ticketWithReply(Channel channel, String buyer, String text, String key) {
+            InboundMessage m = new InboundMessage(channel, seller, "EBAY_DE", "msg-" + key, null, null,
+                    new Sender(buyer, null), "Where is my parcel?", "Where is my parcel?", false, List.of(),
+                    Instant.now().minusSeconds(600));
+            store.append(m, Instant.now().plusSeconds(86_400), Triage.NONE);
+            store.recordReply(seller, m.ticketId(), new OutgoingReply(key, "agent-7", text, Instant.now(), false),
+                    Instant.now().plusSeconds(86_400));
+            return m.ticketId();
+        }
+
+        private TicketMessage reply(TicketId ticket) {
+            return store.find(seller, ticket, Instant.now()).orElseThrow().messages().stream()
+                    .filter(m -> m.messageKey().startsWith("r")).findFirst().orElseThrow();
+        }
+
+        private String key(char c) {
+            return "r" + String.valueOf(c).repeat(23) + (char) ('b' + run % 20);
+        }
+
+        @Test
+        void anEbayReplyLandsInTheBuyersConversationOnce() {
+            authoriseOnEbay();
+            String key = key('h');
+            String text = "Your parcel left on Monday with DHL, tracking 00340434161094042559. " + seller.value();
+            TicketId ticket = ticketWithReply(Channel.EBAY, "k_bergmann", text, key);
+            ReplySender sender = sender(Optional.empty());
+
+            assertThat(sender.send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+            assertThat(sender.send(seller, ticket, key, 2)).as("a second delivery sends nothing").isEqualTo(ReplySender.Outcome.DONE);
+
+            assertThat(reply(ticket).sendStatus()).as(reply(ticket).sendDetail()).isEqualTo(SendStatus.SENT);
+            assertThat(ebay.sellerMessages("ebay-conv-7781")).filteredOn(m -> m.equals(text)).hasSize(1);
+            assertThat(smtp.getReceivedMessages()).noneMatch(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().contains("k_bergmann");
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            });
+        }
+
+        @Test
+        void anEbayRefusalFailsForGoodAndReopensTheTicket() {
+            authoriseOnEbay();
+            String key = key('i');
+            TicketId ticket = ticketWithReply(Channel.EBAY, "k_bergmann", "x".repeat(2001), key);
+
+            assertThat(sender(Optional.empty()).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+            assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+            assertThat(reply(ticket).sendDetail()).contains("message-too-long");
+            assertThat(store.find(seller, ticket, Instant.now()).orElseThrow().ticket().status()).isEqualTo(TicketStatus.OPEN);
+        }
+
+        @Test
+        void anEbayOutageIsRetriedVisibly() {
+            authoriseOnEbay();
+            String key = key('j');
+            TicketId ticket = ticketWithReply(Channel.EBAY, "k_bergmann", "Thanks, we are on it.", key);
+            // every attempt of the client's backoff (Backoff.standard: 4) answers 503
+            ebay.injectFault("message.sendMessage", 503, 4);
+            ReplySender sender = sender(Optional.empty());
+
+            assertThat(sender.send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.RETRY);
+            assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.RETRYING);
+            assertThat(reply(ticket).sendDetail()).contains("eBay is unavailable", "attempt 1 of 3");
+
+            assertThat(sender.send(seller, ticket, key, 2)).as("the queue's next delivery").isEqualTo(ReplySender.Outcome.DONE);
+            assertThat(reply(ticket).sendStatus()).as(reply(ticket).sendDetail()).isEqualTo(SendStatus.SENT);
+        }
+
+        @Test
+        void aSellerWhoseEbayAuthorisationIsGoneSeesTheReplyFail() {
+            String key = key('k');
+            TicketId ticket = ticketWithReply(Channel.EBAY, "k_bergmann", "Thanks, we are on it.", key);
+
+            assertThat(sender(Optional.empty()).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+            assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+            assertThat(reply(ticket).sendDetail()).contains("has not authorised Deskbridge on eBay");
+        }
+
+        @Test
+        void shopifyAndEmailRepliesAreMailedFromTheShopsAddressToTheBuyer() throws Exception {
+            for (Channel channel : List.of(Channel.SHOPIFY, Channel.EMAIL)) {
+                smtp.purgeEmailFromAllMailboxes();
+                String key = channel == Channel.SHOPIFY ? key('l') : key('m');
+                TicketId ticket = ticketWithReply(channel, "anna.buyer@example.org", "Your order #1001 ships today.", key);
+
+                assertThat(sender(Optional.of(SHOP_FROM)).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+                assertThat(reply(ticket).sendStatus()).as(reply(ticket).sendDetail()).isEqualTo(SendStatus.SENT);
+                MimeMessage[] received = smtp.getReceivedMessages();
+                assertThat(received).hasSize(1);
+                assertThat(received[0].getFrom()[0].toString()).isEqualTo(SHOP_FROM);
+                assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("anna.buyer@example.org");
+                assertThat(received[0].getSubject()).isEqualTo("Re: Where is my parcel?");
+            }
+        }
+
+        @Test
+        void aShopReplyWithoutTheShopsAddressFailsVisibly() throws Exception {
+            smtp.purgeEmailFromAllMailboxes();
+            String key = key('n');
+            TicketId ticket = ticketWithReply(Channel.SHOPIFY, "anna.buyer@example.org", "Your order ships today.", key);
+
+            assertThat(sender(Optional.empty()).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+            assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+            assertThat(reply(ticket).sendDetail()).contains("shop's support address");
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+        }
     }
 }

@@ -175,6 +175,9 @@ public final class ActionJson {
         } else {
             n.putNull("approval");
         }
+        if (a.channel() != null) {
+            n.putObject("channel").put("name", a.channel().name()).put("externalId", a.channel().externalId());
+        }
         if (a.commandJson() != null) {
             JsonNode command = CommandJson.read(a.commandJson());
             n.set("lines", command.path("items").isMissingNode() ? CommandJson.JSON.createArrayNode() : command.path("items"));

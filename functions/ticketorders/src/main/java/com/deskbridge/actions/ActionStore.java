@@ -83,6 +83,17 @@ public final class ActionStore {
         return item != null && !item.isEmpty();
     }
 
+    /** The channel a ticket came from ({@code amazon}, {@code ebay}, {@code shopify}, {@code email}); empty when no such ticket. */
+    public Optional<String> ticketChannel(String sellerId, String ticketId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(Keys.ticketPk(sellerId, ticketId), "TICKET"))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String channel = Attr.str(item, "channel");
+        return Optional.of(channel == null ? "amazon" : channel);
+    }
+
     public Optional<Idempotency> idempotency(String sellerId, String key) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(key(Keys.idempotencyPk(sellerId, key), "IDEM"))).item();
@@ -268,7 +279,7 @@ public final class ActionStore {
         values.put(":now", Attr.s(now.toString()));
         values.put(":decision", Attr.s(approve ? "APPROVED" : "REJECTED"));
         String set = "SET #st = :to, updatedAt = :now, decidedBy = :lead, decidedAt = :now, decision = :decision";
-        if (approve) {
+        if (approve && a.channel() == null) { // channel actions are executed at once, never by the feed submitter
             values.put(":qp", Attr.s(Keys.queuePk(Keys.shard(a.actionId()))));
             values.put(":qs", Attr.s(queueSk(a)));
             set += ", " + GSI3PK + " = :qp, " + GSI3SK + " = :qs";
@@ -473,7 +484,10 @@ public final class ActionStore {
             item.put("decidedAt", Attr.s(a.decision().at().toString()));
             item.put("decision", Attr.s(a.decision().approved() ? "APPROVED" : "REJECTED"));
         }
-        if (a.state() == ActionState.QUEUED) {
+        if (a.channel() != null) {
+            item.put("channel", Attr.s(a.channel().name()));
+        }
+        if (a.state() == ActionState.QUEUED && a.channel() == null) {
             item.put(GSI3PK, Attr.s(Keys.queuePk(Keys.shard(a.actionId()))));
             item.put(GSI3SK, Attr.s(queueSk(a)));
         }
@@ -488,7 +502,9 @@ public final class ActionStore {
                 Attr.instant(i, "updatedAt"), Attr.str(i, "command"), Attr.str(i, "feedAttemptId"), Attr.str(i, "feedId"),
                 Attr.num(i, "messageId"), Attr.str(i, "error"), Attr.str(i, "decidedBy") == null ? null
                         : new OrderAction.Decision("APPROVED".equals(Attr.str(i, "decision")), Attr.str(i, "decidedBy"),
-                        Attr.instant(i, "decidedAt")));
+                        Attr.instant(i, "decidedAt")),
+                Attr.str(i, "channel") == null ? null : new OrderAction.ChannelRef(Attr.str(i, "channel"),
+                        Attr.str(i, "externalId"), Attr.str(i, "pendingKind")));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

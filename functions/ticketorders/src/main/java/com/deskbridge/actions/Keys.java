@@ -65,6 +65,10 @@ final class Keys {
         return seller(sellerId) + "CAP#" + agentId;
     }
 
+    static String channelAttemptPk(String sellerId, String idempotencyKey) {
+        return seller(sellerId) + "CHANNELATTEMPT#" + idempotencyKey;
+    }
+
     static String attemptPk(String sellerId, String attemptId) {
         return seller(sellerId) + "FEEDATTEMPT#" + attemptId;
     }

@@ -24,7 +24,30 @@ public record OrderAction(String sellerId, String ticketId, String actionId, Act
                           String orderId, String marketplaceId, String agentId, String amount, String currency,
                           String reason, Instant requestedAt, Instant buyerRequestAt, Instant updatedAt,
                           String commandJson, String feedAttemptId, String feedId, Long messageId, String error,
-                          Decision decision) {
+                          Decision decision, ChannelRef channel) {
+
+    /**
+     * Where an action on an eBay or Shopify order went (null for Amazon's: feed or Fulfillment Outbound).
+     *
+     * @param name        {@code ebay} or {@code shopify}
+     * @param externalId  the channel's id of the refund or cancellation once it gave one
+     * @param pendingKind {@code refund} or {@code cancellation} while the channel has not confirmed it yet, else null
+     */
+    public record ChannelRef(String name, String externalId, String pendingKind) {
+        public ChannelRef {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** An action on an Amazon order (feed or Fulfillment Outbound). */
+    public OrderAction(String sellerId, String ticketId, String actionId, ActionType type, ActionState state,
+                       String orderId, String marketplaceId, String agentId, String amount, String currency,
+                       String reason, Instant requestedAt, Instant buyerRequestAt, Instant updatedAt,
+                       String commandJson, String feedAttemptId, String feedId, Long messageId, String error,
+                       Decision decision) {
+        this(sellerId, ticketId, actionId, type, state, orderId, marketplaceId, agentId, amount, currency, reason, requestedAt,
+                buyerRequestAt, updatedAt, commandJson, feedAttemptId, feedId, messageId, error, decision, null);
+    }
 
     /** Who decided about a refund that awaited approval, when, and how. */
     public record Decision(boolean approved, String by, Instant at) {
@@ -40,7 +63,7 @@ public record OrderAction(String sellerId, String ticketId, String actionId, Act
                        String reason, Instant requestedAt, Instant buyerRequestAt, Instant updatedAt,
                        String commandJson, String feedAttemptId, String feedId, Long messageId, String error) {
         this(sellerId, ticketId, actionId, type, state, orderId, marketplaceId, agentId, amount, currency, reason, requestedAt,
-                buyerRequestAt, updatedAt, commandJson, feedAttemptId, feedId, messageId, error, null);
+                buyerRequestAt, updatedAt, commandJson, feedAttemptId, feedId, messageId, error, null, null);
     }
 
     public OrderAction {
@@ -50,6 +73,18 @@ public record OrderAction(String sellerId, String ticketId, String actionId, Act
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(requestedAt, "requestedAt");
+    }
+
+    /** This action with another state (everything else kept). */
+    public OrderAction withState(ActionState next) {
+        return new OrderAction(sellerId, ticketId, actionId, type, next, orderId, marketplaceId, agentId, amount, currency, reason,
+                requestedAt, buyerRequestAt, updatedAt, commandJson, feedAttemptId, feedId, messageId, error, decision, channel);
+    }
+
+    /** This action sent to {@code ref}'s channel instead of Amazon. */
+    public OrderAction onChannel(ChannelRef ref) {
+        return new OrderAction(sellerId, ticketId, actionId, type, state, orderId, marketplaceId, agentId, amount, currency, reason,
+                requestedAt, buyerRequestAt, updatedAt, commandJson, feedAttemptId, feedId, messageId, error, decision, ref);
     }
 
     public Optional<String> feed() {

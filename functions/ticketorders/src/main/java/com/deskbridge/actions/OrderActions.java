@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.channels.ChannelAuthorizationException;
 import com.deskbridge.http.MissingSecretException;
 import com.deskbridge.orderactions.CancellationCommand;
 import com.deskbridge.orderactions.CancellationRequest;
@@ -64,6 +65,8 @@ public final class OrderActions {
     private final Function<String, RefundControls> controls;
     private final ShipToWatch shipTo;
     private final MoneyAlerts alerts;
+    private final ChannelGateways channels;
+    private final ChannelExecutor channelActions;
 
     /** Without money controls beyond the defaults, address watch or alerts (the actions function, module tests). */
     public OrderActions(ActionStore store, com.deskbridge.spapi.SpApiClient spApi, SellerAccounts accounts, AuditTrail audit,
@@ -79,21 +82,39 @@ public final class OrderActions {
     public OrderActions(ActionStore store, com.deskbridge.spapi.SpApiClient spApi, SellerAccounts accounts, AuditTrail audit,
                         SubmitTrigger trigger, Clock clock, Function<String, RefundControls> controls, ShipToWatch shipTo,
                         MoneyAlerts alerts) {
+        this(store, new LiveOrders(spApi, accounts), new McfCanceller(spApi, accounts, store, audit, clock), audit, trigger, clock,
+                controls, shipTo, alerts, ChannelGateways.NONE);
+    }
+
+    private OrderActions(ActionStore store, LiveOrders orders, McfCanceller mcf, AuditTrail audit, SubmitTrigger trigger,
+                         Clock clock, Function<String, RefundControls> controls, ShipToWatch shipTo, MoneyAlerts alerts,
+                         ChannelGateways channels) {
         this.store = Objects.requireNonNull(store);
-        this.orders = new LiveOrders(spApi, accounts);
+        this.orders = Objects.requireNonNull(orders);
         this.audit = Objects.requireNonNull(audit);
         this.trigger = Objects.requireNonNull(trigger);
         this.clock = Objects.requireNonNull(clock);
-        this.mcf = new McfCanceller(spApi, accounts, store, audit, clock);
+        this.mcf = Objects.requireNonNull(mcf);
         this.controls = Objects.requireNonNull(controls);
         this.shipTo = shipTo;
         this.alerts = Objects.requireNonNull(alerts);
+        this.channels = Objects.requireNonNull(channels);
+        this.channelActions = new ChannelExecutor(store, audit, clock);
+    }
+
+    /**
+     * This service with refunds and cancellations of eBay and Shopify orders: a ticket from a channel whose gateway
+     * knows the order is validated against that channel's live order and executed there at once
+     * ({@link ChannelExecutor}); every other order keeps Amazon's path.
+     */
+    public OrderActions withChannels(ChannelGateways gateways) {
+        return new OrderActions(store, orders, mcf, audit, trigger, clock, controls, shipTo, alerts, gateways);
     }
 
     public ActionResult requestRefund(String sellerId, String ticketId, String agentId, String idempotencyKey,
                                       RefundRequest request, Instant buyerRequestAt) {
         return request(sellerId, ticketId, agentId, idempotencyKey, buyerRequestAt, request.orderId(), refundHash(ticketId, request),
-                order -> policy.validateRefund(order, request, sellerId), ActionType.REFUND);
+                order -> policy.validateRefund(order.snapshot(), request, sellerId), ActionType.REFUND);
     }
 
     public ActionResult requestCancellation(String sellerId, String ticketId, String agentId, String idempotencyKey,
@@ -101,21 +122,56 @@ public final class OrderActions {
         ObjectNode n = CommandJson.JSON.createObjectNode().put("type", "cancellation").put("ticketId", ticketId)
                 .put("orderId", request.orderId()).put("reason", request.reason() == null ? null : request.reason().name());
         return request(sellerId, ticketId, agentId, idempotencyKey, buyerRequestAt, request.orderId(), sha256(n.toString()),
-                order -> policy.validateCancellation(order, request, sellerId), ActionType.CANCELLATION);
+                order -> cancellationRules(order, request, sellerId), ActionType.CANCELLATION);
+    }
+
+    /** The shared rules, then the channel's own (eBay's three seller reasons; Shopify: no fulfilment yet). */
+    private Validation<?> cancellationRules(LoadedOrder order, CancellationRequest request, String sellerId) {
+        Validation<?> shared = policy.validateCancellation(order.snapshot(), request, sellerId);
+        if (order.channel() == null || shared instanceof Validation.Invalid<?>) {
+            return shared;
+        }
+        List<Violation> more = order.channel().gateway().cancellationViolations(order.snapshot(), request);
+        return more.isEmpty() ? shared : new Validation.Invalid<>(more);
+    }
+
+    /** The live order to validate against, and the channel that holds it (null: Amazon). */
+    private record LoadedOrder(OrderSnapshot snapshot, ChannelGateways.Gateway channel) {
     }
 
     /** One action of the ticket (GET /tickets/{id}/actions/{actionId}); empty for another seller's or unknown ids. */
     public Optional<OrderAction> action(String sellerId, String ticketId, String actionId) {
-        return store.get(sellerId, ticketId, actionId);
+        return store.get(sellerId, ticketId, actionId).map(this::settle);
     }
 
     /** Every action of the ticket, oldest first (the ticket view). */
     public List<OrderAction> actions(String sellerId, String ticketId) {
-        return store.byTicket(sellerId, ticketId);
+        return store.byTicket(sellerId, ticketId).stream().map(this::settle).toList();
+    }
+
+    /**
+     * A channel action the channel has not confirmed yet (SUBMITTED) is confirmed by asking the channel when it is read,
+     * so the agent sees its final state; every other action as stored.
+     */
+    public OrderAction settle(OrderAction action) {
+        if (action.channel() == null || action.state() != ActionState.SUBMITTED) {
+            return action;
+        }
+        return gatewayFor(action).map(g -> channelActions.confirm(action, g.gateway())).orElse(action);
+    }
+
+    private Optional<ChannelGateways.Gateway> gatewayFor(OrderAction action) {
+        try {
+            return channels.forTicket(action.sellerId(), action.channel().name())
+                    .filter(g -> g.name().equals(action.channel().name()));
+        } catch (RuntimeException e) {
+            LOG.warn("action {}: {} gateway not available: {}", action.actionId(), action.channel().name(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private ActionResult request(String sellerId, String ticketId, String agentId, String key, Instant buyerRequestAt,
-                                 String orderId, String hash, Function<OrderSnapshot, Validation<?>> validate, ActionType requested) {
+                                 String orderId, String hash, Function<LoadedOrder, Validation<?>> validate, ActionType requested) {
         if (key == null || !KEY.matcher(key).matches()) {
             return new ActionResult.InvalidKey("Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 . _ : -");
         }
@@ -126,11 +182,26 @@ public final class OrderActions {
         if (seen.isPresent()) {
             return replay(sellerId, seen.get(), hash);
         }
-        if (!store.ticketExists(sellerId, ticketId)) {
+        Optional<String> ticketChannel = store.ticketChannel(sellerId, ticketId);
+        if (ticketChannel.isEmpty()) {
             return new ActionResult.TicketNotFound(ticketId);
         }
         if (orderId == null || orderId.isBlank()) {
             return new ActionResult.Rejected(List.of(new Violation("orderId", ViolationReason.REQUIRED, "orderId is required")));
+        }
+        Optional<ChannelGateways.Gateway> channel = channels.forTicket(sellerId, ticketChannel.get());
+        Optional<OrderSnapshot> channelOrder = Optional.empty();
+        if (channel.isPresent()) {
+            try {
+                channelOrder = channel.get().gateway().liveOrder(sellerId, orderId);
+            } catch (ChannelAuthorizationException e) {
+                return new ActionResult.NotConnected("the seller's " + channel.get().name() + " account is no longer connected: "
+                        + channel.get().name() + " refused the stored authorisation (revoked or expired); authorise Deskbridge again");
+            }
+        }
+        if (channelOrder.isPresent()) {
+            return decide(new Ask(sellerId, ticketId, agentId, key, buyerRequestAt, orderId, hash, validate, requested),
+                    new LoadedOrder(channelOrder.get(), channel.get()), Optional.empty());
         }
         Optional<LiveOrders.Loaded> live;
         try {
@@ -151,33 +222,57 @@ public final class OrderActions {
         }
         Optional<Instant> shipToChangedAt = shipTo == null ? Optional.empty()
                 : shipTo.observe(sellerId, orderId, live.get().shipTo(), clock.instant());
-        RefundControls sellerControls = requested == ActionType.REFUND ? controls.apply(sellerId) : RefundControls.DEFAULT;
+        return decide(new Ask(sellerId, ticketId, agentId, key, buyerRequestAt, orderId, hash, validate, requested),
+                new LoadedOrder(live.get().snapshot(), null), shipToChangedAt);
+    }
+
+    /** One request as the agent made it. */
+    private record Ask(String sellerId, String ticketId, String agentId, String key, Instant buyerRequestAt, String orderId,
+                       String hash, Function<LoadedOrder, Validation<?>> validate, ActionType requested) {
+    }
+
+    /**
+     * Validates against {@code base} plus this seller's earlier refunds of the order that the live order cannot show yet,
+     * and records the action in one conditional write (re-validating when the order's ledger moved meanwhile). For
+     * Amazon every earlier refund that has not failed counts (Amazon shows feed refunds late); a channel shows what it
+     * was sent at once, so only those not sent yet (queued, awaiting approval) count.
+     */
+    private ActionResult decide(Ask ask, LoadedOrder base, Optional<Instant> shipToChangedAt) {
+        String sellerId = ask.sellerId();
+        String ticketId = ask.ticketId();
+        String orderId = ask.orderId();
+        RefundControls sellerControls = ask.requested() == ActionType.REFUND ? controls.apply(sellerId) : RefundControls.DEFAULT;
         for (int attempt = 0; attempt < LEDGER_ATTEMPTS; attempt++) {
             ActionStore.Ledger ledger = store.ledger(sellerId, orderId);
-            OrderSnapshot order = live.get().snapshot();
+            OrderSnapshot order = base.snapshot();
             for (OrderAction earlier : store.actions(sellerId, ledger)) {
-                if (earlier.type() == ActionType.REFUND && earlier.state().mayRefund() && earlier.commandJson() != null) {
+                if (earlier.type() == ActionType.REFUND && earlier.commandJson() != null && (base.channel() == null
+                        ? earlier.state().mayRefund()
+                        : earlier.state() == ActionState.QUEUED || earlier.state() == ActionState.AWAITING_APPROVAL)) {
                     order = order.plusRefund(CommandJson.toRefund(earlier.commandJson()));
                 }
             }
-            Validation<?> validation = validate.apply(order);
+            Validation<?> validation = ask.validate().apply(new LoadedOrder(order, base.channel()));
             if (validation instanceof Validation.Invalid<?> invalid) {
                 return new ActionResult.Rejected(invalid.violations());
             }
             Object command = ((Validation.Valid<?>) validation).command();
             Instant now = clock.instant();
-            OrderAction action = newAction(sellerId, ticketId, agentId, buyerRequestAt, command, now);
+            OrderAction action = newAction(sellerId, ticketId, ask.agentId(), ask.buyerRequestAt(), command, now);
+            if (base.channel() != null) {
+                action = action.onChannel(new OrderAction.ChannelRef(base.channel().name(), null, null));
+            }
             ActionStore.DailyCap cap = null;
             if (command instanceof RefundCommand refund) {
-                cap = dailyCap(agentId, refund, sellerControls, now);
+                cap = dailyCap(ask.agentId(), refund, sellerControls, now);
                 if (sellerControls.needsApproval(refund.total())) {
-                    action = withState(action, ActionState.AWAITING_APPROVAL);
+                    action = action.withState(ActionState.AWAITING_APPROVAL);
                 }
                 if (cap.maxAmount() != null && refund.total().amount().compareTo(cap.maxAmount()) > 0) {
                     return capExceeded(sellerId, ticketId, action, cap);
                 }
             }
-            switch (store.create(action, key, hash, ledger, now, cap)) {
+            switch (store.create(action, ask.key(), ask.hash(), ledger, now, cap)) {
                 case CREATED:
                     recordRequest(action, now);
                     LOG.info("action {} {} {} for order {} ticket {} seller {}", action.actionId(), action.type(),
@@ -188,12 +283,15 @@ public final class OrderActions {
                     if (action.type() == ActionType.MCF_CANCELLATION) {
                         return new ActionResult.Accepted(mcf.execute(action), false);
                     }
+                    if (base.channel() != null) {
+                        return new ActionResult.Accepted(channelActions.execute(action, base.channel().gateway()), false);
+                    }
                     if (action.state() == ActionState.QUEUED) {
                         notifySubmitter(sellerId);
                     }
                     return new ActionResult.Accepted(action, false);
                 case KEY_TAKEN:
-                    return replay(sellerId, store.idempotency(sellerId, key).orElseThrow(), hash);
+                    return replay(sellerId, store.idempotency(sellerId, ask.key()).orElseThrow(), ask.hash());
                 case CAP_EXCEEDED:
                     return capExceeded(sellerId, ticketId, action, cap);
                 case LEDGER_MOVED:
@@ -279,7 +377,11 @@ public final class OrderActions {
         }
         LOG.info("action {} {} by lead {} (requested by {}) seller {}", actionId, approve ? "approved" : "rejected", lead,
                 decided.agentId(), sellerId);
-        if (approve) {
+        if (approve && decided.channel() != null) {
+            OrderAction approved = decided;
+            return new ApprovalResult.Decided(gatewayFor(decided).map(g -> channelActions.execute(approved, g.gateway()))
+                    .orElse(decided), false);
+        } else if (approve) {
             notifySubmitter(sellerId);
         } else {
             store.releaseCap(decided);
@@ -297,8 +399,8 @@ public final class OrderActions {
      */
     private void recordRequest(OrderAction action, Instant now) {
         try {
-            audit.record(withState(action, ActionState.REQUESTED), AuditTrail.REQUESTED, now);
-            audit.record(withState(action, ActionState.REQUESTED), AuditTrail.VALIDATED, now);
+            audit.record(action.withState(ActionState.REQUESTED), AuditTrail.REQUESTED, now);
+            audit.record(action.withState(ActionState.REQUESTED), AuditTrail.VALIDATED, now);
             audit.record(action, action.state() == ActionState.AWAITING_APPROVAL ? AuditTrail.AWAITING_APPROVAL : AuditTrail.QUEUED, now);
         } catch (RuntimeException e) {
             LOG.error("action {} recorded but its evidence entries were not: {}", action.actionId(), e.toString());
@@ -332,7 +434,11 @@ public final class OrderActions {
         if (action.type() == ActionType.MCF_CANCELLATION && action.state() == ActionState.QUEUED) {
             action = mcf.execute(action);
         }
-        return new ActionResult.Accepted(action, true);
+        if (action.channel() != null && action.state() == ActionState.QUEUED) {
+            OrderAction queued = action;
+            action = gatewayFor(action).map(g -> channelActions.execute(queued, g.gateway())).orElse(action);
+        }
+        return new ActionResult.Accepted(settle(action), true);
     }
 
     private OrderAction newAction(String sellerId, String ticketId, String agentId, Instant buyerRequestAt, Object command, Instant now) {
@@ -350,12 +456,6 @@ public final class OrderActions {
         McfCancellationCommand m = (McfCancellationCommand) c;
         return new OrderAction(sellerId, ticketId, id, ActionType.MCF_CANCELLATION, ActionState.QUEUED, m.sellerFulfillmentOrderId(),
                 m.marketplaceId(), agentId, null, null, null, now, buyerRequestAt, now, CommandJson.mcf(m), null, null, null, null);
-    }
-
-    private static OrderAction withState(OrderAction a, ActionState state) {
-        return new OrderAction(a.sellerId(), a.ticketId(), a.actionId(), a.type(), state, a.orderId(), a.marketplaceId(), a.agentId(),
-                a.amount(), a.currency(), a.reason(), a.requestedAt(), a.buyerRequestAt(), a.updatedAt(), a.commandJson(),
-                a.feedAttemptId(), a.feedId(), a.messageId(), a.error(), a.decision());
     }
 
     /** Time-ordered, unguessable: 12 hex digits of epoch millis, then 16 random hex digits. */

@@ -30,6 +30,8 @@ final class JourneySystem {
     static final double SCHEDULE_SPEEDUP = 6;
 
     private static Endpoints endpoints;
+    /** The eBay side of the world (its simulator): what a buyer sees of the seller's eBay replies. */
+    private static com.deskbridge.sim.ebay.EbaySimulator ebay;
 
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
@@ -47,6 +49,7 @@ final class JourneySystem {
             LocalRunner runner = LocalRunner.start(RunnerOptions.ephemeral(project).withWorld(world())
                     .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-journeys-system"));
+            ebay = runner.world().ebay();
             endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
                     runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
@@ -56,6 +59,12 @@ final class JourneySystem {
             System.out.printf("[journeys] local system started once for the suite in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         }
         return endpoints;
+    }
+
+    /** The eBay simulator of the journeys' world (journey-south's eBay account and its buyers' conversations). */
+    static synchronized com.deskbridge.sim.ebay.EbaySimulator ebay() {
+        get();
+        return ebay;
     }
 
     private static Path world() {

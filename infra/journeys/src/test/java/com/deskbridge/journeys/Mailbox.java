@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 /** GreenMail read over IMAP, as README says: log in as the buyer's relay alias with any password. */
 final class Mailbox {
     /** One received mail, read while the folder was open. */
-    record Mail(String to, String subject, String messageId, String inReplyTo, String references, String text) {
+    record Mail(String to, String subject, String messageId, String inReplyTo, String references, String text, String from) {
     }
 
     private final int imapPort;
@@ -41,7 +41,8 @@ final class Mailbox {
                 for (Message m : inbox.getMessages()) {
                     MimeMessage mime = (MimeMessage) m;
                     mails.add(new Mail(String.valueOf(mime.getAllRecipients()[0]), mime.getSubject(), mime.getMessageID(),
-                            mime.getHeader("In-Reply-To", " "), mime.getHeader("References", " "), String.valueOf(mime.getContent())));
+                            mime.getHeader("In-Reply-To", " "), mime.getHeader("References", " "), String.valueOf(mime.getContent()),
+                            mime.getFrom() == null ? null : String.valueOf(mime.getFrom()[0])));
                 }
                 inbox.close(false);
                 return mails;

@@ -35,6 +35,9 @@ public final class LocalRunner implements AutoCloseable {
     /** Where the functions' SP-API credentials live locally (template parameter SpApiSecretPrefix). */
     public static final String SPAPI_SECRET_PREFIX = "deskbridge/spapi/";
     private static final String SECRETS_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
+    /** Where the functions find sellers' eBay authorisations and shops locally (template parameters of those names). */
+    public static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
+    public static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
 
     private final LocalS3 s3;
     private final LocalMail mail;
@@ -90,9 +93,14 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("SpApiSecretPrefix", SPAPI_SECRET_PREFIX)
                     // and carrier calls to the carrier simulator
                     .parameterOverride("CarrierEndpoint", "http://127.0.0.1:" + world.carriers().port())
+                    // eBay and Shopify calls go to their simulators (README "eBay and Shopify accounts")
+                    .parameterOverride("EbayEndpoint", world.channels().ebay().baseUrl())
+                    .parameterOverride("ShopifyEndpoint", world.channels().shopify().baseUrl())
                     // mail to <alias>@LOCAL_MAIL_DOMAIN: SES's notifications (sent to the intake queue by hand, as SNS's
                     // raw delivery would) name the seller by alias; the receipt rule itself is not emulated
                     .parameterOverride("MailDomain", LOCAL_MAIL_DOMAIN)
+                    .parameterOverride("EbaySecretPrefix", EBAY_SECRET_PREFIX)
+                    .parameterOverride("ShopifySecretPrefix", SHOPIFY_SECRET_PREFIX)
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -113,6 +121,8 @@ public final class LocalRunner implements AutoCloseable {
             // every other seller a local user signs in with reaches the same simulated Amazon seller account
             world.grantSpApiToEverySeller(SPAPI_SECRET_PREFIX, options.spApiForAllSellers());
             world.grantCarriers();
+            // the eBay accounts and shops of the demo, journey and run worlds: refunds, cancellations and replies
+            world.channels().grant(world.secrets());
             api = apiFor(stack, options).start();
             registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
@@ -247,6 +257,8 @@ public final class LocalRunner implements AutoCloseable {
         return "  S3 (S3Mock)      " + s3.endpoint() + "\n"
                 + "  SP-API simulator " + world.spApi().baseUrl() + " (LWA " + world.spApi().lwaUrl() + ")\n"
                 + "  carrier simulator http://127.0.0.1:" + world.carriers().port() + "/{dhl,ups,fedex,usps,dpd,aggregator}\n"
+                + "  eBay simulator   " + world.channels().ebay().baseUrl() + ", Shopify simulator "
+                + world.channels().shopify().baseUrl() + " (accounts of " + LocalChannels.JOURNEY_SELLER + ")\n"
                 + "  SMTP (GreenMail) smtp://127.0.0.1:" + mail.smtpPort() + "  sent replies; read them over IMAP at 127.0.0.1:"
                 + mail.imapPort() + " (user: the buyer's relay alias, any password)\n"
                 + "HTTP API           " + api.baseUrl() + "\n"

@@ -82,11 +82,23 @@ public final class LocalSecretsManager implements AutoCloseable {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            if (!"secretsmanager.GetSecretValue".equals(target)) {
-                respond(exchange, 400, error("UnknownOperationException", "only GetSecretValue is served locally"));
+            String id = body == null ? null : body.path("SecretId").asText(null);
+            if ("secretsmanager.PutSecretValue".equals(target) && id != null && secrets.containsKey(id)
+                    && body.hasNonNull("SecretString")) {
+                // a new version of an existing secret (Shopify's rotated refresh token)
+                secrets.put(id, body.get("SecretString").asText());
+                ObjectNode answer = JSON.createObjectNode();
+                answer.put("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:" + id + "-local");
+                answer.put("Name", id);
+                answer.put("VersionId", UUID.randomUUID().toString());
+                answer.putArray("VersionStages").add("AWSCURRENT");
+                respond(exchange, 200, answer);
                 return;
             }
-            String id = body == null ? null : body.path("SecretId").asText(null);
+            if (!"secretsmanager.GetSecretValue".equals(target)) {
+                respond(exchange, 400, error("UnknownOperationException", "only GetSecretValue and PutSecretValue (of a stored secret) are served locally"));
+                return;
+            }
             String value = id == null ? null : lookup(id);
             if (value == null) {
                 respond(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));

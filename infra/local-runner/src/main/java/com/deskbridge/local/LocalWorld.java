@@ -1,6 +1,7 @@
 package com.deskbridge.local;
 
 import com.deskbridge.sim.carriers.CarrierSimulator;
+import com.deskbridge.sim.ebay.EbaySimulator;
 import com.deskbridge.sim.spapi.SpApiSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,8 @@ public final class LocalWorld implements AutoCloseable {
     private final LocalSecretsManager secrets;
     private final AtomicReference<Consumer<String>> notifications;
     private final JsonNode world;
+    /** The eBay and Shopify simulators (started with the others, closed with them). */
+    private LocalChannels channels;
 
     private LocalWorld(SpApiSimulator spApi, CarrierSimulator carriers, LocalSecretsManager secrets,
                        AtomicReference<Consumer<String>> notifications, JsonNode world) {
@@ -48,7 +51,14 @@ public final class LocalWorld implements AutoCloseable {
         try {
             spApi = SpApiSimulator.start(spApiPort, world, clock, body -> notifications.get().accept(body));
             carriers = CarrierSimulator.start(carriersPort, world, clock);
-            return new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+            LocalWorld started = new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
+            try {
+                started.channels = LocalChannels.start(clock, world);
+            } catch (RuntimeException e) {
+                started.secrets.close();
+                throw e;
+            }
+            return started;
         } catch (RuntimeException e) {
             if (spApi != null) {
                 spApi.close();
@@ -140,6 +150,11 @@ public final class LocalWorld implements AutoCloseable {
         }
     }
 
+    /** The eBay simulator (the run's world's {@code ebaySellers} and conversations beside the demo and journey ones). */
+    public EbaySimulator ebay() {
+        return channels.ebay();
+    }
+
     /** Where SP-API notifications (FEED_PROCESSING_FINISHED) go: the local notification queue, once it exists. */
     public void deliverNotificationsTo(Consumer<String> sink) {
         notifications.set(sink);
@@ -157,12 +172,20 @@ public final class LocalWorld implements AutoCloseable {
         return secrets;
     }
 
+    /** The eBay and Shopify simulators with the journey seller's accounts. */
+    LocalChannels channels() {
+        return channels;
+    }
+
     public JsonNode world() {
         return world;
     }
 
     @Override
     public void close() {
+        if (channels != null) {
+            channels.close();
+        }
         spApi.close();
         carriers.close();
         secrets.close();

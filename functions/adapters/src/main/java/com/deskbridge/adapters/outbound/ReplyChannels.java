@@ -6,10 +6,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The channels a reply can leave Deskbridge by, as deployed: Amazon only (SMTP to the buyer's relay alias, the
- * sender function's {@code SmtpOutboundChannel}; https://sellercentral.amazon.com/help/hub/reference/external/G201709450).
- * eBay, Shopify and plain e-mail have no outbound adapter yet: agents answer those in the channel's own tool. The
- * sender function and the API both ask this one list.
+ * A fixed set of channels replies can leave by, whoever the seller: {@link #DEPLOYED} is Amazon alone (SMTP to the
+ * buyer's relay alias, https://sellercentral.amazon.com/help/hub/reference/external/G201709450), what needs no seller
+ * configuration. The functions ask {@link SellerReplyChannels}, which adds eBay, Shopify and e-mail for the sellers who
+ * set them up; this class serves compositions without Secrets Manager (contract tests).
  */
 public final class ReplyChannels implements OutboundChannels {
     /** What the functions deploy. */

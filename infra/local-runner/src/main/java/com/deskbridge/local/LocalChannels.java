@@ -1,0 +1,139 @@
+package com.deskbridge.local;
+
+import com.deskbridge.sim.ebay.EbaySimulator;
+import com.deskbridge.sim.shopify.ShopifySimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eBay and Shopify simulators of the local system, with the sellers' accounts as the functions find them: one
+ * secret per seller and channel under {@link #EBAY_SECRET_PREFIX} and {@link #SHOPIFY_SECRET_PREFIX} (README "eBay and
+ * Shopify accounts"). The simulators hold their demo worlds plus the journey seller {@link #JOURNEY_SELLER}
+ * ({@code channels-journey-world.json}); refunds settle and cancellation jobs finish at once, so an action's
+ * confirmation is there when the agent looks.
+ */
+final class LocalChannels implements AutoCloseable {
+
+    static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
+    static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
+    /** The seller of the channel journeys: an eBay account and a Shopify store, nothing shared with other journeys. */
+    static final String JOURNEY_SELLER = "journey-channels";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EbaySimulator ebay;
+    private final ShopifySimulator shopify;
+    private final JsonNode run;
+
+    private LocalChannels(EbaySimulator ebay, ShopifySimulator shopify, JsonNode run) {
+        this.ebay = ebay;
+        this.shopify = shopify;
+        this.run = run;
+    }
+
+    /** @param run the run's world: its {@code ebaySellers}, {@code ebayConversations} and {@code shopify.shops} join in */
+    static LocalChannels start(Clock clock, JsonNode run) {
+        JsonNode journey = journeyWorld();
+        ObjectNode ebayWorld = (ObjectNode) EbaySimulator.demoWorld();
+        ObjectNode ebayConfig = (ObjectNode) ebayWorld.get("ebay");
+        ebayConfig.put("latencyMs", 0).put("refundSettleDelay", "PT0S");
+        append(ebayWorld, journey, "ebaySellers");
+        append(ebayWorld, journey, "ebayOrders");
+        for (String field : List.of("ebaySellers", "ebayOrders", "ebayConversations")) {
+            append(ebayWorld, run, field);
+        }
+        ObjectNode shopifyWorld = (ObjectNode) ShopifySimulator.demoWorld();
+        ObjectNode shopifyConfig = (ObjectNode) shopifyWorld.get("shopify");
+        shopifyConfig.put("latencyMs", 0).put("jobDelay", "PT0S");
+        ((ArrayNode) shopifyConfig.withArray("shops")).addAll((ArrayNode) journey.get("shops"));
+        append(shopifyWorld, journey, "shopifyOrders");
+        append(shopifyWorld, run, "shopifyOrders");
+        if (run.path("shopify").path("shops").isArray()) {
+            ((ArrayNode) shopifyConfig.withArray("shops")).addAll((ArrayNode) run.path("shopify").path("shops"));
+        }
+
+        EbaySimulator ebay = EbaySimulator.start(0, ebayWorld, clock, n -> { });
+        try {
+            return new LocalChannels(ebay, ShopifySimulator.start(0, shopifyWorld, clock, w -> { }), run);
+        } catch (RuntimeException e) {
+            ebay.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Stores the eBay and Shopify secrets of the journey seller and of the run world's {@code ebaySellers} and
+     * {@code shopify.shops} (what onboarding stores in AWS): eBay's OAuth credentials, user name, marketplace and
+     * domicile; the shop's domain, credentials and, where the world names one, the support address replies are mailed
+     * from (and the app's client secret for webhook signatures).
+     */
+    void grant(LocalSecretsManager secrets) {
+        List<JsonNode> ebaySellers = new java.util.ArrayList<>();
+        journeyWorld().get("ebaySellers").forEach(ebaySellers::add);
+        run.path("ebaySellers").forEach(ebaySellers::add);
+        for (JsonNode s : ebaySellers) {
+            String seller = s.get("sellerId").asText();
+            Map<String, String> fields = new LinkedHashMap<>(ebay.credentials(seller));
+            fields.put("username", s.get("username").asText());
+            fields.put("marketplace_id", s.path("marketplaceId").asText("EBAY_DE"));
+            fields.put("eu_or_uk_domiciled", Boolean.toString(s.path("euOrUkDomiciled").asBoolean(true)));
+            secrets.put(EBAY_SECRET_PREFIX + seller, fields);
+        }
+        List<JsonNode> shops = new java.util.ArrayList<>();
+        journeyWorld().get("shops").forEach(shops::add);
+        run.path("shopify").path("shops").forEach(shops::add);
+        for (JsonNode s : shops) {
+            String domain = s.get("shopDomain").asText();
+            Map<String, String> fields = new LinkedHashMap<>(shopify.credentials(domain));
+            fields.put("shop_domain", domain);
+            if (s.hasNonNull("supportAddress")) {
+                fields.put("support_address", s.get("supportAddress").asText());
+            }
+            if (s.hasNonNull("clientSecret")) {
+                fields.put("client_secret", s.get("clientSecret").asText());
+            }
+            secrets.put(SHOPIFY_SECRET_PREFIX + s.get("sellerId").asText(), fields);
+        }
+    }
+
+    EbaySimulator ebay() {
+        return ebay;
+    }
+
+    ShopifySimulator shopify() {
+        return shopify;
+    }
+
+    private static void append(ObjectNode world, JsonNode from, String field) {
+        if (from.path(field).isArray()) {
+            ((ArrayNode) world.withArray(field)).addAll((ArrayNode) from.get(field));
+        }
+    }
+
+    private static JsonNode journeyWorld() {
+        try (InputStream in = LocalChannels.class.getResourceAsStream("/channels-journey-world.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : List.<AutoCloseable>of(shopify, ebay)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+    }
+}
