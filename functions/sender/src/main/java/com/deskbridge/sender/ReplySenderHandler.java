@@ -91,7 +91,8 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         String from = Env.require("REPLY_FROM_ADDRESS");
         ReplySender sender = new ReplySender(new DynamoDbTicketStore(dynamo, Env.require("TICKETS_TABLE")),
                 channel -> ReplyChannels.DEPLOYED.canSend(channel) ? Optional.of(mail) : Optional.empty(),
-                seller -> from, Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock);
+                seller -> from, Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock,
+                new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, Env.require("TICKETS_TABLE"))::record);
         return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL"))};
     }
 
