@@ -59,6 +59,11 @@ class AuditsTest {
         clock.advance(Duration.ofMinutes(5));
 
         AuditReport report = audits.run(SELLER, q3, "au-after", Audits.ON_DEMAND, "lead-1").report();
+        System.out.printf("[audit] seeded quarter %s: %d sent, sample %d, strata %s, compliant %d (%.2f), violations %d %s%n",
+                report.period(), report.population(), report.sampled(), report.strata(), report.compliant(),
+                report.compliantShare(), report.violations().size(), report.violations().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(AuditReport.Violation::rule,
+                                java.util.TreeMap::new, java.util.stream.Collectors.counting())));
 
         assertThat(q3.label()).isEqualTo("2026-Q3");
         assertThat(report.population()).isEqualTo(450);
