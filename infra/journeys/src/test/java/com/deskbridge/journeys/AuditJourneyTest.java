@@ -22,25 +22,34 @@ class AuditJourneyTest extends Journey {
     private static final String BUYER = "Margarethe Pfeiffer";
     private static final String ORDER = "028-7400001-0000001";
 
-    private String sentReply(String agent, String text, String macroId) {
+    /** A buyer's message for {@code agent} to answer: the ticket's id once intake made it. */
+    private String ticketFor(String agent) {
         String token = api.token(agent, SELLER, false);
         String alias = "audit" + Long.toHexString(System.nanoTime()) + "@marketplace.amazon.de";
-        String messageId = intake.relayMail(token, SELLER, alias, ORDER, "Frage zu meiner Bestellung",
+        return intake.relayMail(token, SELLER, alias, ORDER, "Frage zu meiner Bestellung",
                 "Guten Tag, wann kommt meine Bestellung? Viele Grüße, " + BUYER, BUYER);
+    }
+
+    /** Sends the reply on the ticket with this buyer message; returns the ticket id (sending happens next). */
+    private String reply(String agent, String messageId, String text, String macroId) {
+        String token = api.token(agent, SELLER, false);
         String id = ticketWithMessage(token, messageId).path("id").asText();
         Map<String, String> body = macroId == null ? Map.of("text", text) : Map.of("text", text, "macroId", macroId);
         Api.Response sent = api.post("/tickets/" + id + "/replies", token, body, "journey-audit-" + System.nanoTime());
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
-        await("the reply to " + id + " sent", () -> api.get("/tickets/" + id, token).json(),
-                t -> {
-                    for (JsonNode m : t.path("messages")) {
-                        if ("sent".equals(m.path("sendStatus").asText())) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
         return id;
+    }
+
+    private void awaitSent(String ticketId) {
+        String token = agentToken(SELLER);
+        await("the reply to " + ticketId + " sent", () -> api.get("/tickets/" + ticketId, token).json(), t -> {
+            for (JsonNode m : t.path("messages")) {
+                if ("sent".equals(m.path("sendStatus").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     @Test
@@ -48,12 +57,18 @@ class AuditJourneyTest extends Journey {
     void anAuditFindsWhatASellerRuleAddedLaterForbidsInRepliesAlreadySent() {
         String lead = leadToken(SELLER);
         api.put("/reply-settings", lead, Map.of("shopName", "Pfeiffer Audit Shop", "defaultLanguage", "en", "autoReplies", false));
-        sentReply("agent-ann", "Hello " + BUYER + ", thank you for your message about order " + ORDER
-                + ". It left our warehouse today and is on its way to you.", null);
-        String macroTicket = sentReply("agent-ben", "Hi " + BUYER + ", courier arrives"
-                + " before noon.", "courier-promise");
-        sentReply("agent-ann", "Hello " + BUYER + ", we have looked into your order " + ORDER
-                + " and it is in transit.", null);
+        // three buyers write at once; two agents answer (by hand, from a macro), the sender sends
+        String m1 = ticketFor("agent-ann");
+        String m2 = ticketFor("agent-ben");
+        String m3 = ticketFor("agent-ann");
+        List<String> tickets = List.of(
+                reply("agent-ann", m1, "Hello " + BUYER + ", thank you for your message about order " + ORDER
+                        + ". It left our warehouse today and is on its way to you.", null),
+                reply("agent-ben", m2, "Hi " + BUYER + ", courier arrives before noon.", "courier-promise"),
+                reply("agent-ann", m3, "Hello " + BUYER + ", we have looked into your order " + ORDER
+                        + " and it is in transit.", null));
+        String macroTicket = tickets.get(1);
+        tickets.forEach(this::awaitSent);
 
         // afterwards the seller stops promising delivery times
         Api.Response settings = api.put("/audit-settings", lead, Map.of("schedule", "quarterly", "sampleSize", 50,
