@@ -8,7 +8,7 @@
  * One module per screen or concern (js/): api.js (client and problems), problems.js (problems on screen),
  * session.js, sla.js (countdowns), queue.js (queue and search), ticket.js (ticket view), reply.js (reply box),
  * collab.js (notes, customer history, presence), actions.js and action-state.js (refund and cancellation dialog),
- * evidence.js, settings.js (a lead's screen), router.js. A new screen is a module exporting {view, match, enter, leave?}, a
+ * evidence.js, settings.js (a lead's screen), audits.js (a lead's compliance audits), router.js. A new screen is a module exporting {view, match, enter, leave?}, a
  * <section id="view-…" class="view"> in index.html and one entry in SCREENS below.
  */
 import {$} from './js/dom.js';
@@ -24,11 +24,12 @@ import {wireCollab} from './js/collab.js';
 import {ticketScreen} from './js/ticket-screen.js';
 import {evidenceScreen} from './js/evidence.js';
 import {settingsScreen, wireSettings} from './js/settings.js';
+import {auditsScreen, wireAudits} from './js/audits.js';
 import {route, setScreens} from './js/router.js';
 import {state} from './js/state.js';
 
 /** Matched in this order; anything else shows the queue. */
-const SCREENS = [settingsScreen, evidenceScreen, ticketScreen, queueScreen];
+const SCREENS = [settingsScreen, auditsScreen, evidenceScreen, ticketScreen, queueScreen];
 
 function wire() {
   setScreens(SCREENS, queueScreen);
@@ -40,6 +41,7 @@ function wire() {
   wireActions();
   wireCollab();
   wireSettings();
+  wireAudits();
   window.addEventListener('hashchange', route);
   startCountdowns();
 }

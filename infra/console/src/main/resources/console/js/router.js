@@ -27,6 +27,7 @@ export async function route() {
     leaveCurrent(null);
     $('who').hidden = true;
     $('nav-settings').hidden = true;
+    $('nav-audits').hidden = true;
     show('sign-in');
     $('sign-in-agent').focus();
     return;
@@ -34,6 +35,7 @@ export async function route() {
   $('who').hidden = false;
   $('who-text').textContent = state.session.agent + ' · ' + state.session.seller + (state.session.role === 'lead' ? ' · lead' : '');
   $('nav-settings').hidden = state.session.role !== 'lead'; // the API refuses agents anyway (403)
+  $('nav-audits').hidden = state.session.role !== 'lead';
   const hash = location.hash || '#/queue';
   let screen = fallback;
   let params = {};

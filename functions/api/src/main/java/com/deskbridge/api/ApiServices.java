@@ -64,7 +64,19 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
-                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
+                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
+                          com.deskbridge.audit.AuditStore audits) {
+
+    /** Without the compliance audit's store (handler tests about something else). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
+                       AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, null);
+    }
 
     /**
      * Without the agents' daily counters, review requests and per-agent and per-tenant request limits (handler tests
@@ -78,7 +90,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
                 trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, null, () -> {
                     throw new IllegalStateException("no review requests in this composition");
-                }, ApiLimits.NONE);
+                }, ApiLimits.NONE, null);
     }
 
     /**
@@ -128,7 +140,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
                         dynamo, table, evidence, clock)),
-                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()));
+                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()),
+                new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, table));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

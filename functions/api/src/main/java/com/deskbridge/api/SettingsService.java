@@ -1,7 +1,9 @@
 package com.deskbridge.api;
 
 import com.deskbridge.actions.RefundControlsJson;
+import com.deskbridge.adapters.settings.AuditSettingsJson;
 import com.deskbridge.adapters.settings.ReplySettings;
+import com.deskbridge.audit.AuditSettings;
 import com.deskbridge.adapters.settings.ReplySettingsJson;
 import com.deskbridge.adapters.settings.SellerDocuments;
 import com.deskbridge.adapters.settings.SellerSetting;
@@ -39,6 +41,7 @@ final class SettingsService {
     private final Map<SellerSetting, Consumer<String>> validators;
     private final SellerDocuments<ReplySettings> replySettings;
     private final SellerDocuments<SlaPolicies> policies;
+    private final SellerDocuments<AuditSettings> auditSettings;
 
     SettingsService(SellerSettings settings, String defaultPolicy) {
         this.settings = Objects.requireNonNull(settings);
@@ -46,9 +49,13 @@ final class SettingsService {
         SlaPolicyJson policyJson = new SlaPolicyJson();
         TagRulesJson tagRulesJson = new TagRulesJson();
         this.defaults = Map.of(SellerSetting.SLA_POLICY, defaultPolicy, SellerSetting.TAG_RULES, NO_TAG_RULES,
-                SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS, SellerSetting.REFUND_CONTROLS, RefundControlsJson.DEFAULT_DOCUMENT);
+                SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS, SellerSetting.REFUND_CONTROLS, RefundControlsJson.DEFAULT_DOCUMENT,
+                SellerSetting.AUDIT_SETTINGS, AuditSettingsJson.DEFAULT_DOCUMENT);
         this.validators = Map.of(SellerSetting.SLA_POLICY, policyJson::parse, SellerSetting.TAG_RULES, tagRulesJson::parse,
-                SellerSetting.REPLY_SETTINGS, replyJson::parse, SellerSetting.REFUND_CONTROLS, RefundControlsJson::parse);
+                SellerSetting.REPLY_SETTINGS, replyJson::parse, SellerSetting.REFUND_CONTROLS, RefundControlsJson::parse,
+                SellerSetting.AUDIT_SETTINGS, new AuditSettingsJson()::parse);
+        this.auditSettings = new SellerDocuments<>(settings, SellerSetting.AUDIT_SETTINGS, AuditSettings.DEFAULT,
+                new AuditSettingsJson()::parse);
         this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,
                 replyJson::parse);
         this.policies = new SellerDocuments<>(settings, SellerSetting.SLA_POLICY, policyJson.parse(defaultPolicy),
@@ -78,6 +85,11 @@ final class SettingsService {
     /** The seller's time zone for a channel (from the SLA policy: business hours are kept in it). */
     ZoneId timeZone(SellerId seller, Channel channel) {
         return policies.apply(seller).policyFor(channel).calendar().zone();
+    }
+
+    /** The seller's audit settings, parsed (the defaults when none are stored). */
+    AuditSettings auditSettings(SellerId seller) {
+        return auditSettings.apply(seller);
     }
 
     /** The seller's reply settings, parsed (the defaults when none are stored). */

@@ -107,7 +107,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         headers.put("cache-control", "no-store");
         try {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(headers)
-                    .withBody(JSON.writeValueAsString(answer.body())).build();
+                    .withBody(answer.body() instanceof String text && !answer.contentType().contains("json") ? text
+                            : JSON.writeValueAsString(answer.body())).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response body could not be serialised", e);
         }

@@ -404,7 +404,25 @@ class OpenApiContractTest {
                 new Object[] {"POST /sellers", LEAD, null, null, null, registration("contract-lead", "contract-lead"), 403},
                 new Object[] {"POST /sellers", OPERATOR, null, null, null, registration("contract-bad", "-bad-"), 400},
                 new Object[] {"GET /sellers/{id}", AGENT, Map.of("id", SELLER.value()), null, null, null, 200},
-                new Object[] {"GET /sellers/{id}", OPERATOR, Map.of("id", "contract-other"), null, null, null, 404});
+                new Object[] {"GET /sellers/{id}", OPERATOR, Map.of("id", "contract-other"), null, null, null, 404},
+                new Object[] {"GET /audit-settings", LEAD, null, null, null, null, 200},
+                new Object[] {"GET /audit-settings", AGENT, null, null, null, null, 403},
+                new Object[] {"PUT /audit-settings", LEAD, null, null, null, "{\"schedule\":\"monthly\",\"sampleSize\":20,"
+                        + "\"rules\":[{\"id\":\"no-guarantee\",\"phrase\":\"guaranteed delivery\"}]}", 200},
+                new Object[] {"PUT /audit-settings", LEAD, null, null, null, "{\"sampleSize\":0}", 400},
+                new Object[] {"POST /audits", LEAD, null, null, Map.of("Idempotency-Key", "contract-audit-1"), null, 201},
+                new Object[] {"POST /audits", LEAD, null, null, Map.of("Idempotency-Key", "contract-audit-1"), null, 200},
+                new Object[] {"POST /audits", LEAD, null, null, Map.of("Idempotency-Key", "contract-audit-1"),
+                        "{\"from\":\"2025-01-01\",\"to\":\"2025-02-01\"}", 422},
+                new Object[] {"POST /audits", LEAD, null, null, Map.of("Idempotency-Key", "contract-audit-2"),
+                        "{\"from\":\"2025-03-01\",\"to\":\"2025-02-01\"}", 400},
+                new Object[] {"POST /audits", AGENT, null, null, Map.of("Idempotency-Key", "contract-audit-3"), null, 403},
+                new Object[] {"GET /audits", LEAD, null, null, null, null, 200},
+                new Object[] {"GET /audits/{id}", LEAD, Map.of("id", com.deskbridge.audit.Audits.onDemandId(SELLER, "contract-audit-1")),
+                        null, null, null, 200},
+                new Object[] {"GET /audits/{id}", LEAD, Map.of("id", "au0"), null, null, null, 404},
+                new Object[] {"GET /audits/{id}/csv", LEAD, Map.of("id", com.deskbridge.audit.Audits.onDemandId(SELLER, "contract-audit-1")),
+                        null, null, null, 200});
         Set<String> answered = new TreeSet<>();
         for (Object[] r : requests) {
             String route = (String) r[0];
@@ -414,6 +432,12 @@ class OpenApiContractTest {
             APIGatewayV2HTTPResponse response = stack.invoke("ApiFunction", event, APIGatewayV2HTTPResponse.class);
             assertThat(response.getStatusCode()).as(route + " " + r[5] + ": " + response.getBody()).isEqualTo(r[6]);
             String contentType = response.getHeaders().get("content-type");
+            if (contentType.startsWith("text/csv")) {
+                assertThat(schemaFor(route, response.getStatusCode(), "text/csv").path("type").asText()).isEqualTo("string");
+                assertThat(response.getBody()).as(route).startsWith("audit_id,period,message_key,");
+                answered.add(route);
+                continue;
+            }
             JsonNode schema = schemaFor(route, response.getStatusCode(), contentType);
             Set<ValidationMessage> errors = validator(schema).validate(JSON.readTree(response.getBody()));
             assertThat(errors).as(route + " " + response.getStatusCode() + " " + response.getBody()).isEmpty();

@@ -1,6 +1,9 @@
 package com.deskbridge.sender;
 
+import com.deskbridge.audit.AuditCopy;
+import com.deskbridge.audit.PersonalData;
 import com.deskbridge.domain.port.TicketStore;
+import com.deskbridge.domain.ticket.ReplySource;
 import com.deskbridge.domain.ticket.BuyerText;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.InboundMessage;
@@ -19,16 +22,21 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands one recorded reply to its channel and records what happened on the message, so the agent always sees the
  * state: SENT, RETRYING with the reason (the queue delivers it again), or FAILED with the reason (an agent must act:
  * the ticket is open again, due now, with the failure on it; see {@link TicketStore#updateSendStatus}).
  * A reply is claimed with a conditional write (QUEUED or RETRYING to SENDING) before anything is sent, so a duplicate
- * queue delivery never sends it twice.
+ * queue delivery never sends it twice. A sent reply leaves a redacted audit copy for the compliance audit
+ * ({@link PersonalData}); the copy is keyed by the reply, so a redelivery keeps one.
  */
 public final class ReplySender {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
 
     /** What the handler does with the queue message. */
     public enum Outcome {
@@ -44,16 +52,32 @@ public final class ReplySender {
     private final Function<Channel, Optional<ChannelReplies>> direct;
     private final int maxAttempts;
     private final Clock clock;
+    private final Consumer<AuditCopy> auditCopies;
+
+    /** Without audit copies (tests about sending). */
+    public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> channels,
+                       Function<SellerId, String> fromAddress, int maxAttempts, Clock clock) {
+        this(store, channels, fromAddress, maxAttempts, clock, null);
+    }
 
     /**
      * @param channels    the outbound adapter of each channel (empty: the channel has none yet, the reply fails visibly)
      * @param fromAddress the seller's approved sender address (Amazon accepts relay mail only from it)
      * @param maxAttempts deliveries after which a retryable failure becomes FAILED (the queue's maxReceiveCount)
+     * @param auditCopies keeps the redacted copy of each sent reply (idempotent per reply); null to keep none
      */
     public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> channels,
-                       Function<SellerId, String> fromAddress, int maxAttempts, Clock clock) {
+                       Function<SellerId, String> fromAddress, int maxAttempts, Clock clock,
+                       Consumer<AuditCopy> auditCopies) {
         this(store, channels, (seller, channel) -> Optional.of(fromAddress.apply(seller)), channel -> Optional.empty(),
-                maxAttempts, clock);
+                maxAttempts, clock, auditCopies);
+    }
+
+    /** Without audit copies (tests about sending). */
+    public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> mail,
+                       BiFunction<SellerId, Channel, Optional<String>> fromAddress,
+                       Function<Channel, Optional<ChannelReplies>> direct, int maxAttempts, Clock clock) {
+        this(store, mail, fromAddress, direct, maxAttempts, clock, null);
     }
 
     /**
@@ -61,10 +85,13 @@ public final class ReplySender {
      * @param fromAddress the address a seller's mail on a channel leaves from (Amazon: the approved sender address;
      *                    Shopify and e-mail: the shop's support address); empty: not configured, the reply fails visibly
      * @param direct      channels that carry replies through their own messaging (eBay), asked before {@code mail}
+     * @param auditCopies keeps the redacted copy of each sent reply (idempotent per reply); null to keep none
      */
     public ReplySender(TicketStore store, Function<Channel, Optional<OutboundChannel>> mail,
                        BiFunction<SellerId, Channel, Optional<String>> fromAddress,
-                       Function<Channel, Optional<ChannelReplies>> direct, int maxAttempts, Clock clock) {
+                       Function<Channel, Optional<ChannelReplies>> direct, int maxAttempts, Clock clock,
+                       Consumer<AuditCopy> auditCopies) {
+        this.auditCopies = auditCopies;
         this.store = Objects.requireNonNull(store);
         this.channels = Objects.requireNonNull(mail);
         this.fromAddress = Objects.requireNonNull(fromAddress);
@@ -93,6 +120,7 @@ public final class ReplySender {
         }
         SendResult result = deliver(ticket, reply);
         if (result instanceof SendResult.Sent) {
+            keepAuditCopy(ticket, reply);
             mark(seller, ticketId, messageKey, SendStatus.SENT, null);
             return Outcome.DONE;
         }
@@ -106,6 +134,28 @@ public final class ReplySender {
                 : ((SendResult.PermanentFailure) result).reason();
         mark(seller, ticketId, messageKey, SendStatus.FAILED, reason);
         return Outcome.DONE;
+    }
+
+    /**
+     * The reply's audit copy: the buyer's name, relay address and order id (and what looks like personal data) replaced
+     * by placeholders. A copy that cannot be kept is logged, never a reason to send again.
+     */
+    private void keepAuditCopy(TicketDetail ticket, TicketMessage reply) {
+        if (auditCopies == null) {
+            return;
+        }
+        try {
+            PersonalData personal = PersonalData.builder().buyerName(ticket.buyerDisplayName().orElse(null))
+                    .buyerAddress(ticket.ticket().buyer()).orderId(ticket.ticket().orderId()).build();
+            ReplySource source = reply.source() != null ? reply.source()
+                    : reply.automatic() ? ReplySource.AUTOMATIC : ReplySource.HAND;
+            auditCopies.accept(new AuditCopy(ticket.ticket().seller(), ticket.ticket().id().value(), reply.messageKey(),
+                    reply.agentId(), source, reply.macroId(), ticket.ticket().channel().wireName(),
+                    ticket.latestBuyerMessage().map(TicketMessage::language).orElse(null), clock.instant(),
+                    personal.redact(reply.body())));
+        } catch (RuntimeException e) {
+            LOG.warn("reply {} sent but its audit copy was not kept: {}", reply.messageKey(), e.getClass().getSimpleName());
+        }
     }
 
     private SendResult deliver(TicketDetail ticket, TicketMessage reply) {

@@ -115,7 +115,8 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
                 channel -> channel == Channel.EBAY ? Optional.empty() : Optional.of(mail),
                 (seller, channel) -> channel == Channel.AMAZON ? Optional.of(from) : configured.shopAddress(seller),
                 channel -> channel == Channel.EBAY ? Optional.of((ticket, reply) -> ebay.get().send(ticket, reply)) : Optional.empty(),
-                Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock);
+                Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock,
+                new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, Env.require("TICKETS_TABLE"))::record);
         return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL"))};
     }
 

@@ -31,6 +31,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.deskbridge.adapters.dynamodb.DynamoDbAuditStore;
+import com.deskbridge.audit.AuditCopy;
+import com.deskbridge.audit.AuditPeriod;
+import com.deskbridge.domain.ticket.ReplySource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,14 +105,18 @@ class ReplySenderTest {
                 Instant.now().minusSeconds(600));
         store.append(m, Instant.now().plusSeconds(86_400), Triage.NONE);
         store.recordReply(seller, m.ticketId(), new OutgoingReply(replyKey, "agent-7",
-                "Ihr Paket ist unterwegs: DHL, Sendungsnummer 00340434161094042557. Grüße", Instant.now(), false),
+                "Hallo Anna, Ihr Paket ist unterwegs: DHL, Sendungsnummer 00340434161094042557. Grüße", Instant.now(), false),
                 Instant.now().plusSeconds(86_400));
         return m.ticketId();
     }
 
     private ReplySender sender(OutboundChannel channel) {
         return new ReplySender(store, c -> c == Channel.AMAZON ? Optional.of(channel) : Optional.empty(), s -> FROM, 3,
-                Clock.systemUTC());
+                Clock.systemUTC(), audit()::record);
+    }
+
+    private DynamoDbAuditStore audit() {
+        return new DynamoDbAuditStore(stack.dynamoDbClient(), stack.tableName("TicketsTable"));
     }
 
     private OutboundChannel greenMail() {
@@ -143,6 +153,19 @@ class ReplySenderTest {
         assertThat(received[0].getHeader("In-Reply-To")[0]).isEqualTo("<relay-1@amazon.de>");
         assertThat(((String) received[0].getContent()).strip()).contains("Grüße");
         assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.SENT);
+        // one redacted audit copy, kept once even when recorded again
+        AuditPeriod today = new AuditPeriod(LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        List<AuditCopy.SentReply> sent = audit().sent(seller, today);
+        assertThat(sent).singleElement().satisfies(r -> {
+            assertThat(r.agentId()).isEqualTo("agent-7");
+            assertThat(r.source()).isEqualTo(ReplySource.HAND);
+        });
+        AuditCopy copy = audit().copies(seller, sent).get(0);
+        assertThat(copy.text()).startsWith("Hallo {{CustomerName}}, Ihr Paket").doesNotContain("Anna");
+        audit().record(new AuditCopy(seller, copy.ticketId(), copy.messageKey(), "someone-else", ReplySource.HAND, null,
+                "amazon", null, copy.sentAt(), "another text"));
+        assertThat(audit().copies(seller, audit().sent(seller, today))).containsExactly(copy);
+        assertThat(audit().sellersWithCopies(AuditPeriod.quarterKey(LocalDate.now(ZoneOffset.UTC)))).contains(seller);
     }
 
     @Test

@@ -62,9 +62,14 @@ final class Intake {
      * its Message-ID without angle brackets.
      */
     String relayMail(String token, String seller, String alias, String orderId, String subject, String text) {
+        return relayMail(token, seller, alias, orderId, subject, text, "Buyer");
+    }
+
+    /** As above, from a buyer who signs with {@code buyerName} (the relay shows "name - Amazon Marketplace"). */
+    String relayMail(String token, String seller, String alias, String orderId, String subject, String text, String buyerName) {
         String messageId = "journey-" + System.nanoTime() + "@email.amazonses.com";
         String mime = String.join("\r\n",
-                "From: \"Buyer - Amazon Marketplace\" <" + alias + ">",
+                "From: \"" + buyerName + " - Amazon Marketplace\" <" + alias + ">",
                 "To: " + seller + "@inbound.deskbridge.example",
                 "Subject: " + subject + " " + orderId,
                 "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)),

@@ -121,7 +121,7 @@ class DeployableTemplateTest {
             });
         }
         Map<String, JsonNode> functions = resourcesOfType("AWS::Lambda::Function");
-        assertThat(functions).hasSize(13);
+        assertThat(functions).hasSize(14);
         functions.forEach((id, function) -> {
             for (String metric : List.of("Errors", "Throttles")) {
                 assertThat(alarms).as(metric + " alarm of " + id).anySatisfy(a -> {

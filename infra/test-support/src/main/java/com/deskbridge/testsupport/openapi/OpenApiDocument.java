@@ -111,6 +111,13 @@ public final class OpenApiDocument {
             problems.add(what + ": content type " + contentType + " is not documented (documented: " + names(content) + ")");
             return problems;
         }
+        if (!contentType.endsWith("json")) {
+            // a text media type (text/csv): documented as a string, any non-empty body is one
+            if (body == null || body.isEmpty()) {
+                problems.add(what + ": empty body where " + contentType + " is documented");
+            }
+            return problems;
+        }
         JsonNode instance;
         try {
             instance = JSON.readTree(body == null ? "" : body);
