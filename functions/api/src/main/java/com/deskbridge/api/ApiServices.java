@@ -64,7 +64,21 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
-                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
+                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
+                          Supplier<AmazonAuthorization> amazon) {
+
+    /** Without the Amazon authorization workflow (compositions that never onboard). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
+                       AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, () -> {
+                    throw new IllegalStateException("no Amazon authorization in this composition");
+                });
+    }
 
     /**
      * Without the agents' daily counters, review requests and per-agent and per-tenant request limits (handler tests
@@ -95,8 +109,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         ActionStore actions = new ActionStore(dynamo, table);
         Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
         // one SP-API access (HTTP client, quotas, secrets) per container, built on the first call that needs Amazon
-        Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table,
-                SecretsManagerSource.fromEnvironment(), clock));
+        Supplier<SecretsManagerSource> secrets = memoized(SecretsManagerSource::fromEnvironment);
+        Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table, secrets.get(), clock));
+        DynamoDbSellerRegistry sellers = new DynamoDbSellerRegistry(dynamo, table);
         DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
         SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
                 RefundControls.DEFAULT, RefundControlsJson::parse);
@@ -117,10 +132,25 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
                 new ComplianceChecker(), ReplyChannels.DEPLOYED, clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table),
-                new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
+                sellers, new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
                         dynamo, table, evidence, clock)),
-                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()));
+                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()),
+                memoized(() -> new AmazonAuthorization(sellers, secrets.get(), secrets.get(), memoized(() -> spApiAccess.get().client()),
+                        amazonSettings(), clock)));
+    }
+
+    /**
+     * The workflow's settings from the environment template.yaml sets: SPAPI_SECRET_PREFIX, SPAPI_APPLICATION_SECRET,
+     * ONBOARDING_STATE_KEY_SECRET, SPAPI_NOTIFICATIONS_QUEUE_ARN, SPAPI_CONSENT_URL (local runs only), SPAPI_APP_DRAFT,
+     * ONBOARDING_REDIRECT_URI.
+     */
+    private static AmazonAuthorization.Settings amazonSettings() {
+        return new AmazonAuthorization.Settings(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
+                Env.require("SPAPI_APPLICATION_SECRET"), Env.require("ONBOARDING_STATE_KEY_SECRET"),
+                Env.require("SPAPI_NOTIFICATIONS_QUEUE_ARN"), Env.get("SPAPI_CONSENT_URL"),
+                Env.get("SPAPI_APP_DRAFT").map(Boolean::parseBoolean).orElse(false),
+                com.deskbridge.spapi.Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")), Env.get("ONBOARDING_REDIRECT_URI"));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -177,6 +177,9 @@ class OpenApiContractTest {
     void everyEnumerationListsExactlyTheCodesValues() {
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("Channel", wire(Channel.values(), Channel::wireName)),
+                Map.entry("AmazonConnectionStatus", java.util.stream.Stream.concat(java.util.stream.Stream.of("not-connected"),
+                        java.util.Arrays.stream(com.deskbridge.domain.seller.AmazonConnection.Status.values())
+                                .map(com.deskbridge.domain.seller.AmazonConnection.Status::wire)).toList()),
                 Map.entry("Priority", names(com.deskbridge.domain.sla.Priority.values())),
                 Map.entry("Intent", names(com.deskbridge.intent.Intent.values())),
                 Map.entry("TicketStatus", wire(com.deskbridge.domain.ticket.TicketStatus.values(),
@@ -398,7 +401,11 @@ class OpenApiContractTest {
                 new Object[] {"POST /sellers", LEAD, null, null, null, registration("contract-lead", "contract-lead"), 403},
                 new Object[] {"POST /sellers", OPERATOR, null, null, null, registration("contract-bad", "-bad-"), 400},
                 new Object[] {"GET /sellers/{id}", AGENT, Map.of("id", SELLER.value()), null, null, null, 200},
-                new Object[] {"GET /sellers/{id}", OPERATOR, Map.of("id", "contract-other"), null, null, null, 404});
+                new Object[] {"GET /sellers/{id}", OPERATOR, Map.of("id", "contract-other"), null, null, null, 404},
+                new Object[] {"GET /sellers/{id}/amazon/authorize", AGENT, Map.of("id", SELLER.value()), null, null, null, 403},
+                new Object[] {"GET /sellers/{id}/amazon/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
+                new Object[] {"GET /onboarding/amazon/callback", Map.of(), null, Map.of("state", "forged",
+                        "selling_partner_id", "A1PARTNER01", "spapi_oauth_code", "ANcode"), null, null, 400});
         Set<String> answered = new TreeSet<>();
         for (Object[] r : requests) {
             String route = (String) r[0];
@@ -420,7 +427,9 @@ class OpenApiContractTest {
                         // accepted actions need the SP-API: the local system test and the actions module cover them
                         && !r.equals("POST /tickets/{id}/refunds") && !r.equals("POST /tickets/{id}/cancellation")
                         // Amazon's answer about review requests: the journeys (with the SP-API simulator) cover them
-                        && !r.equals("GET /tickets/{id}/review-request") && !r.equals("POST /tickets/{id}/review-request"))
+                        && !r.equals("GET /tickets/{id}/review-request") && !r.equals("POST /tickets/{id}/review-request")
+                        // the Amazon authorization workflow needs Secrets Manager and Seller Central: the journeys cover it
+                        && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback"))
                         .toList());
     }
 

@@ -88,6 +88,8 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("SpApiEndpoint", world.spApi().baseUrl())
                     .parameterOverride("SpApiLwaUrl", world.spApi().lwaUrl())
                     .parameterOverride("SpApiSecretPrefix", SPAPI_SECRET_PREFIX)
+                    // the simulator plays Seller Central's consent page (README "Connecting Amazon")
+                    .parameterOverride("SpApiConsentUrl", world.spApi().baseUrl())
                     // and carrier calls to the carrier simulator
                     .parameterOverride("CarrierEndpoint", "http://127.0.0.1:" + world.carriers().port())
                     // mail to <alias>@LOCAL_MAIL_DOMAIN: SES's notifications (sent to the intake queue by hand, as SNS's
@@ -113,6 +115,8 @@ public final class LocalRunner implements AutoCloseable {
             // every other seller a local user signs in with reaches the same simulated Amazon seller account
             world.grantSpApiToEverySeller(SPAPI_SECRET_PREFIX, options.spApiForAllSellers());
             world.grantCarriers();
+            world.grantOnboarding(stack.model().parameters().get("SpApiApplicationSecretName").value(),
+                    stack.model().parameters().get("OnboardingStateKeySecretName").value());
             api = apiFor(stack, options).start();
             registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
