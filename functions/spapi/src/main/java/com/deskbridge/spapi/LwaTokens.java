@@ -71,13 +71,7 @@ final class LwaTokens {
         }
         form.put("client_id", SecretSource.field(secret, "client_id", seller.secretName()));
         form.put("client_secret", SecretSource.field(secret, "client_secret", seller.secretName()));
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                .build();
-        HttpResponse<String> response = http.send(request, UNLIMITED);
+        HttpResponse<String> response = post(form);
         JsonNode body = parse(response.body());
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
         if (response.statusCode() == 200 && body.hasNonNull("access_token")) {
@@ -109,13 +103,7 @@ final class LwaTokens {
         form.put("redirect_uri", redirectUri);
         form.put("client_id", SecretSource.field(application, "client_id", applicationSecretName));
         form.put("client_secret", SecretSource.field(application, "client_secret", applicationSecretName));
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                .build();
-        HttpResponse<String> response = http.send(request, UNLIMITED);
+        HttpResponse<String> response = post(form);
         JsonNode body = parse(response.body());
         if (response.statusCode() == 200 && body.hasNonNull("refresh_token")) {
             return body.get("refresh_token").asText();
@@ -124,6 +112,16 @@ final class LwaTokens {
         String description = SecretSource.scrub(body.path("error_description").asText(""), application);
         throw new LwaAuthException(response.statusCode(), response.headers().firstValue("x-amzn-RequestId").orElse(null), error,
                 "authorization code exchange refused: " + error + (description.isBlank() ? "" : " – " + description));
+    }
+
+    /** One form POST to LWA's token endpoint. */
+    private HttpResponse<String> post(Map<String, String> form) {
+        return http.send(HttpRequest.newBuilder(tokenUrl)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                .build(), UNLIMITED);
     }
 
     private static JsonNode parse(String body) {
