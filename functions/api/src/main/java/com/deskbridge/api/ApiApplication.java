@@ -21,7 +21,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       ComplianceChecker compliance, InboxQueries inbox, SuggestionService suggestions, AgentCounters counters,
                       java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews,
                       com.deskbridge.domain.port.ResponseLog responses, SellerRegistry sellers, Clock clock, ApiLimits limits,
-                      AuditService audits) {
+                      AuditService audits,
+                      java.util.function.Supplier<AmazonAuthorization> amazon) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -38,6 +39,7 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 ports.compliance(), new InboxQueries(ports.inbox(), ports.clock()),
                 new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
                 ports.counters(), ports.reviews(), ports.responses(), ports.sellers(), ports.clock(), ports.limits(),
-                new AuditService(ports.audits(), settings, ports.compliance(), ports.clock()));
+                new AuditService(ports.audits(), settings, ports.compliance(), ports.clock()),
+                ports.amazon());
     }
 }

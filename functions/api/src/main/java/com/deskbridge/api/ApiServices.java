@@ -65,9 +65,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
                           AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
-                          com.deskbridge.audit.AuditStore audits) {
+                          com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon) {
 
-    /** Without the compliance audit's store (handler tests about something else). */
+    /** Without the compliance audit's store and the Amazon authorization workflow (handler tests about something else). */
     public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                        ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                        Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
@@ -75,7 +75,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                        OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
                        AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
         this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
-                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, null);
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, null, () -> {
+                    throw new IllegalStateException("no Amazon authorization in this composition");
+                });
     }
 
     /**
@@ -108,8 +110,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
         // one SP-API access (HTTP client, quotas, secrets) per container, built on the first call that needs Amazon
         Supplier<SecretsManagerSource> secrets = memoized(SecretsManagerSource::fromEnvironment);
-        Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table,
-                secrets.get(), clock));
+        Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table, secrets.get(), clock));
+        DynamoDbSellerRegistry sellers = new DynamoDbSellerRegistry(dynamo, table);
         DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
         SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
                 RefundControls.DEFAULT, RefundControlsJson::parse);
@@ -137,11 +139,26 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         Env.get("EBAY_SECRET_PREFIX").orElse("deskbridge/ebay/"),
                         Env.get("SHOPIFY_SECRET_PREFIX").orElse("deskbridge/shopify/")), clock,
                 SlaPolicyJson.defaultDocument(Env.get("SLA_TIME_ZONE").orElse("UTC")), new DynamoDbInbox(dynamo, table),
-                new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
+                sellers, new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
                         dynamo, table, evidence, clock)),
                 new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()),
-                new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, table));
+                new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, table),
+                memoized(() -> new AmazonAuthorization(sellers, secrets.get(), secrets.get(), memoized(() -> spApiAccess.get().client()),
+                        amazonSettings(), clock)));
+    }
+
+    /**
+     * The workflow's settings from the environment template.yaml sets: SPAPI_SECRET_PREFIX, SPAPI_APPLICATION_SECRET,
+     * ONBOARDING_STATE_KEY_SECRET, SPAPI_NOTIFICATIONS_QUEUE_ARN, SPAPI_CONSENT_URL (local runs only), SPAPI_APP_DRAFT,
+     * ONBOARDING_REDIRECT_URI.
+     */
+    private static AmazonAuthorization.Settings amazonSettings() {
+        return new AmazonAuthorization.Settings(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
+                Env.require("SPAPI_APPLICATION_SECRET"), Env.require("ONBOARDING_STATE_KEY_SECRET"),
+                Env.require("SPAPI_NOTIFICATIONS_QUEUE_ARN"), Env.get("SPAPI_CONSENT_URL"),
+                Env.get("SPAPI_APP_DRAFT").map(Boolean::parseBoolean).orElse(false),
+                com.deskbridge.spapi.Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")), Env.get("ONBOARDING_REDIRECT_URI"));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -49,6 +49,14 @@ final class SellerRoutes {
     }
 
     private static ApiResponse show(Route.Call call) {
+        SellerRegistration registration = visibleRegistration(call);
+        Map<String, Object> out = json(registration);
+        out.put("amazon", AmazonRoutes.json(call.app().sellers().amazonConnection(registration.seller()).orElse(null)));
+        return ApiResponse.ok(out);
+    }
+
+    /** The registration the path's {@code {id}} names, for an operator or the seller's own staff (404 otherwise). */
+    static SellerRegistration visibleRegistration(Route.Call call) {
         SellerId seller;
         try {
             seller = new SellerId(call.request().pathParameter("id"));
@@ -58,7 +66,7 @@ final class SellerRoutes {
         if (!call.request().roles().contains("operator") && !seller.equals(call.seller())) {
             throw notFound(); // another seller's registration does not exist for this caller
         }
-        return ApiResponse.ok(json(call.app().sellers().find(seller).orElseThrow(SellerRoutes::notFound)));
+        return call.app().sellers().find(seller).orElseThrow(SellerRoutes::notFound);
     }
 
     private static List<String> marketplaces(JsonNode body) {

@@ -183,6 +183,9 @@ class OpenApiContractTest {
     void everyEnumerationListsExactlyTheCodesValues() {
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("Channel", wire(Channel.values(), Channel::wireName)),
+                Map.entry("AmazonConnectionStatus", java.util.stream.Stream.concat(java.util.stream.Stream.of("not-connected"),
+                        java.util.Arrays.stream(com.deskbridge.domain.seller.AmazonConnection.Status.values())
+                                .map(com.deskbridge.domain.seller.AmazonConnection.Status::wire)).toList()),
                 Map.entry("Priority", names(com.deskbridge.domain.sla.Priority.values())),
                 Map.entry("Intent", names(com.deskbridge.intent.Intent.values())),
                 Map.entry("TicketStatus", wire(com.deskbridge.domain.ticket.TicketStatus.values(),
@@ -422,7 +425,12 @@ class OpenApiContractTest {
                         null, null, null, 200},
                 new Object[] {"GET /audits/{id}", LEAD, Map.of("id", "au0"), null, null, null, 404},
                 new Object[] {"GET /audits/{id}/csv", LEAD, Map.of("id", com.deskbridge.audit.Audits.onDemandId(SELLER, "contract-audit-1")),
-                        null, null, null, 200});
+                        null, null, null, 200},
+
+                new Object[] {"GET /sellers/{id}/amazon/authorize", AGENT, Map.of("id", SELLER.value()), null, null, null, 403},
+                new Object[] {"GET /sellers/{id}/amazon/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
+                new Object[] {"GET /onboarding/amazon/callback", Map.of(), null, Map.of("state", "forged",
+                        "selling_partner_id", "A1PARTNER01", "spapi_oauth_code", "ANcode"), null, null, 400});
         Set<String> answered = new TreeSet<>();
         for (Object[] r : requests) {
             String route = (String) r[0];
@@ -450,7 +458,9 @@ class OpenApiContractTest {
                         // accepted actions need the SP-API: the local system test and the actions module cover them
                         && !r.equals("POST /tickets/{id}/refunds") && !r.equals("POST /tickets/{id}/cancellation")
                         // Amazon's answer about review requests: the journeys (with the SP-API simulator) cover them
-                        && !r.equals("GET /tickets/{id}/review-request") && !r.equals("POST /tickets/{id}/review-request"))
+                        && !r.equals("GET /tickets/{id}/review-request") && !r.equals("POST /tickets/{id}/review-request")
+                        // the Amazon authorization workflow needs Secrets Manager and Seller Central: the journeys cover it
+                        && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback"))
                         .toList());
     }
 

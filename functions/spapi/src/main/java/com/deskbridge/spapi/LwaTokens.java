@@ -62,17 +62,16 @@ final class LwaTokens {
     private AccessTokenCache.IssuedToken exchange(SellerAccount seller) {
         Map<String, String> secret = secrets.secret(seller.secretName());
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", SecretSource.field(secret, "refresh_token", seller.secretName()));
+        if (seller.isGrantless()) {
+            form.put("grant_type", "client_credentials");
+            form.put("scope", seller.sellerId().substring(SellerAccount.GRANTLESS.length()));
+        } else {
+            form.put("grant_type", "refresh_token");
+            form.put("refresh_token", SecretSource.field(secret, "refresh_token", seller.secretName()));
+        }
         form.put("client_id", SecretSource.field(secret, "client_id", seller.secretName()));
         form.put("client_secret", SecretSource.field(secret, "client_secret", seller.secretName()));
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                .build();
-        HttpResponse<String> response = http.send(request, UNLIMITED);
+        HttpResponse<String> response = post(form);
         JsonNode body = parse(response.body());
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
         if (response.statusCode() == 200 && body.hasNonNull("access_token")) {
@@ -88,6 +87,42 @@ final class LwaTokens {
     }
 
 
+
+    /**
+     * The website authorization workflow's step 7 (https://developer-docs.amazon.com/sp-api/docs/website-authorization-workflow):
+     * exchanges the {@code spapi_oauth_code} Seller Central sent to {@code redirectUri} for the selling partner's refresh
+     * token ({@code grant_type=authorization_code}). The token is returned, never logged.
+     *
+     * @throws LwaAuthException when LWA refuses (an expired or used code is {@code invalid_grant})
+     */
+    String exchangeAuthorizationCode(Map<String, String> application, String applicationSecretName, String code,
+                                     String redirectUri) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        form.put("client_id", SecretSource.field(application, "client_id", applicationSecretName));
+        form.put("client_secret", SecretSource.field(application, "client_secret", applicationSecretName));
+        HttpResponse<String> response = post(form);
+        JsonNode body = parse(response.body());
+        if (response.statusCode() == 200 && body.hasNonNull("refresh_token")) {
+            return body.get("refresh_token").asText();
+        }
+        String error = body.path("error").asText("unknown_error");
+        String description = SecretSource.scrub(body.path("error_description").asText(""), application);
+        throw new LwaAuthException(response.statusCode(), response.headers().firstValue("x-amzn-RequestId").orElse(null), error,
+                "authorization code exchange refused: " + error + (description.isBlank() ? "" : " – " + description));
+    }
+
+    /** One form POST to LWA's token endpoint. */
+    private HttpResponse<String> post(Map<String, String> form) {
+        return http.send(HttpRequest.newBuilder(tokenUrl)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                .build(), UNLIMITED);
+    }
 
     private static JsonNode parse(String body) {
         try {

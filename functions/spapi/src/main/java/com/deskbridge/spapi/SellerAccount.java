@@ -16,6 +16,23 @@ public record SellerAccount(String sellerId, String secretName, Region region) {
         Objects.requireNonNull(region, "region");
     }
 
+    /** The {@link #sellerId()} prefix of {@link #grantless} accounts. */
+    static final String GRANTLESS = "grantless:";
+
+    /**
+     * Not a seller: the application itself, for grantless operations (e.g. the Notifications API's destinations), with
+     * an LWA token of {@code grant_type=client_credentials} and {@code scope}
+     * (https://developer-docs.amazon.com/sp-api/docs/grantless-operations). The secret holds {@code client_id} and
+     * {@code client_secret}.
+     */
+    public static SellerAccount grantless(String applicationSecretName, Region region, String scope) {
+        return new SellerAccount(GRANTLESS + scope, applicationSecretName, region);
+    }
+
+    boolean isGrantless() {
+        return sellerId.startsWith(GRANTLESS);
+    }
+
     /** The account whose data lives in the region of {@code marketplaceId}. */
     public static SellerAccount forMarketplace(String sellerId, String secretName, String marketplaceId) {
         return new SellerAccount(sellerId, secretName, Region.ofMarketplace(marketplaceId));

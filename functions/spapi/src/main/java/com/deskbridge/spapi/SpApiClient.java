@@ -24,6 +24,8 @@ public final class SpApiClient {
     private final FeedsClient feeds;
     private final ReportsClient reports;
     private final SolicitationsClient solicitations;
+    private final NotificationsClient notifications;
+    private final LwaTokens lwaTokens;
 
     /** Production defaults: standard jittered backoff, {@link #DEFAULT_MAX_QUOTA_WAIT}. */
     public SpApiClient(HttpClient http, Clock clock, Sleeper sleeper, SecretSource secrets, QuotaProvider quotas,
@@ -41,13 +43,32 @@ public final class SpApiClient {
                        SpApiEndpoints endpoints, Backoff backoff, Duration maxQuotaWait, ReportsClient.Polling reportPolling) {
         UpstreamHttp api = new UpstreamHttp("sp-api", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
         UpstreamHttp lwa = new UpstreamHttp("login-with-amazon", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
-        SpApiTransport transport = new SpApiTransport(api, new LwaTokens(lwa, clock, secrets, endpoints.lwaTokenUrl()), quotas, endpoints);
+        this.lwaTokens = new LwaTokens(lwa, clock, secrets, endpoints.lwaTokenUrl());
+        SpApiTransport transport = new SpApiTransport(api, lwaTokens, quotas, endpoints);
         this.orders = new OrdersClient(transport);
         this.fulfillmentOutbound = new FulfillmentOutboundClient(transport);
         DocumentTransfer documents = new DocumentTransfer(http, backoff, sleeper);
         this.feeds = new FeedsClient(transport, documents);
         this.reports = new ReportsClient(transport, documents, clock, sleeper, reportPolling);
         this.solicitations = new SolicitationsClient(transport);
+        this.notifications = new NotificationsClient(transport);
+    }
+
+    /** Notifications API v1: destinations (grantless) and a seller's subscriptions. */
+    public NotificationsClient notifications() {
+        return notifications;
+    }
+
+    /**
+     * Login with Amazon's authorization-code exchange of the website authorization workflow: the selling partner's
+     * refresh token for the {@code spapi_oauth_code} Seller Central sent to {@code redirectUri}; {@code application}
+     * holds our application's {@code client_id} and {@code client_secret}.
+     *
+     * @throws LwaAuthException when LWA refuses the code
+     */
+    public String exchangeAuthorizationCode(java.util.Map<String, String> application, String applicationSecretName,
+                                            String code, String redirectUri) {
+        return lwaTokens.exchangeAuthorizationCode(application, applicationSecretName, code, redirectUri);
     }
 
     /** Solicitations API v1: Amazon's review and seller-feedback request. */

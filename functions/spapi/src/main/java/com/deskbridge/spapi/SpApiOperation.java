@@ -27,7 +27,12 @@ public enum SpApiOperation {
     /** Rate 1, burst 5 (solicitations.json, operation getSolicitationActionsForOrder). */
     SOLICITATIONS_GET_ACTIONS("solicitations.getSolicitationActionsForOrder", 1, 5),
     /** Rate 1, burst 5 (solicitations.json, operation createProductReviewAndSellerFeedbackSolicitation). */
-    SOLICITATIONS_CREATE_REVIEW("solicitations.createProductReviewAndSellerFeedbackSolicitation", 1, 5);
+    SOLICITATIONS_CREATE_REVIEW("solicitations.createProductReviewAndSellerFeedbackSolicitation", 1, 5),
+    /** Rate 1, burst 5 each (notifications.json: createDestination, getDestinations, createSubscription, getSubscription). */
+    NOTIFICATIONS_CREATE_DESTINATION("notifications.createDestination", 1, 5),
+    NOTIFICATIONS_GET_DESTINATIONS("notifications.getDestinations", 1, 5),
+    NOTIFICATIONS_CREATE_SUBSCRIPTION("notifications.createSubscription", 1, 5),
+    NOTIFICATIONS_GET_SUBSCRIPTION("notifications.getSubscription", 1, 5);
 
     private final String id;
     private final double ratePerSecond;

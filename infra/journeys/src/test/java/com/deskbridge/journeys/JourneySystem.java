@@ -36,7 +36,7 @@ final class JourneySystem {
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
                      int consolePort, URI helpdeskOrigin, URI carriers, Path openApi, URI s3, String rawMailBucket,
-                     String mailDomain, String intakeDeadLetterQueueUrl) {
+                     String mailDomain, String intakeDeadLetterQueueUrl, URI spApi) {
     }
 
     private JourneySystem() {
@@ -55,7 +55,7 @@ final class JourneySystem {
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
                     URI.create("http://127.0.0.1:" + runner.world().carriers().port()), project.resolve("functions/api/openapi.yaml"),
                     runner.s3().endpoint(), runner.stack().environment().get("RAW_MAIL_BUCKET"), LocalRunner.LOCAL_MAIL_DOMAIN,
-                    runner.stack().queueUrl("IntakeDeadLetterQueue"));
+                    runner.stack().queueUrl("IntakeDeadLetterQueue"), URI.create(runner.world().spApi().baseUrl()));
             System.out.printf("[journeys] local system started once for the suite in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         }
         return endpoints;

@@ -200,6 +200,36 @@ class DeployableTemplateTest {
         return dlqs;
     }
 
+    /**
+     * The Amazon authorization workflow: the state-signing key is a secret the stack generates (never a value in the
+     * template), the callback is the one route without the JWT authorizer, and the API may write secrets under the
+     * seller-secret prefix only.
+     */
+    @Test
+    void onboardingSignsWithAGeneratedKeyOpensOnlyTheCallbackAndWritesOnlySellerSecrets() {
+        JsonNode key = resource("OnboardingStateKey", "AWS::SecretsManager::Secret").path("Properties");
+        assertThat(key.path("GenerateSecretString").path("GenerateStringKey").asText()).isEqualTo("key");
+        assertThat(key.has("SecretString")).isFalse();
+        JsonNode paths = resource("HttpApi", "AWS::ApiGatewayV2::Api").path("Properties").path("Body").path("paths");
+        List<String> open = new ArrayList<>();
+        paths.properties().forEach(p -> p.getValue().properties().forEach(op -> {
+            if (op.getValue().path("security").toString().contains("NONE")) {
+                open.add(op.getKey() + " " + p.getKey());
+            }
+        }));
+        assertThat(open).containsExactly("get /onboarding/amazon/callback");
+        assertThat(paths.path("/sellers/{id}/amazon/authorize").path("get").path("security").toString()).contains("HelpdeskJwt");
+        List<String> writes = new ArrayList<>();
+        resource("ApiFunctionRole", "AWS::IAM::Role").path("Properties").path("Policies").forEach(policy ->
+                policy.path("PolicyDocument").path("Statement").forEach(st -> {
+                    if (st.path("Action").toString().contains("secretsmanager:PutSecretValue")
+                            || st.path("Action").toString().contains("secretsmanager:CreateSecret")) {
+                        writes.add(st.path("Resource").toString());
+                    }
+                }));
+        assertThat(writes).singleElement().asString().contains("secret:${SpApiSecretPrefix}*");
+    }
+
     private static JsonNode resource(String id, String type) {
         JsonNode resource = transformed.path("Resources").path(id);
         assertThat(resource.path("Type").asText()).as(id).isEqualTo(type);

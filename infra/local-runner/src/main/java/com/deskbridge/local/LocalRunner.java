@@ -91,6 +91,8 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("SpApiEndpoint", world.spApi().baseUrl())
                     .parameterOverride("SpApiLwaUrl", world.spApi().lwaUrl())
                     .parameterOverride("SpApiSecretPrefix", SPAPI_SECRET_PREFIX)
+                    // the simulator plays Seller Central's consent page (README "Connecting Amazon")
+                    .parameterOverride("SpApiConsentUrl", world.spApi().baseUrl())
                     // and carrier calls to the carrier simulator
                     .parameterOverride("CarrierEndpoint", "http://127.0.0.1:" + world.carriers().port())
                     // eBay and Shopify calls go to their simulators (README "eBay and Shopify accounts")
@@ -123,6 +125,8 @@ public final class LocalRunner implements AutoCloseable {
             world.grantCarriers();
             // the eBay accounts and shops of the demo, journey and run worlds: refunds, cancellations and replies
             world.channels().grant(world.secrets());
+            world.grantOnboarding(stack.model().parameters().get("SpApiApplicationSecretName").value(),
+                    stack.model().parameters().get("OnboardingStateKeySecretName").value());
             api = apiFor(stack, options).start();
             registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));

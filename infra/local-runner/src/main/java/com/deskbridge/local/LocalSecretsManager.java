@@ -16,8 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * AWS Secrets Manager's {@code GetSecretValue}, at the wire level (JSON 1.1 protocol, as the AWS SDK speaks it), for
- * the secrets the local system needs: the simulators' API credentials. No Secrets Manager emulator runs on this
+ * AWS Secrets Manager's {@code GetSecretValue}, {@code PutSecretValue} and {@code CreateSecret}, at the wire level
+ * (JSON 1.1 protocol, as the AWS SDK speaks it), for the secrets the local system needs: the simulators' API
+ * credentials, and what onboarding stores (a seller's refresh token, its carrier credentials). No Secrets Manager emulator runs on this
  * machine; this is the smallest faithful stand-in, and functions use their real {@code SecretsManagerSource}
  * against it. Secret values never leave it except in responses, and are never logged.
  */
@@ -83,20 +84,13 @@ public final class LocalSecretsManager implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String id = body == null ? null : body.path("SecretId").asText(null);
-            if ("secretsmanager.PutSecretValue".equals(target) && id != null && secrets.containsKey(id)
-                    && body.hasNonNull("SecretString")) {
-                // a new version of an existing secret (Shopify's rotated refresh token)
-                secrets.put(id, body.get("SecretString").asText());
-                ObjectNode answer = JSON.createObjectNode();
-                answer.put("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:" + id + "-local");
-                answer.put("Name", id);
-                answer.put("VersionId", UUID.randomUUID().toString());
-                answer.putArray("VersionStages").add("AWSCURRENT");
-                respond(exchange, 200, answer);
+            if ("secretsmanager.PutSecretValue".equals(target) || "secretsmanager.CreateSecret".equals(target)) {
+                write(exchange, target.endsWith("CreateSecret"), body);
                 return;
             }
             if (!"secretsmanager.GetSecretValue".equals(target)) {
-                respond(exchange, 400, error("UnknownOperationException", "only GetSecretValue and PutSecretValue (of a stored secret) are served locally"));
+                respond(exchange, 400, error("UnknownOperationException",
+                        "only GetSecretValue, PutSecretValue and CreateSecret are served locally"));
                 return;
             }
             String value = id == null ? null : lookup(id);
@@ -113,6 +107,45 @@ public final class LocalSecretsManager implements AutoCloseable {
             answer.put("CreatedDate", Instant.now().getEpochSecond());
             respond(exchange, 200, answer);
         }
+    }
+
+    /**
+     * PutSecretValue replaces the value of a secret that exists (404-style ResourceNotFoundException otherwise, a
+     * prefix's fallback is no secret of its own); CreateSecret creates one that does not (ResourceExistsException).
+     */
+    private void write(HttpExchange exchange, boolean create, JsonNode body) throws IOException {
+        String name = body == null ? null : body.path(create ? "Name" : "SecretId").asText(null);
+        String value = body == null ? null : body.path("SecretString").asText(null);
+        if (name == null || value == null) {
+            respond(exchange, 400, error("InvalidParameterException", "a name and a SecretString are required"));
+            return;
+        }
+        synchronized (secrets) {
+            boolean exists = secrets.containsKey(name);
+            if (create && exists) {
+                respond(exchange, 400, error("ResourceExistsException", "The operation failed because the secret " + name
+                        + " already exists."));
+                return;
+            }
+            if (!create && !exists) {
+                respond(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
+                return;
+            }
+            secrets.put(name, value);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:" + name + "-local");
+        answer.put("Name", name);
+        answer.put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString());
+        if (!create) {
+            answer.putArray("VersionStages").add("AWSCURRENT");
+        }
+        respond(exchange, 200, answer);
+    }
+
+    /** Whether a secret of its own is stored under {@code name} (tests: onboarding stored one). */
+    public boolean has(String name) {
+        return secrets.containsKey(name);
     }
 
     private static ObjectNode error(String type, String message) {

@@ -155,6 +155,17 @@ public final class LocalWorld implements AutoCloseable {
         return channels.ebay();
     }
 
+    /**
+     * What the onboarding API needs locally, as a deploy provides it: the SP-API application's LWA client and
+     * application id (the simulator's) and a state-signing key made up now (the template generates one at deploy).
+     */
+    public void grantOnboarding(String applicationSecretName, String stateKeySecretName) {
+        secrets.put(applicationSecretName, spApi.applicationCredentials());
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        secrets.put(stateKeySecretName, Map.of("key", java.util.HexFormat.of().formatHex(key)));
+    }
+
     /** Where SP-API notifications (FEED_PROCESSING_FINISHED) go: the local notification queue, once it exists. */
     public void deliverNotificationsTo(Consumer<String> sink) {
         notifications.set(sink);

@@ -3,6 +3,7 @@ package com.deskbridge.adapters.secrets;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.http.MissingSecretException;
 import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.SecretStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +15,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * {@link SecretSource} on AWS Secrets Manager: a secret is a JSON object of string fields (e.g. {@code client_id},
  * {@code client_secret}). Values are cached for {@link #CACHE} per container so rotated secrets arrive within minutes
- * without a call per request. Errors name the secret, never its value.
+ * without a call per request. Errors name the secret, never its value. Writes ({@link SecretStore}) go to
+ * {@code PutSecretValue}, or {@code CreateSecret} for a secret that does not exist yet
+ * (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html,
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html), and replace this container's
+ * cached value.
  */
-public final class SecretsManagerSource implements SecretSource {
+public final class SecretsManagerSource implements SecretSource, SecretStore {
     static final Duration CACHE = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +65,26 @@ public final class SecretsManagerSource implements SecretSource {
         Map<String, String> fields = parse(name, value);
         cache.put(name, new Cached(fields, now.plus(CACHE)));
         return fields;
+    }
+
+    @Override
+    public void put(String name, Map<String, String> fields) {
+        String value;
+        try {
+            value = JSON.writeValueAsString(new java.util.TreeMap<>(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("secret " + name + " cannot be written as JSON");
+        }
+        try {
+            client.putSecretValue(r -> r.secretId(name).secretString(value));
+        } catch (ResourceNotFoundException e) {
+            try {
+                client.createSecret(r -> r.name(name).secretString(value));
+            } catch (ResourceExistsException raced) {
+                client.putSecretValue(r -> r.secretId(name).secretString(value));
+            }
+        }
+        cache.put(name, new Cached(Map.copyOf(fields), clock.instant().plus(CACHE)));
     }
 
     static Map<String, String> parse(String name, String value) {

@@ -1,5 +1,6 @@
 package com.deskbridge.adapters.sellers;
 
+import com.deskbridge.domain.seller.AmazonConnection;
 import com.deskbridge.domain.seller.SellerRegistration;
 import com.deskbridge.domain.seller.SellerRegistry;
 import com.deskbridge.domain.ticket.SellerId;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -20,11 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code PK = SELLER#{seller}, SK = PROFILE}, the alias at {@code PK = ALIAS#{alias}, SK = ALIAS} naming its seller.
  * Both are written in one transaction, each on the condition that its key is new
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html), so two sellers can never
- * hold one alias and a refused registration leaves nothing behind.
+ * hold one alias and a refused registration leaves nothing behind. The Amazon connection lives on the registration
+ * item ({@code amazon*} attributes); an authorization request's one-time nonce at
+ * {@code PK = SELLER#{seller}, SK = AMAZON_STATE#{nonce}} with a TTL ({@code expiresAt}), used up by a conditional
+ * delete, so two callbacks with one state cannot both succeed.
  */
 public final class DynamoDbSellerRegistry implements SellerRegistry {
     private static final String PROFILE = "PROFILE";
     private static final String ALIAS = "ALIAS";
+    private static final String STATE = "AMAZON_STATE#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -79,6 +85,58 @@ public final class DynamoDbSellerRegistry implements SellerRegistry {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
                 .key(Map.of("PK", s(aliasKey(alias)), "SK", s(ALIAS)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(new SellerId(item.get("sellerId").s()));
+    }
+
+    @Override
+    public void recordAmazonConnection(SellerId seller, AmazonConnection c) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":status", s(c.status().name()));
+        values.put(":at", s(c.updatedAt().toString()));
+        values.put(":partner", c.sellingPartnerId() == null ? AttributeValue.fromNul(true) : s(c.sellingPartnerId()));
+        values.put(":reason", c.reason() == null ? AttributeValue.fromNul(true) : s(c.reason()));
+        values.put(":subs", AttributeValue.fromL(c.subscriptions().stream().map(AttributeValue::fromS).toList()));
+        dynamo.updateItem(u -> u.tableName(table).key(Map.of("PK", s(sellerKey(seller)), "SK", s(PROFILE)))
+                .conditionExpression("attribute_exists(PK)")
+                .updateExpression("SET amazonStatus = :status, amazonUpdatedAt = :at, amazonSellingPartnerId = :partner, "
+                        + "amazonReason = :reason, amazonSubscriptions = :subs")
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public Optional<AmazonConnection> amazonConnection(SellerId seller) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("PK", s(sellerKey(seller)), "SK", s(PROFILE)))).item();
+        if (item == null || !item.containsKey("amazonStatus")) {
+            return Optional.empty();
+        }
+        return Optional.of(new AmazonConnection(AmazonConnection.Status.valueOf(item.get("amazonStatus").s()),
+                text(item, "amazonSellingPartnerId"), Instant.parse(item.get("amazonUpdatedAt").s()), text(item, "amazonReason"),
+                item.containsKey("amazonSubscriptions") ? item.get("amazonSubscriptions").l().stream().map(AttributeValue::s).toList()
+                        : List.of()));
+    }
+
+    @Override
+    public void saveAuthorizationNonce(SellerId seller, String nonce, Instant expires) {
+        dynamo.putItem(p -> p.tableName(table).item(Map.of("PK", s(sellerKey(seller)), "SK", s(STATE + nonce),
+                "itemType", s("amazon-authorization-state"), "expiresAt", AttributeValue.fromN(Long.toString(expires.getEpochSecond())))));
+    }
+
+    @Override
+    public boolean consumeAuthorizationNonce(SellerId seller, String nonce, Instant now) {
+        try {
+            // TTL deletes lazily, so the expiry is checked here too
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of("PK", s(sellerKey(seller)), "SK", s(STATE + nonce)))
+                    .conditionExpression("attribute_exists(PK) AND expiresAt > :now")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.s() == null ? null : v.s();
     }
 
     private static String sellerKey(SellerId seller) {

@@ -72,4 +72,43 @@ class DynamoDbSellerRegistryTest {
         assertThatThrownBy(() -> new SellerRegistration(new SellerId("x"), List.of("A1PA6795UKMFR9"), "us", "UTC", "a", NOW, "o"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("region");
     }
+
+    @Test
+    void anAuthorizationNonceIsUsedUpOnceAndNotAfterItExpires() {
+        SellerId seller = new SellerId("nonce-3");
+        registry.saveAuthorizationNonce(seller, "n1", NOW.plusSeconds(600));
+        assertThat(registry.consumeAuthorizationNonce(new SellerId("other-3"), "n1", NOW)).as("another seller's").isFalse();
+        assertThat(registry.consumeAuthorizationNonce(seller, "n1", NOW)).isTrue();
+        assertThat(registry.consumeAuthorizationNonce(seller, "n1", NOW)).as("replayed").isFalse();
+        registry.saveAuthorizationNonce(seller, "n2", NOW.plusSeconds(600));
+        assertThat(registry.consumeAuthorizationNonce(seller, "n2", NOW.plusSeconds(600))).as("expired").isFalse();
+        assertThat(registry.consumeAuthorizationNonce(seller, "never", NOW)).isFalse();
+    }
+
+    @Test
+    void theAmazonConnectionIsRecordedOnTheRegistrationAndOverwrittenByTheNextAttempt() {
+        SellerId seller = new SellerId("connect-4");
+        assertThatThrownBy(() -> registry.recordAmazonConnection(seller, new com.deskbridge.domain.seller.AmazonConnection(
+                com.deskbridge.domain.seller.AmazonConnection.Status.FAILED, null, NOW, "invalid_grant", List.of())))
+                .as("an unregistered seller").isInstanceOf(RuntimeException.class);
+        registry.register(seller("connect-4", "connect-4"));
+        assertThat(registry.amazonConnection(seller)).isEmpty();
+        registry.recordAmazonConnection(seller, new com.deskbridge.domain.seller.AmazonConnection(
+                com.deskbridge.domain.seller.AmazonConnection.Status.FAILED, null, NOW, "invalid_grant", List.of()));
+        assertThat(registry.amazonConnection(seller)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(com.deskbridge.domain.seller.AmazonConnection.Status.FAILED);
+            assertThat(c.reason()).isEqualTo("invalid_grant");
+            assertThat(c.sellingPartnerId()).isNull();
+        });
+        registry.recordAmazonConnection(seller, new com.deskbridge.domain.seller.AmazonConnection(
+                com.deskbridge.domain.seller.AmazonConnection.Status.CONNECTED, "A3PARTNER", NOW.plusSeconds(5), null,
+                List.of("ORDER_CHANGE", "FEED_PROCESSING_FINISHED")));
+        assertThat(registry.amazonConnection(seller)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(com.deskbridge.domain.seller.AmazonConnection.Status.CONNECTED);
+            assertThat(c.reason()).isNull();
+            assertThat(c.sellingPartnerId()).isEqualTo("A3PARTNER");
+            assertThat(c.subscriptions()).containsExactly("ORDER_CHANGE", "FEED_PROCESSING_FINISHED");
+        });
+        assertThat(registry.find(seller)).isPresent();
+    }
 }

@@ -18,6 +18,21 @@ public interface SellerRegistry {
     /** The seller whose mail alias this is (lower case), if any. */
     Optional<SellerId> sellerForAlias(String alias);
 
+    /** Records the outcome of the seller's latest Amazon authorization (the seller must be registered). */
+    void recordAmazonConnection(SellerId seller, AmazonConnection connection);
+
+    /** The outcome of the seller's latest Amazon authorization, if it ever authorized. */
+    Optional<AmazonConnection> amazonConnection(SellerId seller);
+
+    /** Remembers an authorization request's one-time nonce until {@code expires}. */
+    void saveAuthorizationNonce(SellerId seller, String nonce, java.time.Instant expires);
+
+    /**
+     * Uses up an authorization request's nonce: true once, for a nonce saved for this seller and not expired at
+     * {@code now}; false when it is unknown, used already or expired.
+     */
+    boolean consumeAuthorizationNonce(SellerId seller, String nonce, java.time.Instant now);
+
     /** Why a registration was refused: nothing of it was written. */
     final class SellerConflictException extends RuntimeException {
         private static final long serialVersionUID = 1L;

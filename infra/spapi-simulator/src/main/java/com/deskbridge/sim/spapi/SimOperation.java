@@ -27,6 +27,16 @@ enum SimOperation {
     /** Rate 1, burst 5 (solicitations.json). */
     SOLICITATIONS_GET_ACTIONS("solicitations.getSolicitationActionsForOrder", 1, 5),
     SOLICITATIONS_CREATE_REVIEW("solicitations.createProductReviewAndSellerFeedbackSolicitation", 1, 5),
+    /**
+     * Notifications API v1 (notifications.json): rate 1, burst 5 each; createDestination and getDestinations are
+     * grantless (https://developer-docs.amazon.com/sp-api/docs/grantless-operations).
+     */
+    NOTIFICATIONS_CREATE_DESTINATION("notifications.createDestination", 1, 5),
+    NOTIFICATIONS_GET_DESTINATIONS("notifications.getDestinations", 1, 5),
+    NOTIFICATIONS_CREATE_SUBSCRIPTION("notifications.createSubscription", 1, 5),
+    NOTIFICATIONS_GET_SUBSCRIPTION("notifications.getSubscription", 1, 5),
+    /** Seller Central's consent page (the website authorization workflow); a browser redirect, not an API call. */
+    CONSENT("sellercentral.consent", 0, 0),
     DOCUMENT_UPLOAD("document.upload", 0, 0),
     DOCUMENT_DOWNLOAD("document.download", 0, 0);
 
@@ -38,6 +48,11 @@ enum SimOperation {
         this.id = id;
         this.rate = rate;
         this.burst = burst;
+    }
+
+    /** Called with a grantless access token (client_credentials), not a seller's. */
+    boolean grantless() {
+        return this == NOTIFICATIONS_CREATE_DESTINATION || this == NOTIFICATIONS_GET_DESTINATIONS;
     }
 
     /** Operations with a rate of 0 (LWA, the pre-signed document URLs) are not throttled here. */

@@ -43,7 +43,16 @@ final class SimWorld {
         }
     }
 
-    final List<Credential> credentials = new ArrayList<>();
+    /** Seller authorisations: the fixture's, then those the authorization-code exchange issues. */
+    final List<Credential> credentials = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * The Deskbridge application sellers authorise through the website authorization workflow: its LWA client
+     * ({@code spapi.application.clientId}/{@code clientSecret}, the secret made up when absent).
+     */
+    final String applicationClientId;
+    final String applicationClientSecret;
+    /** Who is signed in to the simulated Seller Central when the consent URL names no {@code selling_partner_id}. */
+    final String consentSellerId;
     final Duration latency;
     final Duration tokenLifetime;
     final Duration feedProcessingDelay;
@@ -69,6 +78,11 @@ final class SimWorld {
                     secret == null ? "sim-" + java.util.UUID.randomUUID() : secret,
                     refresh == null ? "Atzr|sim-" + java.util.UUID.randomUUID() : refresh));
         }
+        JsonNode app = sp.path("application");
+        applicationClientId = app.path("clientId").asText("amzn1.application-oa2-client.deskbridge-simulator-app");
+        applicationClientSecret = app.hasNonNull("clientSecret") ? app.get("clientSecret").asText()
+                : "sim-app-" + java.util.UUID.randomUUID();
+        consentSellerId = app.path("consentSellerId").asText("A1SIMCONSENTSELLER");
         latency = Duration.ofMillis(sp.path("latencyMs").asLong(0));
         tokenLifetime = duration(sp, "accessTokenLifetime", Duration.ofHours(1));
         feedProcessingDelay = duration(sp, "feedProcessingDelay", Duration.ofMinutes(2));
@@ -103,6 +117,14 @@ final class SimWorld {
 
     Optional<Credential> credentialForClient(String clientId) {
         return credentials.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+    }
+
+    /** The client secret LWA expects from {@code clientId}: a seller app's or the application's. */
+    Optional<String> clientSecret(String clientId) {
+        if (applicationClientId.equals(clientId)) {
+            return Optional.of(applicationClientSecret);
+        }
+        return credentialForClient(clientId).map(Credential::clientSecret);
     }
 
     private static Duration duration(JsonNode node, String field, Duration fallback) {

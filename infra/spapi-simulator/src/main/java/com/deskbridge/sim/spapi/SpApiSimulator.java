@@ -59,6 +59,7 @@ public final class SpApiSimulator implements AutoCloseable {
     private static final Set<String> ALL_INCLUDED_DATA = Set.of("BUYER", "RECIPIENT", "PROCEEDS", "EXPENSE", "PROMOTION",
             "CANCELLATION", "FULFILLMENT", "PACKAGES", "TAX", "PAYMENT", "FULFILLMENT_ORDERS");
 
+    /** An access token: a selling partner's, or grantless ({@code sellerId} null) for the grantless operations. */
     private record Grant(String sellerId, Instant expires) {}
 
     private record Route(String method, Pattern path, SimOperation operation) {}
@@ -82,6 +83,11 @@ public final class SpApiSimulator implements AutoCloseable {
             new Route("GET", Pattern.compile("/solicitations/v1/orders/([^/]+)"), SimOperation.SOLICITATIONS_GET_ACTIONS),
             new Route("POST", Pattern.compile("/solicitations/v1/orders/([^/]+)/solicitations/productReviewAndSellerFeedback"),
                     SimOperation.SOLICITATIONS_CREATE_REVIEW),
+            new Route("POST", Pattern.compile("/notifications/v1/destinations"), SimOperation.NOTIFICATIONS_CREATE_DESTINATION),
+            new Route("GET", Pattern.compile("/notifications/v1/destinations"), SimOperation.NOTIFICATIONS_GET_DESTINATIONS),
+            new Route("POST", Pattern.compile("/notifications/v1/subscriptions/([^/]+)"), SimOperation.NOTIFICATIONS_CREATE_SUBSCRIPTION),
+            new Route("GET", Pattern.compile("/notifications/v1/subscriptions/([^/]+)"), SimOperation.NOTIFICATIONS_GET_SUBSCRIPTION),
+            new Route("GET", Pattern.compile("/apps/authorize/consent"), SimOperation.CONSENT),
             new Route("PUT", Pattern.compile("/documents/upload/([^/]+)"), SimOperation.DOCUMENT_UPLOAD),
             new Route("GET", Pattern.compile("/documents/download/([^/]+)"), SimOperation.DOCUMENT_DOWNLOAD));
 
@@ -98,6 +104,8 @@ public final class SpApiSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
+    private final Authorizations authorizations;
+    private final NotificationSubscriptions notifications = new NotificationSubscriptions();
 
     static {
         // The JDK server otherwise writes headers and body in separate TCP segments and Nagle + delayed ACK add
@@ -111,6 +119,7 @@ public final class SpApiSimulator implements AutoCloseable {
         this.clock = clock;
         this.world = new SimWorld(worldJson, clock.instant());
         this.limiter = new SimRateLimiter(clock);
+        this.authorizations = new Authorizations(world, clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.feeds = new FeedEngine(world, clock, notificationSink, this::baseUrl);
         this.reports = new ReportEngine(world, clock, this::baseUrl);
@@ -166,6 +175,30 @@ public final class SpApiSimulator implements AutoCloseable {
         return world.credentials.stream().filter(c -> c.sellerId().equals(amazonSellerId)).findFirst()
                 .map(c -> java.util.Map.of("client_id", c.clientId(), "client_secret", c.clientSecret(),
                         "refresh_token", c.refreshToken()));
+    }
+
+    /**
+     * The Deskbridge application's LWA client ({@code client_id}, {@code client_secret}) and {@code application_id}:
+     * what the onboarding API uses for the website authorization workflow and grantless calls.
+     */
+    public java.util.Map<String, String> applicationCredentials() {
+        return java.util.Map.of("client_id", world.applicationClientId, "client_secret", world.applicationClientSecret,
+                "application_id", world.applicationId);
+    }
+
+    /** Seller Central's consent URL (the simulator plays every region's Seller Central). */
+    public String consentUrl() {
+        return baseUrl() + "/apps/authorize/consent";
+    }
+
+    /**
+     * Every notification subscription, as {@code {sellingPartnerId, notificationType, subscriptionId, destinationId,
+     * payloadVersion, arn}} (also served at {@code GET /_simulator/subscriptions}, for black-box tests).
+     */
+    public java.util.List<ObjectNode> subscriptions() {
+        synchronized (world) {
+            return notifications.all();
+        }
     }
 
     /** The Login with Amazon token endpoint to use instead of {@code https://api.amazon.com/auth/o2/token}. */
@@ -236,6 +269,12 @@ public final class SpApiSimulator implements AutoCloseable {
             byte[] body = readAll(ex.getRequestBody());
             pause();
             String path = ex.getRequestURI().getRawPath();
+            if ("GET".equals(ex.getRequestMethod()) && "/_simulator/subscriptions".equals(path)) {
+                ObjectNode r = F.objectNode();
+                r.putArray("subscriptions").addAll(subscriptions());
+                json(ex, 200, r);
+                return;
+            }
             Route route = null;
             Matcher matcher = null;
             boolean pathKnown = false;
@@ -260,6 +299,7 @@ public final class SpApiSimulator implements AutoCloseable {
             String id = matcher.groupCount() > 0 ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
             switch (op) {
                 case LWA_TOKEN -> token(ex, body);
+                case CONSENT -> consent(ex);
                 case DOCUMENT_UPLOAD, DOCUMENT_DOWNLOAD -> {
                     Optional<Integer> fault = nextFault(op.id);
                     if (fault.isPresent()) {
@@ -281,6 +321,12 @@ public final class SpApiSimulator implements AutoCloseable {
     private void api(HttpExchange ex, SimOperation op, String id, byte[] body) throws IOException {
         String token = ex.getRequestHeaders().getFirst("x-amz-access-token");
         Grant grant = token == null ? null : grants.get(token);
+        if (grant != null && (grant.sellerId == null) != op.grantless()) {
+            error(ex, 403, "Unauthorized", "Access to requested resource is denied.", op.grantless()
+                    ? "This operation is grantless: call it with a client_credentials access token."
+                    : "A grantless access token cannot call this operation.");
+            return;
+        }
         if (grant == null || !clock.instant().isBefore(grant.expires)) {
             String details = token == null ? "The request is missing the x-amz-access-token header."
                     : grant == null ? "The access token you provided is revoked, malformed or invalid."
@@ -400,8 +446,63 @@ public final class SpApiSimulator implements AutoCloseable {
                     send(ex, 200, "application/json", new byte[0]);
                 }
             }
+            case NOTIFICATIONS_CREATE_DESTINATION -> answer(ex, notifications.createDestination(parse(body)));
+            case NOTIFICATIONS_GET_DESTINATIONS -> {
+                ObjectNode r = F.objectNode();
+                r.set("payload", notifications.destinations());
+                json(ex, 200, r);
+            }
+            case NOTIFICATIONS_CREATE_SUBSCRIPTION -> answer(ex, notifications.createSubscription(sellerId, id, parse(body)));
+            case NOTIFICATIONS_GET_SUBSCRIPTION -> {
+                Optional<ObjectNode> sub = notifications.subscription(sellerId, id);
+                if (sub.isEmpty()) {
+                    notFound(ex, "No subscription of type " + id + " for this selling partner.");
+                } else {
+                    ObjectNode r = F.objectNode();
+                    r.set("payload", sub.get());
+                    json(ex, 200, r);
+                }
+            }
             default -> notFound(ex, "Resource not found.");
         }
+    }
+
+    private static void answer(HttpExchange ex, NotificationSubscriptions.Result result) throws IOException {
+        if (result.payload() == null) {
+            error(ex, result.status(), result.code(), result.message(), "");
+        } else {
+            ObjectNode r = F.objectNode();
+            r.set("payload", result.payload());
+            json(ex, result.status(), r);
+        }
+    }
+
+    /**
+     * Seller Central's consent page after the selling partner signed in and chose Confirm: redirects to the
+     * application's redirect URI with {@code state}, {@code selling_partner_id} and {@code spapi_oauth_code}
+     * (https://developer-docs.amazon.com/sp-api/docs/website-authorization-workflow, steps 5-6). Who is signed in is the
+     * simulator-only parameter {@code selling_partner_id} (default {@code spapi.application.consentSellerId}). An
+     * unknown {@code application_id} or a missing {@code state}/{@code redirect_uri} is Seller Central's error page (400).
+     */
+    private void consent(HttpExchange ex) throws IOException {
+        Map<String, List<String>> q = query(ex);
+        String applicationId = first(q, "application_id");
+        String state = first(q, "state");
+        String redirect = first(q, "redirect_uri");
+        if (!world.applicationId.equals(applicationId) || state == null || state.isBlank() || redirect == null
+                || !(redirect.startsWith("https://") || redirect.startsWith("http://"))) {
+            send(ex, 400, "text/html; charset=UTF-8", ("<html><body><h1>We couldn't authorize this application</h1>"
+                    + "<p>application_id, state and redirect_uri are required.</p></body></html>").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String partner = Optional.ofNullable(first(q, "selling_partner_id")).orElse(world.consentSellerId);
+        String code = authorizations.issue(partner, redirect);
+        String location = redirect + (redirect.contains("?") ? "&" : "?")
+                + "state=" + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)
+                + "&selling_partner_id=" + java.net.URLEncoder.encode(partner, StandardCharsets.UTF_8)
+                + "&spapi_oauth_code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Location", location);
+        send(ex, 302, "text/html; charset=UTF-8", new byte[0]);
     }
 
     private void createFeed(HttpExchange ex, byte[] body, String sellerId) throws IOException {
@@ -527,27 +628,59 @@ public final class SpApiSimulator implements AutoCloseable {
         String grantType = first(form, "grant_type");
         String clientId = first(form, "client_id");
         String clientSecret = first(form, "client_secret");
-        Optional<SimWorld.Credential> client = clientId == null ? Optional.empty() : world.credentialForClient(clientId);
-        if (client.isEmpty() || !client.get().clientSecret().equals(clientSecret)) {
+        Optional<String> expectedSecret = clientId == null ? Optional.empty() : world.clientSecret(clientId);
+        if (expectedSecret.isEmpty() || !expectedSecret.get().equals(clientSecret)) {
             lwaError(ex, 401, "invalid_client", "Client authentication failed");
             return;
         }
-        if (!"refresh_token".equals(grantType)) {
-            lwaError(ex, 400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server");
-            return;
-        }
-        String refreshToken = first(form, "refresh_token");
-        Optional<SimWorld.Credential> seller = world.credentials.stream()
-                .filter(c -> c.clientId().equals(clientId) && c.refreshToken().equals(refreshToken)).findFirst();
-        if (seller.isEmpty()) {
-            lwaError(ex, 400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
-            return;
+        String refreshToken;
+        String seller;
+        switch (grantType == null ? "" : grantType) {
+            case "refresh_token" -> {
+                refreshToken = first(form, "refresh_token");
+                seller = refreshToken == null ? null : authorizations.sellerOfRefreshToken(clientId, refreshToken).orElse(null);
+                if (seller == null) {
+                    lwaError(ex, 400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
+                    return;
+                }
+            }
+            case "authorization_code" -> {
+                // https://developer-docs.amazon.com/sp-api/docs/website-authorization-workflow (step 7): only the
+                // application's own client may exchange the code Seller Central sent to its redirect URI
+                if (!world.applicationClientId.equals(clientId)) {
+                    lwaError(ex, 401, "invalid_client", "Client authentication failed");
+                    return;
+                }
+                Authorizations.Exchange exchange = authorizations.exchange(first(form, "code"), first(form, "redirect_uri"));
+                if (!exchange.ok()) {
+                    lwaError(ex, 400, exchange.error(), exchange.description());
+                    return;
+                }
+                refreshToken = exchange.refreshToken();
+                seller = exchange.sellingPartnerId();
+            }
+            case "client_credentials" -> {
+                // grantless operations (https://developer-docs.amazon.com/sp-api/docs/grantless-operations)
+                String scope = first(form, "scope");
+                if (!"sellingpartnerapi::notifications".equals(scope) && !"sellingpartnerapi::client_credential:rotation".equals(scope)) {
+                    lwaError(ex, 400, "invalid_scope", "The request has an invalid parameter : scope");
+                    return;
+                }
+                refreshToken = null;
+                seller = null;
+            }
+            default -> {
+                lwaError(ex, 400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server");
+                return;
+            }
         }
         String accessToken = "Atza|" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-        grants.put(accessToken, new Grant(seller.get().sellerId(), clock.instant().plus(world.tokenLifetime)));
+        grants.put(accessToken, new Grant(seller, clock.instant().plus(world.tokenLifetime)));
         ObjectNode r = F.objectNode();
         r.put("access_token", accessToken);
-        r.put("refresh_token", refreshToken);
+        if (refreshToken != null) {
+            r.put("refresh_token", refreshToken);
+        }
         r.put("token_type", "bearer");
         r.put("expires_in", world.tokenLifetime.toSeconds());
         json(ex, 200, r);
