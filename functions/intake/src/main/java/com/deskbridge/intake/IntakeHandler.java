@@ -2,6 +2,7 @@ package com.deskbridge.intake;
 
 import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.deskbridge.adapters.sqs.SqsBatch;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.domain.port.EnrichmentTrigger;
 import com.deskbridge.domain.ticket.Channel;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -173,7 +174,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 contextRequests.computeIfAbsent(record.getMessageId(), id -> new ArrayList<>()).add(
                         new EnrichmentTrigger.Request(message.seller(), result.ticketId(), message.orderId(),
                                 message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
-                                EnrichmentTrigger.Reason.ORDER_KNOWN));
+                                EnrichmentTrigger.Reason.ORDER_KNOWN, Correlation.current().orElse(null)));
             }
             if (!result.duplicate()) {
                 autoReply(message, result);

@@ -174,6 +174,13 @@ public final class DynamoDbTicketStore implements TicketStore {
             sets.add(GSI1SK + " = if_not_exists(awaitingReplySince, :received)");
         }
         sets.add("createdAt = if_not_exists(createdAt, :received)");
+        // the buyer message that opened the ticket names its correlation id: API requests on it log under that id
+        java.util.Optional<String> correlationId = com.deskbridge.adapters.logging.Correlation.current();
+        if (correlationId.isPresent()) {
+            sets.add(com.deskbridge.adapters.logging.Correlation.TICKET_ATTRIBUTE + " = if_not_exists("
+                    + com.deskbridge.adapters.logging.Correlation.TICKET_ATTRIBUTE + ", :correlationId)");
+            values.put(":correlationId", ItemCodec.s(correlationId.get()));
+        }
         sets.add("lastMessageAt = :received");
         sets.add("buyer = if_not_exists(buyer, :buyer)");
         // Search and the customer's history (TicketKeys: ByBuyer, ByActivity), and the queue's preview line.
