@@ -83,10 +83,14 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             answer = route.answer().answer(new Route.Call(request, seller, app));
         } catch (RuntimeException e) {
             answer = Problems.answer(e, request, requestId);
-        } finally {
-            Correlation.clear(); // whatever happens, the next request starts without this one's id
         }
-        return http(answer);
+        try {
+            // one line per request (ids, route and status only: never a body), under the request's correlation id
+            LOG.info("api requestId={} route={} status={}", requestId, request.routeKey(), answer.status());
+            return http(answer);
+        } finally {
+            Correlation.clear(); // the next request starts without this one's id
+        }
     }
 
     /** A request on one ticket ({@code /tickets/{id}...}) logs under, and passes on, the ticket's correlation id. */

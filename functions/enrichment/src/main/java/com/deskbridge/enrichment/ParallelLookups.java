@@ -25,6 +25,12 @@ final class ParallelLookups {
     private ParallelLookups() {
     }
 
+    /** SnapStart priming: runs one empty look-up, so the pool, its thread and the classes it needs are in the snapshot. */
+    static void prime() {
+        join(start(() -> null));
+        all(List.of(() -> null, () -> null));
+    }
+
     /** Starts {@code lookup} on another thread; {@link #join} takes its result. */
     static <T> Future<T> start(Callable<T> lookup) {
         return POOL.submit(Correlation.carried(lookup));
