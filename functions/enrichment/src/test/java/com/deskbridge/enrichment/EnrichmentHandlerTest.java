@@ -108,7 +108,8 @@ class EnrichmentHandlerTest {
         f.shipment("dhl", dhl, "+PT20H", "-PT6H|transit|Processed|Koeln");
         f.shipment("dhl", other, "+PT20H", "-PT6H|transit|Processed|Hamburg");
         f.start();
-        EnrichmentWiring w = f.wiring();
+        // budgets that allow both parcels' calls at once (the fixture's default lets DHL answer one per window)
+        EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new com.deskbridge.spapi.InMemoryQuotaProvider(f.clock));
         EnrichmentHandler handler = new EnrichmentHandler(w);
         String ticket = f.ticket(orderId, null);
         SQSEvent event = event(ticket, orderId, 1);
