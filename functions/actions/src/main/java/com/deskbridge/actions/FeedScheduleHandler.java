@@ -5,6 +5,7 @@ import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
         try {
-            return handle(event, context);
+            return Correlation.invocation(context, () -> handle(event, context));
         } finally {
             Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
         }

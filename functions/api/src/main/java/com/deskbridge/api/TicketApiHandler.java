@@ -4,7 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketCorrelations;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
+import com.deskbridge.domain.ticket.TicketId;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import com.deskbridge.domain.ticket.SellerId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,22 +43,31 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private final ApiApplication app;
+    /** The correlation id a ticket carries (the buyer message's that opened it), for requests on that ticket. */
+    private final BiFunction<SellerId, TicketId, Optional<String>> correlations;
 
     /** Used by the Lambda runtime: the composition root {@link ApiServices#fromEnvironment()}; registers SnapStart priming. */
     public TicketApiHandler() {
-        this(ApiServices.fromEnvironment());
+        this(ApiServices.fromEnvironment(), new DynamoDbTicketCorrelations(AwsClients.dynamoDb(),
+                Env.require("TICKETS_TABLE"))::of);
         Core.getGlobalContext().register(this);
     }
 
-    /** With the given collaborators (tests and the runtime alike). */
+    /** With the given collaborators (tests about something else: requests log under API Gateway's request id). */
     public TicketApiHandler(ApiServices services) {
+        this(services, (seller, ticket) -> Optional.empty());
+    }
+
+    public TicketApiHandler(ApiServices services, BiFunction<SellerId, TicketId, Optional<String>> correlations) {
         this.app = ApiApplication.of(services);
+        this.correlations = correlations;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = requestId(event, context);
         ApiRequest request = new ApiRequest(event);
+        Correlation.begin(requestId);
         ApiResponse answer;
         try {
             // the onboarding routes serve operators, who work for no one seller (README, Deploy step 4)
@@ -64,11 +80,36 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (route.writes()) {
                 request.requireAgent();
             }
+            correlate(request, seller);
             answer = route.answer().answer(new Route.Call(request, seller, app));
         } catch (RuntimeException e) {
             answer = Problems.answer(e, request, requestId);
         }
-        return http(answer);
+        try {
+            // one line per request (ids, route and status only: never a body), under the request's correlation id
+            LOG.info("api requestId={} route={} status={}", requestId, request.routeKey(), answer.status());
+            return http(answer);
+        } finally {
+            Correlation.clear(); // the next request starts without this one's id
+        }
+    }
+
+    /** A request on one ticket ({@code /tickets/{id}...}) logs under, and passes on, the ticket's correlation id. */
+    private void correlate(ApiRequest request, SellerId seller) {
+        if (seller == null || !request.routeKey().contains(" /tickets/{id}")) {
+            return;
+        }
+        TicketId ticket;
+        try {
+            ticket = request.ticketId();
+        } catch (RuntimeException malformed) {
+            return; // the route answers the malformed id itself
+        }
+        try {
+            correlations.apply(seller, ticket).ifPresent(Correlation::begin);
+        } catch (RuntimeException e) { // logging context only: the request goes on under API Gateway's request id
+            LOG.warn("ticketId={} correlation id not read: {}", ticket.value(), e.toString());
+        }
     }
 
     /** SnapStart priming: exercise the whole read path once before the snapshot, so restored instances start warm. */

@@ -135,7 +135,7 @@ class TicketApiHandlerTest {
     private boolean dispatchFails;
     private final List<com.deskbridge.domain.sla.ResponseRecord> responseRecords = new ArrayList<>();
 
-    private final TicketApiHandler handler = new TicketApiHandler(new ApiServices(
+    private final ApiServices services = new ApiServices(
             new TicketQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
             new com.deskbridge.domain.command.TicketCommands(store, Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(30)),
             settings,
@@ -159,7 +159,8 @@ class TicketApiHandlerTest {
             },
             new com.deskbridge.compliance.ComplianceChecker(), channel -> sendable.contains(channel),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            SlaPolicyJson.defaultDocument("Europe/Berlin"), EMPTY_INBOX, null)); // seller routes: SellerApiTest
+            SlaPolicyJson.defaultDocument("Europe/Berlin"), EMPTY_INBOX, null); // seller routes: SellerApiTest
+    private final TicketApiHandler handler = new TicketApiHandler(services);
 
     /** These tests do not read the inbox (InboxJourneyTest does, through the local system): it answers empty. */
     private static final com.deskbridge.domain.port.Inbox EMPTY_INBOX = new com.deskbridge.domain.port.Inbox() {
@@ -191,6 +192,44 @@ class TicketApiHandlerTest {
 
     private JsonNode body(APIGatewayV2HTTPResponse r) throws Exception {
         return json.readTree(r.getBody());
+    }
+
+    /**
+     * Issue 14 (Operations): a request on a ticket logs every line under the ticket's correlation id (the buyer message's
+     * that opened it) and hands it to the reply it queues; other requests log under API Gateway's request id.
+     */
+    @Test
+    void requestsOnATicketLogUnderItsCorrelationIdAndPassItToTheReply() throws Exception {
+        List<String> dispatchedUnder = new ArrayList<>();
+        ApiServices recording = new ApiServices(services.queries(), services.commands(), services.settings(),
+                (seller, ticket, key) -> dispatchedUnder.add(com.deskbridge.adapters.logging.Correlation.current().orElse("none")),
+                services.responses(), services.dailyMetrics(), services.orderActions(), services.context(),
+                services.collaboration(), services.trackingRefresh(), services.compliance(), services.outbound(),
+                services.clock(), services.defaultPolicy(), services.inbox(), services.sellers());
+        TicketApiHandler correlated = new TicketApiHandler(recording, (seller, ticket) ->
+                seller.value().equals("s1") && ticket.equals(KNOWN) ? Optional.of("intake-msg-77") : Optional.empty());
+        List<String> onTicket;
+        List<String> elsewhere;
+        try (com.deskbridge.adapters.logging.JsonLogging.Capture capture = com.deskbridge.adapters.logging.JsonLogging.capture()) {
+            APIGatewayV2HTTPResponse reply = correlated.handleRequest(post("POST /tickets/{id}/replies",
+                    "/tickets/" + KNOWN + "/replies", AGENT, Map.of("Idempotency-Key", "reply-corr-1"),
+                    "{\"text\":\"Your parcel was handed to DHL today, tracking number 00340434161094042557.\"}"), null);
+            assertThat(reply.getStatusCode()).isEqualTo(202);
+            onTicket = capture.lines();
+        }
+        try (com.deskbridge.adapters.logging.JsonLogging.Capture capture = com.deskbridge.adapters.logging.JsonLogging.capture()) {
+            correlated.handleRequest(event("GET /tickets", "/tickets", Map.of("seller_id", "s1"), null, null), null);
+            elsewhere = capture.lines();
+        }
+
+        assertThat(dispatchedUnder).containsExactly("intake-msg-77");
+        assertThat(onTicket).isNotEmpty().allSatisfy(line -> {
+            assertThat(json.readTree(line).path("correlationId").asText()).isEqualTo("intake-msg-77");
+            assertThat(line).doesNotContain("handed to DHL");
+        });
+        assertThat(elsewhere).isNotEmpty().allSatisfy(line ->
+                assertThat(json.readTree(line).path("correlationId").asText()).isEqualTo("req-1"));
+        assertThat(com.deskbridge.adapters.logging.Correlation.current()).isEmpty();
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
         this(EnrichmentWiring.fromEnvironment());
-        priming = SnapStartPriming.register(EnrichmentHandler.class, null);
+        priming = SnapStartPriming.register(EnrichmentHandler.class, ParallelLookups::prime);
     }
 
     public EnrichmentHandler(EnrichmentWiring wiring) {

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -114,6 +115,9 @@ public final class EnrichmentService {
 
     public Result enrich(EnrichmentRequest r) {
         Instant now = clock.instant();
+        // the order does not depend on the ticket's own read: both at once (ParallelLookups)
+        Future<Optional<SpApiOrderSource.Lookup>> orderLookup = ParallelLookups.start(
+                () -> orders.lookup(r.sellerId(), r.orderId(), r.marketplaceId()));
         Optional<TicketEnrichmentStore.Current> current = store.current(r.sellerId(), r.ticketId());
         if (current.isEmpty()) {
             LOG.warn("enrichment ticketId={} skipped: ticket not found", r.ticketId());
@@ -128,7 +132,7 @@ public final class EnrichmentService {
 
         Optional<SpApiOrderSource.Lookup> lookup;
         try {
-            lookup = orders.lookup(r.sellerId(), r.orderId(), r.marketplaceId());
+            lookup = ParallelLookups.join(orderLookup);
         } catch (UpstreamException e) {
             boolean again = e.transientFailure();
             String what = e.status() == 0 ? "no response" : "HTTP " + e.status();
@@ -177,19 +181,27 @@ public final class EnrichmentService {
                 trackingNote = "Multi-Channel Fulfillment order: no fulfillment order under this id, so Amazon's package "
                         + "tracking cannot be read (Fulfillment Outbound is keyed by the seller's MCF id).";
             } else {
+                List<ParcelLookup> packages = new ArrayList<>();
                 for (McfFulfillmentOrder.Shipment s : mcf.get().shipments()) {
                     for (McfFulfillmentOrder.Package p : s.packages()) {
-                        track(mcfParcel(r, p, subscriber, now, calls, issues), before, flagRules, promised, shipments, observed);
+                        packages.add((c, found) -> mcfParcel(r, p, subscriber, now, c, found));
                     }
+                }
+                for (Parcel p : lookUpAll(packages, calls, issues)) {
+                    track(p, before, flagRules, promised, shipments, observed);
                 }
                 if (shipments.isEmpty()) {
                     trackingNote = "Amazon has not shipped this MCF order yet (" + mcf.get().rawStatus() + ").";
                 }
             }
         } else {
-            for (OrderSummary.ShippedPackage p : order.packages()) {
-                track(carrierParcel(p.carrier(), p.trackingNumber(), subscriber, now, calls, issues), before, flagRules,
-                        promised, shipments, observed);
+            // one look-up per parcel, however many order lines name it
+            Map<String, OrderSummary.ShippedPackage> parcels = new LinkedHashMap<>();
+            order.packages().forEach(p -> parcels.putIfAbsent(p.carrier().name() + "|" + p.trackingNumber(), p));
+            List<ParcelLookup> lookups = parcels.values().stream().map(p -> (ParcelLookup) (c, found) ->
+                    carrierParcel(p.carrier(), p.trackingNumber(), subscriber, now, c, found)).toList();
+            for (Parcel p : lookUpAll(lookups, calls, issues)) {
+                track(p, before, flagRules, promised, shipments, observed);
             }
             if (shipments.isEmpty()) {
                 trackingNote = order.status() == OrderStatus.UNSHIPPED || order.status() == OrderStatus.PENDING
@@ -275,6 +287,38 @@ public final class EnrichmentService {
         return new Result(state, detail, retry, 0, w.outcome() != TicketEnrichmentStore.Outcome.NO_TICKET);
     }
 
+    /** One parcel's look-up, counting its upstream calls and noting its problems in what it is given. */
+    @FunctionalInterface
+    private interface ParcelLookup {
+        Parcel lookUp(int[] calls, List<Issue> issues);
+    }
+
+    /** A parcel with the calls and problems of its own look-up. */
+    private record LookedUp(Parcel parcel, int calls, List<Issue> issues) {}
+
+    /**
+     * The parcels' look-ups at the same time ({@link ParallelLookups}: each waits on its own carrier or SP-API call),
+     * their results, calls and problems merged in the parcels' order.
+     */
+    private static List<Parcel> lookUpAll(List<ParcelLookup> lookups, int[] calls, List<Issue> issues) {
+        List<java.util.concurrent.Callable<LookedUp>> tasks = new ArrayList<>();
+        for (ParcelLookup lookup : lookups) {
+            tasks.add(() -> {
+                int[] own = {0};
+                List<Issue> found = new ArrayList<>();
+                Parcel p = lookup.lookUp(own, found);
+                return new LookedUp(p, own[0], found);
+            });
+        }
+        List<Parcel> parcels = new ArrayList<>();
+        for (LookedUp l : ParallelLookups.all(tasks)) {
+            calls[0] += l.calls();
+            issues.addAll(l.issues());
+            parcels.add(l.parcel());
+        }
+        return parcels;
+    }
+
     /** The outcome for one parcel: a snapshot (fresh or last known) and/or a note. */
     private record Parcel(Carrier carrier, String trackingNumber, String source, TrackingSnapshot snapshot, String note,
                           boolean fromCache) {}
@@ -349,13 +393,16 @@ public final class EnrichmentService {
                 parcels.putIfAbsent(Carrier.fromName(line.carrier()).name() + ":" + line.trackingNumber(), line);
             }
         }
+        List<ParcelLookup> lookups = new ArrayList<>();
         for (Map.Entry<String, FbaShipment> e : parcels.entrySet()) {
             reportParcels.add(e.getKey());
             Carrier carrier = Carrier.fromName(e.getValue().carrier());
             String number = e.getValue().trackingNumber();
-            Parcel p = carrier == Carrier.AMAZON_LOGISTICS
-                    ? new Parcel(carrier, number, FBA_REPORT_SOURCE, null, AMAZON_LOGISTICS_NOTE, false)
-                    : carrierParcel(carrier, number, subscriber, now, calls, issues);
+            lookups.add(carrier == Carrier.AMAZON_LOGISTICS
+                    ? (c, found) -> new Parcel(carrier, number, FBA_REPORT_SOURCE, null, AMAZON_LOGISTICS_NOTE, false)
+                    : (c, found) -> carrierParcel(carrier, number, subscriber, now, c, found));
+        }
+        for (Parcel p : lookUpAll(lookups, calls, issues)) {
             track(p, before, rules, promised, shipments, observed);
         }
         return parcels.isEmpty() ? FBA_NOT_SHIPPED_NOTE : FBA_REPORT_NOTE;

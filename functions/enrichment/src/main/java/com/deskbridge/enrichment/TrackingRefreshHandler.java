@@ -4,6 +4,7 @@ import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class TrackingRefreshHandler implements RequestHandler<Map<String, 
     @Override
     public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
         try {
-            return handle(event, context);
+            return Correlation.invocation(context, () -> handle(event, context));
         } finally {
             Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
         }

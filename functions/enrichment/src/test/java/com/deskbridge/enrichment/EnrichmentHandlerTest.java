@@ -95,6 +95,41 @@ class EnrichmentHandlerTest {
                 .messageAttributeNames("All")).messages();
     }
 
+    /**
+     * Issue 14 (Operations): one invocation's every log line carries the id the request came with, also the lines of
+     * the parcels' look-ups on other threads; parcels run in parallel and one named twice is fetched once.
+     */
+    @Test
+    void everyLineOfAnInvocationCarriesTheRequestsCorrelationIdAndEachParcelIsFetchedOnce() throws Exception {
+        String dhl = f.dhlNumber();
+        String other = f.dhlNumber();
+        String orderId = f.orderId();
+        f.fbmOrder(orderId, "+P2D", "DHL:" + dhl, "DHL:" + other, "DHL:" + dhl);
+        f.shipment("dhl", dhl, "+PT20H", "-PT6H|transit|Processed|Koeln");
+        f.shipment("dhl", other, "+PT20H", "-PT6H|transit|Processed|Hamburg");
+        f.start();
+        // budgets that allow both parcels' calls at once (the fixture's default lets DHL answer one per window)
+        EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new com.deskbridge.spapi.InMemoryQuotaProvider(f.clock));
+        EnrichmentHandler handler = new EnrichmentHandler(w);
+        String ticket = f.ticket(orderId, null);
+        SQSEvent event = event(ticket, orderId, 1);
+        SqsRecords.correlated(event.getRecords().get(0), "intake-msg-" + ticket);
+
+        List<String> lines;
+        try (com.deskbridge.adapters.logging.JsonLogging.Capture capture = com.deskbridge.adapters.logging.JsonLogging.capture()) {
+            assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+            lines = capture.lines();
+        }
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(line).path("correlationId").asText()).isEqualTo("intake-msg-" + ticket));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("enrichment ticketId=" + ticket));
+        TicketEnrichment done = w.store().read(f.seller, ticket).orElseThrow();
+        assertThat(done.state()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(done.shipments()).extracting(TicketEnrichment.ShipmentView::trackingNumber).containsExactly(dhl, other);
+        assertThat(f.carriers.callCount("dhl")).isEqualTo(2);
+    }
+
     private SQSEvent event(String ticket, String orderId, int receiveCount) {
         return SqsRecords.event(SqsRecords.record("m-" + ticket, EnrichmentRequest.body(f.seller, ticket, orderId,
                 "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED), receiveCount));

@@ -47,7 +47,8 @@ final class IntakeBatch {
                 contextRequests.computeIfAbsent(sqsMessageId, id -> new ArrayList<>()).add(
                         new EnrichmentTrigger.Request(message.seller(), result.ticketId(), message.orderId(),
                                 message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
-                                EnrichmentTrigger.Reason.ORDER_KNOWN));
+                                EnrichmentTrigger.Reason.ORDER_KNOWN,
+                                com.deskbridge.adapters.logging.Correlation.current().orElse(null)));
             }
             if (!result.duplicate()) {
                 autoReply(message, result);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import com.deskbridge.adapters.logging.Correlation;
+import com.deskbridge.adapters.sqs.SqsBatch;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -48,6 +50,9 @@ final class SqsOverflowQueue implements OverflowQueue {
         Map<String, MessageAttributeValue> out = new HashMap<>();
         out.put(QUEUED_AT, MessageAttributeValue.builder().dataType("Number")
                 .stringValue(Long.toString(QueuedAt.of(record, false, java.time.Instant.now()).toEpochMilli())).build());
+        // the overflow function logs under the intake message's own id, not the forwarded copy's
+        out.put(Correlation.ATTRIBUTE, MessageAttributeValue.builder().dataType("String")
+                .stringValue(SqsBatch.correlationId(record)).build());
         if (record.getMessageAttributes() != null) {
             record.getMessageAttributes().forEach((name, value) -> {
                 if (out.size() < MAX_ATTRIBUTES && value.getStringValue() != null) {

@@ -53,11 +53,9 @@ class ContextRequestsTest {
                 orderId == null ? "" : "\"orderId\":\"" + orderId + "\","), 1);
     }
 
-    @Test
-    void theBatchsContextRequestsGoTogether() {
-        String seller = "ctx-" + System.nanoTime();
-        List<List<EnrichmentTrigger.Request>> calls = new ArrayList<>();
-        EnrichmentTrigger recording = new EnrichmentTrigger() {
+    /** A trigger that records each batch's requests and refuses single ones (intake asks once per batch). */
+    private static EnrichmentTrigger recording(List<List<EnrichmentTrigger.Request>> calls) {
+        return new EnrichmentTrigger() {
             @Override
             public void enrich(com.deskbridge.domain.ticket.SellerId s, com.deskbridge.domain.ticket.TicketId t, String o,
                                String m, Reason r) {
@@ -69,7 +67,13 @@ class ContextRequestsTest {
                 calls.add(requests);
             }
         };
-        SQSBatchResponse response = handler(recording).handleRequest(event(record("a1", seller, "028-1111111-1111111"),
+    }
+
+    @Test
+    void theBatchsContextRequestsGoTogether() {
+        String seller = "ctx-" + System.nanoTime();
+        List<List<EnrichmentTrigger.Request>> calls = new ArrayList<>();
+        SQSBatchResponse response = handler(recording(calls)).handleRequest(event(record("a1", seller, "028-1111111-1111111"),
                 record("a2", seller, null), record("a3", seller, "028-2222222-2222222")), null);
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(calls).singleElement().satisfies(requests -> assertThat(requests)
@@ -86,5 +90,33 @@ class ContextRequestsTest {
                 record("b2", seller, null)), null);
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("b1");
+    }
+    /**
+     * Issue 14 (Operations): the buyer message's id is the correlation id of everything it starts: every line intake
+     * logs for it carries it (and no buyer text), the new ticket stores it and the enrichment request passes it on.
+     */
+    @Test
+    void theMessagesIdIsOnEveryLineOnTheTicketAndOnItsEnrichmentRequest() throws Exception {
+        String seller = "ctx-corr-" + System.nanoTime();
+        String messageId = "c1-" + System.nanoTime();
+        List<List<EnrichmentTrigger.Request>> calls = new ArrayList<>();
+        IntakeHandler handler = handler(recording(calls));
+        List<String> lines;
+        try (com.deskbridge.adapters.logging.JsonLogging.Capture capture = com.deskbridge.adapters.logging.JsonLogging.capture()) {
+            assertThat(handler.handleRequest(event(record(messageId, seller, "028-4444444-4444444")), null)
+                    .getBatchItemFailures()).isEmpty();
+            lines = capture.lines();
+        }
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(json.readTree(line).path("correlationId").asText()).isEqualTo(messageId);
+            assertThat(line).doesNotContain("Where is it?");
+        });
+        EnrichmentTrigger.Request request = calls.get(0).get(0);
+        assertThat(request.correlationId()).isEqualTo(messageId);
+        assertThat(new com.deskbridge.adapters.dynamodb.DynamoDbTicketCorrelations(stack.dynamoDbClient(),
+                stack.tableName("TicketsTable")).of(request.seller(), request.ticket())).contains(messageId);
+        assertThat(com.deskbridge.adapters.logging.Correlation.current()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.DynamoDbUnsentReplies;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.sqs.SqsReplyDispatcher;
 import java.time.Clock;
@@ -44,8 +45,10 @@ public final class ReplyRedriveHandler implements RequestHandler<Map<String, Obj
 
     @Override
     public ReplyRedrive.Pass handleRequest(Map<String, Object> event, Context context) {
-        ReplyRedrive.Pass pass = redrive.run();
-        LOG.info("reply re-drive: handedOver={} resent={} failed={}", pass.handedOver(), pass.resent(), pass.failed());
-        return pass;
+        return Correlation.invocation(context, () -> {
+            ReplyRedrive.Pass pass = redrive.run();
+            LOG.info("reply re-drive: handedOver={} resent={} failed={}", pass.handedOver(), pass.resent(), pass.failed());
+            return pass;
+        });
     }
 }

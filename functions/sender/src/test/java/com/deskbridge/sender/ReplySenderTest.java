@@ -168,6 +168,28 @@ class ReplySenderTest {
         assertThat(audit().sellersWithCopies(AuditPeriod.quarterKey(LocalDate.now(ZoneOffset.UTC)))).contains(seller);
     }
 
+    /** Issue 14 (Operations): every line the sender logs for a queued reply carries the id the API passed with it. */
+    @Test
+    void everyLineOfTheSendCarriesTheCorrelationIdTheReplyCameWith() throws Exception {
+        String key = OutgoingReply.keyFor(TicketId.forConversation(seller, Channel.AMAZON, "corr"), "k-00000077");
+        TicketId ticket = ticketWithReply(Channel.AMAZON, "abc123@marketplace.amazon.de", key);
+        ReplySenderHandler handler = new ReplySenderHandler(sender(greenMail()),
+                new DeadLetterQueue(stack.sqsClient(), stack.queueUrl("OutboundDeadLetterQueue")), Clock.systemUTC());
+        SQSEvent.SQSMessage record = com.deskbridge.testing.SqsRecords.correlated(
+                record(SqsReplyDispatcher.body(seller, ticket, key), 1), "intake-msg-sender");
+
+        java.util.List<String> lines;
+        try (com.deskbridge.adapters.logging.JsonLogging.Capture capture = com.deskbridge.adapters.logging.JsonLogging.capture()) {
+            assertThat(handler.handleRequest(event(record), null).getBatchItemFailures()).isEmpty();
+            lines = capture.lines();
+        }
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(lines).isNotEmpty().allSatisfy(line ->
+                assertThat(json.readTree(line).path("correlationId").asText()).isEqualTo("intake-msg-sender"));
+        assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.SENT);
+    }
+
     @Test
     void aTemporaryFailureIsVisibleAndRetriedThenGivenUpVisibly() {
         String key = "r" + "a".repeat(23) + (char) ('b' + run % 20);

@@ -7,6 +7,7 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.domain.sla.DailySlaMetrics;
 import java.time.Clock;
@@ -49,9 +50,11 @@ public final class DailySlaMetricsHandler implements RequestHandler<Map<String, 
 
     @Override
     public Integer handleRequest(Map<String, Object> event, Context context) {
-        Object day = event == null ? null : event.get("day");
-        int sellers = day instanceof String d ? metrics.report(LocalDate.parse(d)) : metrics.reportYesterday();
-        LOG.info("daily SLA metrics: {} seller(s) reported for {}", sellers, day == null ? "yesterday" : day);
-        return sellers;
+        return Correlation.invocation(context, () -> {
+            Object day = event == null ? null : event.get("day");
+            int sellers = day instanceof String d ? metrics.report(LocalDate.parse(d)) : metrics.reportYesterday();
+            LOG.info("daily SLA metrics: {} seller(s) reported for {}", sellers, day == null ? "yesterday" : day);
+            return sellers;
+        });
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbDueIndex;
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.domain.escalation.SlaSweep;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public final class SlaSweepHandler implements RequestHandler<Map<String, Object>
     @Override
     public SlaSweep.Report handleRequest(Map<String, Object> scheduledEvent, Context context) {
         try {
-            return handle(scheduledEvent, context);
+            return Correlation.invocation(context, () -> handle(scheduledEvent, context));
         } finally {
             Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
         }

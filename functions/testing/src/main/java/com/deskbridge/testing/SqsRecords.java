@@ -31,6 +31,20 @@ public final class SqsRecords {
         return m;
     }
 
+    /** The record carrying a correlation id as the sending function sets it (message attribute deskbridge-correlation-id). */
+    public static SQSEvent.SQSMessage correlated(SQSEvent.SQSMessage record, String correlationId) {
+        SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+        a.setDataType("String");
+        a.setStringValue(correlationId);
+        Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
+        if (record.getMessageAttributes() != null) {
+            attributes.putAll(record.getMessageAttributes());
+        }
+        attributes.put("deskbridge-correlation-id", a);
+        record.setMessageAttributes(attributes);
+        return record;
+    }
+
     public static SQSEvent event(SQSEvent.SQSMessage... records) {
         return event(List.of(records));
     }

@@ -54,9 +54,23 @@ public final class SpApiAccess {
                 endpoints, accounts, clock);
     }
 
-    /** A client with the standard retries. */
+    private volatile SpApiClient standard;
+
+    /**
+     * The client with the standard retries: one per container, so every caller (refunds, review requests) shares its
+     * cached Login with Amazon tokens instead of exchanging each seller's refresh token again.
+     */
     public SpApiClient client() {
-        return new SpApiClient(http, clock, Sleeper.REAL, secrets, quotas, endpoints);
+        SpApiClient c = standard;
+        if (c == null) {
+            synchronized (this) {
+                if (standard == null) {
+                    standard = new SpApiClient(http, clock, Sleeper.REAL, secrets, quotas, endpoints);
+                }
+                c = standard;
+            }
+        }
+        return c;
     }
 
     /** A client with its own retry policy (createFeed: one attempt). */

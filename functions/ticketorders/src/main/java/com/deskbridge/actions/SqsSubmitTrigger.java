@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.logging.Correlation;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@link SubmitTrigger} on the SQS actions queue: the message names only the seller. */
@@ -16,6 +17,7 @@ public final class SqsSubmitTrigger implements SubmitTrigger {
     @Override
     public void actionQueued(String sellerId) {
         String body = CommandJson.JSON.createObjectNode().put("sellerId", sellerId).toString();
-        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body));
+        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body)
+                .messageAttributes(Correlation.attributes())); // the actions function logs under the request's id
     }
 }

@@ -120,6 +120,11 @@ final class TicketAppend {
         e.set("channel = :channel", ":channel", ItemCodec.s(message.channel().wireName()));
         e.set("createdAt = if_not_exists(createdAt, :received)", ":received", ItemCodec.s(TicketKeys.time(message.receivedAt())));
         e.sets.add("lastMessageAt = :received");
+        // the buyer message that opened the ticket names its correlation id: API requests on it log under that id
+        com.deskbridge.adapters.logging.Correlation.current().ifPresent(id -> e.set(
+                com.deskbridge.adapters.logging.Correlation.TICKET_ATTRIBUTE + " = if_not_exists("
+                        + com.deskbridge.adapters.logging.Correlation.TICKET_ATTRIBUTE + ", :correlationId)",
+                ":correlationId", ItemCodec.s(id)));
         e.set("buyer = if_not_exists(buyer, :buyer)", ":buyer", ItemCodec.s(message.sender().address()));
         e.set(ItemCodec.EXPIRES_AT + " = :expires", ":expires", ItemCodec.n(expiresAt.getEpochSecond()));
         searchAndHistory(e, message);

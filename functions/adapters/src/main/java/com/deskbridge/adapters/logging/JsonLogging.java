@@ -20,6 +20,8 @@ import java.util.logging.StreamHandler;
 public final class JsonLogging {
     private static final String ROOT = "com.deskbridge";
     private static volatile boolean installed;
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would lose its handler and level. */
+    private static Logger root;
 
     private JsonLogging() {
     }
@@ -33,7 +35,7 @@ public final class JsonLogging {
             if (installed) {
                 return;
             }
-            Logger root = Logger.getLogger(ROOT);
+            root = Logger.getLogger(ROOT);
             Handler stdout = new StdoutHandler(System.out);
             Level level = level(Env.get("LOG_LEVEL").orElse("INFO"));
             stdout.setLevel(level);
@@ -41,6 +43,48 @@ public final class JsonLogging {
             root.setUseParentHandlers(false);
             root.addHandler(stdout);
             installed = true;
+        }
+    }
+
+    /**
+     * Collects the lines the {@code com.deskbridge} loggers write, exactly as they reach stdout, until closed: for the
+     * tests that read what a function logged (the correlation id on every line, no buyer text).
+     */
+    public static Capture capture() {
+        install();
+        Capture capture = new Capture();
+        root.addHandler(capture);
+        return capture;
+    }
+
+    /** See {@link #capture()}. */
+    public static final class Capture extends Handler implements AutoCloseable {
+        private final Formatter format = new JsonLineFormatter();
+        private final java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private Capture() {
+            setLevel(Level.ALL);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (isLoggable(record)) {
+                lines.add(format.format(record).strip());
+            }
+        }
+
+        /** The lines so far, in order. */
+        public java.util.List<String> lines() {
+            return java.util.List.copyOf(lines);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            root.removeHandler(this);
         }
     }
 
@@ -71,8 +115,8 @@ public final class JsonLogging {
         }
     }
 
-    /** {"timestamp":…,"level":…,"logger":…,"message":…[,"error":…]} */
-    static final class JsonLineFormatter extends Formatter {
+    /** {"timestamp":…,"level":…,"logger":…[,"correlationId":…],"message":…[,"error":…]} */
+    public static final class JsonLineFormatter extends Formatter {
         static final int MAX_TRACE_LINES = 40;
 
         @Override
@@ -81,6 +125,11 @@ public final class JsonLogging {
             out.append("{\"timestamp\":\"").append(Instant.ofEpochMilli(record.getMillis())).append('"');
             out.append(",\"level\":\"").append(levelName(record.getLevel())).append('"');
             field(out, "logger", record.getLoggerName());
+            // the formatter runs on the logging thread (StdoutHandler publishes synchronously): its work's id
+            String correlationId = Correlation.current().orElse(null);
+            if (correlationId != null) {
+                field(out, "correlationId", correlationId);
+            }
             field(out, "message", formatMessage(record));
             if (record.getThrown() != null) {
                 field(out, "error", trace(record.getThrown()));

@@ -3,6 +3,7 @@ package com.deskbridge.adapters.sqs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.logging.Correlation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,12 +78,17 @@ public final class SqsBatch {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage record : records) {
             boolean settled;
-            if (context != null && context.getRemainingTimeInMillis() < RESERVE.toMillis()) {
-                LOG.warn("{} messageId={} not started: the invocation's time is nearly up; it will be delivered again",
-                        function, record.getMessageId());
-                settled = false;
-            } else {
-                settled = settle(record, handler);
+            Correlation.begin(correlationId(record)); // every line about this record carries its id
+            try {
+                if (context != null && context.getRemainingTimeInMillis() < RESERVE.toMillis()) {
+                    LOG.warn("{} messageId={} not started: the invocation's time is nearly up; it will be delivered again",
+                            function, record.getMessageId());
+                    settled = false;
+                } else {
+                    settled = settle(record, handler);
+                }
+            } finally {
+                Correlation.clear();
             }
             if (!settled) {
                 failures.add(failure(record.getMessageId()));
@@ -97,6 +103,8 @@ public final class SqsBatch {
      */
     public SQSBatchResponse processAsOne(SQSEvent event, Runnable run) {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        // one run for the batch: it logs under the first record's id (usually the only one: a wake-up message)
+        Correlation.begin(records.isEmpty() ? null : correlationId(records.get(0)));
         try {
             run.run();
             return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
@@ -104,7 +112,21 @@ public final class SqsBatch {
             LOG.warn("{} run for {} record(s) failed, they will be delivered again: {}", function, records.size(), e.toString());
             return SQSBatchResponse.builder().withBatchItemFailures(records.stream()
                     .map(r -> failure(r.getMessageId())).toList()).build();
+        } finally {
+            Correlation.clear();
         }
+    }
+
+    /** The record's correlation id: the {@link Correlation#ATTRIBUTE} its sender set, else its own message id. */
+    public static String correlationId(SQSEvent.SQSMessage record) {
+        java.util.Map<String, String> carried = new java.util.HashMap<>();
+        if (record.getMessageAttributes() != null) {
+            SQSEvent.MessageAttribute a = record.getMessageAttributes().get(Correlation.ATTRIBUTE);
+            if (a != null && a.getStringValue() != null) {
+                carried.put(Correlation.ATTRIBUTE, a.getStringValue());
+            }
+        }
+        return Correlation.of(record.getMessageId(), carried);
     }
 
     /** @return false when the record must be delivered again */

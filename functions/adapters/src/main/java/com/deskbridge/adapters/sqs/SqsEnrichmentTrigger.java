@@ -1,5 +1,6 @@
 package com.deskbridge.adapters.sqs;
 
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.domain.port.EnrichmentTrigger;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@link EnrichmentTrigger} on the enrichment queue. The body is the enrichment function's request, version 1
- * (functions/enrichment EnrichmentRequest parses it; a test there reads what this writes).
+ * (functions/enrichment EnrichmentRequest parses it; a test there reads what this writes); the asking work's
+ * correlation id travels as the {@link Correlation#ATTRIBUTE} message attribute.
  */
 public final class SqsEnrichmentTrigger implements EnrichmentTrigger {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +26,8 @@ public final class SqsEnrichmentTrigger implements EnrichmentTrigger {
 
     @Override
     public void enrich(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason) {
-        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body(seller, ticket, orderId, marketplaceId, reason)));
+        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body(seller, ticket, orderId, marketplaceId, reason))
+                .messageAttributes(Correlation.attributes()));
     }
 
     /** In batches of ten (SendMessageBatch); any entry SQS refuses fails the call, so the caller asks again. */
@@ -36,7 +39,9 @@ public final class SqsEnrichmentTrigger implements EnrichmentTrigger {
             for (int i = 0; i < chunk.size(); i++) {
                 Request r = chunk.get(i);
                 entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder().id("e" + i)
-                        .messageBody(body(r.seller(), r.ticket(), r.orderId(), r.marketplaceId(), r.reason())).build());
+                        .messageBody(body(r.seller(), r.ticket(), r.orderId(), r.marketplaceId(), r.reason()))
+                        .messageAttributes(r.correlationId() != null ? Correlation.attributes(r.correlationId())
+                                : Correlation.attributes()).build());
             }
             var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {

@@ -1,5 +1,6 @@
 package com.deskbridge.adapters.sqs;
 
+import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.domain.port.ReplyDispatcher;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
@@ -18,7 +19,8 @@ public final class SqsReplyDispatcher implements ReplyDispatcher {
 
     @Override
     public void dispatch(SellerId seller, TicketId ticket, String messageKey) {
-        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body(seller, ticket, messageKey)));
+        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body(seller, ticket, messageKey))
+                .messageAttributes(Correlation.attributes())); // the sender logs under the request's (the ticket's) id
     }
 
     /** The queue message: ids only (they are validated formats, so no JSON escaping is needed). */

@@ -14,8 +14,15 @@ public interface EnrichmentTrigger {
 
     void enrich(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason);
 
-    /** One request, for {@link #enrichAll}. */
-    record Request(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason) {
+    /**
+     * One request, for {@link #enrichAll}. {@code correlationId}: the id of the work that asked (the buyer message's),
+     * carried to the enrichment function's logs; null when none.
+     */
+    record Request(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason,
+                   String correlationId) {
+        public Request(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason) {
+            this(seller, ticket, orderId, marketplaceId, reason, null);
+        }
     }
 
     /**
