@@ -8,7 +8,9 @@
  * One module per screen or concern (js/): api.js (client and problems), problems.js (problems on screen),
  * session.js, sla.js (countdowns), queue.js (queue and search), ticket.js (ticket view), reply.js (reply box),
  * collab.js (notes, customer history, presence), actions.js and action-state.js (refund and cancellation dialog),
- * evidence.js, settings.js (a lead's screen), audits.js (a lead's compliance audits), router.js. A new screen is a module exporting {view, match, enter, leave?}, a
+ * evidence.js, settings.js (a lead's screen), audits.js (a lead's compliance audits), inbox.js (smart inbox, views,
+ * groups), assistant.js (suggested replies, review request), team.js (a lead's agent and suggestion figures), router.js.
+ * A new screen is a module exporting {view, match, enter, leave?}, a
  * <section id="view-…" class="view"> in index.html and one entry in SCREENS below.
  */
 import {$} from './js/dom.js';
@@ -25,11 +27,14 @@ import {ticketScreen} from './js/ticket-screen.js';
 import {evidenceScreen} from './js/evidence.js';
 import {settingsScreen, wireSettings} from './js/settings.js';
 import {auditsScreen, wireAudits} from './js/audits.js';
+import {inboxScreen, inboxViewScreen, wireInbox} from './js/inbox.js';
+import {wireAssistant} from './js/assistant.js';
+import {teamScreen} from './js/team.js';
 import {route, setScreens} from './js/router.js';
 import {state} from './js/state.js';
 
-/** Matched in this order; anything else shows the queue. */
-const SCREENS = [settingsScreen, auditsScreen, evidenceScreen, ticketScreen, queueScreen];
+/** Matched in this order (the queue matches any hash, so it comes last); the console opens on the inbox. */
+const SCREENS = [settingsScreen, auditsScreen, evidenceScreen, ticketScreen, inboxScreen, inboxViewScreen, teamScreen, queueScreen];
 
 function wire() {
   setScreens(SCREENS, queueScreen);
@@ -42,6 +47,8 @@ function wire() {
   wireCollab();
   wireSettings();
   wireAudits();
+  wireInbox();
+  wireAssistant();
   window.addEventListener('hashchange', route);
   startCountdowns();
 }

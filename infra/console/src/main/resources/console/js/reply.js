@@ -63,6 +63,7 @@ async function insertMacro() {
     return;
   }
   showProblem(box, null);
+  state.replySuggestion = null; // a macro the agent picked, not a suggestion
   $('reply-text').value = result.data.text || '';
   onReplyInput();
 }
@@ -153,7 +154,9 @@ async function sendReply(override) {
   button.disabled = true;
   const headers = {'Idempotency-Key': state.replyDraft.key};
   if (override === true) headers['Collision-Override'] = 'true';
-  const result = await api('POST', '/tickets/' + enc(t.id) + '/replies', {body: {text}, headers});
+  // from a suggestion: the API records it as sent as suggested, or as edited when the text changed
+  const body = state.replySuggestion ? {text, suggestionId: state.replySuggestion.id} : {text};
+  const result = await api('POST', '/tickets/' + enc(t.id) + '/replies', {body, headers});
   button.dataset.sending = 'false';
   button.disabled = false;
   if (!result.ok) {
@@ -174,6 +177,7 @@ async function sendReply(override) {
   doneReplying();
   showProblem($('reply-problem'), null);
   state.replyDraft = null;
+  state.replySuggestion = null;
   const reply = (result.data && result.data.reply) || {};
   $('reply-text').value = '';
   renderFindings('', []);
@@ -190,12 +194,21 @@ async function sendReply(override) {
 
 /** An empty reply box for another ticket: no text, findings, status or problem of the last one. */
 export function resetReply() {
+  state.replySuggestion = null;
   $('reply-text').value = '';
   renderFindings('', []);
   $('compliance-status').textContent = '';
   showProblem($('reply-problem'), null);
   if (!$('macro-problem').querySelector('.unavailable')) showProblem($('macro-problem'), null);
   if ($('macro-select').options.length) $('macro-select').value = '';
+}
+
+/** "Edit first": the suggestion's text in the reply box; sent from there it is recorded as the suggestion, edited or not. */
+export function useSuggestion(s) {
+  state.replySuggestion = {id: s.id, macroId: s.macroId};
+  $('reply-text').value = s.text;
+  onReplyInput();
+  $('reply-text').focus();
 }
 
 export function wireReply() {

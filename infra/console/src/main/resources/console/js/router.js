@@ -28,6 +28,7 @@ export async function route() {
     $('who').hidden = true;
     $('nav-settings').hidden = true;
     $('nav-audits').hidden = true;
+    $('nav-team').hidden = true;
     show('sign-in');
     $('sign-in-agent').focus();
     return;
@@ -36,7 +37,8 @@ export async function route() {
   $('who-text').textContent = state.session.agent + ' · ' + state.session.seller + (state.session.role === 'lead' ? ' · lead' : '');
   $('nav-settings').hidden = state.session.role !== 'lead'; // the API refuses agents anyway (403)
   $('nav-audits').hidden = state.session.role !== 'lead';
-  const hash = location.hash || '#/queue';
+  $('nav-team').hidden = state.session.role !== 'lead';
+  const hash = location.hash || '#/inbox';
   let screen = fallback;
   let params = {};
   for (const s of screens) {

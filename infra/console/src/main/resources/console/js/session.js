@@ -51,7 +51,7 @@ async function signIn(event) {
     expiresAt: Date.now() + (result.data.expires_in || 3600) * 1000
   };
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state.session));
-  if (!location.hash || location.hash === '#/sign-in') location.hash = '#/queue';
+  if (!location.hash || location.hash === '#/sign-in') location.hash = '#/inbox'; // the console opens on the inbox
   else changed();
 }
 

@@ -12,7 +12,7 @@ import {isLead} from './session.js';
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const loaded = {policy: null, replySettings: null, rules: []};
 
-function duration(seconds) {
+export function duration(seconds) {
   if (seconds === undefined || seconds === null) return '—';
   if (seconds < 60) return seconds + ' s';
   const minutes = Math.round(seconds / 60);

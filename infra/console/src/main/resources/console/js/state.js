@@ -11,5 +11,6 @@ export const state = {
   complianceTimer: null,
   lastFindings: [],
   replyDraft: null,       // {text, key}: the Idempotency-Key of the reply being sent
+  replySuggestion: null,  // {id, macroId}: the suggestion the reply box was filled from ("Edit first")
   dialog: null            // {kind, idempotencyKey, actionId, sending, pollTimer, pollDelay, pollUntil}
 };

@@ -5,6 +5,7 @@ import {$} from './dom.js';
 import {loadTicket} from './ticket.js';
 import {loadMacros, resetReply} from './reply.js';
 import {startPresence, stopPresence} from './collab.js';
+import {loadReviewRequest, loadSuggestions} from './assistant.js';
 import {state} from './state.js';
 
 export const ticketScreen = {
@@ -19,8 +20,12 @@ export const ticketScreen = {
       $('ticket-action-status').hidden = true;
     }
     const [found] = await Promise.all([loadTicket(params.id), loadMacros()]);
-    if (found) startPresence(params.id);
-    else stopPresence();
+    if (found) {
+      startPresence(params.id);
+      await Promise.all([loadSuggestions(params.id), loadReviewRequest(state.ticket)]);
+    } else {
+      stopPresence();
+    }
   },
   leave: stopPresence
 };

@@ -40,6 +40,31 @@ final class InboxJson {
         return new Listing(page.items().stream().map(InboxJson::ticket).toList(), page.nextCursor());
     }
 
+    /** One ticket of a group: what it would be sent with. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record GroupItem(String ticketId, String subject, String orderId, String buyer, String suggestionId, String language,
+                     String text) {
+    }
+
+    record Group(String key, String macroId, String macroName, int count, List<String> ticketIds, List<GroupItem> items) {
+    }
+
+    record Single(String ticketId, String subject, String reason) {
+    }
+
+    record Groups(String view, int read, boolean more, List<Group> groups, List<Single> ungrouped) {
+    }
+
+    static Groups groups(String view, InboxGroups.Grouping g, int read, boolean more) {
+        return new Groups(view, read, more, g.groups().stream().map(gr -> new Group(gr.key(), gr.macroId(), gr.macroName(),
+                gr.items().size(), gr.items().stream().map(i -> i.ticket().ticket().id().value()).toList(),
+                gr.items().stream().map(i -> new GroupItem(i.ticket().ticket().id().value(), i.ticket().ticket().subject(),
+                        i.ticket().ticket().orderId(), i.ticket().ticket().buyer(), i.suggestion().id(),
+                        i.suggestion().language(), i.suggestion().text())).toList())).toList(),
+                g.singles().stream().map(s -> new Single(s.ticket().ticket().id().value(), s.ticket().ticket().subject(),
+                        s.reason())).toList());
+    }
+
     private static Ticket ticket(InboxTicket t) {
         return new Ticket(TicketJson.summary(t.ticket()),
                 new Priority(t.score().value(), t.score().reasons(), t.score().summary()));

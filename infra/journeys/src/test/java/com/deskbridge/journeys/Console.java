@@ -77,7 +77,7 @@ final class Console {
         return page;
     }
 
-    /** Signs in through the form as {@code agent} of {@code seller}, as a lead when {@code lead}, and waits for the queue. */
+    /** Signs in through the form as {@code agent} of {@code seller}, as a lead when {@code lead}, lands on the inbox and opens the queue. */
     static BrowserPage signIn(JourneySystem.Endpoints system, String agent, String seller, boolean lead) {
         ConsoleBrowser b = browser(system);
         b.load("#/sign-in");
@@ -87,6 +87,8 @@ final class Console {
         page.type("#sign-in-seller", seller);
         page.evaluate("document.getElementById('sign-in-role').value = " + BrowserPage.quoted(lead ? "lead" : "agent") + ", true");
         page.click("#sign-in-submit");
+        page.waitFor("the inbox, where the console opens", "document.body.dataset.view === 'inbox' && document.body.dataset.ready === 'true'");
+        page.evaluate("location.hash = '#/queue', true");
         page.waitFor("the queue view", "document.body.dataset.view === 'queue' && document.body.dataset.ready === 'true'");
         return page;
     }

@@ -56,7 +56,7 @@ public final class ConsoleBrowser implements AutoCloseable {
         page.navigate(consoleUrl + "?load=" + (++loads) + hashRoute);
     }
 
-    /** Signs in through the form as {@code agent} of {@code seller} and waits for the queue. */
+    /** Signs in through the form as {@code agent} of {@code seller}, lands on the inbox and opens the queue. */
     public void signIn(String agent, String seller) throws IOException {
         signIn(agent, seller, false);
     }
@@ -71,6 +71,9 @@ public final class ConsoleBrowser implements AutoCloseable {
             page.screenshot("sign-in");
         }
         page.click("#sign-in-submit");
+        // the console opens on the smart inbox; these tests start from the queue
+        page.waitFor("the inbox", "document.body.dataset.view === 'inbox' && document.body.dataset.ready === 'true'");
+        page.evaluate("location.hash = '#/queue', true");
         page.waitFor("the queue view", "document.body.dataset.view === 'queue' && document.body.dataset.ready === 'true'");
     }
 
