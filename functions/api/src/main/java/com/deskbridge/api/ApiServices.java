@@ -92,7 +92,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
                 trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, null, () -> {
                     throw new IllegalStateException("no review requests in this composition");
-                }, ApiLimits.NONE, null);
+                }, ApiLimits.NONE);
     }
 
     /**
