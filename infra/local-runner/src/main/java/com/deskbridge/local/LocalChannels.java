@@ -58,6 +58,19 @@ final class LocalChannels implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code world} with the DHL timelines of the journey seller's eBay and Shopify parcels ({@code carrierShipments}),
+     * so that their order context shows tracking like an FBM order's.
+     */
+    static JsonNode withJourneyParcels(JsonNode world) {
+        if (!(world instanceof ObjectNode o) || !world.has("shipments")) {
+            return world; // a fixture of its own: left as it is
+        }
+        ObjectNode copy = o.deepCopy();
+        ((ArrayNode) copy.withArray("shipments")).addAll((ArrayNode) journeyWorld().get("carrierShipments"));
+        return copy;
+    }
+
     /** Stores the journey seller's eBay and Shopify secrets (what onboarding stores in AWS). */
     void grant(LocalSecretsManager secrets) {
         for (JsonNode s : journeyWorld().get("ebaySellers")) {
