@@ -123,7 +123,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                     seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
                     new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
                     // eBay and Shopify orders: validated and executed at their channel (issue 15)
-                    .withChannels(ChannelAccounts.fromEnvironment(dynamo, table, clock));
+                    .withChannels(com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
         });
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),

@@ -82,6 +82,7 @@ public final class EnrichmentService {
     private final LogisticsEventPublisher publisher;
     private final Clock clock;
     private final Locale linkLocale;
+    private final ChannelOrderSources channels;
 
     /** FBA shipments from {@code orders} (its FBA shipments report). */
     public EnrichmentService(SpApiOrderSource orders, TrackingSource carriers, TrackingCache cache,
@@ -93,6 +94,18 @@ public final class EnrichmentService {
     public EnrichmentService(SpApiOrderSource orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
                              TrackingCache cache, TicketEnrichmentStore store, EvidenceLog evidence,
                              LogisticsEventPublisher publisher, Clock clock, Locale linkLocale) {
+        this(orders, fbaShipments, carriers, cache, store, evidence, publisher, clock, linkLocale, ChannelOrderSources.NONE);
+    }
+
+    /**
+     * {@code channels}: the orders of eBay and Shopify tickets (and e-mail tickets of a seller with a Shopify store);
+     * every other ticket's order is read from {@code orders} (SP-API).
+     */
+    public EnrichmentService(SpApiOrderSource orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
+                             TrackingCache cache, TicketEnrichmentStore store, EvidenceLog evidence,
+                             LogisticsEventPublisher publisher, Clock clock, Locale linkLocale,
+                             ChannelOrderSources channels) {
+        this.channels = Objects.requireNonNull(channels);
         this.orders = Objects.requireNonNull(orders);
         this.fbaShipments = Objects.requireNonNull(fbaShipments);
         this.carriers = Objects.requireNonNull(carriers);
@@ -115,14 +128,19 @@ public final class EnrichmentService {
 
     public Result enrich(EnrichmentRequest r) {
         Instant now = clock.instant();
-        // the order does not depend on the ticket's own read: both at once (ParallelLookups)
-        Future<Optional<SpApiOrderSource.Lookup>> orderLookup = ParallelLookups.start(
-                () -> orders.lookup(r.sellerId(), r.orderId(), r.marketplaceId()));
         Optional<TicketEnrichmentStore.Current> current = store.current(r.sellerId(), r.ticketId());
         if (current.isEmpty()) {
             LOG.warn("enrichment ticketId={} skipped: ticket not found", r.ticketId());
             return new Result(EnrichmentState.FAILED, "ticket not found", false, 0, false);
         }
+        // eBay and Shopify tickets read their order at that channel when the seller has an account there (issue 15);
+        // the ticket's channel picks the source, then the order is read while the PENDING state is written
+        // (ParallelLookups)
+        Optional<ChannelOrderSources.Orders> channelOrders = channels.orders(r.sellerId(), current.get().channel());
+        String service = channelOrders.map(ChannelOrderSources.Orders::name).orElse("SP-API");
+        Future<Optional<SpApiOrderSource.Lookup>> orderLookup = ParallelLookups.start(() -> channelOrders.isPresent()
+                ? channelOrders.get().source().order(r.sellerId(), r.orderId()).map(o -> new SpApiOrderSource.Lookup(o, Optional.empty()))
+                : orders.lookup(r.sellerId(), r.orderId(), r.marketplaceId()));
         TicketEnrichment previous = current.get().enrichment();
         if (previous == null) {
             store.write(r.sellerId(), r.ticketId(), new TicketEnrichment(EnrichmentState.PENDING,
@@ -139,24 +157,32 @@ public final class EnrichmentService {
             if (again && r.reason() == EnrichmentRequest.Reason.SCHEDULED_REFRESH && previous != null && previous.order() != null) {
                 // a background refresh of a ticket that already shows its order: the schedule tries again after the
                 // parcel's lease; the agent's view is not turned into an error for it
-                LOG.warn("enrichment ticketId={} scheduled refresh skipped: SP-API unavailable ({})", r.ticketId(), what);
+                LOG.warn("enrichment ticketId={} scheduled refresh skipped: {} unavailable ({})", r.ticketId(), service, what);
                 return new Result(previous.state(), previous.detail(), false, 0, true);
             }
             String detail;
             if (e instanceof com.deskbridge.spapi.LwaAuthException lwa && lwa.reauthorisationNeeded()) {
                 detail = "the seller's SP-API authorisation was revoked or expired; the seller must authorise Deskbridge again";
+            } else if (channelOrders.isPresent() && (e.status() == 401 || e.status() == 403)) {
+                detail = service + " refused the seller's stored authorisation (" + what + "); the seller must connect "
+                        + service + " again";
             } else {
-                detail = again ? "order service (SP-API) unavailable (" + what + "), retrying"
-                        : "order could not be read from SP-API (" + what + ")";
+                detail = again ? "order service (" + service + ") unavailable (" + what + "), retrying"
+                        : "order could not be read from " + service + " (" + what + ")";
             }
             return writeState(r, previous, again ? EnrichmentState.RETRYING : EnrichmentState.FAILED, detail, again);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // missing seller credentials, unknown marketplace: nothing a retry fixes
-            return writeState(r, previous, EnrichmentState.FAILED, "order could not be read: " + e.getMessage(), false);
+            String without = withoutAccount(ticketChannel);
+            return writeState(r, previous, EnrichmentState.FAILED, without != null ? noAccount(without, r.orderId())
+                    : "order could not be read: " + e.getMessage(), false);
         }
         if (lookup.isEmpty()) {
-            return writeState(r, previous, EnrichmentState.FAILED,
-                    "order " + r.orderId() + " not found for this seller", false);
+            // an eBay or Shopify ticket without that account was looked up as an Amazon MCF order: say what is missing
+            String without = channelOrders.isPresent() ? null : withoutAccount(ticketChannel);
+            return writeState(r, previous, EnrichmentState.FAILED, without != null ? noAccount(without, r.orderId())
+                    : "order " + r.orderId() + " not found for this seller"
+                            + (channelOrders.isPresent() ? " on " + service : ""), false);
         }
         OrderSummary order = lookup.get().summary();
         TrackingCache.Subscriber subscriber = new TrackingCache.Subscriber(r.sellerId(), r.ticketId(), r.orderId(),
@@ -210,7 +236,8 @@ public final class EnrichmentService {
         }
 
         String orderFingerprint = orderFingerprint(order, reportParcels);
-        appendEvidence(r, order, reportParcels, orderFingerprint, previous, shipments, observed, before);
+        appendEvidence(r, order, reportParcels, orderFingerprint, previous, shipments, observed, before,
+                channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
 
         EnrichmentState state;
         String detail;
@@ -466,9 +493,11 @@ public final class EnrichmentService {
 
     private void appendEvidence(EnrichmentRequest r, OrderSummary order, List<String> reportParcels, String orderFingerprint,
                                 TicketEnrichment previous, List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
-                                Map<String, ShipmentView> before) {
+                                Map<String, ShipmentView> before, String orderSource) {
         if (previous == null || !orderFingerprint.equals(previous.orderFingerprint())) {
-            evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.ORDER_SNAPSHOT, orderPayload(order, r, reportParcels));
+            Map<String, String> payload = orderPayload(order, r, reportParcels);
+            payload.put("source", orderSource);
+            evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.ORDER_SNAPSHOT, payload);
         }
         for (ShipmentView s : shipments) {
             String k = s.carrier() + "|" + s.trackingNumber();
@@ -542,6 +571,20 @@ public final class EnrichmentService {
             e.shipments().forEach(s -> m.put(s.carrier() + "|" + s.trackingNumber(), s));
         }
         return m;
+    }
+
+    /** The channel whose account an eBay or Shopify ticket's order needs, as an agent reads it; null for the others. */
+    private static String withoutAccount(String ticketChannel) {
+        if ("ebay".equals(ticketChannel)) {
+            return "eBay";
+        }
+        return "shopify".equals(ticketChannel) ? "Shopify" : null;
+    }
+
+    private static String noAccount(String channel, String orderId) {
+        return "the seller has no " + channel + " account connected to Deskbridge, so " + channel + " order " + orderId
+                + " cannot be read (and it is no Amazon Multi-Channel Fulfillment order of theirs); connect " + channel
+                + " to see the order";
     }
 
     private static String join(List<Issue> issues) {

@@ -1,5 +1,6 @@
 package com.deskbridge.enrichment;
 
+import com.deskbridge.actions.ChannelAccounts;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
@@ -42,7 +43,15 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
     public record Settings(String table, String queueUrl, String deadLetterQueueUrl, String eventBusName, int maxReceives,
                            SpApiEndpoints spApiEndpoints, SellerAccounts sellerAccounts, CarrierSettings carrierSettings,
                            CarrierBudgets budgets, TrackingFreshness freshness, Locale linkLocale,
-                           QuotaProvider spApiQuotas) {
+                           QuotaProvider spApiQuotas, ChannelOrderSources channelOrders) {
+        /** Without eBay and Shopify accounts: every order is read from SP-API. */
+        public Settings(String table, String queueUrl, String deadLetterQueueUrl, String eventBusName, int maxReceives,
+                        SpApiEndpoints spApiEndpoints, SellerAccounts sellerAccounts, CarrierSettings carrierSettings,
+                        CarrierBudgets budgets, TrackingFreshness freshness, Locale linkLocale, QuotaProvider spApiQuotas) {
+            this(table, queueUrl, deadLetterQueueUrl, eventBusName, maxReceives, spApiEndpoints, sellerAccounts,
+                    carrierSettings, budgets, freshness, linkLocale, spApiQuotas, null);
+        }
+
         public Settings {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(spApiEndpoints, "spApiEndpoints");
@@ -62,7 +71,8 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
      * SPAPI_SECRET_PREFIX (default {@code deskbridge/spapi/}), SPAPI_DEFAULT_MARKETPLACE (default ATVPDKIKX0DER),
      * optional SPAPI_ENDPOINT + SPAPI_LWA_URL (simulator), CARRIER_ENDPOINT (the carrier simulator: every carrier
      * under {@code {endpoint}/{carrier}}) or CARRIER_&lt;UPSTREAM&gt;_BASE_URL / _SECRET,
-     * optional TRACKING_LINK_LOCALE (e.g. de-DE).
+     * optional TRACKING_LINK_LOCALE (e.g. de-DE); EBAY_SECRET_PREFIX, SHOPIFY_SECRET_PREFIX, EBAY_ENDPOINT, SHOPIFY_ENDPOINT
+     * (the sellers' eBay accounts and Shopify stores, {@link ChannelAccounts}).
      */
     public static EnrichmentWiring fromEnvironment() {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
@@ -78,7 +88,8 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
                 Env.get("CARRIER_ENDPOINT").map(base -> CarrierSettings.production()
                                 .withBaseUrls(u -> base + "/" + CarrierSettings.key(u)))
                         .orElseGet(() -> CarrierSettings.fromEnvironment(System.getenv())), CarrierBudgets.documented(), TrackingFreshness.defaults(),
-                Env.get("TRACKING_LINK_LOCALE").map(Locale::forLanguageTag).orElse(Locale.US), null);
+                Env.get("TRACKING_LINK_LOCALE").map(Locale::forLanguageTag).orElse(Locale.US), null,
+                ChannelAccounts.fromEnvironment(dynamo, Env.require("TICKETS_TABLE"), Clock.systemUTC()));
         return of(settings, dynamo, sqs, events, SecretsManagerSource.fromEnvironment(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC(), Sleeper.REAL);
     }
@@ -99,8 +110,10 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
         LogisticsEventPublisher publisher = s.eventBusName() == null ? list -> {
             throw new IllegalStateException("no event bus configured");
         } : new EventBridgeLogisticsPublisher(events, s.eventBusName());
-        EnrichmentService service = new EnrichmentService(new SpApiOrderSource(spApi, s.sellerAccounts()), tracking, cache,
-                store, new DynamoDbEvidenceLog(dynamo, s.table(), clock), publisher, clock, s.linkLocale());
+        SpApiOrderSource spApiOrders = new SpApiOrderSource(spApi, s.sellerAccounts());
+        EnrichmentService service = new EnrichmentService(spApiOrders, spApiOrders, tracking, cache,
+                store, new DynamoDbEvidenceLog(dynamo, s.table(), clock), publisher, clock, s.linkLocale(),
+                s.channelOrders() == null ? ChannelOrderSources.NONE : s.channelOrders());
         EnrichmentQueue queue = s.queueUrl() == null ? (r, d) -> {
             throw new IllegalStateException("no enrichment queue configured");
         } : EnrichmentQueue.sqs(sqs, s.queueUrl());

@@ -151,6 +151,11 @@ final class Fixture implements AutoCloseable {
 
     /** Wiring with carrier budgets whose long windows only (per-second rates would stall a clock that stands still). */
     EnrichmentWiring wiring(CarrierBudgets budgets, QuotaProvider spApiQuotas) {
+        return wiring(budgets, spApiQuotas, null);
+    }
+
+    /** {@code channelOrders}: the eBay / Shopify orders of tickets from those channels (null: none). */
+    EnrichmentWiring wiring(CarrierBudgets budgets, QuotaProvider spApiQuotas, ChannelOrderSources channelOrders) {
         CarrierSettings carrierSettings = CarrierSettings.production().withBaseUrls(u -> carriers.baseUrl(CarrierSettings.key(u)))
                 .withMaxQuotaWait(Duration.ZERO);
         Map<com.deskbridge.logistics.TrackingUpstream, CarrierSettings.Endpoint> endpoints = new HashMap<>();
@@ -161,7 +166,7 @@ final class Fixture implements AutoCloseable {
                 TestStack.get().queueUrl("EnrichmentTestQueue"), TestStack.get().queueUrl("EnrichmentTestDeadLetterQueue"),
                 TestStack.bus(), TestStack.MAX_RECEIVES, SpApiEndpoints.local(spApi.baseUrl(), spApi.lwaUrl()),
                 SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9"), carrierSettings, budgets,
-                TrackingFreshness.defaults(), Locale.GERMANY, spApiQuotas);
+                TrackingFreshness.defaults(), Locale.GERMANY, spApiQuotas, channelOrders);
         return EnrichmentWiring.of(s, TestStack.get().dynamoDbClient(), TestStack.get().sqsClient(), TestStack.events(),
                 secrets(), HttpClient.newHttpClient(), clock, clock::advance);
     }
@@ -185,6 +190,11 @@ final class Fixture implements AutoCloseable {
 
     /** Creates the ticket item intake would have written (only the attributes enrichment reads). */
     String ticket(String orderId, String priority) {
+        return ticket(orderId, priority, null);
+    }
+
+    /** @param channel the ticket's channel wire name ({@code ebay}, {@code shopify}, {@code email}); null: none stored */
+    String ticket(String orderId, String priority, String channel) {
         String ticketId = ticketId();
         Map<String, AttributeValue> item = new HashMap<>(TicketEnrichmentStore.key(seller, ticketId));
         item.put("itemType", AttributeValue.fromS("ticket"));
@@ -197,6 +207,9 @@ final class Fixture implements AutoCloseable {
         }
         if (priority != null) {
             item.put("priority", AttributeValue.fromS(priority));
+        }
+        if (channel != null) {
+            item.put("channel", AttributeValue.fromS(channel));
         }
         TestStack.get().dynamoDbClient().putItem(p -> p.tableName(table).item(item));
         return ticketId;

@@ -18,6 +18,11 @@ public record EnrichmentRequest(String sellerId, String ticketId, String orderId
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /**
+     * Order ids also take {@code #} and {@code /}: Shopify names orders {@code #1001} and its global ids are
+     * {@code gid://shopify/Order/1} (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order).
+     */
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._:#/-]{1,128}");
 
     /** Why enrichment runs; AGENT_REFRESH and SCHEDULED_REFRESH still answer from cache while it is fresh. */
     public enum Reason { TICKET_CREATED, ORDER_KNOWN, AGENT_REFRESH, SCHEDULED_REFRESH }
@@ -31,7 +36,9 @@ public record EnrichmentRequest(String sellerId, String ticketId, String orderId
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException(invalid.getMessage());
         }
-        require(orderId, "orderId");
+        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+            throw new IllegalArgumentException("orderId is missing or malformed");
+        }
         if (marketplaceId != null && (marketplaceId.isBlank() || !ID.matcher(marketplaceId).matches())) {
             throw new IllegalArgumentException("marketplaceId is malformed");
         }

@@ -79,6 +79,12 @@ public final class TicketEnrichmentStore {
             AttributeValue v = item.get("marketplaceId");
             return v == null ? null : v.s();
         }
+
+        /** The ticket's channel wire name ({@code amazon}, {@code ebay}, {@code shopify}, {@code email}). */
+        String channel() {
+            AttributeValue v = item.get("channel");
+            return v == null ? null : v.s();
+        }
     }
 
     static Map<String, AttributeValue> key(String sellerId, String ticketId) {

@@ -19,12 +19,23 @@ class ChannelActionsJourneyTest extends Journey {
     static final String SELLER = "journey-channels";
 
     @Test
-    @DisplayName("eBay: full refund of a shipped order through issueRefund, confirmed REFUNDED; the same key is the same action; nothing is left to refund")
+    @DisplayName("eBay: the ticket shows the eBay order and its DHL parcel's tracking; full refund through issueRefund, confirmed REFUNDED; the same key is the same action; nothing is left to refund")
     void anEbayOrderIsRefundedOnce() {
         String token = agentToken(SELLER);
         String order = "27-10000-00001";
         String id = ticket(token, "ebay", "EBAY_DE", order, "journey_buyer_1", "Lampe defekt",
                 "Die Lampe kam kaputt an, ich möchte mein Geld zurück.");
+
+        // order context from eBay's Fulfillment API (getOrder, getShippingFulfillments), the parcel tracked at DHL
+        JsonNode context = withContext(token, id);
+        assertThat(context.path("order").path("orderId").asText()).as(context.toString()).isEqualTo(order);
+        assertThat(context.path("order").path("marketplaceId").asText()).isEqualTo("EBAY_DE");
+        assertThat(context.path("order").path("items").get(0).path("sku").asText()).isEqualTo("LAMP-1");
+        JsonNode parcel = context.path("shipments").get(0);
+        assertThat(parcel.path("carrier").asText()).as(context.toString()).isEqualTo("DHL");
+        assertThat(parcel.path("trackingNumber").asText()).isEqualTo("00340434161094042601");
+        assertThat(parcel.path("status").asText()).isEqualTo("InTransit");
+        assertThat(parcel.path("lastLocation").toString()).contains("Köln");
 
         String key = "journey-ebay-refund-" + System.nanoTime();
         Map<String, Object> full = Map.of("orderId", order, "reason", "CustomerReturn", "full", true);
@@ -67,12 +78,23 @@ class ChannelActionsJourneyTest extends Journey {
     }
 
     @Test
-    @DisplayName("Shopify: partial refund through refundCreate (suggestedRefund's amount), confirmed on the order; a refund above what is left is refused")
+    @DisplayName("Shopify: the ticket shows the store's order #2001 and its delivered DHL parcel; partial refund through refundCreate (suggestedRefund's amount), confirmed on the order; a refund above what is left is refused")
     void aShopifyOrderIsRefunded() {
         String token = agentToken(SELLER);
         String order = "#2001";
         String id = ticket(token, "shopify", null, order, "shopper.one@example.org", "Kerzen beschädigt",
                 "Eine der Kerzen ist zerbrochen angekommen.");
+
+        // order context from the store's Admin GraphQL API (order, lines, fulfilments with tracking), tracked at DHL
+        JsonNode context = withContext(token, id);
+        assertThat(context.path("enrichment").path("state").asText()).as(context.toString()).isEqualTo("COMPLETE");
+        assertThat(context.path("order").path("orderId").asText()).isEqualTo(order);
+        assertThat(context.path("order").path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(context.path("order").path("items").get(0).path("sku").asText()).isEqualTo("CANDLE-3");
+        JsonNode parcel = context.path("shipments").get(0);
+        assertThat(parcel.path("carrier").asText()).as(context.toString()).isEqualTo("DHL");
+        assertThat(parcel.path("trackingNumber").asText()).isEqualTo("00340434161094042602");
+        assertThat(parcel.path("status").asText()).isEqualTo("Delivered");
 
         Map<String, Object> oneCandle = candles(order, 1, "15.00", "2.85");
         String key = "journey-shopify-refund-" + System.nanoTime();

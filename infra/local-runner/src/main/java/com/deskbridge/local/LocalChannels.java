@@ -70,6 +70,19 @@ final class LocalChannels implements AutoCloseable {
     }
 
     /**
+     * {@code world} with the DHL timelines of the journey seller's eBay and Shopify parcels ({@code carrierShipments}),
+     * so that their order context shows tracking like an FBM order's.
+     */
+    static JsonNode withJourneyParcels(JsonNode world) {
+        if (!(world instanceof ObjectNode o) || !world.has("shipments")) {
+            return world; // a fixture of its own: left as it is
+        }
+        ObjectNode copy = o.deepCopy();
+        ((ArrayNode) copy.withArray("shipments")).addAll((ArrayNode) journeyWorld().get("carrierShipments"));
+        return copy;
+    }
+
+    /**
      * Stores the eBay and Shopify secrets of the journey seller and of the run world's {@code ebaySellers} and
      * {@code shopify.shops} (what onboarding stores in AWS): eBay's OAuth credentials, user name, marketplace and
      * domicile; the shop's domain, credentials and, where the world names one, the support address replies are mailed

@@ -50,7 +50,7 @@ public final class LocalWorld implements AutoCloseable {
         CarrierSimulator carriers = null;
         try {
             spApi = SpApiSimulator.start(spApiPort, world, clock, body -> notifications.get().accept(body));
-            carriers = CarrierSimulator.start(carriersPort, world, clock);
+            carriers = CarrierSimulator.start(carriersPort, LocalChannels.withJourneyParcels(world), clock);
             LocalWorld started = new LocalWorld(spApi, carriers, LocalSecretsManager.start(), notifications, world);
             try {
                 started.channels = LocalChannels.start(clock, world);

@@ -1,7 +1,5 @@
-package com.deskbridge.api;
+package com.deskbridge.actions;
 
-import com.deskbridge.actions.ChannelGateways;
-import com.deskbridge.actions.DynamoDbActionAttempts;
 import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
@@ -11,12 +9,15 @@ import com.deskbridge.ebay.EbayCallLimits;
 import com.deskbridge.ebay.EbayClient;
 import com.deskbridge.ebay.EbayEndpoints;
 import com.deskbridge.ebay.EbayOrderActions;
+import com.deskbridge.ebay.EbayOrderSource;
+import com.deskbridge.enrichment.ChannelOrderSources;
 import com.deskbridge.http.MissingSecretException;
 import com.deskbridge.http.SecretSource;
 import com.deskbridge.http.Sleeper;
 import com.deskbridge.shopify.ShopifyClient;
 import com.deskbridge.shopify.ShopifyEndpoints;
 import com.deskbridge.shopify.ShopifyOrderActions;
+import com.deskbridge.shopify.ShopifyOrderSource;
 import com.deskbridge.shopify.ShopifyShop;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -41,15 +42,18 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *     {@code order_prefixes}, comma-separated (the store's order ID format, e.g. {@code SHOP-}).</li>
  * </ul>
  * A seller without the secret has no account on that channel: its tickets' orders take Amazon's path. A ticket from
- * eBay asks eBay; a ticket from Shopify or a buyer's e-mail asks the seller's Shopify store.
+ * eBay asks eBay; a ticket from Shopify or a buyer's e-mail asks the seller's Shopify store. The same accounts serve
+ * the order actions ({@link ChannelGateways}) and the order context of enrichment ({@link ChannelOrderSources}).
  */
-final class ChannelAccounts implements ChannelGateways {
+public final class ChannelAccounts implements ChannelGateways, ChannelOrderSources {
 
     private final SecretSource secrets;
     private final String ebayPrefix;
     private final String shopifyPrefix;
     private final Gateway ebay;
     private final Gateway shopify;
+    private final Orders ebayOrders;
+    private final Orders shopifyOrders;
 
     ChannelAccounts(SecretSource secrets, String ebayPrefix, String shopifyPrefix, EbayClient ebayClient,
                     ShopifyClient shopifyClient, ActionAttempts attempts, Clock clock) {
@@ -58,10 +62,12 @@ final class ChannelAccounts implements ChannelGateways {
         this.shopifyPrefix = Objects.requireNonNull(shopifyPrefix);
         this.ebay = new Gateway("ebay", new EbayOrderActions(ebayClient, new EbaySecretAccounts(secrets, ebayPrefix), attempts, clock));
         this.shopify = new Gateway("shopify", new ShopifyOrderActions(shopifyClient, this::shop, attempts, clock));
+        this.ebayOrders = new Orders("eBay", new EbayOrderSource(ebayClient, this::ebayAccount));
+        this.shopifyOrders = new Orders("Shopify", new ShopifyOrderSource(shopifyClient, this::shop));
     }
 
     /** From the environment template.yaml sets (EBAY_ENDPOINT / SHOPIFY_ENDPOINT empty: the production hosts). */
-    static ChannelAccounts fromEnvironment(DynamoDbClient dynamo, String table, Clock clock) {
+    public static ChannelAccounts fromEnvironment(DynamoDbClient dynamo, String table, Clock clock) {
         SecretsManagerClient client = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
         SecretSource secrets = new SecretsManagerSource(client, clock);
         HttpClient http = HttpClient.newHttpClient();
@@ -79,12 +85,22 @@ final class ChannelAccounts implements ChannelGateways {
 
     @Override
     public Optional<Gateway> forTicket(String sellerId, String ticketChannel) {
+        return pick(sellerId, ticketChannel, ebay, shopify);
+    }
+
+    @Override
+    public Optional<Orders> orders(String sellerId, String ticketChannel) {
+        return pick(sellerId, ticketChannel, ebayOrders, shopifyOrders);
+    }
+
+    /** eBay's for an eBay ticket, the store's for a Shopify or e-mail ticket, if the seller has that account. */
+    private <T> Optional<T> pick(String sellerId, String ticketChannel, T onEbay, T onShopify) {
         String channel = ticketChannel == null ? "" : ticketChannel;
         if (channel.equals("ebay")) {
-            return has(ebayPrefix + sellerId) ? Optional.of(ebay) : Optional.empty();
+            return has(ebayPrefix + sellerId) ? Optional.of(onEbay) : Optional.empty();
         }
         if (channel.equals("shopify") || channel.equals("email")) {
-            return has(shopifyPrefix + sellerId) ? Optional.of(shopify) : Optional.empty();
+            return has(shopifyPrefix + sellerId) ? Optional.of(onShopify) : Optional.empty();
         }
         return Optional.empty();
     }

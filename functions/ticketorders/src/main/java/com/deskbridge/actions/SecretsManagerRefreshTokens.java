@@ -1,4 +1,4 @@
-package com.deskbridge.api;
+package com.deskbridge.actions;
 
 import com.deskbridge.shopify.RefreshTokens;
 import com.deskbridge.shopify.ShopifyShop;
@@ -15,12 +15,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * so a container that lost the race still gets an access token with it).
  * https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens
  */
-final class SecretsManagerRefreshTokens implements RefreshTokens {
+public final class SecretsManagerRefreshTokens implements RefreshTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SecretsManagerClient client;
 
-    SecretsManagerRefreshTokens(SecretsManagerClient client) {
+    public SecretsManagerRefreshTokens(SecretsManagerClient client) {
         this.client = Objects.requireNonNull(client);
     }
 
