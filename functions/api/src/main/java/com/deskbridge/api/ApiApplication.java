@@ -20,7 +20,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       SlaMetricsQueries metrics, TicketSearchQueries search, CollaborationService collaboration,
                       ComplianceChecker compliance, InboxQueries inbox, SuggestionService suggestions, AgentCounters counters,
                       java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews,
-                      com.deskbridge.domain.port.ResponseLog responses, SellerRegistry sellers, Clock clock, ApiLimits limits) {
+                      com.deskbridge.domain.port.ResponseLog responses, SellerRegistry sellers, Clock clock, ApiLimits limits,
+                      TranslationDesk translations) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -36,6 +37,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 new SlaMetricsQueries(ports.responses(), ports.dailyMetrics(), ports.clock()), search, collaboration,
                 ports.compliance(), new InboxQueries(ports.inbox(), ports.clock()),
                 new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
-                ports.counters(), ports.reviews(), ports.responses(), ports.sellers(), ports.clock(), ports.limits());
+                ports.counters(), ports.reviews(), ports.responses(), ports.sellers(), ports.clock(), ports.limits(),
+                new TranslationDesk(ports.settings(), ports.translations().translator(), ports.translations().replies(),
+                        macros, settings, ports.clock(), ports.translations().retention()));
     }
 }

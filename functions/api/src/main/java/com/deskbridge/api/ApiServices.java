@@ -14,6 +14,10 @@ import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbInbox;
+import com.deskbridge.adapters.dynamodb.DynamoDbReplyTranslations;
+import com.deskbridge.adapters.translate.AmazonTranslateClient;
+import com.deskbridge.translation.ReplyTranslations;
+import com.deskbridge.translation.Translator;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence;
@@ -64,7 +68,33 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
-                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
+                          AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
+                          Translations translations) {
+
+    /**
+     * Machine translation (issue 15): the engine, built on first use, and where replies' translations are kept.
+     *
+     * @param retention how long reply translations (buyer-related text) are kept
+     */
+    public record Translations(Supplier<Translator> translator, ReplyTranslations replies, Duration retention) {
+        /** No engine: a seller who switches translation on gets "unavailable" (compositions about something else). */
+        public static final Translations NONE = new Translations(() -> (text, from, to) -> {
+            throw new com.deskbridge.translation.TranslationUnavailableException("no translation engine in this composition",
+                    null);
+        }, null, Duration.ofDays(30));
+    }
+
+    /** Without machine translation (compositions about something else). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
+                       AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits,
+                Translations.NONE);
+    }
 
     /**
      * Without the agents' daily counters, review requests and per-agent and per-tenant request limits (handler tests
@@ -120,7 +150,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 new DynamoDbSellerRegistry(dynamo, table), new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
                         dynamo, table, evidence, clock)),
-                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()));
+                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()),
+                new Translations(memoized(AmazonTranslateClient::fromEnvironment),
+                        new DynamoDbReplyTranslations(dynamo, table), retention));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

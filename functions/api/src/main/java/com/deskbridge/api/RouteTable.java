@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 final class RouteTable {
     private static final Map<String, Route> ROUTES = index(Stream.of(TicketRoutes.ROUTES, ContextRoutes.ROUTES,
             ActionRoutes.ROUTES, MacroRoutes.ROUTES, SuggestionRoutes.ROUTES, ReviewRoutes.ROUTES, AgentMetricsRoutes.ROUTES,
-            SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES, InboxRoutes.ROUTES, SellerRoutes.ROUTES)
+            SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES, InboxRoutes.ROUTES, SellerRoutes.ROUTES,
+            TranslationRoutes.ROUTES)
             .flatMap(List::stream).toList());
 
     private RouteTable() {

@@ -8,6 +8,7 @@ import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
+import com.deskbridge.adapters.settings.TranslationSettingsJson;
 import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.SellerId;
@@ -46,9 +47,11 @@ final class SettingsService {
         SlaPolicyJson policyJson = new SlaPolicyJson();
         TagRulesJson tagRulesJson = new TagRulesJson();
         this.defaults = Map.of(SellerSetting.SLA_POLICY, defaultPolicy, SellerSetting.TAG_RULES, NO_TAG_RULES,
-                SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS, SellerSetting.REFUND_CONTROLS, RefundControlsJson.DEFAULT_DOCUMENT);
+                SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS, SellerSetting.REFUND_CONTROLS, RefundControlsJson.DEFAULT_DOCUMENT,
+                SellerSetting.TRANSLATION, TranslationSettingsJson.DEFAULT_DOCUMENT);
         this.validators = Map.of(SellerSetting.SLA_POLICY, policyJson::parse, SellerSetting.TAG_RULES, tagRulesJson::parse,
-                SellerSetting.REPLY_SETTINGS, replyJson::parse, SellerSetting.REFUND_CONTROLS, RefundControlsJson::parse);
+                SellerSetting.REPLY_SETTINGS, replyJson::parse, SellerSetting.REFUND_CONTROLS, RefundControlsJson::parse,
+                SellerSetting.TRANSLATION, TranslationSettingsJson::parse);
         this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,
                 replyJson::parse);
         this.policies = new SellerDocuments<>(settings, SellerSetting.SLA_POLICY, policyJson.parse(defaultPolicy),

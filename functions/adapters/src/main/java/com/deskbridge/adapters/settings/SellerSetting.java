@@ -9,5 +9,7 @@ public enum SellerSetting {
     /** How replies are written: shop name, default language, carrier links, automatic replies, own macros ({@link ReplySettingsJson}). */
     REPLY_SETTINGS,
     /** Refund approval thresholds, per-agent daily caps and the alert level (com.deskbridge.actions.RefundControlsJson). */
-    REFUND_CONTROLS
+    REFUND_CONTROLS,
+    /** Machine translation of buyer messages and replies, off by default ({@link TranslationSettingsJson}). */
+    TRANSLATION
 }
