@@ -1,6 +1,5 @@
 package com.deskbridge.adapters.settings;
 
-import com.deskbridge.adapters.json.StrictJson;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -19,18 +18,7 @@ public final class TranslationSettingsJson {
 
     /** @return whether translation is on; @throws InvalidInputException naming the field */
     public static boolean parse(String document) {
-        if (document == null || document.isBlank()) {
-            throw new InvalidInputException("body", "is required: a JSON object");
-        }
-        if (document.length() > 1_000) {
-            throw new InvalidInputException("body", "must be at most 1000 characters");
-        }
-        JsonNode root;
-        try {
-            root = StrictJson.object(document);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("body", e.getMessage());
-        }
+        JsonNode root = SettingsDocument.object(document, 1_000);
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!"enabled".equals(name)) {
