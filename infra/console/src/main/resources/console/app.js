@@ -21,6 +21,7 @@ import {startCountdowns} from './js/sla.js';
 import {queueScreen, wireQueue} from './js/queue.js';
 import {wireTicket} from './js/ticket.js';
 import {wireReply} from './js/reply.js';
+import {wireTranslation} from './js/translation.js';
 import {wireActions} from './js/actions.js';
 import {wireCollab} from './js/collab.js';
 import {ticketScreen} from './js/ticket-screen.js';
@@ -43,6 +44,7 @@ function wire() {
   wireQueue();
   wireTicket();
   wireReply();
+  wireTranslation();
   wireActions();
   wireCollab();
   wireSettings();

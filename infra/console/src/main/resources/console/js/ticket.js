@@ -8,6 +8,7 @@ import {countdown, tickCountdowns} from './sla.js';
 import {actionDetail} from './action-state.js';
 import {renderHistory, renderNotes, renderPresence} from './collab.js';
 import {state} from './state.js';
+import {messageLanguageControls} from './translation.js';
 
 export async function loadTicket(id) {
   const result = await api('GET', '/tickets/' + enc(id));
@@ -105,6 +106,7 @@ function renderMessages(messages) {
         m.sendDetail ? el('span', {className: 'send-detail', text: m.sendDetail}) : null,
         m.subject ? el('span', {text: m.subject}) : null),
       el('div', {className: 'message-body', text: m.body || ''}),
+      messageLanguageControls(m),
       m.bodyTruncated ? el('div', {className: 'muted', text: '(message shortened)'}) : null,
       (m.attachments || []).length ? el('ul', {className: 'plain muted'},
         m.attachments.map((a) => el('li', {text: '📎 ' + a.fileName + ' (' + a.contentType + ', ' + a.sizeBytes + ' bytes)'}))) : null));

@@ -22,7 +22,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       java.util.function.Supplier<com.deskbridge.reviews.ReviewRequests> reviews,
                       com.deskbridge.domain.port.ResponseLog responses, SellerRegistry sellers, Clock clock, ApiLimits limits,
                       AuditService audits,
-                      java.util.function.Supplier<AmazonAuthorization> amazon) {
+                      java.util.function.Supplier<AmazonAuthorization> amazon,
+                      TranslationDesk translations) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -40,6 +41,9 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 new SuggestionService(macros, settings, ports.context(), ports.counters(), ports.clock()),
                 ports.counters(), ports.reviews(), ports.responses(), ports.sellers(), ports.clock(), ports.limits(),
                 new AuditService(ports.audits(), settings, ports.compliance(), ports.clock()),
-                ports.amazon());
+                ports.amazon(),
+
+                new TranslationDesk(ports.settings(), ports.translations().translator(), ports.translations().replies(),
+                        macros, settings, ports.clock(), ports.translations().retention()));
     }
 }

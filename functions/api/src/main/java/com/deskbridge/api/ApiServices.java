@@ -14,6 +14,10 @@ import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.dynamodb.DynamoDbInbox;
+import com.deskbridge.adapters.dynamodb.DynamoDbReplyTranslations;
+import com.deskbridge.adapters.translate.AmazonTranslateClient;
+import com.deskbridge.translation.ReplyTranslations;
+import com.deskbridge.translation.Translator;
 import com.deskbridge.adapters.dynamodb.DynamoDbSlaMetricsArchive;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketNotes;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketPresence;
@@ -65,9 +69,26 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
                           AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
-                          com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon) {
+                          com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon,
+                          Translations translations) {
 
-    /** Without the compliance audit's store and the Amazon authorization workflow (handler tests about something else). */
+    /**
+     * Machine translation (issue 15): the engine, built on first use, and where replies' translations are kept.
+     *
+     * @param retention how long reply translations (buyer-related text) are kept
+     */
+    public record Translations(Supplier<Translator> translator, ReplyTranslations replies, Duration retention) {
+        /** No engine: a seller who switches translation on gets "unavailable" (compositions about something else). */
+        public static final Translations NONE = new Translations(() -> (text, from, to) -> {
+            throw new com.deskbridge.translation.TranslationUnavailableException("no translation engine in this composition",
+                    null);
+        }, null, Duration.ofDays(30));
+    }
+
+    /**
+     * Without the compliance audit's store, the Amazon authorization workflow and machine translation (handler
+     * tests about something else).
+     */
     public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                        ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                        Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
@@ -77,7 +98,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
                 trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, null, () -> {
                     throw new IllegalStateException("no Amazon authorization in this composition");
-                });
+                }, Translations.NONE);
     }
 
     /**
@@ -145,7 +166,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()),
                 new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, table),
                 memoized(() -> new AmazonAuthorization(sellers, secrets.get(), secrets.get(), memoized(() -> spApiAccess.get().client()),
-                        amazonSettings(), clock)));
+                        amazonSettings(), clock)),
+                new Translations(memoized(AmazonTranslateClient::fromEnvironment),
+                        new DynamoDbReplyTranslations(dynamo, table), retention));
     }
 
     /**

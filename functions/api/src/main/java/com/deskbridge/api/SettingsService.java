@@ -10,6 +10,7 @@ import com.deskbridge.adapters.settings.SellerSetting;
 import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.adapters.settings.TagRulesJson;
+import com.deskbridge.adapters.settings.TranslationSettingsJson;
 import com.deskbridge.domain.sla.SlaPolicies;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.SellerId;
@@ -50,10 +51,12 @@ final class SettingsService {
         TagRulesJson tagRulesJson = new TagRulesJson();
         this.defaults = Map.of(SellerSetting.SLA_POLICY, defaultPolicy, SellerSetting.TAG_RULES, NO_TAG_RULES,
                 SellerSetting.REPLY_SETTINGS, DEFAULT_REPLY_SETTINGS, SellerSetting.REFUND_CONTROLS, RefundControlsJson.DEFAULT_DOCUMENT,
-                SellerSetting.AUDIT_SETTINGS, AuditSettingsJson.DEFAULT_DOCUMENT);
+                SellerSetting.AUDIT_SETTINGS, AuditSettingsJson.DEFAULT_DOCUMENT,
+                SellerSetting.TRANSLATION, TranslationSettingsJson.DEFAULT_DOCUMENT);
         this.validators = Map.of(SellerSetting.SLA_POLICY, policyJson::parse, SellerSetting.TAG_RULES, tagRulesJson::parse,
                 SellerSetting.REPLY_SETTINGS, replyJson::parse, SellerSetting.REFUND_CONTROLS, RefundControlsJson::parse,
-                SellerSetting.AUDIT_SETTINGS, new AuditSettingsJson()::parse);
+                SellerSetting.AUDIT_SETTINGS, new AuditSettingsJson()::parse,
+                SellerSetting.TRANSLATION, TranslationSettingsJson::parse);
         this.auditSettings = new SellerDocuments<>(settings, SellerSetting.AUDIT_SETTINGS, AuditSettings.DEFAULT,
                 new AuditSettingsJson()::parse);
         this.replySettings = new SellerDocuments<>(settings, SellerSetting.REPLY_SETTINGS, ReplySettings.DEFAULT,

@@ -34,7 +34,8 @@ final class TicketJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Message(String id, String direction, String externalMessageId, String from, String fromName, String subject,
                    String body, boolean bodyTruncated, List<File> attachments, String receivedAt, String agentId,
-                   String sendStatus, String sendDetail, Boolean automatic, String source, String macroId) {
+                   String sendStatus, String sendDetail, Boolean automatic, String source, String macroId,
+                   String language) {
     }
 
     record File(String fileName, String contentType, long sizeBytes) {
@@ -98,7 +99,8 @@ final class TicketJson {
                 out ? null : m.sender().address(), out ? null : m.sender().displayName(), m.subject(), m.body(),
                 m.bodyTruncated(), m.attachments().stream().map(TicketJson::file).toList(), iso(m.receivedAt()),
                 m.agentId(), m.sendStatus() == null ? null : m.sendStatus().wireName(), m.sendDetail(),
-                out ? m.automatic() : null, m.source() == null ? null : m.source().wireName(), m.macroId());
+                out ? m.automatic() : null, m.source() == null ? null : m.source().wireName(), m.macroId(),
+                out ? null : m.language());
     }
 
     private static File file(Attachment a) {

@@ -87,6 +87,11 @@ final class TicketRoutes {
         boolean override = call.request().header(COLLISION_OVERRIDE).map("true"::equalsIgnoreCase).orElse(false);
         ReplyService.Outcome outcome = call.app().replies().reply(call.ticket(), call.request().agent(), text, key, override,
                 origin);
+        return ApiResponse.json(202, replied(call, outcome, origin));
+    }
+
+    /** The 202 body of a recorded reply, or the problem that refused it (nothing recorded). */
+    static Map<String, Object> replied(Route.Call call, ReplyService.Outcome outcome, ReplyOrigin origin) {
         if (outcome instanceof ReplyService.Collision collision) {
             throw new ApiProblem("reply-collision", "Another agent is replying to this ticket", 409,
                     String.join(", ", collision.agents()) + " is writing a reply right now: read the ticket again, or send "
@@ -113,7 +118,7 @@ final class TicketRoutes {
         out.put("reply", Map.of("messageKey", recorded.reply().messageKey(), "duplicate", recorded.reply().duplicate(),
                 "source", origin.source().wireName()));
         out.put("ticket", TicketJson.detail(call.ticket()));
-        return ApiResponse.json(202, out);
+        return out;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String field) {

@@ -59,6 +59,9 @@ class OpenApiContractTest {
     private static String actionId;
     private static final List<String> awaitingIds = new java.util.ArrayList<>();
     private static SecretsManagerStandIn secrets;
+    /** The Amazon Translate stand-in the function's translator calls (AWS_ENDPOINT_URL_TRANSLATE, as the local runner sets). */
+    private static com.deskbridge.sim.translate.TranslateSimulator translate;
+    private static String messageKey;
 
     @BeforeAll
     static void start() throws IOException {
@@ -66,6 +69,8 @@ class OpenApiContractTest {
         openApi = JSON.valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(root.resolve("functions/api/openapi.yaml"))));
         // no seller of this test has set up eBay or a shop: their replies are refused with 409
         secrets = new SecretsManagerStandIn();
+        translate = com.deskbridge.sim.translate.TranslateSimulator.start(0, JSON.createObjectNode());
+        System.setProperty("AWS_ENDPOINT_URL_TRANSLATE", translate.baseUrl());
         stack = LocalAwsStack.builder().template(root.resolve("template.yaml")).stackName("openapi-contract")
                 .pollers(false).start();
         Instant now = Instant.now();
@@ -73,6 +78,7 @@ class OpenApiContractTest {
                 new Sender("abc123@marketplace.amazon.de", "Anna"), "Wo ist meine Bestellung?", "Hallo, wo ist mein Paket?",
                 false, List.of(), now.minusSeconds(600));
         ticket = message.ticketId();
+        messageKey = message.messageKey();
         Triage triage = new Triage("WHERE_IS_MY_ORDER", List.of("shipping-status"), Map.of(
                 MilestoneKind.AT_RISK, now.plusSeconds(3600), MilestoneKind.TARGET_DUE, now.plusSeconds(7200),
                 MilestoneKind.MARKETPLACE_DUE, now.plusSeconds(86_000)));
@@ -128,6 +134,9 @@ class OpenApiContractTest {
         }
         if (secrets != null) {
             secrets.close();
+        if (translate != null) {
+            translate.close();
+            System.clearProperty("AWS_ENDPOINT_URL_TRANSLATE");
         }
     }
 
@@ -433,7 +442,27 @@ class OpenApiContractTest {
                 new Object[] {"GET /sellers/{id}/amazon/authorize", AGENT, Map.of("id", SELLER.value()), null, null, null, 403},
                 new Object[] {"GET /sellers/{id}/amazon/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
                 new Object[] {"GET /onboarding/amazon/callback", Map.of(), null, Map.of("state", "forged",
-                        "selling_partner_id", "A1PARTNER01", "spapi_oauth_code", "ANcode"), null, null, 400});
+                        "selling_partner_id", "A1PARTNER01", "spapi_oauth_code", "ANcode"), null, null, 400},
+                // languages (issue 15): off by default, switched on by a lead, the local Translate stand-in answering
+                new Object[] {"GET /translation-settings", AGENT, null, null, null, null, 200},
+                new Object[] {"POST /tickets/{id}/replies/translation-preview", AGENT, Map.of("id", contextTicket.value()),
+                        null, null, "{\"text\":\"Your parcel is on its way.\",\"language\":\"en\"}", 409},
+                new Object[] {"PUT /translation-settings", AGENT, null, null, null, "{\"enabled\":true}", 403},
+                new Object[] {"PUT /translation-settings", LEAD, null, null, null, "{\"enabled\":\"yes\"}", 400},
+                new Object[] {"PUT /translation-settings", LEAD, null, null, null, "{\"enabled\":true}", 200},
+                new Object[] {"GET /tickets/{id}/messages/{messageKey}/translation", AGENT,
+                        Map.of("id", id, "messageKey", messageKey), Map.of("to", "de"), null, null, 200},
+                new Object[] {"GET /tickets/{id}/messages/{messageKey}/translation", AGENT,
+                        Map.of("id", id, "messageKey", "mnosuchmessage"), Map.of("to", "de"), null, null, 404},
+                new Object[] {"POST /tickets/{id}/replies/translation-preview", AGENT, Map.of("id", contextTicket.value()),
+                        null, null, "{\"text\":\"Your parcel is on its way.\",\"language\":\"en\"}", 200},
+                new Object[] {"POST /tickets/{id}/replies/translation-preview", AGENT, Map.of("id", contextTicket.value()),
+                        null, null, "{\"text\":\"Your parcel is on its way.\"}", 400},
+                new Object[] {"POST /tickets/{id}/translated-replies", AGENT, Map.of("id", contextTicket.value()), null,
+                        Map.of("Idempotency-Key", "openapi-translated-1"),
+                        "{\"text\":\"Your parcel is on its way.\",\"language\":\"en\"}", 202},
+                new Object[] {"GET /tickets/{id}/reply-translations", AGENT, Map.of("id", contextTicket.value()), null, null,
+                        null, 200});
         Set<String> answered = new TreeSet<>();
         for (Object[] r : requests) {
             String route = (String) r[0];

@@ -23,10 +23,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * never sent twice. Who asked and when goes into the ticket's evidence chain ({@code REVIEW_REQUESTED}).
  *
  * <p>Record: {@code S#{seller}#REVIEW#{order}} / {@code REVIEW} with {@code requestedBy}, {@code requestedAt},
- * {@code ticketId}, {@code state} (REQUESTING while Amazon is called, REQUESTED after). No buyer data.
+ * {@code ticketId}, {@code state} (REQUESTING while Amazon is called, REQUESTED after), once Amazon accepted
+ * {@code marketplaceId} and {@code evidence} (PENDING until the evidence entry is written, then WRITTEN). No buyer data.
+ * Once Amazon accepted, the agent is answered REQUESTED even when our own writes fail: they are retried, and an
+ * evidence entry still missing is written by the next status read.
  */
 public final class ReviewRequests {
     private static final String SK_VALUE = "REVIEW";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReviewRequests.class.getName());
+    private static final String EVIDENCE_PENDING = "PENDING";
+    private static final int WRITE_ATTEMPTS = 3;
     /** The evidence entry of a review request. */
     public static final String EVIDENCE_KIND = "REVIEW_REQUESTED";
 
@@ -112,13 +118,59 @@ public final class ReviewRequests {
             forget(sellerId, orderId);
             return new Status(orderId, State.NOT_ELIGIBLE, null, null, null, created.refusal());
         }
-        dynamo.updateItem(u -> u.tableName(table).key(key(sellerId, orderId)).updateExpression("SET #s = :s")
-                .expressionAttributeNames(Map.of("#s", "state"))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("REQUESTED"))));
-        // the entry is timestamped by the chain; who asked is the agent
-        evidence.append(sellerId, ticketId, EVIDENCE_KIND, Map.of("orderId", orderId, "marketplaceId", marketplaceId,
-                "agentId", agent, "actionType", SolicitationsClient.REVIEW_ACTION, "source", "Solicitations API"));
+        // Amazon accepted: whatever our own writes do from here, the answer is REQUESTED (asking again would be refused
+        // by Amazon, and the record keeps anyone from trying). The record and the evidence entry are written through
+        // retries; an evidence entry still missing after them stays PENDING on the record and is written by the next
+        // read of the order's status.
+        retrying("mark the review request REQUESTED", () -> dynamo.updateItem(u -> u.tableName(table)
+                .key(key(sellerId, orderId)).updateExpression("SET #s = :s, #e = :pending, marketplaceId = :m")
+                .expressionAttributeNames(Map.of("#s", "state", "#e", "evidence"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("REQUESTED"),
+                        ":pending", AttributeValue.fromS(EVIDENCE_PENDING), ":m", AttributeValue.fromS(marketplaceId)))));
+        writeEvidence(sellerId, ticketId, orderId, marketplaceId, agent);
         return new Status(orderId, State.REQUESTED, agent, now, ticketId, null);
+    }
+
+    /**
+     * Appends the REVIEW_REQUESTED entry (retried), then marks the record's evidence WRITTEN.
+     *
+     * @return whether the entry is written
+     */
+    private boolean writeEvidence(String sellerId, String ticketId, String orderId, String marketplaceId, String agent) {
+        // the entry is timestamped by the chain; who asked is the agent
+        boolean appended = retrying("append the REVIEW_REQUESTED evidence entry", () -> evidence.append(sellerId, ticketId,
+                EVIDENCE_KIND, Map.of("orderId", orderId, "marketplaceId", marketplaceId, "agentId", agent,
+                        "actionType", SolicitationsClient.REVIEW_ACTION, "source", "Solicitations API")));
+        if (appended) {
+            retrying("mark the review request's evidence WRITTEN", () -> dynamo.updateItem(u -> u.tableName(table)
+                    .key(key(sellerId, orderId)).updateExpression("SET #e = :written")
+                    .expressionAttributeNames(Map.of("#e", "evidence"))
+                    .expressionAttributeValues(Map.of(":written", AttributeValue.fromS("WRITTEN")))));
+        }
+        return appended;
+    }
+
+    /** Runs {@code write} up to {@value #WRITE_ATTEMPTS} times; false (logged, never thrown) when every attempt failed. */
+    private static boolean retrying(String what, Runnable write) {
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+            try {
+                write.run();
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    LOG.warning("review request: could not " + what + " after " + attempt + " attempts ("
+                            + e.getClass().getSimpleName() + "); completed on the next status read");
+                    return false;
+                }
+                try {
+                    Thread.sleep(25L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Thrown when the order was asked before: one request per order. */
@@ -140,6 +192,11 @@ public final class ReviewRequests {
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
+        }
+        if (EVIDENCE_PENDING.equals(str(item, "evidence")) && str(item, "ticketId") != null
+                && str(item, "marketplaceId") != null && str(item, "requestedBy") != null) {
+            // Amazon accepted this request but its evidence entry could not be written then: write it now
+            writeEvidence(sellerId, str(item, "ticketId"), orderId, str(item, "marketplaceId"), str(item, "requestedBy"));
         }
         return Optional.of(new Status(orderId, State.REQUESTED, str(item, "requestedBy"),
                 item.containsKey("requestedAt") ? Instant.parse(str(item, "requestedAt")) : null, str(item, "ticketId"),

@@ -9,6 +9,7 @@ import com.deskbridge.localaws.s3.LocalS3;
 import com.deskbridge.localaws.api.HttpRoute;
 import com.deskbridge.localaws.template.ResourceNames;
 import com.deskbridge.console.ConsoleServer;
+import com.deskbridge.sim.translate.TranslateSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,8 @@ public final class LocalRunner implements AutoCloseable {
     /** Where the functions find sellers' eBay authorisations and shops locally (template parameters of those names). */
     public static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
     public static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
+    /** Where the API function's Amazon Translate client goes locally: the stand-in, which cannot translate. */
+    private static final String TRANSLATE_ENDPOINT = "AWS_ENDPOINT_URL_TRANSLATE";
 
     private final LocalS3 s3;
     private final LocalMail mail;
@@ -46,6 +49,7 @@ public final class LocalRunner implements AutoCloseable {
     private final HttpApiEmulator api;
     private final ConsoleServer console;
     private final RunnerOptions options;
+    private TranslateSimulator translate;
 
     private LocalRunner(LocalS3 s3, LocalMail mail, LocalWorld world, LocalAwsStack stack, HttpApiEmulator api,
                         ConsoleServer console, RunnerOptions options) {
@@ -65,6 +69,7 @@ public final class LocalRunner implements AutoCloseable {
         LocalWorld world = null;
         LocalAwsStack stack = null;
         HttpApiEmulator api = null;
+        TranslateSimulator translate = null;
         try {
             Path s3Root = options.dataDir() == null
                     ? Files.createTempDirectory("deskbridge-s3")
@@ -75,6 +80,9 @@ public final class LocalRunner implements AutoCloseable {
                     options.port(RunnerOptions.Port.CARRIERS), Clock.systemUTC());
             // functions find the simulators' credentials through their real Secrets Manager client
             System.setProperty(SECRETS_ENDPOINT, world.secrets().endpoint().toString());
+            // Amazon Translate: the wire-level stand-in (infra/translate-simulator), on a free port
+            translate = TranslateSimulator.start(0, world.world());
+            System.setProperty(TRANSLATE_ENDPOINT, translate.baseUrl());
             LocalAwsStack.Builder builder = LocalAwsStack.builder()
                     .template(options.project().resolve("template.yaml"))
                     .region(options.region())
@@ -130,12 +138,14 @@ public final class LocalRunner implements AutoCloseable {
             api = apiFor(stack, options).start();
             registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
-            return new LocalRunner(s3, mail, world, stack, api, console, options);
+            LocalRunner runner = new LocalRunner(s3, mail, world, stack, api, console, options);
+            runner.translate = translate;
+            return runner;
         } catch (IOException e) {
-            closeQuietly(api, stack, world, mail, s3);
+            closeQuietly(api, stack, world, mail, s3, translate);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            closeQuietly(api, stack, world, mail, s3);
+            closeQuietly(api, stack, world, mail, s3, translate);
             throw e;
         }
     }
@@ -209,6 +219,11 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** The simulated SP-API and carriers, and the secrets to call them. */
+    /** The Amazon Translate stand-in the API function calls locally. */
+    public TranslateSimulator translate() {
+        return translate;
+    }
+
     public LocalWorld world() {
         return world;
     }
@@ -288,8 +303,9 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(console, api, stack, world, mail, s3);
+        closeQuietly(console, api, stack, world, mail, s3, translate);
         System.clearProperty(SECRETS_ENDPOINT);
+        System.clearProperty(TRANSLATE_ENDPOINT);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

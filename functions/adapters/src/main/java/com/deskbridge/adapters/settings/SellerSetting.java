@@ -11,5 +11,7 @@ public enum SellerSetting {
     /** Refund approval thresholds, per-agent daily caps and the alert level (com.deskbridge.actions.RefundControlsJson). */
     REFUND_CONTROLS,
     /** The compliance audit's schedule, sample size and the seller's own rules ({@link AuditSettingsJson}). */
-    AUDIT_SETTINGS
+    AUDIT_SETTINGS,
+    /** Machine translation of buyer messages and replies, off by default ({@link TranslationSettingsJson}). */
+    TRANSLATION
 }

@@ -4,7 +4,6 @@ import com.deskbridge.translation.Translation;
 import com.deskbridge.translation.TranslationUnavailableException;
 import com.deskbridge.translation.Translator;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -85,32 +84,20 @@ public final class AmazonTranslateTranslator implements Translator {
         } catch (SdkClientException e) {
             throw new TranslationUnavailableException("no answer from Amazon Translate (" + e.getClass().getSimpleName() + ")", e);
         }
-        String read = response.sourceLanguageCode();
-        String inLanguage = response.targetLanguageCode();
-        boolean translated = inLanguage != null && inLanguage.equalsIgnoreCase(targetLanguage)
-                && (read == null || !read.equalsIgnoreCase(inLanguage));
-        if (translated) {
-            return new Translation(response.translatedText(), lower(read), targetLanguage, true, null, characters);
+        boolean standIn = response.sdkHttpResponse().firstMatchingHeader(STAND_IN_HEADER)
+                .filter("untranslated"::equalsIgnoreCase).isPresent();
+        Translation answer = Translation.fromEngine(text, targetLanguage, response.sourceLanguageCode(),
+                response.targetLanguageCode(), response.translatedText(), standIn, characters);
+        if (!answer.translated()) {
+            LOG.fine(() -> "TranslateText requestId=" + response.responseMetadata().requestId() + " untranslated: "
+                    + answer.note());
         }
-        String note;
-        if (response.sdkHttpResponse().firstMatchingHeader(STAND_IN_HEADER).filter("untranslated"::equalsIgnoreCase).isPresent()) {
-            note = "not translated: the local Amazon Translate stand-in cannot translate";
-        } else if (read != null && read.equalsIgnoreCase(targetLanguage)) {
-            note = "already in " + lower(targetLanguage);
-        } else {
-            note = "Amazon Translate answered in " + inLanguage + ", not " + targetLanguage;
-        }
-        LOG.fine(() -> "TranslateText requestId=" + response.responseMetadata().requestId() + " untranslated: " + note);
-        return Translation.untranslated(text, nullIfAuto(lower(read)), targetLanguage, note, characters);
+        return answer;
     }
 
     private static TranslationUnavailableException unavailable(String what, String requestId, Exception e) {
         return new TranslationUnavailableException("Amazon Translate unavailable: " + what
                 + (requestId == null ? "" : " (request id " + requestId + ")"), e);
-    }
-
-    private static String lower(String code) {
-        return code == null ? null : code.toLowerCase(Locale.ROOT);
     }
 
     private static String nullIfAuto(String code) {
