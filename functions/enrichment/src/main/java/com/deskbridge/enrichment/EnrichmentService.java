@@ -136,7 +136,8 @@ public final class EnrichmentService {
         // eBay and Shopify tickets read their order at that channel when the seller has an account there (issue 15);
         // the ticket's channel picks the source, then the order is read while the PENDING state is written
         // (ParallelLookups)
-        Optional<ChannelOrderSources.Orders> channelOrders = channels.orders(r.sellerId(), current.get().channel());
+        String ticketChannel = current.get().channel();
+        Optional<ChannelOrderSources.Orders> channelOrders = channels.orders(r.sellerId(), ticketChannel);
         String service = channelOrders.map(ChannelOrderSources.Orders::name).orElse("SP-API");
         Future<Optional<SpApiOrderSource.Lookup>> orderLookup = ParallelLookups.start(() -> channelOrders.isPresent()
                 ? channelOrders.get().source().order(r.sellerId(), r.orderId()).map(o -> new SpApiOrderSource.Lookup(o, Optional.empty()))

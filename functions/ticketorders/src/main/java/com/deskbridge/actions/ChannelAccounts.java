@@ -60,9 +60,10 @@ public final class ChannelAccounts implements ChannelGateways, ChannelOrderSourc
         this.secrets = Objects.requireNonNull(secrets);
         this.ebayPrefix = Objects.requireNonNull(ebayPrefix);
         this.shopifyPrefix = Objects.requireNonNull(shopifyPrefix);
-        this.ebay = new Gateway("ebay", new EbayOrderActions(ebayClient, new EbaySecretAccounts(secrets, ebayPrefix), attempts, clock));
+        EbaySecretAccounts ebayAccounts = new EbaySecretAccounts(secrets, ebayPrefix);
+        this.ebay = new Gateway("ebay", new EbayOrderActions(ebayClient, ebayAccounts, attempts, clock));
         this.shopify = new Gateway("shopify", new ShopifyOrderActions(shopifyClient, this::shop, attempts, clock));
-        this.ebayOrders = new Orders("eBay", new EbayOrderSource(ebayClient, this::ebayAccount));
+        this.ebayOrders = new Orders("eBay", new EbayOrderSource(ebayClient, ebayAccounts));
         this.shopifyOrders = new Orders("Shopify", new ShopifyOrderSource(shopifyClient, this::shop));
     }
 
