@@ -134,6 +134,7 @@ class OpenApiContractTest {
         }
         if (secrets != null) {
             secrets.close();
+        }
         if (translate != null) {
             translate.close();
             System.clearProperty("AWS_ENDPOINT_URL_TRANSLATE");
