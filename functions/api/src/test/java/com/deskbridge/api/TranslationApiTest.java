@@ -92,7 +92,9 @@ class TranslationApiTest {
                 }, new com.deskbridge.compliance.ComplianceChecker(), channel -> true, clock,
                 SlaPolicyJson.defaultDocument("UTC"), new DynamoDbInbox(dynamo, table), null, null, () -> {
                     throw new AssertionError("no reviews here");
-                }, ApiLimits.NONE, new ApiServices.Translations(() -> translator,
+                }, ApiLimits.NONE, null, () -> {
+                    throw new AssertionError("no onboarding here");
+                }, new ApiServices.Translations(() -> translator,
                 new DynamoDbReplyTranslations(dynamo, table), Duration.ofDays(30))));
     }
 
