@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Who may do what: another seller's ticket is not there, a token naming no seller is refused, no token is unauthorised. */
+@ResourceLock(JourneySystem.NORTH)
+@ResourceLock(JourneySystem.SOUTH)
 class AccessJourneyTest extends Journey {
 
     @Test

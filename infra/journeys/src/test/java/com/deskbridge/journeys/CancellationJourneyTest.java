@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A buyer asks to cancel: FBM by Amazon's feed, MCF by Fulfillment Outbound; each to its final state in API and console. */
+@ResourceLock(JourneySystem.NORTH)
+@ResourceLock(JourneySystem.SOUTH)
 class CancellationJourneyTest extends Journey {
 
     @Test

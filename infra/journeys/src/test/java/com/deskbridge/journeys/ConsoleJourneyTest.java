@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The agent's hour in the console (issue 10): the ticket's panels with human labels and prices, kept after a reply;
  * stale macro errors cleared; the queue's last line, marketplace and triage mark; search; internal notes; the
  * customer's history; the collision warning with "send anyway". Everything through the console, checked in the API.
  */
+@ResourceLock(JourneySystem.SOUTH)
+@ResourceLock(JourneySystem.UNAUTHORISED)
 class ConsoleJourneyTest extends Journey {
     private static final String AMAZON_COM = "ATVPDKIKX0DER";
     /** The console's label for each TrackingStatus value (openapi.yaml), never the value run together. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A reply on every channel the intake envelope names: it is sent and arrives where the channel delivers it (Amazon's
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * not set the channel up, it is refused before anything changes. Never accepted and then silently stuck.
  * journey-south has an eBay account and a shop with a support address in the journeys' world; journey-north has neither.
  */
+@ResourceLock(JourneySystem.NORTH)
+@ResourceLock(JourneySystem.SOUTH)
 class EveryChannelReplyJourneyTest extends Journey {
     private static final String SHOP_ADDRESS = "help@journey-south.example";
 

@@ -7,8 +7,10 @@ import com.deskbridge.testsupport.browser.BrowserPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The evidence an agent takes to an A-to-z claim: the hash-chained log, its claim export, a lead's audit export. */
+@ResourceLock(JourneySystem.NORTH)
 class EvidenceJourneyTest extends Journey {
     private static final String ORDER = "028-5100001-0000001";
 

@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 12, hostile mail and hostile tenants through the running local system: another tenant's MIME bomb is refused
  * while a seller's mail becomes its ticket; a refund above the seller's approval threshold waits for a second person
  * and moves money once.
  */
+@ResourceLock(JourneySystem.NORTH)
+@ResourceLock(JourneySystem.SOUTH)
 class HostileMailJourneyTest extends Journey {
 
     @Test

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The smart inbox (issue 13), black-box: buyer messages through the intake queue, then GET /inbox and
  * GET /tickets?view=… over HTTP; replying and closing move tickets between views.
  */
+@ResourceLock(JourneySystem.NORTH)
 class InboxJourneyTest extends Journey {
 
     /** The view a ticket with this intent (and no order facts) is in; null for none. */

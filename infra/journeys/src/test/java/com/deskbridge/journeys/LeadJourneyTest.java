@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A lead's day: reply settings, tag rules and the SLA policy (agents refused, invalid documents refused), then the metrics. */
+@ResourceLock(JourneySystem.SOUTH)
 class LeadJourneyTest extends Journey {
     private static final String SHOP = "journey-lead-shop";
 

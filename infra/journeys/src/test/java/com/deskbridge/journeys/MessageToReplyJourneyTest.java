@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** README "Try it", walked by a seller that is not demo-seller: buyer mail in, context on the ticket, reply out. */
+@ResourceLock(JourneySystem.NORTH)
 class MessageToReplyJourneyTest extends Journey {
     private static final String ORDER = "028-5100001-0000001";
     private static final String ALIAS = "q9w8e7r6t5y4u3i@marketplace.amazon.de";

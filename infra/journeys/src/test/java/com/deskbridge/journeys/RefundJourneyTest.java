@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Refunds, full and partial, each to its final state in the API and in the console; money never moves twice. */
+@ResourceLock(JourneySystem.NORTH)
+@ResourceLock(JourneySystem.SOUTH)
+@ResourceLock(JourneySystem.UNAUTHORISED)
 class RefundJourneyTest extends Journey {
 
     /** A buyer's Amazon message about {@code orderId}; returns the ticket id. */

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Amazon's review request from a ticket, for a seller that is not demo-seller (SP-API simulator's Solicitations API). */
+@ResourceLock(JourneySystem.NORTH)
 class ReviewRequestJourneyTest extends Journey {
     /** Delivered eleven days ago: Amazon offers the review request. */
     private static final String DELIVERED_11_DAYS_AGO = "028-5100006-0000006";

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The assistant's suggested replies, for a seller that is not demo-seller: suggest, send in one click, read back. */
+@ResourceLock(JourneySystem.NORTH)
 class SuggestionJourneyTest extends Journey {
     private static final String ORDER = "028-5100001-0000001";
     private static final String TRACKING = "00340434161094042557";
