@@ -14,11 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import com.deskbridge.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class SpApiAuthorizationSimulatorTest {
     private static final String PARTNER = "A3ONBOARDEDSELLER";
     private static final String REDIRECT = "https://helpdesk.example/onboarding/amazon/callback";
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
     private SpApiSimulator sim;
 
@@ -47,22 +46,7 @@ class SpApiAuthorizationSimulatorTest {
                 .put("sellerId", PARTNER).put("marketplaceId", "A1PA6795UKMFR9").put("status", "UNSHIPPED")
                 .put("purchaseDate", "-P1D").put("currency", "EUR").putArray("items").addObject().put("orderItemId", "1")
                 .put("sku", "S").put("asin", "B000000001").put("title", "Lamp").put("quantity", 1).put("unitPrice", 10);
-        sim = SpApiSimulator.start(0, world, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        }, body -> { });
+        sim = SpApiSimulator.start(0, world, clock, body -> { });
     }
 
     @AfterEach
@@ -99,7 +83,7 @@ class SpApiAuthorizationSimulatorTest {
         assertThat(JSON.readTree(wrongRedirect.body()).path("error").asText()).isEqualTo("invalid_grant");
 
         String late = consent("s-2").get("spapi_oauth_code");
-        now.set(now.get().plus(Authorizations.CODE_LIFETIME));
+        clock.advance(Authorizations.CODE_LIFETIME);
         assertThat(lwa("grant_type=authorization_code&code=" + enc(late)).statusCode()).isEqualTo(400);
 
         Map<String, String> demo = sim.credentials().get(0);

@@ -12,10 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import com.deskbridge.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,23 +25,7 @@ class SpApiSimulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(START);
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> notifications = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SpApiSimulator sim;
@@ -90,7 +73,7 @@ class SpApiSimulatorTest {
 
         String token = accessToken();
         assertThat(get("/orders/2026-01-01/orders/028-4711001-0000001", token).statusCode()).isEqualTo(200);
-        now.set(START.plus(Duration.ofHours(1)));
+        clock.set(START.plus(Duration.ofHours(1)));
         HttpResponse<String> expired = get("/orders/2026-01-01/orders/028-4711001-0000001", token);
         assertThat(expired.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(expired.body()).at("/errors/0/details").asText()).contains("expired");
@@ -108,7 +91,7 @@ class SpApiSimulatorTest {
         assertThat(JSON.readTree(early.body()).at("/errors/0/code").asText()).isEqualTo("Unauthorized");
         assertThat(JSON.readTree(early.body()).at("/errors/0/message").asText()).contains("5-30 day range");
 
-        now.set(START.plus(java.time.Duration.ofDays(8))); // 10 days after delivery
+        clock.set(START.plus(java.time.Duration.ofDays(8))); // 10 days after delivery
         token = accessToken();
         JsonNode eligible = JSON.readTree(get(actions, token).body());
         assertThat(eligible.at("/_links/actions/0/name").asText()).isEqualTo("productReviewAndSellerFeedback");
@@ -119,7 +102,7 @@ class SpApiSimulatorTest {
         assertThat(JSON.readTree(get(actions, token).body()).at("/_links/actions")).isEmpty();
 
         String other = "/solicitations/v1/orders/028-4711001-0000001";
-        now.set(START.plus(java.time.Duration.ofDays(40))); // 39 days after its delivery
+        clock.set(START.plus(java.time.Duration.ofDays(40))); // 39 days after its delivery
         token = accessToken();
         assertThat(JSON.readTree(get(other + "?marketplaceIds=A1PA6795UKMFR9", token).body()).at("/_links/actions")).isEmpty();
         assertThat(get(other, token).statusCode()).as("marketplaceIds is required").isEqualTo(400);
@@ -168,7 +151,7 @@ class SpApiSimulatorTest {
         assertThat(JSON.readTree(throttled.body()).at("/errors/0/code").asText()).isEqualTo("QuotaExceeded");
         assertThat(throttled.headers().firstValue("x-amzn-RateLimit-Limit")).contains("2");
         assertThat(sim.throttledCount("fba.getFulfillmentOrder")).isEqualTo(1);
-        now.set(START.plusMillis(500));
+        clock.set(START.plusMillis(500));
         assertThat(get("/fba/outbound/2020-07-01/fulfillmentOrders/MCF-SHOP-1001", token).statusCode()).isEqualTo(200);
         assertThat(sim.callCount("fba.getFulfillmentOrder")).isEqualTo(32);
     }
@@ -190,7 +173,7 @@ class SpApiSimulatorTest {
         assertThat(feed.statusCode()).isEqualTo(202);
         String feedId = JSON.readTree(feed.body()).get("feedId").asText();
 
-        now.set(START.plus(Duration.ofMinutes(2)));
+        clock.set(START.plus(Duration.ofMinutes(2)));
         sim.processDueFeeds();
         assertThat(notifications).singleElement().satisfies(n -> {
             JsonNode body = JSON.readTree(n);
@@ -242,7 +225,7 @@ class SpApiSimulatorTest {
                 + "\"marketplaceIds\":[\"A1PA6795UKMFR9\"],\"inputFeedDocumentId\":\"" + created.get("feedDocumentId").asText() + "\"}");
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(202);
         String feedId = JSON.readTree(feed.body()).get("feedId").asText();
-        now.set(now.get().plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
         sim.processDueFeeds();
         JsonNode done = JSON.readTree(get("/feeds/2021-06-30/feeds/" + feedId, token).body());
         assertThat(done.get("processingStatus").asText()).isEqualTo("DONE");
@@ -274,11 +257,11 @@ class SpApiSimulatorTest {
         String reportId = JSON.readTree(created.body()).get("reportId").asText();
         String path = "/reports/2021-06-30/reports/" + reportId;
         assertThat(JSON.readTree(get(path, token).body()).get("processingStatus").asText()).isEqualTo("IN_QUEUE");
-        now.set(START.plusSeconds(8)); // demo world: 15 s processing
+        clock.set(START.plusSeconds(8)); // demo world: 15 s processing
         JsonNode progress = JSON.readTree(get(path, token).body());
         assertThat(progress.get("processingStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(progress.has("reportDocumentId")).isFalse();
-        now.set(START.plusSeconds(15));
+        clock.set(START.plusSeconds(15));
         JsonNode done = JSON.readTree(get(path, token).body());
         assertThat(done.get("processingStatus").asText()).isEqualTo("DONE");
         assertThat(done.get("reportType").asText()).isEqualTo("GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL");
@@ -324,7 +307,7 @@ class SpApiSimulatorTest {
         assertThat(JSON.readTree(tooLong.body()).at("/errors/0/code").asText()).isEqualTo("InvalidInput");
         assertThat(send("POST", "/reports/2021-06-30/reports", token, "{\"reportType\":\"GET_FLAT_FILE_OPEN_LISTINGS_DATA\"," + de + "}")
                 .statusCode()).isEqualTo(400);
-        now.set(START.plusSeconds(15));
+        clock.set(START.plusSeconds(15));
         JsonNode f = JSON.readTree(get("/reports/2021-06-30/reports/" + fatal, token).body());
         assertThat(f.get("processingStatus").asText()).isEqualTo("FATAL");
         assertThat(f.has("reportDocumentId")).isFalse();
@@ -341,7 +324,7 @@ class SpApiSimulatorTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("x-amzn-RateLimit-Limit")).contains("0.0167");
         assertThat(sim.throttledCount("reports.createReport")).isEqualTo(1);
-        now.set(START.plusSeconds(15 + 60)); // one token per minute
+        clock.set(START.plusSeconds(15 + 60)); // one token per minute
         assertThat(send("POST", "/reports/2021-06-30/reports", token, ok).statusCode()).isEqualTo(202);
     }
 
