@@ -321,8 +321,10 @@ public final class ShopifySimulator implements AutoCloseable {
             }
             response.set("extensions", cost(requested, actual, shop, now));
         }
-        ex.json(200, response);
+        // the mutation's webhooks are handed over before the answer, so whoever reads them after the call finds them
+        // (Shopify's own delivery is asynchronous; a test of the order would need a wait, not a race)
         deliver();
+        ex.json(200, response);
     }
 
     private static ObjectNode cost(int requested, Integer actual, ShopifyWorld.Shop shop, Instant now) {
