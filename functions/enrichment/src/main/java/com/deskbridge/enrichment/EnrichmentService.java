@@ -3,38 +3,18 @@ package com.deskbridge.enrichment;
 import com.deskbridge.enrichment.TicketEnrichment.OrderView;
 import com.deskbridge.enrichment.TicketEnrichment.ShipmentView;
 import com.deskbridge.http.UpstreamException;
-import com.deskbridge.logistics.Carrier;
-import com.deskbridge.logistics.EvidenceChain;
 import com.deskbridge.logistics.EvidenceLog;
-import com.deskbridge.logistics.FulfilmentChannel;
-import com.deskbridge.logistics.OrderStatus;
 import com.deskbridge.logistics.OrderSummary;
-import com.deskbridge.logistics.ProactiveFlag;
-import com.deskbridge.logistics.ProactiveFlags;
-import com.deskbridge.logistics.TrackingLink;
-import com.deskbridge.logistics.TrackingSnapshot;
 import com.deskbridge.logistics.TrackingSource;
-import com.deskbridge.http.QuotaExhaustedException;
-import com.deskbridge.spapi.FbaShipment;
-import com.deskbridge.spapi.FbaShipmentsReport;
-import com.deskbridge.spapi.McfFulfillmentOrder;
-import com.deskbridge.spapi.McfPackageTracking;
-import com.deskbridge.spapi.ReportUnavailableException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,33 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class EnrichmentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentService.class);
-    /** Waits longer than this are not worth an SQS retry: the parcel is left to the refresh schedule. */
-    static final Duration DEFER_BEYOND = Duration.ofMinutes(5);
-    static final int EVENTS_SHOWN = 5;
-    /** How the carrier adapters and {@link QuotaGuardedTracking} end the reason of a refused quota permit. */
-    static final String QUOTA_USED_UP = "quota used up";
-    static final String FBA_NOTE = "Fulfilled by Amazon (FBA): Amazon offers no tracking API for Amazon-channel FBA "
-            + "orders (only the FBA shipments report); check the order in Seller Central.";
-    static final String FBA_REPORT_NOTE = "Fulfilled by Amazon (FBA): carrier and tracking number from Amazon's FBA "
-            + "shipments report (GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL, up to 30 minutes old); Orders has no "
-            + "tracking API for FBA orders.";
-    static final String FBA_NOT_SHIPPED_NOTE = "Fulfilled by Amazon (FBA): no shipment with a tracking number for this order "
-            + "in Amazon's FBA shipments report yet (regenerated at most every 30 minutes); Orders has no tracking API "
-            + "for FBA orders.";
-    static final String AMAZON_LOGISTICS_NOTE = "status unknown, Amazon Logistics has no public tracking API; "
-            + "the link opens Amazon's tracking page";
-    /** {@code source} of parcels known only from the FBA shipments report. */
-    static final String FBA_REPORT_SOURCE = "fba-report";
 
     private final SpApiOrderSource orders;
-    private final FbaShipmentSource fbaShipments;
-    private final TrackingSource carriers;
-    private final TrackingCache cache;
+    private final ParcelTracking tracking;
     private final TicketEnrichmentStore store;
-    private final EvidenceLog evidence;
+    private final EnrichmentEvidence evidence;
     private final LogisticsEventPublisher publisher;
     private final Clock clock;
-    private final Locale linkLocale;
     private final ChannelOrderSources channels;
 
     /** FBA shipments from {@code orders} (its FBA shipments report). */
@@ -107,14 +67,11 @@ public final class EnrichmentService {
                              ChannelOrderSources channels) {
         this.channels = Objects.requireNonNull(channels);
         this.orders = Objects.requireNonNull(orders);
-        this.fbaShipments = Objects.requireNonNull(fbaShipments);
-        this.carriers = Objects.requireNonNull(carriers);
-        this.cache = Objects.requireNonNull(cache);
+        this.tracking = new ParcelTracking(orders, fbaShipments, carriers, cache, clock, linkLocale);
         this.store = Objects.requireNonNull(store);
-        this.evidence = Objects.requireNonNull(evidence);
+        this.evidence = new EnrichmentEvidence(evidence);
         this.publisher = Objects.requireNonNull(publisher);
         this.clock = Objects.requireNonNull(clock);
-        this.linkLocale = linkLocale == null ? Locale.US : linkLocale;
     }
 
     /**
@@ -123,8 +80,6 @@ public final class EnrichmentService {
      */
     public record Result(EnrichmentState state, String detail, boolean retry, int carrierCalls, boolean ticketFound) {}
 
-    /** A problem with one parcel or the order, shown in the ticket's detail. */
-    private record Issue(String text, boolean transientFailure) {}
 
     public Result enrich(EnrichmentRequest r) {
         Instant now = clock.instant();
@@ -185,64 +140,17 @@ public final class EnrichmentService {
                     : "order " + r.orderId() + " not found for this seller"
                             + (channelOrders.isPresent() ? " on " + service : ""), false);
         }
+        ParcelTracking.Tracked tracked = tracking.track(r, lookup.get(), previous, now);
         OrderSummary order = lookup.get().summary();
-        TrackingCache.Subscriber subscriber = new TrackingCache.Subscriber(r.sellerId(), r.ticketId(), r.orderId(),
-                order.marketplaceId() == null ? r.marketplaceId() : order.marketplaceId());
-
-        List<Issue> issues = new ArrayList<>();
-        List<ShipmentView> shipments = new ArrayList<>();
-        Map<String, TrackingSnapshot> observed = new HashMap<>();
-        int[] calls = {0};
-        String trackingNote = null;
-        ProactiveFlags flagRules = new ProactiveFlags(clock);
-        Instant promised = order.latestDeliveryDate();
-        Map<String, ShipmentView> before = byParcel(previous);
-        List<String> reportParcels = new ArrayList<>();
-
-        if (order.channel() == FulfilmentChannel.FBA) {
-            trackingNote = trackFba(r, order, subscriber, now, calls, issues, before, flagRules, promised, shipments,
-                    observed, reportParcels);
-        } else if (order.channel() == FulfilmentChannel.MCF) {
-            Optional<McfFulfillmentOrder> mcf = lookup.get().mcf();
-            if (mcf.isEmpty()) {
-                trackingNote = "Multi-Channel Fulfillment order: no fulfillment order under this id, so Amazon's package "
-                        + "tracking cannot be read (Fulfillment Outbound is keyed by the seller's MCF id).";
-            } else {
-                List<ParcelLookup> packages = new ArrayList<>();
-                for (McfFulfillmentOrder.Shipment s : mcf.get().shipments()) {
-                    for (McfFulfillmentOrder.Package p : s.packages()) {
-                        packages.add((c, found) -> mcfParcel(r, p, subscriber, now, c, found));
-                    }
-                }
-                for (Parcel p : lookUpAll(packages, calls, issues)) {
-                    track(p, before, flagRules, promised, shipments, observed);
-                }
-                if (shipments.isEmpty()) {
-                    trackingNote = "Amazon has not shipped this MCF order yet (" + mcf.get().rawStatus() + ").";
-                }
-            }
-        } else {
-            // one look-up per parcel, however many order lines name it
-            Map<String, OrderSummary.ShippedPackage> parcels = new LinkedHashMap<>();
-            order.packages().forEach(p -> parcels.putIfAbsent(p.carrier().name() + "|" + p.trackingNumber(), p));
-            List<ParcelLookup> lookups = parcels.values().stream().map(p -> (ParcelLookup) (c, found) ->
-                    carrierParcel(p.carrier(), p.trackingNumber(), subscriber, now, c, found)).toList();
-            for (Parcel p : lookUpAll(lookups, calls, issues)) {
-                track(p, before, flagRules, promised, shipments, observed);
-            }
-            if (shipments.isEmpty()) {
-                trackingNote = order.status() == OrderStatus.UNSHIPPED || order.status() == OrderStatus.PENDING
-                        ? "Not shipped yet: no package with a tracking number." : "No package with a tracking number on this order.";
-            }
-        }
-
-        String orderFingerprint = orderFingerprint(order, reportParcels);
-        appendEvidence(r, order, reportParcels, orderFingerprint, previous, shipments, observed, before,
+        String orderFingerprint = EnrichmentEvidence.orderFingerprint(order, tracked.reportParcels());
+        evidence.append(r, order, tracked, orderFingerprint, previous,
                 channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
+        List<ParcelTracking.Issue> issues = tracked.issues();
+        List<ShipmentView> shipments = tracked.shipments();
 
         EnrichmentState state;
         String detail;
-        boolean retry = issues.stream().anyMatch(Issue::transientFailure);
+        boolean retry = issues.stream().anyMatch(ParcelTracking.Issue::transientFailure);
         if (retry) {
             state = EnrichmentState.RETRYING;
             detail = join(issues) + ", retrying";
@@ -254,18 +162,18 @@ public final class EnrichmentService {
             detail = shipments.isEmpty() ? "order loaded" : "order and tracking loaded";
         }
         TicketEnrichment next = new TicketEnrichment(state, detail, now, order.orderId(), order.marketplaceId(),
-                OrderView.of(order), trackingNote, shipments, orderFingerprint);
+                OrderView.of(order), tracked.note(), shipments, orderFingerprint);
         TicketEnrichmentStore.WriteResult written = store.write(r.sellerId(), r.ticketId(), next);
         if (written.outcome() == TicketEnrichmentStore.Outcome.NO_TICKET) {
-            return new Result(state, "ticket not found", false, calls[0], false);
+            return new Result(state, "ticket not found", false, tracked.carrierCalls(), false);
         }
         if (written.outcome() == TicketEnrichmentStore.Outcome.STALE) {
             LOG.info("enrichment ticketId={} result from {} is older than the ticket's; not written", r.ticketId(), now);
         }
         boolean published = written.outboxSize() == 0 || publishPending(r.sellerId(), r.ticketId());
         LOG.info("enrichment ticketId={} orderId={} state={} shipments={} carrierCalls={} reason={}", r.ticketId(),
-                order.orderId(), state, shipments.size(), calls[0], r.reason());
-        return new Result(state, detail, retry || !published, calls[0], true);
+                order.orderId(), state, shipments.size(), tracked.carrierCalls(), r.reason());
+        return new Result(state, detail, retry || !published, tracked.carrierCalls(), true);
     }
 
     /** Publishes the ticket's outbox; false when the bus refused (the events stay for the next run). */
@@ -315,264 +223,6 @@ public final class EnrichmentService {
         return new Result(state, detail, retry, 0, w.outcome() != TicketEnrichmentStore.Outcome.NO_TICKET);
     }
 
-    /** One parcel's look-up, counting its upstream calls and noting its problems in what it is given. */
-    @FunctionalInterface
-    private interface ParcelLookup {
-        Parcel lookUp(int[] calls, List<Issue> issues);
-    }
-
-    /** A parcel with the calls and problems of its own look-up. */
-    private record LookedUp(Parcel parcel, int calls, List<Issue> issues) {}
-
-    /**
-     * The parcels' look-ups at the same time ({@link ParallelLookups}: each waits on its own carrier or SP-API call),
-     * their results, calls and problems merged in the parcels' order.
-     */
-    private static List<Parcel> lookUpAll(List<ParcelLookup> lookups, int[] calls, List<Issue> issues) {
-        List<java.util.concurrent.Callable<LookedUp>> tasks = new ArrayList<>();
-        for (ParcelLookup lookup : lookups) {
-            tasks.add(() -> {
-                int[] own = {0};
-                List<Issue> found = new ArrayList<>();
-                Parcel p = lookup.lookUp(own, found);
-                return new LookedUp(p, own[0], found);
-            });
-        }
-        List<Parcel> parcels = new ArrayList<>();
-        for (LookedUp l : ParallelLookups.all(tasks)) {
-            calls[0] += l.calls();
-            issues.addAll(l.issues());
-            parcels.add(l.parcel());
-        }
-        return parcels;
-    }
-
-    /** The outcome for one parcel: a snapshot (fresh or last known) and/or a note. */
-    private record Parcel(Carrier carrier, String trackingNumber, String source, TrackingSnapshot snapshot, String note,
-                          boolean fromCache) {}
-
-    private Parcel carrierParcel(Carrier carrier, String number, TrackingCache.Subscriber subscriber, Instant now,
-                                 int[] calls, List<Issue> issues) {
-        Optional<TrackingCache.Entry> cached = cache.get(carrier, number);
-        if (cached.isPresent() && cache.fresh(cached.get(), now)) {
-            cache.subscribe(carrier, number, subscriber);
-            return new Parcel(carrier, number, "carrier", cached.get().snapshot().get(), null, true);
-        }
-        TrackingSnapshot last = cached.flatMap(TrackingCache.Entry::snapshot).orElse(null);
-        TrackingSource.TrackingResult result = carriers.forSeller(subscriber.sellerId()).track(carrier, number);
-        if (!(result instanceof TrackingSource.Unavailable refused && refused.reason().endsWith(QUOTA_USED_UP))) {
-            calls[0]++; // a refused quota permit never reached the carrier
-        }
-        if (result instanceof TrackingSource.Found found) {
-            cache.put(found.snapshot(), "carrier", subscriber);
-            return new Parcel(carrier, number, "carrier", found.snapshot(), null, false);
-        }
-        if (result instanceof TrackingSource.NotFound) {
-            String note = carrierName(carrier) + " does not know tracking number " + number
-                    + " (yet: new parcels can take 10-30 minutes to appear)";
-            issues.add(new Issue(note, false));
-            return new Parcel(carrier, number, "carrier", last, note, false);
-        }
-        TrackingSource.Unavailable u = (TrackingSource.Unavailable) result;
-        if (u.retryAfter() != null && u.retryAfter().compareTo(DEFER_BEYOND) > 0) {
-            Instant at = now.plus(u.retryAfter());
-            cache.defer(carrier, number, "carrier", subscriber, at);
-            String note = carrierName(carrier) + " quota used up; tracking will be fetched after " + at
-                    + (last == null ? "" : ", showing the last known status");
-            issues.add(new Issue(note, false));
-            return new Parcel(carrier, number, "carrier", last, note, false);
-        }
-        // the adapters say "dhl unavailable: HTTP 503" or "dhl: credentials not available (...)": keep the why
-        String note = carrierName(carrier) + " unavailable: " + u.reason().replaceFirst("^[a-z]+( unavailable)?: ?", "");
-        issues.add(new Issue(note, true));
-        return new Parcel(carrier, number, "carrier", last, note + (last == null ? "" : ", showing the last known status"), false);
-    }
-
-    /**
-     * An FBA order's parcels from the FBA shipments report: carrier parcels through the carrier path (cache, shared
-     * quotas), Amazon Logistics ones with a link only. Report failures become issues (PARTIAL), never silence.
-     *
-     * @param reportParcels receives {@code CARRIER:number} of every parcel the report named (for the evidence)
-     * @return the ticket's tracking note
-     */
-    private String trackFba(EnrichmentRequest r, OrderSummary order, TrackingCache.Subscriber subscriber, Instant now,
-                            int[] calls, List<Issue> issues, Map<String, ShipmentView> before, ProactiveFlags rules,
-                            Instant promised, List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
-                            List<String> reportParcels) {
-        List<FbaShipment> lines;
-        try {
-            lines = fbaShipments.shipments(r.sellerId(), subscriber.marketplaceId(), order.orderId(), order.purchaseDate(), now);
-        } catch (ReportUnavailableException e) {
-            // Amazon often takes minutes to build this report: a report still in progress is retried (the pending
-            // report is remembered, so the retry asks for no new one); a FATAL one is reported as it is.
-            issues.add(new Issue("FBA shipments report unavailable: " + e.getMessage(),
-                    e.reason() == ReportUnavailableException.Reason.TIMED_OUT));
-            return FBA_NOTE;
-        } catch (UpstreamException e) {
-            boolean again = e.transientFailure() && !(e instanceof QuotaExhaustedException);
-            String why = e instanceof QuotaExhaustedException ? "SP-API report quota used up"
-                    : e.status() == 0 ? "no response" : "HTTP " + e.status();
-            issues.add(new Issue("FBA shipments report could not be requested (" + why + ")", again));
-            return FBA_NOTE;
-        }
-        Map<String, FbaShipment> parcels = new LinkedHashMap<>();
-        for (FbaShipment line : lines) {
-            if (line.tracked()) {
-                parcels.putIfAbsent(Carrier.fromName(line.carrier()).name() + ":" + line.trackingNumber(), line);
-            }
-        }
-        List<ParcelLookup> lookups = new ArrayList<>();
-        for (Map.Entry<String, FbaShipment> e : parcels.entrySet()) {
-            reportParcels.add(e.getKey());
-            Carrier carrier = Carrier.fromName(e.getValue().carrier());
-            String number = e.getValue().trackingNumber();
-            lookups.add(carrier == Carrier.AMAZON_LOGISTICS
-                    ? (c, found) -> new Parcel(carrier, number, FBA_REPORT_SOURCE, null, AMAZON_LOGISTICS_NOTE, false)
-                    : (c, found) -> carrierParcel(carrier, number, subscriber, now, c, found));
-        }
-        for (Parcel p : lookUpAll(lookups, calls, issues)) {
-            track(p, before, rules, promised, shipments, observed);
-        }
-        return parcels.isEmpty() ? FBA_NOT_SHIPPED_NOTE : FBA_REPORT_NOTE;
-    }
-
-    private Parcel mcfParcel(EnrichmentRequest r, McfFulfillmentOrder.Package p, TrackingCache.Subscriber subscriber,
-                             Instant now, int[] calls, List<Issue> issues) {
-        Carrier carrier = McfSnapshots.carrier(p);
-        String number = McfSnapshots.trackingNumber(p);
-        Optional<TrackingCache.Entry> cached = cache.get(carrier, number);
-        if (cached.isPresent() && cache.fresh(cached.get(), now)) {
-            cache.subscribe(carrier, number, subscriber);
-            return new Parcel(carrier, number, "mcf", cached.get().snapshot().get(), null, true);
-        }
-        TrackingSnapshot last = cached.flatMap(TrackingCache.Entry::snapshot).orElse(null);
-        try {
-            Optional<McfPackageTracking> t = orders.mcfTracking(r.sellerId(), subscriber.marketplaceId(), p.packageNumber());
-            if (t.isEmpty()) {
-                String note = "Amazon has no tracking for MCF package " + p.packageNumber() + " yet";
-                issues.add(new Issue(note, false));
-                return new Parcel(carrier, number, "mcf", last, note, false);
-            }
-            TrackingSnapshot s = McfSnapshots.snapshot(p, t.get(), now);
-            cache.put(s, "mcf", subscriber);
-            return new Parcel(s.carrier(), s.trackingNumber(), "mcf", s, null, false);
-        } catch (UpstreamException e) {
-            String note = "Amazon MCF tracking unavailable (" + (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ")";
-            issues.add(new Issue(note, e.transientFailure()));
-            return new Parcel(carrier, number, "mcf", last, note, false);
-        }
-    }
-
-    private void track(Parcel p, Map<String, ShipmentView> before, ProactiveFlags rules, Instant promised,
-                       List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed) {
-        if (p.snapshot() == null) {
-            Optional<TrackingLink> link = p.carrier().trackingLink(p.trackingNumber(), linkLocale);
-            ShipmentView old = before.get(p.carrier().name() + "|" + p.trackingNumber());
-            shipments.add(old != null && old.status() != null ? old.withNote(p.note())
-                    : ShipmentView.untracked(p.carrier().name(), p.trackingNumber(), link.map(TrackingLink::url).orElse(null),
-                    link.map(TrackingLink::lowConfidence).orElse(false), p.source(), p.note()));
-            return;
-        }
-        TrackingSnapshot s = p.snapshot();
-        if (s.link() == null) {
-            s = withLink(s);
-        }
-        Set<ProactiveFlag> flags = rules.evaluate(s, promised);
-        ShipmentView view = ShipmentView.of(s, p.source(), cache.freshUntil(s).orElse(null), flags, EVENTS_SHOWN);
-        shipments.add(p.note() == null ? view : view.withNote(p.note()));
-        if (p.note() == null) {
-            observed.put(view.carrier() + "|" + view.trackingNumber(), s);
-        }
-    }
-
-    private TrackingSnapshot withLink(TrackingSnapshot s) {
-        TrackingLink link = s.carrier().trackingLink(s.trackingNumber(), linkLocale).orElse(null);
-        return link == null ? s : new TrackingSnapshot(s.carrier(), s.trackingNumber(), s.status(), s.rawStatusCode(),
-                s.rawStatusText(), s.returnToSender(), s.incidentReason(), s.estimatedDelivery(), s.lastLocation(),
-                s.events(), s.observedAt(), link);
-    }
-
-    private void appendEvidence(EnrichmentRequest r, OrderSummary order, List<String> reportParcels, String orderFingerprint,
-                                TicketEnrichment previous, List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
-                                Map<String, ShipmentView> before, String orderSource) {
-        if (previous == null || !orderFingerprint.equals(previous.orderFingerprint())) {
-            Map<String, String> payload = orderPayload(order, r, reportParcels);
-            payload.put("source", orderSource);
-            evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.ORDER_SNAPSHOT, payload);
-        }
-        for (ShipmentView s : shipments) {
-            String k = s.carrier() + "|" + s.trackingNumber();
-            TrackingSnapshot snap = observed.get(k);
-            ShipmentView old = before.get(k);
-            if (snap != null && (old == null || !s.fingerprint().equals(old.fingerprint()))) {
-                Map<String, String> payload = new TreeMap<>(EvidenceChain.trackingPayload(snap));
-                payload.put("ticketId", r.ticketId());
-                payload.put("orderId", order.orderId());
-                payload.put("source", s.source());
-                if (!s.flags().isEmpty()) {
-                    payload.put("flags", s.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-                }
-                evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.TRACKING_OBSERVED, payload);
-            }
-        }
-    }
-
-    static Map<String, String> orderPayload(OrderSummary o, EnrichmentRequest r) {
-        return orderPayload(o, r, List.of());
-    }
-
-    /** {@code reportParcels}: {@code CARRIER:number} of an FBA order's parcels from the FBA shipments report. */
-    static Map<String, String> orderPayload(OrderSummary o, EnrichmentRequest r, List<String> reportParcels) {
-        Map<String, String> m = new TreeMap<>();
-        m.put("orderId", o.orderId());
-        m.put("marketplaceId", o.marketplaceId());
-        m.put("orderStatus", o.status().name());
-        m.put("channel", o.channel().name());
-        m.put("ticketId", r.ticketId());
-        m.put("source", "sp-api");
-        if (o.purchaseDate() != null) {
-            m.put("purchaseDate", o.purchaseDate().toString());
-        }
-        if (o.latestShipDate() != null) {
-            m.put("latestShipDate", o.latestShipDate().toString());
-        }
-        if (o.latestDeliveryDate() != null) {
-            m.put("promisedDelivery", o.latestDeliveryDate().toString());
-        }
-        String skus = o.items().stream().map(OrderSummary.Item::sku).filter(Objects::nonNull).collect(Collectors.joining(","));
-        if (!skus.isEmpty()) {
-            m.put("sku", skus);
-        }
-        m.put("quantity", Integer.toString(o.items().stream().mapToInt(OrderSummary.Item::quantity).sum()));
-        String parcels = java.util.stream.Stream.concat(o.packages().stream().map(p -> p.carrier().name() + ":" + p.trackingNumber()),
-                reportParcels.stream()).collect(Collectors.joining(","));
-        if (!parcels.isEmpty()) {
-            m.put("trackingNumber", parcels);
-        }
-        if (!reportParcels.isEmpty()) {
-            m.put("note", "tracking numbers from the FBA shipments report " + FbaShipmentsReport.REPORT_TYPE);
-        }
-        return m;
-    }
-
-    static String orderFingerprint(OrderSummary o) {
-        return orderFingerprint(o, List.of());
-    }
-
-    /** FBA parcels from the report count as part of the order: a newly reported shipment is a new order snapshot. */
-    static String orderFingerprint(OrderSummary o, List<String> reportParcels) {
-        return o.status() + "|" + o.channel() + "|" + o.latestShipDate() + "|" + o.latestDeliveryDate() + "|"
-                + java.util.stream.Stream.concat(o.packages().stream().map(p -> p.carrier().name() + ":" + p.trackingNumber()),
-                reportParcels.stream()).sorted().collect(Collectors.joining(","));
-    }
-
-    private static Map<String, ShipmentView> byParcel(TicketEnrichment e) {
-        Map<String, ShipmentView> m = new HashMap<>();
-        if (e != null) {
-            e.shipments().forEach(s -> m.put(s.carrier() + "|" + s.trackingNumber(), s));
-        }
-        return m;
-    }
 
     /** The channel whose account an eBay or Shopify ticket's order needs, as an agent reads it; null for the others. */
     private static String withoutAccount(String ticketChannel) {
@@ -588,16 +238,8 @@ public final class EnrichmentService {
                 + " to see the order";
     }
 
-    private static String join(List<Issue> issues) {
+    private static String join(List<ParcelTracking.Issue> issues) {
         Set<String> seen = new HashSet<>();
-        return issues.stream().map(Issue::text).filter(seen::add).collect(Collectors.joining("; "));
-    }
-
-    private static String carrierName(Carrier c) {
-        return switch (c) {
-            case DHL, UPS, USPS, DPD -> c.name();
-            case FEDEX -> "FedEx";
-            default -> "carrier (" + c.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
-        };
+        return issues.stream().map(ParcelTracking.Issue::text).filter(seen::add).collect(Collectors.joining("; "));
     }
 }
