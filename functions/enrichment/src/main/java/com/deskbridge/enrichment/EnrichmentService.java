@@ -108,25 +108,7 @@ public final class EnrichmentService {
         try {
             lookup = ParallelLookups.join(orderLookup);
         } catch (UpstreamException e) {
-            boolean again = e.transientFailure();
-            String what = e.status() == 0 ? "no response" : "HTTP " + e.status();
-            if (again && r.reason() == EnrichmentRequest.Reason.SCHEDULED_REFRESH && previous != null && previous.order() != null) {
-                // a background refresh of a ticket that already shows its order: the schedule tries again after the
-                // parcel's lease; the agent's view is not turned into an error for it
-                LOG.warn("enrichment ticketId={} scheduled refresh skipped: {} unavailable ({})", r.ticketId(), service, what);
-                return new Result(previous.state(), previous.detail(), false, 0, true);
-            }
-            String detail;
-            if (e instanceof com.deskbridge.spapi.LwaAuthException lwa && lwa.reauthorisationNeeded()) {
-                detail = "the seller's SP-API authorisation was revoked or expired; the seller must authorise Deskbridge again";
-            } else if (channelOrders.isPresent() && (e.status() == 401 || e.status() == 403)) {
-                detail = service + " refused the seller's stored authorisation (" + what + "); the seller must connect "
-                        + service + " again";
-            } else {
-                detail = again ? "order service (" + service + ") unavailable (" + what + "), retrying"
-                        : "order could not be read from " + service + " (" + what + ")";
-            }
-            return writeState(r, previous, again ? EnrichmentState.RETRYING : EnrichmentState.FAILED, detail, again);
+            return orderUnreadable(r, previous, e, service, channelOrders.isPresent());
         } catch (IllegalStateException | IllegalArgumentException e) {
             // missing seller credentials, unknown marketplace: nothing a retry fixes
             String without = withoutAccount(ticketChannel);
@@ -145,35 +127,7 @@ public final class EnrichmentService {
         String orderFingerprint = EnrichmentEvidence.orderFingerprint(order, tracked.reportParcels());
         evidence.append(r, order, tracked, orderFingerprint, previous,
                 channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
-        List<ParcelTracking.Issue> issues = tracked.issues();
-        List<ShipmentView> shipments = tracked.shipments();
-
-        EnrichmentState state;
-        String detail;
-        boolean retry = issues.stream().anyMatch(ParcelTracking.Issue::transientFailure);
-        if (retry) {
-            state = EnrichmentState.RETRYING;
-            detail = join(issues) + ", retrying";
-        } else if (!issues.isEmpty()) {
-            state = EnrichmentState.PARTIAL;
-            detail = join(issues);
-        } else {
-            state = EnrichmentState.COMPLETE;
-            detail = shipments.isEmpty() ? "order loaded" : "order and tracking loaded";
-        }
-        TicketEnrichment next = new TicketEnrichment(state, detail, now, order.orderId(), order.marketplaceId(),
-                OrderView.of(order), tracked.note(), shipments, orderFingerprint);
-        TicketEnrichmentStore.WriteResult written = store.write(r.sellerId(), r.ticketId(), next);
-        if (written.outcome() == TicketEnrichmentStore.Outcome.NO_TICKET) {
-            return new Result(state, "ticket not found", false, tracked.carrierCalls(), false);
-        }
-        if (written.outcome() == TicketEnrichmentStore.Outcome.STALE) {
-            LOG.info("enrichment ticketId={} result from {} is older than the ticket's; not written", r.ticketId(), now);
-        }
-        boolean published = written.outboxSize() == 0 || publishPending(r.sellerId(), r.ticketId());
-        LOG.info("enrichment ticketId={} orderId={} state={} shipments={} carrierCalls={} reason={}", r.ticketId(),
-                order.orderId(), state, shipments.size(), tracked.carrierCalls(), r.reason());
-        return new Result(state, detail, retry || !published, tracked.carrierCalls(), true);
+        return finish(r, order, tracked, orderFingerprint, now);
     }
 
     /** Publishes the ticket's outbox; false when the bus refused (the events stay for the next run). */
@@ -210,6 +164,63 @@ public final class EnrichmentService {
                         : e.withState(EnrichmentState.FAILED, detail, now));
             }
         });
+    }
+
+    /** The order service failed: the ticket shows why (RETRYING when a retry may help), or a refresh is skipped. */
+    private Result orderUnreadable(EnrichmentRequest r, TicketEnrichment previous, UpstreamException e, String service,
+                                   boolean channel) {
+        boolean again = e.transientFailure();
+        String what = e.status() == 0 ? "no response" : "HTTP " + e.status();
+        if (again && r.reason() == EnrichmentRequest.Reason.SCHEDULED_REFRESH && previous != null && previous.order() != null) {
+            // a background refresh of a ticket that already shows its order: the schedule tries again after the
+            // parcel's lease; the agent's view is not turned into an error for it
+            LOG.warn("enrichment ticketId={} scheduled refresh skipped: {} unavailable ({})", r.ticketId(), service, what);
+            return new Result(previous.state(), previous.detail(), false, 0, true);
+        }
+        String detail;
+        if (e instanceof com.deskbridge.spapi.LwaAuthException lwa && lwa.reauthorisationNeeded()) {
+            detail = "the seller's SP-API authorisation was revoked or expired; the seller must authorise Deskbridge again";
+        } else if (channel && (e.status() == 401 || e.status() == 403)) {
+            detail = service + " refused the seller's stored authorisation (" + what + "); the seller must connect "
+                    + service + " again";
+        } else {
+            detail = again ? "order service (" + service + ") unavailable (" + what + "), retrying"
+                    : "order could not be read from " + service + " (" + what + ")";
+        }
+        return writeState(r, previous, again ? EnrichmentState.RETRYING : EnrichmentState.FAILED, detail, again);
+    }
+
+    /** Writes the ticket's new context (COMPLETE, PARTIAL or RETRYING from the parcels' issues) and publishes its flags. */
+    private Result finish(EnrichmentRequest r, OrderSummary order, ParcelTracking.Tracked tracked, String orderFingerprint,
+                          Instant now) {
+        List<ParcelTracking.Issue> issues = tracked.issues();
+        List<ShipmentView> shipments = tracked.shipments();
+        EnrichmentState state;
+        String detail;
+        boolean retry = issues.stream().anyMatch(ParcelTracking.Issue::transientFailure);
+        if (retry) {
+            state = EnrichmentState.RETRYING;
+            detail = join(issues) + ", retrying";
+        } else if (!issues.isEmpty()) {
+            state = EnrichmentState.PARTIAL;
+            detail = join(issues);
+        } else {
+            state = EnrichmentState.COMPLETE;
+            detail = shipments.isEmpty() ? "order loaded" : "order and tracking loaded";
+        }
+        TicketEnrichment next = new TicketEnrichment(state, detail, now, order.orderId(), order.marketplaceId(),
+                OrderView.of(order), tracked.note(), shipments, orderFingerprint);
+        TicketEnrichmentStore.WriteResult written = store.write(r.sellerId(), r.ticketId(), next);
+        if (written.outcome() == TicketEnrichmentStore.Outcome.NO_TICKET) {
+            return new Result(state, "ticket not found", false, tracked.carrierCalls(), false);
+        }
+        if (written.outcome() == TicketEnrichmentStore.Outcome.STALE) {
+            LOG.info("enrichment ticketId={} result from {} is older than the ticket's; not written", r.ticketId(), now);
+        }
+        boolean published = written.outboxSize() == 0 || publishPending(r.sellerId(), r.ticketId());
+        LOG.info("enrichment ticketId={} orderId={} state={} shipments={} carrierCalls={} reason={}", r.ticketId(),
+                order.orderId(), state, shipments.size(), tracked.carrierCalls(), r.reason());
+        return new Result(state, detail, retry || !published, tracked.carrierCalls(), true);
     }
 
     private Result writeState(EnrichmentRequest r, TicketEnrichment previous, EnrichmentState state, String detail,
