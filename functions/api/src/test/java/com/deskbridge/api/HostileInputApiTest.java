@@ -1,5 +1,6 @@
 package com.deskbridge.api;
 
+import com.deskbridge.enrichment.DynamoDbTicketEnrichmentStore;
 import static com.deskbridge.api.ApiTestStack.agent;
 import static com.deskbridge.api.ApiTestStack.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class HostileInputApiTest {
     void aRefundOrCancellationMustBeForTheTicketsOrderOrOneInItsOrderContext() {
         String seller = "scope-" + System.nanoTime();
         TicketId id = ticket(seller);
-        new TicketEnrichmentStore(api.stack.dynamoDbClient(), api.table).write(seller, id.value(), new TicketEnrichment(
+        new DynamoDbTicketEnrichmentStore(api.stack.dynamoDbClient(), api.table).write(seller, id.value(), new TicketEnrichment(
                 EnrichmentState.COMPLETE, "", Instant.now(), "028-6660001-0000002", "A1PA6795UKMFR9", null, null, List.of(), null));
         APIGatewayV2HTTPResponse refund = post("POST /tickets/{id}/refunds", agent(seller, "a"), id, "scope-refund-1",
                 "{\"orderId\":\"028-6669999-0000009\",\"reason\":\"CustomerReturn\",\"full\":true}");

@@ -108,7 +108,7 @@ class OpenApiContractTest {
                 "pt", "In transit", false, null, "https://www.dhl.de/x", false, now.plusSeconds(86_400), "Leipzig", now, now.plusSeconds(3600),
                 "carrier", null, List.of(new com.deskbridge.enrichment.TicketEnrichment.EventView(now, "InTransit", "pt", "In transit", "Leipzig")),
                 java.util.Set.of(com.deskbridge.logistics.ProactiveFlag.DELAYED), "fp");
-        new com.deskbridge.enrichment.TicketEnrichmentStore(stack.dynamoDbClient(), table).write(SELLER.value(), contextTicket.value(),
+        new com.deskbridge.enrichment.DynamoDbTicketEnrichmentStore(stack.dynamoDbClient(), table).write(SELLER.value(), contextTicket.value(),
                 new com.deskbridge.enrichment.TicketEnrichment(com.deskbridge.enrichment.EnrichmentState.COMPLETE, "", now, order,
                         "A1PA6795UKMFR9", orderView, null, List.of(shipment), "fp"));
         var actions = new com.deskbridge.actions.ActionStore(stack.dynamoDbClient(), table);

@@ -1,5 +1,6 @@
 package com.deskbridge.api;
 
+import com.deskbridge.enrichment.DynamoDbTicketEnrichmentStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -50,7 +51,7 @@ class TicketContextApiTest {
         api = new ApiTestStack("ticket-context");
         stack = api.stack;
         String table = api.table;
-        enrichment = new TicketEnrichmentStore(stack.dynamoDbClient(), table);
+        enrichment = new DynamoDbTicketEnrichmentStore(stack.dynamoDbClient(), table);
         actions = new ActionStore(stack.dynamoDbClient(), table);
     }
 

@@ -36,7 +36,7 @@ public final class EnrichmentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentService.class);
 
-    private final SpApiOrderSource orders;
+    private final AmazonOrders orders;
     private final ParcelTracking tracking;
     private final TicketEnrichmentStore store;
     private final EnrichmentEvidence evidence;
@@ -45,13 +45,13 @@ public final class EnrichmentService {
     private final ChannelOrderSources channels;
 
     /** FBA shipments from {@code orders} (its FBA shipments report). */
-    public EnrichmentService(SpApiOrderSource orders, TrackingSource carriers, TrackingCache cache,
+    public EnrichmentService(AmazonOrders orders, TrackingSource carriers, TrackingCache cache,
                              TicketEnrichmentStore store, EvidenceLog evidence, LogisticsEventPublisher publisher,
                              Clock clock, Locale linkLocale) {
         this(orders, orders, carriers, cache, store, evidence, publisher, clock, linkLocale);
     }
 
-    public EnrichmentService(SpApiOrderSource orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
+    public EnrichmentService(AmazonOrders orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
                              TrackingCache cache, TicketEnrichmentStore store, EvidenceLog evidence,
                              LogisticsEventPublisher publisher, Clock clock, Locale linkLocale) {
         this(orders, fbaShipments, carriers, cache, store, evidence, publisher, clock, linkLocale, ChannelOrderSources.NONE);
@@ -61,7 +61,7 @@ public final class EnrichmentService {
      * {@code channels}: the orders of eBay and Shopify tickets (and e-mail tickets of a seller with a Shopify store);
      * every other ticket's order is read from {@code orders} (SP-API).
      */
-    public EnrichmentService(SpApiOrderSource orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
+    public EnrichmentService(AmazonOrders orders, FbaShipmentSource fbaShipments, TrackingSource carriers,
                              TrackingCache cache, TicketEnrichmentStore store, EvidenceLog evidence,
                              LogisticsEventPublisher publisher, Clock clock, Locale linkLocale,
                              ChannelOrderSources channels) {
@@ -94,17 +94,16 @@ public final class EnrichmentService {
         String ticketChannel = current.get().channel();
         Optional<ChannelOrderSources.Orders> channelOrders = channels.orders(r.sellerId(), ticketChannel);
         String service = channelOrders.map(ChannelOrderSources.Orders::name).orElse("SP-API");
-        Future<Optional<SpApiOrderSource.Lookup>> orderLookup = ParallelLookups.start(() -> channelOrders.isPresent()
-                ? channelOrders.get().source().order(r.sellerId(), r.orderId()).map(o -> new SpApiOrderSource.Lookup(o, Optional.empty()))
+        Future<Optional<AmazonOrders.Lookup>> orderLookup = ParallelLookups.start(() -> channelOrders.isPresent()
+                ? channelOrders.get().source().order(r.sellerId(), r.orderId()).map(o -> new AmazonOrders.Lookup(o, Optional.empty()))
                 : orders.lookup(r.sellerId(), r.orderId(), r.marketplaceId()));
         TicketEnrichment previous = current.get().enrichment();
         if (previous == null) {
             store.write(r.sellerId(), r.ticketId(), new TicketEnrichment(EnrichmentState.PENDING,
-                    "reading order and tracking", now, r.orderId(), r.marketplaceId(), null, null, List.of(), null),
-                    current.get());
+                    "reading order and tracking", now, r.orderId(), r.marketplaceId(), null, null, List.of(), null));
         }
 
-        Optional<SpApiOrderSource.Lookup> lookup;
+        Optional<AmazonOrders.Lookup> lookup;
         try {
             lookup = ParallelLookups.join(orderLookup);
         } catch (UpstreamException e) {

@@ -105,8 +105,8 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
         SharedCarrierQuotas quotas = new SharedCarrierQuotas(dynamo, s.table(), clock, s.budgets());
         QuotaGuardedTracking tracking = new QuotaGuardedTracking(registry,
                 (upstream, seller) -> quotas.quota(upstream, seller)); // each seller's share of the shared budgets
-        TrackingCache cache = new TrackingCache(dynamo, s.table(), clock, s.freshness());
-        TicketEnrichmentStore store = new TicketEnrichmentStore(dynamo, s.table());
+        TrackingCache cache = new DynamoDbTrackingCache(dynamo, s.table(), clock, s.freshness());
+        TicketEnrichmentStore store = new DynamoDbTicketEnrichmentStore(dynamo, s.table());
         LogisticsEventPublisher publisher = s.eventBusName() == null ? list -> {
             throw new IllegalStateException("no event bus configured");
         } : new EventBridgeLogisticsPublisher(events, s.eventBusName());

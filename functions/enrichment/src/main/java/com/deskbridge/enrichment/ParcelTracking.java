@@ -55,14 +55,14 @@ final class ParcelTracking {
     /** {@code source} of parcels known only from the FBA shipments report. */
     static final String FBA_REPORT_SOURCE = "fba-report";
 
-    private final SpApiOrderSource orders;
+    private final AmazonOrders orders;
     private final FbaShipmentSource fbaShipments;
     private final TrackingSource carriers;
     private final TrackingCache cache;
     private final Clock clock;
     private final Locale linkLocale;
 
-    ParcelTracking(SpApiOrderSource orders, FbaShipmentSource fbaShipments, TrackingSource carriers, TrackingCache cache,
+    ParcelTracking(AmazonOrders orders, FbaShipmentSource fbaShipments, TrackingSource carriers, TrackingCache cache,
                    Clock clock, Locale linkLocale) {
         this.orders = Objects.requireNonNull(orders);
         this.fbaShipments = Objects.requireNonNull(fbaShipments);
@@ -84,7 +84,7 @@ final class ParcelTracking {
                    int carrierCalls, String note, List<String> reportParcels) {}
 
     /** Tracks the parcels of {@code lookup}'s order for ticket {@code r}; {@code previous}: the ticket's last context. */
-    Tracked track(EnrichmentRequest r, SpApiOrderSource.Lookup lookup, TicketEnrichment previous, Instant now) {
+    Tracked track(EnrichmentRequest r, AmazonOrders.Lookup lookup, TicketEnrichment previous, Instant now) {
         OrderSummary order = lookup.summary();
         TrackingCache.Subscriber subscriber = new TrackingCache.Subscriber(r.sellerId(), r.ticketId(), r.orderId(),
                 order.marketplaceId() == null ? r.marketplaceId() : order.marketplaceId());

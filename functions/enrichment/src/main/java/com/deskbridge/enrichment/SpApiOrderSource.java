@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * from the FBA shipments report ({@link #shipments}), which the shared {@link SpApiClient} keeps for 30 minutes per
  * seller and marketplace.
  */
-public final class SpApiOrderSource implements OrderSource, FbaShipmentSource {
+public final class SpApiOrderSource implements OrderSource, AmazonOrders {
 
     private static final Pattern AMAZON_ORDER_ID = Pattern.compile("\\d{3}-\\d{7}-\\d{7}");
 
@@ -40,14 +40,12 @@ public final class SpApiOrderSource implements OrderSource, FbaShipmentSource {
         this.accounts = Objects.requireNonNull(accounts);
     }
 
-    /** An order with, for MCF, its fulfillment order (the package numbers to track). */
-    public record Lookup(OrderSummary summary, Optional<McfFulfillmentOrder> mcf) {}
-
     @Override
     public Optional<OrderSummary> order(String sellerId, String orderId) {
         return lookup(sellerId, orderId, null).map(Lookup::summary);
     }
 
+    @Override
     public Optional<Lookup> lookup(String sellerId, String orderId, String marketplaceId) {
         SellerAccount account = accounts.account(sellerId, marketplaceId);
         if (AMAZON_ORDER_ID.matcher(orderId).matches()) {
@@ -64,7 +62,7 @@ public final class SpApiOrderSource implements OrderSource, FbaShipmentSource {
                 .map(f -> new Lookup(summary(f, marketplaceId), Optional.of(f)));
     }
 
-    /** Amazon's tracking of one MCF package. */
+    @Override
     public Optional<McfPackageTracking> mcfTracking(String sellerId, String marketplaceId, int packageNumber) {
         return spApi.fulfillmentOutbound().getPackageTrackingDetails(accounts.account(sellerId, marketplaceId), packageNumber);
     }

@@ -117,7 +117,7 @@ class BurstQuotaTest {
     private String ticketFor(String seller, String orderId) {
         String ticketId = Fixture.ticketId();
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
-                new java.util.HashMap<>(TicketEnrichmentStore.key(seller, ticketId));
+                new java.util.HashMap<>(DynamoDbTicketEnrichmentStore.key(seller, ticketId));
         item.put("ticketId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ticketId));
         item.put("orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(orderId));
         TestStack.get().dynamoDbClient().putItem(p -> p.tableName(f.table).item(item));

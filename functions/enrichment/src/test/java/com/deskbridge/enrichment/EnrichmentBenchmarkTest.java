@@ -61,7 +61,7 @@ class EnrichmentBenchmarkTest {
             EnrichmentHandler handler = new EnrichmentHandler(w);
             for (String[] x : work) {
                 x[1] = Fixture.ticketId();
-                var item = new java.util.HashMap<>(TicketEnrichmentStore.key(x[0], x[1]));
+                var item = new java.util.HashMap<>(DynamoDbTicketEnrichmentStore.key(x[0], x[1]));
                 item.put("ticketId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(x[1]));
                 TestStack.get().dynamoDbClient().putItem(p -> p.tableName(f.table).item(item));
             }
@@ -171,7 +171,7 @@ class EnrichmentBenchmarkTest {
                         f.sleeper(), f.secrets(), new InMemoryQuotaProvider(f.clock),
                         com.deskbridge.spapi.SpApiEndpoints.local(f.spApi.baseUrl(), f.spApi.lwaUrl())),
                         SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9")),
-                base.tracking(), new TrackingCache(TestStack.get().dynamoDbClient(), TestStack.table(), f.clock, freshness),
+                base.tracking(), new DynamoDbTrackingCache(TestStack.get().dynamoDbClient(), TestStack.table(), f.clock, freshness),
                 base.store(), new com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog(TestStack.get().dynamoDbClient(),
                 TestStack.table(), f.clock), events -> { }, f.clock, java.util.Locale.GERMANY);
         return new EnrichmentWiring(service, base.store(), base.cache(), base.quotas(), base.tracking(), base.agentRefresh(),

@@ -36,7 +36,7 @@ class EnrichmentServiceTest {
 
     private Map<String, AttributeValue> ticketItem(String ticketId) {
         return TestStack.get().dynamoDbClient().getItem(g -> g.tableName(TestStack.table()).consistentRead(true)
-                .key(TicketEnrichmentStore.key(f.seller, ticketId))).item();
+                .key(DynamoDbTicketEnrichmentStore.key(f.seller, ticketId))).item();
     }
 
     @Test
@@ -86,7 +86,7 @@ class EnrichmentServiceTest {
         // the flag raised the priority and its event went out exactly once
         Map<String, AttributeValue> item = ticketItem(ticket);
         assertThat(item.get("priority").s()).isEqualTo("HIGH");
-        assertThat(item.get(TicketEnrichmentStore.OUTBOX).l()).isEmpty();
+        assertThat(item.get(DynamoDbTicketEnrichmentStore.OUTBOX).l()).isEmpty();
         List<JsonNode> events = logisticsEvents(ticket, 1);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("source").asText()).isEqualTo("deskbridge.logistics");

@@ -196,7 +196,7 @@ final class Fixture implements AutoCloseable {
     /** @param channel the ticket's channel wire name ({@code ebay}, {@code shopify}, {@code email}); null: none stored */
     String ticket(String orderId, String priority, String channel) {
         String ticketId = ticketId();
-        Map<String, AttributeValue> item = new HashMap<>(TicketEnrichmentStore.key(seller, ticketId));
+        Map<String, AttributeValue> item = new HashMap<>(DynamoDbTicketEnrichmentStore.key(seller, ticketId));
         item.put("itemType", AttributeValue.fromS("ticket"));
         item.put("sellerId", AttributeValue.fromS(seller));
         item.put("ticketId", AttributeValue.fromS(ticketId));

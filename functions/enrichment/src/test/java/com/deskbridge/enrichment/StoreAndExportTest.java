@@ -25,11 +25,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The ticket write rules (stale writes ignored, missing tickets untouched), the ticket-view JSON and the A-to-z export. */
+/** The ticket-view JSON and the A-to-z export (the store's write rules: {@link TicketEnrichmentStoreContract}). */
 class StoreAndExportTest {
 
     private final Fixture f = new Fixture();
-    private final TicketEnrichmentStore store = new TicketEnrichmentStore(TestStack.get().dynamoDbClient(), TestStack.table());
 
     private TicketEnrichment enrichment(Instant at, String detail, Set<ProactiveFlag> flags) {
         TicketEnrichment.ShipmentView s = new TicketEnrichment.ShipmentView("DHL", "00340434161094042558", "InTransit",
@@ -41,47 +40,6 @@ class StoreAndExportTest {
                 new TicketEnrichment.OrderView("028-1111111-1111111", "A1PA6795UKMFR9", "SHIPPED", "FBM", at.minus(Duration.ofDays(4)),
                         at.minus(Duration.ofDays(3)), at.plus(Duration.ofDays(1)), List.of(new TicketEnrichment.ItemView("SKU-1", "Mug", 2))),
                 null, List.of(s), "ofp");
-    }
-
-    @Test
-    void aStaleWriteDoesNotOverwriteANewerEnrichment() {
-        String ticket = f.ticket("028-1111111-1111111", null);
-        Instant t = f.clock.instant();
-        assertThat(store.write(f.seller, ticket, enrichment(t.plus(Duration.ofMinutes(10)), "newer", Set.of())).outcome())
-                .isEqualTo(TicketEnrichmentStore.Outcome.WRITTEN);
-
-        TicketEnrichmentStore.WriteResult late = store.write(f.seller, ticket, enrichment(t, "older", Set.of(ProactiveFlag.DELAYED)));
-
-        assertThat(late.outcome()).isEqualTo(TicketEnrichmentStore.Outcome.STALE);
-        assertThat(store.read(f.seller, ticket).orElseThrow().detail()).isEqualTo("newer");
-        assertThat(store.pendingEvents(f.seller, ticket)).isEmpty();
-        Map<String, AttributeValue> item = TestStack.get().dynamoDbClient().getItem(g -> g.tableName(TestStack.table())
-                .key(TicketEnrichmentStore.key(f.seller, ticket))).item();
-        assertThat(item).doesNotContainKey("priority");
-    }
-
-    @Test
-    void aMissingTicketIsNotCreated() {
-        String ticket = Fixture.ticketId();
-        assertThat(store.write(f.seller, ticket, enrichment(f.clock.instant(), "x", Set.of())).outcome())
-                .isEqualTo(TicketEnrichmentStore.Outcome.NO_TICKET);
-        assertThat(TestStack.get().dynamoDbClient().getItem(g -> g.tableName(TestStack.table())
-                .key(TicketEnrichmentStore.key(f.seller, ticket))).item()).isEmpty();
-    }
-
-    @Test
-    void newFlagsQueueOneEventPerShipmentAndFlagOnlyOnce() {
-        String ticket = f.ticket("028-1111111-1111111", "NORMAL");
-        Instant t = f.clock.instant();
-        TicketEnrichmentStore.WriteResult first = store.write(f.seller, ticket, enrichment(t, "a", Set.of(ProactiveFlag.DELAYED)));
-        TicketEnrichmentStore.WriteResult second = store.write(f.seller, ticket,
-                enrichment(t.plusSeconds(60), "b", Set.of(ProactiveFlag.DELAYED, ProactiveFlag.LOST)));
-
-        assertThat(first.newEvents()).extracting(LogisticsEvent::detailType).containsExactly("ShipmentDelayed");
-        assertThat(first.priority().name()).isEqualTo("HIGH");
-        assertThat(second.newEvents()).extracting(LogisticsEvent::detailType).containsExactly("ShipmentLost");
-        assertThat(second.priority().name()).isEqualTo("URGENT");
-        assertThat(store.pendingEvents(f.seller, ticket)).hasSize(2);
     }
 
     @Test

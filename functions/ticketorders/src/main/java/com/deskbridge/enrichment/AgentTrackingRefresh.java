@@ -45,8 +45,8 @@ public final class AgentTrackingRefresh {
     public static AgentTrackingRefresh create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
                                               software.amazon.awssdk.services.sqs.SqsClient sqs, String enrichmentQueueUrl,
                                               Clock clock) {
-        return new AgentTrackingRefresh(new TicketEnrichmentStore(dynamo, table),
-                new TrackingCache(dynamo, table, clock, com.deskbridge.logistics.TrackingFreshness.defaults()),
+        return new AgentTrackingRefresh(new DynamoDbTicketEnrichmentStore(dynamo, table),
+                new DynamoDbTrackingCache(dynamo, table, clock, com.deskbridge.logistics.TrackingFreshness.defaults()),
                 new SharedCarrierQuotas(dynamo, table, clock, com.deskbridge.logistics.CarrierBudgets.documented()),
                 EnrichmentQueue.sqs(sqs, enrichmentQueueUrl), clock);
     }

@@ -35,7 +35,7 @@ public final class TicketEnrichmentReader {
 
     /** For the API function: reads the tickets table. */
     public static TicketEnrichmentReader create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table) {
-        return new TicketEnrichmentReader(new TicketEnrichmentStore(dynamo, table));
+        return new TicketEnrichmentReader(new DynamoDbTicketEnrichmentStore(dynamo, table));
     }
 
     public Optional<TicketEnrichment> read(String sellerId, String ticketId) {

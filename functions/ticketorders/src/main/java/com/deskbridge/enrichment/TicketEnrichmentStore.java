@@ -1,283 +1,50 @@
 package com.deskbridge.enrichment;
 
-import com.deskbridge.adapters.dynamodb.InboxFacts;
-import com.deskbridge.adapters.dynamodb.InboxIndex;
 import com.deskbridge.domain.sla.Priority;
-import com.deskbridge.domain.ticket.SellerId;
-import com.deskbridge.domain.ticket.TicketId;
-import com.deskbridge.logistics.ProactiveFlag;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Writes enrichment onto the ticket item of the tickets table (PK {@code S#{seller}#T#{ticket}}, SK {@code TICKET},
- * the layout of the adapters' TicketKeys) as its {@code enrichment} attribute, only if the ticket exists and only if
- * the write is not older than what is there (a late retry must not overwrite a newer result). New proactive flags
- * raise the ticket's {@code priority} (never lower it: LOST to URGENT, the others to HIGH) and put one event per
- * newly flagged shipment into the item's {@code enrichmentOutbox} in the same write, so the flag and its event cannot
- * be separated: the event leaves the outbox only after the bus accepted it ({@link #clearPublished}).
- *
- * <p>Each write is a read followed by an update conditional on the version and priority read (optimistic
- * concurrency with the SLA sweep, which also raises priority, and with concurrent enrichment of the same ticket).
+ * A ticket's order and tracking context (a port: {@link DynamoDbTicketEnrichmentStore} keeps it on the ticket item;
+ * tests keep it in memory). A write lands only if the ticket exists and only if it is not older than what is there
+ * (a late retry must not overwrite a newer result); new proactive flags raise the ticket's priority and put one event
+ * per newly flagged shipment into the ticket's outbox in the same write ({@link EnrichmentWrite} decides both), so
+ * the flag and its event cannot be separated: an event leaves the outbox only after the bus accepted it.
  */
-public final class TicketEnrichmentStore {
-
-    static final String ENRICHMENT = "enrichment";
-    static final String UPDATED_AT = "enrichmentUpdatedAt";
-    static final String VERSION = "enrichmentVersion";
-    static final String OUTBOX = "enrichmentOutbox";
-    static final String PRIORITY = "priority";
-    private static final int ATTEMPTS = 10;
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final InboxIndex inbox;
-
-    public TicketEnrichmentStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = Objects.requireNonNull(dynamo);
-        this.table = Objects.requireNonNull(table);
-        this.inbox = new InboxIndex(dynamo, table);
-    }
+public interface TicketEnrichmentStore {
 
     /**
      * What a write did. {@code newEvents} are the events it put into the outbox; {@code outboxSize} is how many events
      * wait in the outbox after it (0: nothing to publish).
      */
-    public record WriteResult(Outcome outcome, Priority priority, List<LogisticsEvent> newEvents, int outboxSize) {
+    record WriteResult(Outcome outcome, Priority priority, List<LogisticsEvent> newEvents, int outboxSize) {
         public WriteResult {
             newEvents = List.copyOf(newEvents);
         }
     }
 
-    public enum Outcome { WRITTEN, STALE, NO_TICKET }
-
-    /** The ticket item as enrichment sees it. */
-    record Current(Map<String, AttributeValue> item, TicketEnrichment enrichment, long version, Priority priority,
-                   List<LogisticsEvent> outbox) {
-        String orderId() {
-            AttributeValue v = item.get("orderId");
-            return v == null ? null : v.s();
-        }
-
-        String marketplaceId() {
-            AttributeValue v = item.get("marketplaceId");
-            return v == null ? null : v.s();
-        }
-
-        /** The ticket's channel wire name ({@code amazon}, {@code ebay}, {@code shopify}, {@code email}). */
-        String channel() {
-            AttributeValue v = item.get("channel");
-            return v == null ? null : v.s();
-        }
-    }
-
-    static Map<String, AttributeValue> key(String sellerId, String ticketId) {
-        return Map.of("PK", AttributeValue.fromS("S#" + sellerId + "#T#" + ticketId), "SK", AttributeValue.fromS("TICKET"));
-    }
-
-    Optional<Current> current(String sellerId, String ticketId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(sellerId, ticketId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(of(item));
-    }
-
-    private static Current of(Map<String, AttributeValue> item) {
-        TicketEnrichment e = item.containsKey(ENRICHMENT) ? EnrichmentCodec.decode(item.get(ENRICHMENT)) : null;
-        long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
-        Priority p = item.containsKey(PRIORITY) ? Priority.valueOf(item.get(PRIORITY).s()) : null;
-        List<LogisticsEvent> outbox = item.containsKey(OUTBOX)
-                ? item.get(OUTBOX).l().stream().map(a -> EnrichmentCodec.event(a.m())).toList() : List.of();
-        return new Current(item, e, version, p, outbox);
-    }
-
-    /** The enrichment on the ticket, if any. */
-    public Optional<TicketEnrichment> read(String sellerId, String ticketId) {
-        return current(sellerId, ticketId).map(Current::enrichment);
-    }
-
-    /** Writes {@code next} unless the ticket is missing or already carries a newer enrichment. */
-    public WriteResult write(String sellerId, String ticketId, TicketEnrichment next) {
-        return write(sellerId, ticketId, next, null);
-    }
-
-    /** As {@link #write(String, String, TicketEnrichment)}, trying first against {@code known} (read just before). */
-    WriteResult write(String sellerId, String ticketId, TicketEnrichment next, Current known) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            // The ticket with its inbox state: the write moves the ticket between the inbox's views in the same transaction.
-            InboxIndex.Snapshot snapshot = inbox.read(sellerId, ticketId);
-            if (!snapshot.exists()) {
-                return new WriteResult(Outcome.NO_TICKET, null, List.of(), 0);
-            }
-            Current cur = of(snapshot.ticket());
-            if (cur.enrichment() != null && next.updatedAt().isBefore(cur.enrichment().updatedAt())) {
-                return new WriteResult(Outcome.STALE, cur.priority(), List.of(), cur.outbox().size());
-            }
-            List<LogisticsEvent> raised = newlyRaised(sellerId, ticketId, cur.enrichment(), next);
-            Priority wanted = wantedPriority(next.flags());
-            Priority base = cur.priority() == null ? Priority.NORMAL : cur.priority();
-            Priority priority = wanted == null ? cur.priority() : base.max(wanted);
-            List<LogisticsEvent> outbox = new ArrayList<>(cur.outbox());
-            Set<String> ids = new HashSet<>();
-            outbox.forEach(e -> ids.add(e.eventId()));
-            raised.stream().filter(e -> ids.add(e.eventId())).forEach(outbox::add);
-
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":e", EnrichmentCodec.encode(next));
-            values.put(":u", AttributeValue.fromS(next.updatedAt().toString()));
-            values.put(":v1", AttributeValue.fromN(Long.toString(cur.version() + 1)));
-            values.put(":o", AttributeValue.fromL(outbox.stream().map(EnrichmentCodec::event).toList()));
-            AttributeValue inboxOrder = inboxOrder(next);
-            values.put(":io", inboxOrder);
-            StringBuilder set = new StringBuilder("SET " + ENRICHMENT + " = :e, " + UPDATED_AT + " = :u, " + VERSION
-                    + " = :v1, " + OUTBOX + " = :o, " + InboxFacts.ORDER + " = :io");
-            if (priority != null && priority != cur.priority()) {
-                set.append(", ").append(PRIORITY).append(" = :p");
-                values.put(":p", AttributeValue.fromS(priority.name()));
-            }
-            String condition = "attribute_exists(PK) AND " + versionCondition(cur, values) + " AND "
-                    + priorityCondition(cur, values);
-            Update update = Update.builder().tableName(table).key(key(sellerId, ticketId))
-                    .updateExpression(set.toString()).conditionExpression(condition)
-                    .expressionAttributeValues(values).build();
-            Map<String, AttributeValue> after = new HashMap<>(snapshot.ticket());
-            after.put(InboxFacts.ORDER, inboxOrder);
-            if (priority != null) {
-                after.put(PRIORITY, AttributeValue.fromS(priority.name()));
-            }
-            int result = inbox.attempt(new SellerId(sellerId), new TicketId(ticketId), snapshot,
-                    new InboxIndex.Plan(List.of(TransactWriteItem.builder().update(update).build()), after), next.updatedAt());
-            if (result == InboxIndex.WRITTEN) {
-                return new WriteResult(Outcome.WRITTEN, priority, raised, outbox.size());
-            }
-            // someone else wrote the ticket meanwhile (another enrichment, the SLA sweep, an agent): read again
-        }
-        throw new IllegalStateException("ticket " + ticketId + " kept changing; enrichment not written");
-    }
+    enum Outcome { WRITTEN, STALE, NO_TICKET }
 
     /**
-     * What the inbox reads of the order: who ships it, whether it shipped, ship-by and latest delivery, its value
-     * (the sum of the lines' ItemPrice, which Amazon gives per line, quantity included:
-     * https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference#itemprice), whether a tracking number is
-     * known, and the shipments' proactive flags.
+     * The ticket as enrichment sees it: its channel wire name ({@code amazon}, {@code ebay}, {@code shopify},
+     * {@code email}), the order it names and its context so far (null: none yet).
      */
-    static AttributeValue inboxOrder(TicketEnrichment e) {
-        TicketEnrichment.OrderView o = e.order();
-        java.math.BigDecimal value = null;
-        if (o != null) {
-            for (TicketEnrichment.ItemView item : o.items()) {
-                if (item.itemPrice() != null) {
-                    value = (value == null ? java.math.BigDecimal.ZERO : value).add(new java.math.BigDecimal(item.itemPrice()));
-                }
-            }
-        }
-        boolean tracking = e.shipments().stream().anyMatch(s -> s.trackingNumber() != null && !s.trackingNumber().isBlank())
-                || o != null && o.packages().stream().anyMatch(p -> p.trackingNumber() != null && !p.trackingNumber().isBlank());
-        Boolean shipped = o == null || o.status() == null ? null
-                : o.status().equals("SHIPPED") || o.status().equals("PARTIALLY_SHIPPED");
-        return InboxFacts.order(o == null ? null : o.channel(), shipped, o == null ? null : o.latestShipDate(),
-                o == null ? null : o.promisedDelivery(), value, o == null ? null : o.currency(), tracking,
-                e.flags().stream().map(Enum::name).sorted().toList());
-    }
+    record Current(String channel, String orderId, String marketplaceId, TicketEnrichment enrichment) {}
 
-    private static String versionCondition(Current cur, Map<String, AttributeValue> values) {
-        if (!cur.item().containsKey(VERSION)) {
-            return "attribute_not_exists(" + VERSION + ")";
-        }
-        values.put(":v0", AttributeValue.fromN(Long.toString(cur.version())));
-        return VERSION + " = :v0";
-    }
+    Optional<Current> current(String sellerId, String ticketId);
 
-    private static String priorityCondition(Current cur, Map<String, AttributeValue> values) {
-        if (cur.priority() == null) {
-            return "attribute_not_exists(" + PRIORITY + ")";
-        }
-        values.put(":p0", AttributeValue.fromS(cur.priority().name()));
-        return PRIORITY + " = :p0";
-    }
+    /** Writes {@code next} unless the ticket is missing or already carries a newer enrichment. */
+    WriteResult write(String sellerId, String ticketId, TicketEnrichment next);
 
     /** Events waiting for the bus. */
-    public List<LogisticsEvent> pendingEvents(String sellerId, String ticketId) {
-        return current(sellerId, ticketId).map(Current::outbox).orElse(List.of());
-    }
+    List<LogisticsEvent> pendingEvents(String sellerId, String ticketId);
 
     /** Removes events the bus accepted from the outbox (events added meanwhile stay). */
-    public void clearPublished(String sellerId, String ticketId, Set<String> eventIds) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Current> found = current(sellerId, ticketId);
-            if (found.isEmpty()) {
-                return;
-            }
-            Current cur = found.get();
-            List<AttributeValue> left = cur.outbox().stream().filter(e -> !eventIds.contains(e.eventId()))
-                    .map(EnrichmentCodec::event).toList();
-            if (left.size() == cur.outbox().size()) {
-                return;
-            }
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":o", AttributeValue.fromL(left));
-            String condition = "attribute_exists(PK) AND " + versionCondition(cur, values);
-            try {
-                dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(sellerId, ticketId))
-                        .updateExpression("SET " + OUTBOX + " = :o").conditionExpression(condition)
-                        .expressionAttributeValues(values).build());
-                return;
-            } catch (ConditionalCheckFailedException changed) {
-                // an enrichment write came in between: read again
-            }
-        }
-    }
+    void clearPublished(String sellerId, String ticketId, Set<String> eventIds);
 
-    /** The priority a set of flags calls for; null when there is no flag. */
-    static Priority wantedPriority(Set<ProactiveFlag> flags) {
-        if (flags.contains(ProactiveFlag.LOST)) {
-            return Priority.URGENT;
-        }
-        return flags.isEmpty() ? null : Priority.HIGH;
-    }
-
-    /** One event per (shipment, flag) present in {@code next} but not in {@code previous}. */
-    static List<LogisticsEvent> newlyRaised(String sellerId, String ticketId, TicketEnrichment previous,
-                                            TicketEnrichment next) {
-        Set<String> before = new HashSet<>();
-        if (previous != null) {
-            previous.shipments().forEach(s -> s.flags().forEach(f -> before.add(s.carrier() + "|" + s.trackingNumber() + "|" + f)));
-        }
-        List<LogisticsEvent> events = new ArrayList<>();
-        for (TicketEnrichment.ShipmentView s : next.shipments()) {
-            for (ProactiveFlag f : s.flags().stream().sorted().toList()) {
-                String k = s.carrier() + "|" + s.trackingNumber() + "|" + f;
-                if (!before.contains(k)) {
-                    events.add(new LogisticsEvent(eventId(sellerId, ticketId, k, next), f, sellerId, ticketId,
-                            next.orderId(), s.carrier(), s.trackingNumber(), s.status(), next.updatedAt()));
-                }
-            }
-        }
-        return events;
-    }
-
-    private static String eventId(String sellerId, String ticketId, String shipmentFlag, TicketEnrichment next) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((sellerId + "|" + ticketId + "|" + shipmentFlag + "|"
-                    + next.updatedAt()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+    /** The enrichment on the ticket, if any. */
+    default Optional<TicketEnrichment> read(String sellerId, String ticketId) {
+        return current(sellerId, ticketId).map(Current::enrichment);
     }
 }
