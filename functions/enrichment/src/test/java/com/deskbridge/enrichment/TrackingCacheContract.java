@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.logistics.Carrier;
 import com.deskbridge.logistics.TrackingEvent;
+import com.deskbridge.logistics.TrackingLink;
 import com.deskbridge.logistics.TrackingSnapshot;
 import com.deskbridge.logistics.TrackingStatus;
 import com.deskbridge.testing.MutableClock;
@@ -28,8 +29,9 @@ abstract class TrackingCacheContract {
 
     private TrackingSnapshot snapshot(String number, TrackingStatus status) {
         Instant now = clock.instant();
-        return new TrackingSnapshot(Carrier.DHL, number, status, "raw", "text", false, null, null, "Koeln",
-                List.of(new TrackingEvent(now.minusSeconds(60), status, "raw", "text", "Koeln", null)), now, null);
+        return new TrackingSnapshot(Carrier.DHL, number, status, "raw", "text", false, null, now.plus(Duration.ofDays(1)),
+                "Koeln", List.of(new TrackingEvent(now.minusSeconds(60), status, "raw", "text", "Koeln", null)), now,
+                new TrackingLink("https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=" + number, false));
     }
 
     private static TrackingCache.Subscriber subscriber(String ticket) {
@@ -39,11 +41,12 @@ abstract class TrackingCacheContract {
     @Test
     void anAnswerIsKeptWithItsTicketsAndIsFreshForItsStatusWindow() {
         String n = number();
-        cache().put(snapshot(n, TrackingStatus.IN_TRANSIT), "carrier", subscriber("t1"));
+        TrackingSnapshot answer = snapshot(n, TrackingStatus.IN_TRANSIT);
+        cache().put(answer, "carrier", subscriber("t1"));
         cache().subscribe(Carrier.DHL, n, subscriber("t2"));
 
         TrackingCache.Entry e = cache().get(Carrier.DHL, n).orElseThrow();
-        assertThat(e.snapshot()).isPresent();
+        assertThat(e.snapshot()).as("the answer comes back as it was stored").contains(answer);
         assertThat(e.subscribers()).extracting(TrackingCache.Subscriber::ticketId).containsExactlyInAnyOrder("t1", "t2");
         assertThat(e.fetchesLastDay()).hasSize(1);
         assertThat(cache().fresh(e, clock.instant())).isTrue();
