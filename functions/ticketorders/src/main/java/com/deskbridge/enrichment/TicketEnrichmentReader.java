@@ -2,12 +2,14 @@ package com.deskbridge.enrichment;
 
 import com.deskbridge.enrichment.TicketEnrichment.OrderView;
 import com.deskbridge.enrichment.TicketEnrichment.ShipmentView;
+import com.deskbridge.logistics.ProactiveFlag;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a ticket's enrichment for the API and renders the block recommended for {@code GET /tickets/{id}}:
@@ -44,85 +46,57 @@ public final class TicketEnrichmentReader {
 
     /** The ticket-view block above, to merge into the ticket's JSON. */
     public static ObjectNode toJson(Optional<TicketEnrichment> enrichment) {
-        ObjectNode n = JSON.createObjectNode();
-        if (enrichment.isEmpty()) {
-            n.putNull("order");
-            n.putArray("shipments");
-            n.putArray("flags");
-            n.putNull("enrichment");
-            return n;
-        }
-        TicketEnrichment e = enrichment.get();
-        if (e.order() == null) {
-            n.putNull("order");
-        } else {
-            OrderView o = e.order();
-            ObjectNode on = n.putObject("order");
-            on.put("orderId", o.orderId());
-            on.put("marketplaceId", o.marketplaceId());
-            on.put("status", o.status());
-            on.put("channel", o.channel());
-            time(on, "purchaseDate", o.purchaseDate());
-            time(on, "latestShipDate", o.latestShipDate());
-            time(on, "promisedDelivery", o.promisedDelivery());
-            on.put("currency", o.currency());
-            ArrayNode items = on.putArray("items");
-            o.items().forEach(i -> {
-                ObjectNode item = items.addObject().put("orderItemId", i.orderItemId()).put("sku", i.sku())
-                        .put("title", i.title()).put("quantity", i.quantity());
-                if (i.itemPrice() == null) {
-                    item.putNull("itemPrice");
-                } else {
-                    item.putObject("itemPrice").put("amount", i.itemPrice()).put("currency", i.currency());
-                }
-            });
-        }
-        ArrayNode shipments = n.putArray("shipments");
-        for (ShipmentView s : e.shipments()) {
-            ObjectNode sn = shipments.addObject();
-            sn.put("carrier", s.carrier());
-            sn.put("trackingNumber", s.trackingNumber());
-            time(sn, "shipDate", e.order() == null ? null : e.order().shipDate(s.trackingNumber()).orElse(null));
-            sn.put("status", s.status());
-            sn.put("rawStatusCode", s.rawStatusCode());
-            sn.put("rawStatusText", s.rawStatusText());
-            sn.put("returnToSender", s.returnToSender());
-            sn.put("incidentReason", s.incidentReason());
-            sn.put("trackingLink", s.trackingLink());
-            sn.put("trackingLinkLowConfidence", s.trackingLinkLowConfidence());
-            time(sn, "estimatedDelivery", s.estimatedDelivery());
-            sn.put("lastLocation", s.lastLocation());
-            time(sn, "observedAt", s.observedAt());
-            time(sn, "freshUntil", s.freshUntil());
-            sn.put("source", s.source());
-            sn.put("note", s.note());
-            ArrayNode flags = sn.putArray("flags");
-            s.flags().stream().sorted().forEach(f -> flags.add(f.name()));
-            ArrayNode events = sn.putArray("lastEvents");
-            s.lastEvents().forEach(ev -> {
-                ObjectNode en = events.addObject();
-                time(en, "at", ev.at());
-                en.put("status", ev.status());
-                en.put("rawCode", ev.rawCode());
-                en.put("rawText", ev.rawText());
-                en.put("location", ev.location());
-            });
-        }
-        ArrayNode flags = n.putArray("flags");
-        e.flags().stream().sorted().forEach(f -> flags.add(f.name()));
-        ObjectNode en = n.putObject("enrichment");
-        en.put("state", e.state().name());
-        en.put("detail", e.detail());
-        time(en, "updatedAt", e.updatedAt());
-        en.put("trackingNote", e.trackingNote());
-        return n;
+        return JSON.valueToTree(enrichment.map(View::of).orElse(View.NONE));
     }
 
-    private static void time(ObjectNode n, String field, Instant value) {
-        if (value == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, value.toString());
+    /** The block as Jackson-bound records (times as ISO-8601 text; absent values null). */
+    record View(Order order, List<Shipment> shipments, List<String> flags, State enrichment) {
+        static final View NONE = new View(null, List.of(), List.of(), null);
+
+        static View of(TicketEnrichment e) {
+            return new View(e.order() == null ? null : Order.of(e.order()),
+                    e.shipments().stream().map(s -> Shipment.of(s, e.order())).toList(), names(e.flags()),
+                    new State(e.state().name(), e.detail(), text(e.updatedAt()), e.trackingNote()));
         }
+    }
+
+    record Order(String orderId, String marketplaceId, String status, String channel, String purchaseDate,
+                 String latestShipDate, String promisedDelivery, String currency, List<Item> items) {
+        static Order of(OrderView o) {
+            return new Order(o.orderId(), o.marketplaceId(), o.status(), o.channel(), text(o.purchaseDate()),
+                    text(o.latestShipDate()), text(o.promisedDelivery()), o.currency(), o.items().stream()
+                    .map(i -> new Item(i.orderItemId(), i.sku(), i.title(), i.quantity(),
+                            i.itemPrice() == null ? null : new Money(i.itemPrice(), i.currency()))).toList());
+        }
+    }
+
+    record Item(String orderItemId, String sku, String title, int quantity, Money itemPrice) {}
+
+    record Money(String amount, String currency) {}
+
+    record Shipment(String carrier, String trackingNumber, String shipDate, String status, String rawStatusCode,
+                    String rawStatusText, boolean returnToSender, String incidentReason, String trackingLink,
+                    boolean trackingLinkLowConfidence, String estimatedDelivery, String lastLocation, String observedAt,
+                    String freshUntil, String source, String note, List<String> flags, List<Event> lastEvents) {
+        static Shipment of(ShipmentView s, OrderView order) {
+            return new Shipment(s.carrier(), s.trackingNumber(),
+                    text(order == null ? null : order.shipDate(s.trackingNumber()).orElse(null)), s.status(),
+                    s.rawStatusCode(), s.rawStatusText(), s.returnToSender(), s.incidentReason(), s.trackingLink(),
+                    s.trackingLinkLowConfidence(), text(s.estimatedDelivery()), s.lastLocation(), text(s.observedAt()),
+                    text(s.freshUntil()), s.source(), s.note(), names(s.flags()), s.lastEvents().stream()
+                    .map(ev -> new Event(text(ev.at()), ev.status(), ev.rawCode(), ev.rawText(), ev.location())).toList());
+        }
+    }
+
+    record Event(String at, String status, String rawCode, String rawText, String location) {}
+
+    record State(String state, String detail, String updatedAt, String trackingNote) {}
+
+    private static List<String> names(Set<ProactiveFlag> flags) {
+        return flags.stream().sorted().map(Enum::name).toList();
+    }
+
+    private static String text(Instant value) {
+        return value == null ? null : value.toString();
     }
 }
