@@ -98,7 +98,7 @@ class AmazonAuthorizationTest {
         throw new AssertionError("no state in " + url);
     }
 
-    private static final class MovableClock extends java.time.Clock {
+    static final class MovableClock extends java.time.Clock {
         private Instant now;
 
         MovableClock(Instant start) {
@@ -125,7 +125,7 @@ class AmazonAuthorizationTest {
         }
     }
 
-    private static final class Registry implements SellerRegistry {
+    static final class Registry implements SellerRegistry {
         final Map<String, Instant> nonces = new HashMap<>();
         final Map<SellerId, AmazonConnection> connections = new HashMap<>();
 
