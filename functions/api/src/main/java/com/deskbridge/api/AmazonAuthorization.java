@@ -90,30 +90,6 @@ final class AmazonAuthorization {
     record Consent(String url, Instant expires) {
     }
 
-    /** The callback's state was refused: nothing was stored. */
-    static final class StateRefused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StateRefused(String message) {
-            super(message);
-        }
-    }
-
-    /** Login with Amazon did not give a refresh token: the failure is recorded on the seller. */
-    static final class ExchangeFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SellerId seller;
-
-        ExchangeFailed(SellerId seller, String message) {
-            super(message);
-            this.seller = seller;
-        }
-
-        SellerId seller() {
-            return seller;
-        }
-    }
-
     private final SellerRegistry sellers;
     private final SecretSource secrets;
     private final SecretStore store;
@@ -149,23 +125,18 @@ final class AmazonAuthorization {
      * Steps 6-7 of the workflow. The state is checked (signature, expiry, then used up) before anything else; then the
      * code is exchanged, the token stored and the notifications subscribed.
      *
-     * @throws StateRefused  for a forged, expired or used state, or a callback without a code or selling partner
-     * @throws ExchangeFailed when Login with Amazon refused the code or could not be reached (recorded as failed)
+     * @throws OnboardingState.Refused  for a forged, expired or used state, or a callback without a code or selling partner
+     * @throws OnboardingState.ExchangeFailed when Login with Amazon refused the code or could not be reached (recorded as failed)
      */
     Outcome complete(String state, String sellingPartnerId, String code, String redirectUri) {
-        OnboardingState.Claims claims;
-        try {
-            claims = states.verify(state, null);
-        } catch (OnboardingState.Refused e) {
-            throw new StateRefused(e.getMessage());
-        }
+        OnboardingState.Claims claims = states.verify(state, null);
         SellerId seller = claims.seller();
         if (sellingPartnerId == null || !PARTNER.matcher(sellingPartnerId).matches() || code == null
                 || !CODE.matcher(code).matches()) {
-            throw new StateRefused("the callback lacks a valid selling_partner_id or spapi_oauth_code");
+            throw new OnboardingState.Refused("the callback lacks a valid selling_partner_id or spapi_oauth_code");
         }
         if (!states.consume(claims)) {
-            throw new StateRefused("this authorization state was used already");
+            throw new OnboardingState.Refused("this authorization state was used already");
         }
         Map<String, String> application = secrets.secret(settings.applicationSecret());
         String refreshToken;
@@ -208,10 +179,10 @@ final class AmazonAuthorization {
         return subscribed;
     }
 
-    private ExchangeFailed failed(SellerId seller, String reason) {
+    private OnboardingState.ExchangeFailed failed(SellerId seller, String reason) {
         sellers.recordAmazonConnection(seller, new AmazonConnection(AmazonConnection.Status.FAILED, null, clock.instant(),
                 reason + "; authorize again to retry", List.of()));
-        return new ExchangeFailed(seller, reason);
+        return new OnboardingState.ExchangeFailed(seller, reason);
     }
 
     /**

@@ -63,21 +63,6 @@ final class EbayAuthorization {
     record Outcome(SellerId seller, String username, String marketplaceId, boolean euOrUkDomiciled) {
     }
 
-    /** eBay refused the code or could not be reached: nothing was stored; authorize again. */
-    static final class ExchangeFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SellerId seller;
-
-        ExchangeFailed(SellerId seller, String message) {
-            super(message);
-            this.seller = seller;
-        }
-
-        SellerId seller() {
-            return seller;
-        }
-    }
-
     private final SecretSource secrets;
     private final SecretStore store;
     private final Function<SecretSource, EbayClient> clients;
@@ -109,7 +94,7 @@ final class EbayAuthorization {
      * eBay's redirect after consent. The state is checked and used up before anything else.
      *
      * @throws OnboardingState.Refused for a forged, expired, used or foreign state, or a redirect without a code
-     * @throws ExchangeFailed           when eBay refused the code or could not be reached (nothing stored)
+     * @throws OnboardingState.ExchangeFailed          when eBay refused the code or could not be reached (nothing stored)
      */
     Outcome complete(String state, String code) {
         OnboardingState.Claims claims = states.verify(state, FLOW);
@@ -134,9 +119,9 @@ final class EbayAuthorization {
             SecretSource withNewToken = name -> name.equals(secretName) ? Map.copyOf(account) : secrets.secret(name);
             user = clients.apply(withNewToken).identity().user(EbayAccount.onboarding(seller.value(), secretName));
         } catch (EbayAuthException e) {
-            throw new ExchangeFailed(seller, "eBay refused the authorization code (" + e.error() + ")");
+            throw new OnboardingState.ExchangeFailed(seller, "eBay refused the authorization code (" + e.error() + ")");
         } catch (UpstreamException | IllegalStateException e) {
-            throw new ExchangeFailed(seller, "eBay could not be reached (" + e.getMessage() + ")");
+            throw new OnboardingState.ExchangeFailed(seller, "eBay could not be reached (" + e.getMessage() + ")");
         }
         account.put("username", user.username());
         account.put("marketplace_id", user.registrationMarketplaceId().isBlank() ? "EBAY_US" : user.registrationMarketplaceId());

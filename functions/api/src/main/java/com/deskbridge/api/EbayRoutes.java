@@ -28,16 +28,9 @@ final class EbayRoutes {
     }
 
     private static ApiResponse authorize(Route.Call call) {
-        SellerRegistration seller = SellerRoutes.visibleRegistration(call);
-        if (!call.request().roles().contains("operator") && !call.request().roles().contains("lead")) {
-            throw ApiProblem.forbidden("only an operator or the seller's lead may connect its eBay account");
-        }
+        SellerRegistration seller = AmazonRoutes.connecting(call, "eBay");
         EbayAuthorization.Consent consent = call.app().ebay().get().authorize(seller);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sellerId", seller.seller().value());
-        out.put("consentUrl", consent.url());
-        out.put("expiresAt", consent.expires().toString());
-        return ApiResponse.ok(out);
+        return AmazonRoutes.consent(seller, consent.url(), consent.expires());
     }
 
     private static ApiResponse callback(Route.Call call) {
@@ -47,7 +40,7 @@ final class EbayRoutes {
             outcome = call.app().ebay().get().complete(r.query("state").orElse(null), r.query("code").orElse(null));
         } catch (OnboardingState.Refused e) {
             throw new ApiProblem("ebay-state-refused", "Authorization state refused", 400, e.getMessage());
-        } catch (EbayAuthorization.ExchangeFailed e) {
+        } catch (OnboardingState.ExchangeFailed e) {
             throw new ApiProblem("ebay-authorization-failed", "eBay authorization failed", 400,
                     e.getMessage() + "; nothing was stored. Authorize again: GET /sellers/" + e.seller().value() + "/ebay/authorize");
         }

@@ -46,6 +46,21 @@ final class OnboardingState {
         }
     }
 
+    /** The channel did not give a refresh token for the code (refused it, or could not be reached): authorize again. */
+    static final class ExchangeFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SellerId seller;
+
+        ExchangeFailed(SellerId seller, String message) {
+            super(message);
+            this.seller = seller;
+        }
+
+        SellerId seller() {
+            return seller;
+        }
+    }
+
     private final SellerRegistry sellers;
     private final SecretSource secrets;
     private final String keySecret;

@@ -111,7 +111,7 @@ class EbayAuthorizationTest {
 
         Map<String, String> fresh = consent(ebay.authorize(seller).url());
         assertThatThrownBy(() -> ebay.complete(fresh.get("state"), "v^1.1#i^1#wrong-code"))
-                .isInstanceOf(EbayAuthorization.ExchangeFailed.class).hasMessageContaining("invalid_grant");
+                .isInstanceOf(OnboardingState.ExchangeFailed.class).hasMessageContaining("invalid_grant");
         assertThat(stored).isEmpty();
     }
 
