@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * for the variables) or from given collaborators in tests.
  */
 public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, FeedResults results, FeedPoller poller,
-                            DeadLetterSink deadLetters, Clock clock) {
+                            DeadLetterSink deadLetters, Clock clock, ChannelConfirmations confirmations) {
 
     /** The pieces every component shares. */
     public record Parts(DynamoDbClient dynamo, String table, SpApiClient spApi, SpApiClient createFeedClient,
@@ -29,7 +29,13 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
                         FaultPoint faults, Clock clock) {
     }
 
+    /** Amazon only: no eBay or Shopify actions to confirm. */
     public static ActionsWiring of(Parts p) {
+        return of(p, ChannelGateways.NONE, ChannelConfirmations.Settings.DEFAULT);
+    }
+
+    /** With the sellers' eBay accounts and Shopify stores, whose SUBMITTED actions the schedule confirms. */
+    public static ActionsWiring of(Parts p, ChannelGateways channels, ChannelConfirmations.Settings confirmations) {
         ActionStore actions = new ActionStore(p.dynamo(), p.table());
         FeedAttemptStore attempts = new FeedAttemptStore(p.dynamo(), p.table());
         AuditTrail audit = new AuditTrail(new DynamoDbEvidenceLog(p.dynamo(), p.table(), p.clock()));
@@ -40,7 +46,8 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
         FeedResults results = new FeedResults(actions, attempts, p.spApi(), p.accounts(), audit, p.clock());
         FeedPoller poller = new FeedPoller(attempts, actions, results, submitter, p.spApi(), p.accounts(), audit, p.pollAfter(),
                 p.attentionAfter(), p.giveUpAfter(), p.clock());
-        return new ActionsWiring(service, submitter, results, poller, p.deadLetters(), p.clock());
+        return new ActionsWiring(service, submitter, results, poller, p.deadLetters(), p.clock(),
+                new ChannelConfirmations(actions, channels, audit, confirmations, p.clock()));
     }
 
     /**
@@ -64,7 +71,11 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
                 FeedSubmitter.DEFAULT_LEASE,
                 minutes("FEED_POLL_AFTER_MINUTES", FeedPoller.DEFAULT_POLL_AFTER),
                 minutes("FEED_ATTENTION_AFTER_MINUTES", FeedPoller.DEFAULT_ATTENTION_AFTER),
-                FeedPoller.DEFAULT_GIVE_UP_AFTER, FaultPoint.NONE, clock));
+                FeedPoller.DEFAULT_GIVE_UP_AFTER, FaultPoint.NONE, clock),
+                ChannelAccounts.fromEnvironment(dynamo, table, clock),
+                new ChannelConfirmations.Settings(ChannelConfirmations.DEFAULT_MAX_INTERVAL,
+                        minutes("CHANNEL_CONFIRM_ATTENTION_AFTER_MINUTES", ChannelConfirmations.DEFAULT_ATTENTION_AFTER),
+                        ChannelConfirmations.DEFAULT_GIVE_UP_AFTER, ChannelConfirmations.DEFAULT_MAX_PER_RUN));
     }
 
     /** createFeed is a non-idempotent POST: the transport must not retry it (see {@link FeedSubmitter}). */

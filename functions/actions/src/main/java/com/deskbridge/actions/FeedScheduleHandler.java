@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lambda on a 1-minute EventBridge schedule: submits what lost triggers or an exhausted createFeed budget left queued,
- * recovers crashed feed attempts, and polls feeds without a notification ({@link FeedPoller}).
+ * recovers crashed feed attempts, polls feeds without a notification ({@link FeedPoller}), and confirms the eBay and
+ * Shopify actions their channel has not settled yet ({@link ChannelConfirmations}).
  */
 public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent, String> {
 
@@ -24,6 +25,7 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
 
     private final FeedSubmitter submitter;
     private final FeedPoller poller;
+    private final ChannelConfirmations confirmations;
 
     /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
     private SnapStartPriming priming;
@@ -36,6 +38,7 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
     public FeedScheduleHandler(ActionsWiring wiring) {
         this.submitter = wiring.submitter();
         this.poller = wiring.poller();
+        this.confirmations = wiring.confirmations();
     }
 
     @Override
@@ -50,9 +53,12 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
     private String handle(ScheduledEvent event, Context context) {
         FeedSubmitter.Run run = submitter.run();
         FeedPoller.Poll poll = poller.run();
+        ChannelConfirmations.Run confirmed = confirmations.run();
         String summary = "feeds=" + run.feedsSubmitted() + " submitted=" + run.actionsSubmitted() + " deferred=" + run.deferred()
                 + " recovered=" + run.recovered() + " polled=" + poll.polled() + " finished=" + poll.finished()
-                + " attention=" + poll.attention();
+                + " attention=" + poll.attention() + " channelChecked=" + confirmed.checked() + " channelCompleted="
+                + confirmed.completed() + " channelFailed=" + confirmed.failed() + " channelAttention=" + confirmed.attention()
+                + " channelUnavailable=" + confirmed.unavailable();
         LOG.info("actions schedule: {}", summary);
         return summary;
     }

@@ -18,7 +18,9 @@ import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Violation;
 import com.deskbridge.orderactions.ViolationReason;
 import com.deskbridge.spapi.Region;
+import com.deskbridge.logistics.EvidenceChain;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -135,6 +142,86 @@ class ChannelActionsTest {
         assertThat(gateway.refundKeys).isEmpty();
     }
 
+    @Test
+    void theScheduleConfirmsAPendingRefundNobodyReadsOnceEvenWhenTwoRunsOverlap() throws Exception {
+        gateway.settled = false;
+        String ticket = channelTicket("ebay");
+        OrderAction pending = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
+                RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn), null));
+        assertThat(pending.state()).isEqualTo(ActionState.SUBMITTED);
+
+        confirmations().run();
+        assertThat(h.store.get(h.sellerId, ticket, pending.actionId()).orElseThrow().state())
+                .as("eBay still reports the refund pending").isEqualTo(ActionState.SUBMITTED);
+        int asked = gateway.confirmsFor(h.sellerId);
+        assertThat(asked).as("asked by the executor, then by the schedule").isEqualTo(2);
+        confirmations().run();
+        assertThat(gateway.confirmsFor(h.sellerId)).as("not due again before its next check").isEqualTo(asked);
+
+        gateway.settled = true;
+        h.clock.advance(Duration.ofMinutes(2));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ChannelConfirmations.Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ChannelConfirmations run = confirmations();
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return run.run();
+                }));
+            }
+            start.countDown();
+            for (Future<ChannelConfirmations.Run> r : runs) {
+                r.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        OrderAction done = h.store.get(h.sellerId, ticket, pending.actionId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(ActionState.COMPLETED);
+        assertThat(done.channel().pendingKind()).isNull();
+        assertThat(gateway.confirmsFor(h.sellerId)).as("one of the two overlapping runs asked eBay").isEqualTo(asked + 1);
+        assertThat(h.evidence.chain(h.sellerId, ticket).entries()).extracting(EvidenceChain.Entry::kind)
+                .filteredOn("ACTION_COMPLETED"::equals).as("recorded once").hasSize(1);
+        assertThat(h.store.confirmationsDue(h.clock.instant().plus(Duration.ofDays(1)), 1000))
+                .extracting(ActionStore.ConfirmationRef::actionId).as("off the schedule").doesNotContain(pending.actionId());
+        assertThat(gateway.refundKeys).hasSize(1);
+    }
+
+    @Test
+    void aChannelThatStaysDownLeavesTheRefundSubmittedThenAttentionRequiredAndALateAnswerStillLands() {
+        gateway.settled = false;
+        String ticket = channelTicket("ebay");
+        OrderAction pending = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
+                RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn), null));
+        gateway.confirmDown = true;
+        confirmations().run();
+        assertThat(h.store.get(h.sellerId, ticket, pending.actionId()).orElseThrow().state()).isEqualTo(ActionState.SUBMITTED);
+
+        h.clock.advance(ChannelConfirmations.DEFAULT_ATTENTION_AFTER.plusMinutes(1));
+        confirmations().run();
+        OrderAction flagged = h.store.get(h.sellerId, ticket, pending.actionId()).orElseThrow();
+        assertThat(flagged.state()).isEqualTo(ActionState.ATTENTION_REQUIRED);
+        assertThat(flagged.error()).contains("No confirmation from ebay RF-1 after 24 hours (ebay could not be reached)");
+        assertThat(h.evidence.chain(h.sellerId, ticket).entries()).extracting(EvidenceChain.Entry::kind)
+                .contains("ACTION_ATTENTION_REQUIRED");
+
+        gateway.confirmDown = false;
+        gateway.settled = true;
+        h.clock.advance(ChannelConfirmations.DEFAULT_MAX_INTERVAL);
+        confirmations().run();
+        OrderAction late = h.store.get(h.sellerId, ticket, pending.actionId()).orElseThrow();
+        assertThat(late.state()).as("eBay's late answer beats 'attention required'").isEqualTo(ActionState.COMPLETED);
+        assertThat(late.error()).isNull();
+    }
+
+    private ChannelConfirmations confirmations() {
+        return new ChannelConfirmations(h.store, (seller, channel) -> channel.equals("ebay")
+                ? Optional.of(new ChannelGateways.Gateway("ebay", gateway)) : Optional.empty(),
+                new AuditTrail(h.evidence), ChannelConfirmations.Settings.DEFAULT, h.clock);
+    }
+
     private String channelTicket(String channel) {
         String ticket = h.ticket();
         h.dynamo.updateItem(u -> u.tableName(h.table).key(Map.of("PK", AttributeValue.fromS("S#" + h.sellerId + "#T#" + ticket),
@@ -155,6 +242,12 @@ class ChannelActionsTest {
         volatile boolean settled = true;
         volatile boolean refuse;
         volatile int unavailable;
+        volatile boolean confirmDown;
+        final List<String> confirmedSellers = new CopyOnWriteArrayList<>();
+
+        int confirmsFor(String sellerId) {
+            return (int) confirmedSellers.stream().filter(sellerId::equals).count();
+        }
 
         @Override
         public Optional<OrderSnapshot> liveOrder(String sellerId, String orderId) {
@@ -196,6 +289,10 @@ class ChannelActionsTest {
 
         @Override
         public ActionOutcome confirm(String sellerId, String orderId, ActionOutcome.Pending pending) {
+            confirmedSellers.add(sellerId);
+            if (confirmDown) {
+                throw new ChannelUnavailableException("eBay answered 503", null, null);
+            }
             return settled ? new ActionOutcome.Done(pending.externalId(), "eBay refunded the buyer", false) : pending;
         }
     }

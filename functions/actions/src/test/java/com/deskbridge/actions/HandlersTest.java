@@ -33,7 +33,7 @@ class HandlersTest {
             List<String> dead = new ArrayList<>();
             ActionsWiring w = h.wiring;
             ActionsWiring withDlq = new ActionsWiring(w.orderActions(), w.submitter(), w.results(), w.poller(),
-                    (message, reason, at) -> dead.add(reason), w.clock());
+                    (message, reason, at) -> dead.add(reason), w.clock(), w.confirmations());
             var response = new FeedNotificationHandler(withDlq).handleRequest(event(
                     "not json",
                     "{\"notificationType\":\"ORDER_CHANGE\",\"payload\":{\"orderChangeNotification\":{\"amazonOrderId\":\"028-1234567-1234567\"}}}",

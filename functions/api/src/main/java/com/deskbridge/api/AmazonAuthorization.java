@@ -14,14 +14,10 @@ import com.deskbridge.spapi.SellerAccount;
 import com.deskbridge.spapi.SpApiClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Connects a seller's Amazon account by SP-API's website authorization workflow
@@ -40,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <li>{@link #authorize}: the Seller Central authorization URI for the seller's region
  * ({@code /apps/authorize/consent?application_id=…&state=…&redirect_uri=…}) with a {@code state} that names the seller,
  * expires after {@link #STATE_LIFETIME} and carries a one-time nonce, signed with HMAC-SHA256 under a key held in
- * Secrets Manager (never in code);</li>
+ * Secrets Manager (never in code; {@link OnboardingState}, shared with eBay's flow);</li>
  * <li>{@link #complete}: Seller Central's redirect ({@code state}, {@code selling_partner_id}, {@code spapi_oauth_code}):
  * a forged, expired or used state is refused before anything happens; the code is exchanged with Login with Amazon
  * ({@code grant_type=authorization_code}) for the seller's refresh token, which goes to Secrets Manager under
@@ -54,15 +48,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AmazonAuthorization {
     /** How long a consent URL's state is good for: Seller Central sign-in and consent take a few minutes. */
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
+    static final Duration STATE_LIFETIME = OnboardingState.LIFETIME;
     /** The notification types Deskbridge reacts to, with their payload versions (the schemas in the SP-API notifications models). */
     static final Map<String, String> SUBSCRIPTIONS = subscriptions();
     /** Where Seller Central redirects with the code (API Gateway route; template.yaml). */
     static final String CALLBACK_PATH = "/onboarding/amazon/callback";
     private static final Pattern PARTNER = Pattern.compile("[A-Z0-9]{8,20}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._|~+/=-]{1,512}");
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Where things are: secret names, the queue notifications go to, and the Seller Central host when it is not
@@ -98,36 +90,13 @@ final class AmazonAuthorization {
     record Consent(String url, Instant expires) {
     }
 
-    /** The callback's state was refused: nothing was stored. */
-    static final class StateRefused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StateRefused(String message) {
-            super(message);
-        }
-    }
-
-    /** Login with Amazon did not give a refresh token: the failure is recorded on the seller. */
-    static final class ExchangeFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SellerId seller;
-
-        ExchangeFailed(SellerId seller, String message) {
-            super(message);
-            this.seller = seller;
-        }
-
-        SellerId seller() {
-            return seller;
-        }
-    }
-
     private final SellerRegistry sellers;
     private final SecretSource secrets;
     private final SecretStore store;
     private final Supplier<SpApiClient> spApi;
     private final Settings settings;
     private final Clock clock;
+    private final OnboardingState states;
 
     AmazonAuthorization(SellerRegistry sellers, SecretSource secrets, SecretStore store, Supplier<SpApiClient> spApi,
                         Settings settings, Clock clock) {
@@ -137,17 +106,14 @@ final class AmazonAuthorization {
         this.spApi = Objects.requireNonNull(spApi);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        this.states = new OnboardingState(sellers, secrets, settings.stateKeySecret(), clock);
     }
 
     /** Seller Central's authorization URI for the seller (step 3 of the workflow), with a new one-time state. */
     Consent authorize(SellerRegistration seller, String redirectUri) {
-        Instant expires = clock.instant().plus(STATE_LIFETIME);
-        byte[] nonceBytes = new byte[18];
-        RANDOM.nextBytes(nonceBytes);
-        String nonce = B64.encodeToString(nonceBytes);
-        sellers.saveAuthorizationNonce(seller.seller(), nonce, expires);
-        String payload = seller.seller().value() + "\n" + nonce + "\n" + expires.getEpochSecond();
-        String state = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(sign(payload));
+        OnboardingState.Issued issued = states.issue(seller.seller(), null);
+        Instant expires = issued.expires();
+        String state = issued.state();
         String applicationId = SecretSource.field(secrets.secret(settings.applicationSecret()), "application_id",
                 settings.applicationSecret());
         String url = consentBase(seller.region()) + "/apps/authorize/consent?application_id=" + enc(applicationId)
@@ -159,18 +125,18 @@ final class AmazonAuthorization {
      * Steps 6-7 of the workflow. The state is checked (signature, expiry, then used up) before anything else; then the
      * code is exchanged, the token stored and the notifications subscribed.
      *
-     * @throws StateRefused  for a forged, expired or used state, or a callback without a code or selling partner
-     * @throws ExchangeFailed when Login with Amazon refused the code or could not be reached (recorded as failed)
+     * @throws OnboardingState.Refused  for a forged, expired or used state, or a callback without a code or selling partner
+     * @throws OnboardingState.ExchangeFailed when Login with Amazon refused the code or could not be reached (recorded as failed)
      */
     Outcome complete(String state, String sellingPartnerId, String code, String redirectUri) {
-        String[] claims = verified(state);
-        SellerId seller = new SellerId(claims[0]);
+        OnboardingState.Claims claims = states.verify(state, null);
+        SellerId seller = claims.seller();
         if (sellingPartnerId == null || !PARTNER.matcher(sellingPartnerId).matches() || code == null
                 || !CODE.matcher(code).matches()) {
-            throw new StateRefused("the callback lacks a valid selling_partner_id or spapi_oauth_code");
+            throw new OnboardingState.Refused("the callback lacks a valid selling_partner_id or spapi_oauth_code");
         }
-        if (!sellers.consumeAuthorizationNonce(seller, claims[1], clock.instant())) {
-            throw new StateRefused("this authorization state was used already");
+        if (!states.consume(claims)) {
+            throw new OnboardingState.Refused("this authorization state was used already");
         }
         Map<String, String> application = secrets.secret(settings.applicationSecret());
         String refreshToken;
@@ -213,48 +179,10 @@ final class AmazonAuthorization {
         return subscribed;
     }
 
-    private ExchangeFailed failed(SellerId seller, String reason) {
+    private OnboardingState.ExchangeFailed failed(SellerId seller, String reason) {
         sellers.recordAmazonConnection(seller, new AmazonConnection(AmazonConnection.Status.FAILED, null, clock.instant(),
                 reason + "; authorize again to retry", List.of()));
-        return new ExchangeFailed(seller, reason);
-    }
-
-    /** {seller, nonce} of a state whose signature is ours and which has not expired. */
-    private String[] verified(String state) {
-        int dot = state == null ? -1 : state.indexOf('.');
-        if (dot <= 0 || state.length() > 512) {
-            throw new StateRefused("the authorization state is not one this service issued");
-        }
-        String payload;
-        byte[] signature;
-        try {
-            payload = new String(Base64.getUrlDecoder().decode(state.substring(0, dot)), StandardCharsets.UTF_8);
-            signature = Base64.getUrlDecoder().decode(state.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw new StateRefused("the authorization state is not one this service issued");
-        }
-        if (!MessageDigest.isEqual(sign(payload), signature)) {
-            throw new StateRefused("the authorization state is not one this service issued");
-        }
-        String[] parts = payload.split("\n", -1);
-        if (parts.length != 3) {
-            throw new StateRefused("the authorization state is not one this service issued");
-        }
-        if (!clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[2])))) {
-            throw new StateRefused("the authorization state has expired; authorize again");
-        }
-        return parts;
-    }
-
-    private byte[] sign(String payload) {
-        String key = SecretSource.field(secrets.secret(settings.stateKeySecret()), "key", settings.stateKeySecret());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return new OnboardingState.ExchangeFailed(seller, reason);
     }
 
     /**

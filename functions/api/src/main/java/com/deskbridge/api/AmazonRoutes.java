@@ -30,20 +30,30 @@ final class AmazonRoutes {
     }
 
     private static ApiResponse authorize(Route.Call call) {
-        SellerRegistration seller = SellerRoutes.visibleRegistration(call);
-        boolean operator = call.request().roles().contains("operator");
-        if (!operator && !call.request().roles().contains("lead")) {
-            throw ApiProblem.forbidden("only an operator or the seller's lead may connect its Amazon account");
-        }
+        SellerRegistration seller = connecting(call, "Amazon");
         AmazonAuthorization amazon = call.app().amazon().get();
         String redirect = amazon.redirectUri(call.request().header("x-forwarded-proto").orElse(null),
                 call.request().header("host").orElseThrow(() -> new ApiProblem("no-host", "No Host header", 400,
                         "the request names no host to send Seller Central's answer back to")));
         AmazonAuthorization.Consent consent = amazon.authorize(seller, redirect);
+        return consent(seller, consent.url(), consent.expires());
+    }
+
+    /** The seller whose {@code channel} account the caller connects: an operator, or a lead of that seller (403 else). */
+    static SellerRegistration connecting(Route.Call call, String channel) {
+        SellerRegistration seller = SellerRoutes.visibleRegistration(call);
+        if (!call.request().roles().contains("operator") && !call.request().roles().contains("lead")) {
+            throw ApiProblem.forbidden("only an operator or the seller's lead may connect its " + channel + " account");
+        }
+        return seller;
+    }
+
+    /** The answer of an authorize route: where to send the seller's browser, and until when. */
+    static ApiResponse consent(SellerRegistration seller, String url, java.time.Instant expires) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sellerId", seller.seller().value());
-        out.put("consentUrl", consent.url());
-        out.put("expiresAt", consent.expires().toString());
+        out.put("consentUrl", url);
+        out.put("expiresAt", expires.toString());
         return ApiResponse.ok(out);
     }
 
@@ -55,9 +65,9 @@ final class AmazonRoutes {
         try {
             outcome = amazon.complete(r.query("state").orElse(null), r.query("selling_partner_id").orElse(null),
                     r.query("spapi_oauth_code").orElse(null), redirect);
-        } catch (AmazonAuthorization.StateRefused e) {
+        } catch (OnboardingState.Refused e) {
             throw new ApiProblem("amazon-state-refused", "Authorization state refused", 400, e.getMessage());
-        } catch (AmazonAuthorization.ExchangeFailed e) {
+        } catch (OnboardingState.ExchangeFailed e) {
             throw new ApiProblem("amazon-authorization-failed", "Amazon authorization failed", 400,
                     e.getMessage() + "; nothing was stored. Authorize again: GET /sellers/" + e.seller().value() + "/amazon/authorize");
         }

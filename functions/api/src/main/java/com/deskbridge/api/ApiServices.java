@@ -70,7 +70,22 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
                           AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
                           com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon,
-                          Translations translations) {
+                          Translations translations, Supplier<EbayAuthorization> ebay) {
+
+    /** Without eBay's onboarding (compositions about something else). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
+                       AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
+                       com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon, Translations translations) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, audits,
+                amazon, translations, () -> {
+                    throw new IllegalStateException("no eBay authorization in this composition");
+                });
+    }
 
     /**
      * Machine translation (issue 15): the engine, built on first use, and where replies' translations are kept.
@@ -168,7 +183,25 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 memoized(() -> new AmazonAuthorization(sellers, secrets.get(), secrets.get(), memoized(() -> spApiAccess.get().client()),
                         amazonSettings(), clock)),
                 new Translations(memoized(AmazonTranslateClient::fromEnvironment),
-                        new DynamoDbReplyTranslations(dynamo, table), retention));
+                        new DynamoDbReplyTranslations(dynamo, table), retention),
+                memoized(() -> ebayAuthorization(sellers, secrets.get(), clock)));
+    }
+
+    /**
+     * eBay's authorization code grant (onboarding): EBAY_SECRET_PREFIX, EBAY_APPLICATION_SECRET,
+     * ONBOARDING_STATE_KEY_SECRET, EBAY_ENDPOINT (empty: eBay's hosts).
+     */
+    private static EbayAuthorization ebayAuthorization(SellerRegistry sellers, SecretsManagerSource secrets, Clock clock) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        com.deskbridge.ebay.EbayEndpoints endpoints = Env.get("EBAY_ENDPOINT").filter(s -> !s.isBlank())
+                .map(com.deskbridge.ebay.EbayEndpoints::local).orElseGet(com.deskbridge.ebay.EbayEndpoints::production);
+        com.deskbridge.ebay.EbayCallLimits limits = new com.deskbridge.ebay.EbayCallLimits(clock);
+        String stateKey = Env.require("ONBOARDING_STATE_KEY_SECRET");
+        return new EbayAuthorization(secrets, secrets, source -> new com.deskbridge.ebay.EbayClient(http, clock,
+                com.deskbridge.http.Sleeper.REAL, source, endpoints, limits),
+                new OnboardingState(sellers, secrets, stateKey, clock),
+                new EbayAuthorization.Settings(Env.get("EBAY_SECRET_PREFIX").orElse("deskbridge/ebay/"),
+                        Env.get("EBAY_APPLICATION_SECRET").orElse("deskbridge/ebay-application"), stateKey));
     }
 
     /**

@@ -72,8 +72,10 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         try {
             // the onboarding routes serve operators, who work for no one seller (README, Deploy step 4)
             SellerId seller = (SellerRoutes.ROUTE_KEYS.contains(request.routeKey())
-                    || AmazonRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
-                    || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
+                    || AmazonRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())
+                    || EbayRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
+                    || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey())
+                    || EbayRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
             request.roles();
             Route route = RouteTable.find(request.routeKey()).orElseThrow(() -> new ApiProblem("no-such-route",
                     "No such route", 404, "this API has no route " + request.routeKey()));

@@ -65,25 +65,25 @@ class AmazonAuthorizationTest {
                         .getBytes(StandardCharsets.UTF_8)) + "." + parts[1];
         for (String forged : List.of(otherSeller, parts[0] + ".AAAA", "nonsense", "", parts[0])) {
             assertThatThrownBy(() -> amazon.complete(forged, "A1PARTNER01", "ANcode", REDIRECT))
-                    .isInstanceOf(AmazonAuthorization.StateRefused.class).hasMessageContaining("not one this service issued");
+                    .isInstanceOf(OnboardingState.Refused.class).hasMessageContaining("not one this service issued");
         }
         assertThatThrownBy(() -> amazon.complete(state, "not a partner", "ANcode", REDIRECT))
-                .isInstanceOf(AmazonAuthorization.StateRefused.class);
+                .isInstanceOf(OnboardingState.Refused.class);
         assertThat(sellers.nonces).as("a refused callback does not use the state up").hasSize(1);
 
         secrets.put("key", Map.of("key", "another deployment's key 0000000"));
         assertThatThrownBy(() -> amazon.complete(state, "A1PARTNER01", "ANcode", REDIRECT))
-                .isInstanceOf(AmazonAuthorization.StateRefused.class);
+                .isInstanceOf(OnboardingState.Refused.class);
         secrets.put("key", Map.of("key", "0123456789abcdef0123456789abcdef"));
 
         clock.advance(AmazonAuthorization.STATE_LIFETIME);
         assertThatThrownBy(() -> amazon.complete(state, "A1PARTNER01", "ANcode", REDIRECT))
-                .isInstanceOf(AmazonAuthorization.StateRefused.class).hasMessageContaining("expired");
+                .isInstanceOf(OnboardingState.Refused.class).hasMessageContaining("expired");
 
         String fresh = state(amazon.authorize(seller, REDIRECT).url());
         sellers.nonces.clear(); // as if a first callback had used it
         assertThatThrownBy(() -> amazon.complete(fresh, "A1PARTNER01", "ANcode", REDIRECT))
-                .isInstanceOf(AmazonAuthorization.StateRefused.class).hasMessageContaining("used already");
+                .isInstanceOf(OnboardingState.Refused.class).hasMessageContaining("used already");
         assertThat(amazonAsked).hasValue(0);
         assertThat(stored).isEmpty();
         assertThat(sellers.connections).isEmpty();
@@ -98,7 +98,7 @@ class AmazonAuthorizationTest {
         throw new AssertionError("no state in " + url);
     }
 
-    private static final class MovableClock extends java.time.Clock {
+    static final class MovableClock extends java.time.Clock {
         private Instant now;
 
         MovableClock(Instant start) {
@@ -125,7 +125,7 @@ class AmazonAuthorizationTest {
         }
     }
 
-    private static final class Registry implements SellerRegistry {
+    static final class Registry implements SellerRegistry {
         final Map<String, Instant> nonces = new HashMap<>();
         final Map<SellerId, AmazonConnection> connections = new HashMap<>();
 

@@ -444,6 +444,10 @@ class OpenApiContractTest {
                 new Object[] {"GET /sellers/{id}/amazon/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
                 new Object[] {"GET /onboarding/amazon/callback", Map.of(), null, Map.of("state", "forged",
                         "selling_partner_id", "A1PARTNER01", "spapi_oauth_code", "ANcode"), null, null, 400},
+                new Object[] {"GET /sellers/{id}/ebay/authorize", AGENT, Map.of("id", SELLER.value()), null, null, null, 403},
+                new Object[] {"GET /sellers/{id}/ebay/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
+                new Object[] {"GET /onboarding/ebay/callback", Map.of(), null, Map.of("state", "forged", "code", "v^1.1#code"),
+                        null, null, 400},
                 // languages (issue 15): off by default, switched on by a lead, the local Translate stand-in answering
                 new Object[] {"GET /translation-settings", AGENT, null, null, null, null, 200},
                 new Object[] {"POST /tickets/{id}/replies/translation-preview", AGENT, Map.of("id", contextTicket.value()),
@@ -493,7 +497,9 @@ class OpenApiContractTest {
                         // Amazon's answer about review requests: the journeys (with the SP-API simulator) cover them
                         && !r.equals("GET /tickets/{id}/review-request") && !r.equals("POST /tickets/{id}/review-request")
                         // the Amazon authorization workflow needs Secrets Manager and Seller Central: the journeys cover it
-                        && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback"))
+                        && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback")
+                        // eBay's consent likewise (the eBay simulator): EbayAuthorizationTest and the journeys cover it
+                        && !r.equals("GET /sellers/{id}/ebay/authorize") && !r.equals("GET /onboarding/ebay/callback"))
                         .toList());
     }
 

@@ -390,7 +390,7 @@ public final class ActionStore {
             }
             i++;
         }
-        if (to != ActionState.QUEUED) {
+        if (to != ActionState.QUEUED && !fields.containsKey(GSI3PK)) { // a channel action awaiting confirmation sets its own
             remove.add(GSI3PK);
             remove.add(GSI3SK);
         }
@@ -450,6 +450,89 @@ public final class ActionStore {
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    /**
+     * A channel action awaiting its channel's confirmation, as the confirmation index holds it (GSI3
+     * {@code CHCONF#{shard}}, sort key {@code {dueAt}#{submittedAt}#{seller}#{ticket}#{actionId}}).
+     */
+    public record ConfirmationRef(String sellerId, String ticketId, String actionId, Instant dueAt, Instant submittedAt,
+                                  String sortKey) {
+    }
+
+    /**
+     * The index fields that put {@code a} on the confirmation schedule: checked from {@code dueAt} on, its deadlines
+     * counted from {@code submittedAt}. Passed as {@link #transition} fields (the transition then keeps them).
+     */
+    static Map<String, String> confirmationIndex(OrderAction a, Instant dueAt, Instant submittedAt) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put(GSI3PK, Keys.confirmPk(Keys.shard(a.actionId())));
+        fields.put(GSI3SK, confirmSk(a.sellerId(), a.ticketId(), a.actionId(), dueAt, submittedAt));
+        return fields;
+    }
+
+    private static String confirmSk(String sellerId, String ticketId, String actionId, Instant dueAt, Instant submittedAt) {
+        return Keys.time(dueAt) + "#" + Keys.time(submittedAt) + "#" + sellerId + "#" + ticketId + "#" + actionId;
+    }
+
+    /**
+     * Channel actions whose next confirmation check is due at {@code now}, earliest first per shard, at most
+     * {@code limit}: a query of the sparse confirmation index, never a scan.
+     */
+    public List<ConfirmationRef> confirmationsDue(Instant now, int limit) {
+        List<ConfirmationRef> out = new ArrayList<>();
+        String bound = Keys.time(now) + "$"; // every key whose due time is at or before now ('#' < '$')
+        for (int shard = 0; shard < Keys.SHARDS && out.size() < limit; shard++) {
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI3)
+                        .keyConditionExpression(GSI3PK + " = :p AND " + GSI3SK + " < :b")
+                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.confirmPk(shard)), ":b", Attr.s(bound)))
+                        .limit(limit).exclusiveStartKey(start).build());
+                for (Map<String, AttributeValue> i : page.items()) {
+                    String sk = Attr.str(i, GSI3SK);
+                    String[] parts = sk.split("#", 5);
+                    out.add(new ConfirmationRef(parts[2], parts[3], parts[4], Instant.parse(parts[0]), Instant.parse(parts[1]), sk));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null && out.size() < limit);
+        }
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /**
+     * Takes a due confirmation for one run: moves its next check to {@code nextDue}, only if nobody moved it since it
+     * was read and the action still awaits its channel. Two overlapping runs: one claims, the other skips it.
+     */
+    public boolean claimConfirmation(ConfirmationRef ref, Instant nextDue) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(key(Keys.ticketPk(ref.sellerId(), ref.ticketId()), Keys.actionSk(ref.actionId())))
+                    .updateExpression("SET " + GSI3SK + " = :next")
+                    .conditionExpression(GSI3SK + " = :seen AND #st IN (:s, :a)")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":seen", Attr.s(ref.sortKey()),
+                            ":next", Attr.s(confirmSk(ref.sellerId(), ref.ticketId(), ref.actionId(), nextDue, ref.submittedAt())),
+                            ":s", Attr.s(ActionState.SUBMITTED.name()), ":a", Attr.s(ActionState.ATTENTION_REQUIRED.name())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Takes the action off the confirmation schedule (given up: nobody asks its channel again). */
+    public void dropConfirmation(ConfirmationRef ref) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(key(Keys.ticketPk(ref.sellerId(), ref.ticketId()), Keys.actionSk(ref.actionId())))
+                    .updateExpression("REMOVE " + GSI3PK + ", " + GSI3SK)
+                    .conditionExpression(GSI3PK + " = :p")
+                    .expressionAttributeValues(Map.of(":p", Attr.s(Keys.confirmPk(Keys.shard(ref.actionId())))))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            // already off the schedule
         }
     }
 

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes a validated refund or cancellation of an eBay or Shopify order at its channel, at once (these channels
  * answer synchronously; nothing goes through Amazon's feeds), and fetches the channel's confirmation back:
- * QUEUED → COMPLETED when the channel completed it, SUBMITTED while the channel still settles it (a later read
- * {@link #confirm}s it), FAILED when the channel refused it, with the channel's code and words. A channel that cannot
+ * QUEUED → COMPLETED when the channel completed it, SUBMITTED while the channel still settles it (the schedule,
+ * {@link ChannelConfirmations}, or a later read {@link #confirm}s it), FAILED when the channel refused it, with the channel's code and words. A channel that cannot
  * be reached leaves the action QUEUED: the same Idempotency-Key, or the next read of the action, tries again, and the
  * gateway's own idempotency (Shopify's {@code @idempotent} key; eBay's recorded attempt) keeps money from moving twice.
  */
@@ -90,13 +90,16 @@ final class ChannelExecutor {
         }
     }
 
-    private OrderAction record(OrderAction action, ActionState from, ActionOutcome outcome) {
+    /** Records the channel's outcome of {@code action}, expected in state {@code from}, by one conditional transition. */
+    OrderAction record(OrderAction action, ActionState from, ActionOutcome outcome) {
         ActionState to;
         Map<String, String> fields = new HashMap<>();
         fields.put("externalId", outcome.externalId());
         if (outcome instanceof ActionOutcome.Pending pending) {
             to = ActionState.SUBMITTED;
             fields.put("pendingKind", pending.kind());
+            // on the confirmation schedule at once ({@link ChannelConfirmations}): its next run asks the channel
+            fields.putAll(ActionStore.confirmationIndex(action, clock.instant(), clock.instant()));
         } else if (outcome instanceof ActionOutcome.Rejected rejected) {
             to = ActionState.FAILED;
             fields.put("pendingKind", null);

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
  * idempotency     S#{seller}#IDEM#{key}                IDEM             -
  * order ledger    S#{seller}#ORDER#{orderId}           ACTIONS          -   (version + actionId→ticketId: serialises actions per order)
  * feed attempt    S#{seller}#FEEDATTEMPT#{attemptId}   FEEDATTEMPT      FEEDS#{0..3} / {createdAt}#{seller}#{attemptId} until its result is in
+ * (channel action  S#{seller}#T#{ticket}                A#{actionId}     CHCONF#{0..3} / {nextCheckAt}#{submittedAt}#{seller}#{ticket}#{actionId} while its channel has not confirmed it)
  * feed pointer    FEED#{amazonFeedId} (Amazon-wide) FEED             -
  * createFeed budget S#{seller}#QUOTA#feeds.createFeed  QUOTA            -
  * awaiting approval S#{seller}#APPROVALS              A#{actionId}     -   (one per refund awaiting a lead's approval)
@@ -91,6 +92,11 @@ final class Keys {
 
     static String queuePk(int shard) {
         return "ACTQ#" + shard;
+    }
+
+    /** Channel actions (eBay, Shopify) awaiting their channel's confirmation, by the time of their next check. */
+    static String confirmPk(int shard) {
+        return "CHCONF#" + shard;
     }
 
     static String feedsPk(int shard) {

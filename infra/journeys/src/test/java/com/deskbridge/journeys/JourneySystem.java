@@ -32,6 +32,8 @@ final class JourneySystem {
     private static Endpoints endpoints;
     /** The eBay side of the world (its simulator): what a buyer sees of the seller's eBay replies. */
     private static com.deskbridge.sim.ebay.EbaySimulator ebay;
+    /** The local stack's schedule trigger hook ({@code fireSchedule}): a journey fires a schedule instead of waiting. */
+    private static java.util.function.Function<String, java.util.List<String>> schedules;
 
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
@@ -50,6 +52,7 @@ final class JourneySystem {
                     .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-journeys-system"));
             ebay = runner.world().ebay();
+            schedules = runner.stack()::fireSchedule;
             endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
                     runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
@@ -65,6 +68,15 @@ final class JourneySystem {
     static synchronized com.deskbridge.sim.ebay.EbaySimulator ebay() {
         get();
         return ebay;
+    }
+
+    /**
+     * Fires one of the template's schedules now and waits for its run (the local stack's trigger hook), e.g.
+     * {@code FeedScheduleFunction.EveryMinute}. @return the function's answers
+     */
+    static synchronized java.util.List<String> fireSchedule(String scheduleId) {
+        get();
+        return schedules.apply(scheduleId);
     }
 
     private static Path world() {

@@ -201,8 +201,8 @@ class DeployableTemplateTest {
     }
 
     /**
-     * The Amazon authorization workflow: the state-signing key is a secret the stack generates (never a value in the
-     * template), the callback is the one route without the JWT authorizer, and the API may write secrets under the
+     * The Amazon and eBay authorization workflows: the state-signing key is a secret the stack generates (never a value
+     * in the template), their callbacks are the only routes without the JWT authorizer, and the API may write secrets under the
      * seller-secret prefix only.
      */
     @Test
@@ -217,8 +217,9 @@ class DeployableTemplateTest {
                 open.add(op.getKey() + " " + p.getKey());
             }
         }));
-        assertThat(open).containsExactly("get /onboarding/amazon/callback");
+        assertThat(open).containsExactlyInAnyOrder("get /onboarding/amazon/callback", "get /onboarding/ebay/callback");
         assertThat(paths.path("/sellers/{id}/amazon/authorize").path("get").path("security").toString()).contains("HelpdeskJwt");
+        assertThat(paths.path("/sellers/{id}/ebay/authorize").path("get").path("security").toString()).contains("HelpdeskJwt");
         List<String> writes = new ArrayList<>();
         resource("ApiFunctionRole", "AWS::IAM::Role").path("Properties").path("Policies").forEach(policy ->
                 policy.path("PolicyDocument").path("Statement").forEach(st -> {
@@ -227,8 +228,9 @@ class DeployableTemplateTest {
                         writes.add(st.path("Resource").toString());
                     }
                 }));
-        // the sellers' SP-API secrets (onboarding) and their shops' (Shopify rotates the refresh token at each exchange)
-        assertThat(writes).hasSize(2).anySatisfy(w -> assertThat(w).contains("secret:${SpApiSecretPrefix}*"))
+        // the sellers' SP-API and eBay secrets (onboarding) and their shops' (Shopify rotates the refresh token at each exchange)
+        assertThat(writes).hasSize(3).anySatisfy(w -> assertThat(w).contains("secret:${SpApiSecretPrefix}*"))
+                .anySatisfy(w -> assertThat(w).contains("secret:${EbaySecretPrefix}*"))
                 .anySatisfy(w -> assertThat(w).contains("secret:${ShopifySecretPrefix}*"));
     }
 

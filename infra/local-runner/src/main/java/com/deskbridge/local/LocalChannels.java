@@ -25,6 +25,8 @@ final class LocalChannels implements AutoCloseable {
 
     static final String EBAY_SECRET_PREFIX = "deskbridge/ebay/";
     static final String SHOPIFY_SECRET_PREFIX = "deskbridge/shopify/";
+    /** The template's default {@code EbayApplicationSecretName}. */
+    static final String EBAY_APPLICATION_SECRET = "deskbridge/ebay-application";
     /** The seller of the channel journeys: an eBay account and a Shopify store, nothing shared with other journeys. */
     static final String JOURNEY_SELLER = "journey-channels";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,8 +86,9 @@ final class LocalChannels implements AutoCloseable {
 
     /**
      * Stores the eBay and Shopify secrets of the journey seller and of the run world's {@code ebaySellers} and
-     * {@code shopify.shops} (what onboarding stores in AWS): eBay's OAuth credentials, user name, marketplace and
-     * domicile; the shop's domain, credentials and, where the world names one, the support address replies are mailed
+     * {@code shopify.shops} (what onboarding stores in AWS; an eBay seller with {@code "connected": false} is left to
+     * eBay's onboarding, for which the eBay application's secret is stored): eBay's OAuth credentials, user name,
+     * marketplace and domicile; the shop's domain, credentials and, where the world names one, the support address replies are mailed
      * from (and the app's client secret for webhook signatures).
      */
     void grant(LocalSecretsManager secrets) {
@@ -93,6 +96,9 @@ final class LocalChannels implements AutoCloseable {
         journeyWorld().get("ebaySellers").forEach(ebaySellers::add);
         run.path("ebaySellers").forEach(ebaySellers::add);
         for (JsonNode s : ebaySellers) {
+            if (!s.path("connected").asBoolean(true)) {
+                continue; // an eBay account no seller connected yet: onboarding (GET /sellers/{id}/ebay/authorize) stores it
+            }
             String seller = s.get("sellerId").asText();
             Map<String, String> fields = new LinkedHashMap<>(ebay.credentials(seller));
             fields.put("username", s.get("username").asText());
@@ -100,6 +106,12 @@ final class LocalChannels implements AutoCloseable {
             fields.put("eu_or_uk_domiciled", Boolean.toString(s.path("euOrUkDomiciled").asBoolean(true)));
             secrets.put(EBAY_SECRET_PREFIX + seller, fields);
         }
+        // the eBay application sellers authorise (onboarding: EbayApplicationSecretName), its RuName the simulator's
+        Map<String, String> application = new LinkedHashMap<>();
+        application.put("client_id", ebay.credentials(JOURNEY_SELLER).get("client_id"));
+        application.put("client_secret", ebay.credentials(JOURNEY_SELLER).get("client_secret"));
+        application.put("ru_name", ebay.ruName());
+        secrets.put(EBAY_APPLICATION_SECRET, application);
         List<JsonNode> shops = new java.util.ArrayList<>();
         journeyWorld().get("shops").forEach(shops::add);
         run.path("shopify").path("shops").forEach(shops::add);

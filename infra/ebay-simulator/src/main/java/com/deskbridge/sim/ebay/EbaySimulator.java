@@ -103,8 +103,10 @@ public final class EbaySimulator implements AutoCloseable {
                 api("GET", "/sell/fulfillment/v1/order", "fulfillment.getOrders", Api.FULFILLMENT, SCOPE_FULFILLMENT,
                         (ex, m, s) -> getOrders(ex, s)),
                 api("GET", "/sell/fulfillment/v1/order/([^/]+)", "fulfillment.getOrder", Api.FULFILLMENT, SCOPE_FULFILLMENT,
-                        (ex, m, s) -> withOrder(ex, m.group(1), s, Api.FULFILLMENT,
-                                o -> ex.json(200, EbayRenderer.order(o, s.username, clock.instant())))),
+                        (ex, m, s) -> withOrder(ex, m.group(1), s, Api.FULFILLMENT, o -> {
+                            o.reads++;
+                            ex.json(200, EbayRenderer.order(o, s.username, clock.instant()));
+                        })),
                 api("GET", "/sell/fulfillment/v1/order/([^/]+)/shipping_fulfillment", "fulfillment.getShippingFulfillments",
                         Api.FULFILLMENT, SCOPE_FULFILLMENT, (ex, m, s) -> withOrder(ex, m.group(1), s, Api.FULFILLMENT,
                                 o -> ex.json(200, EbayRenderer.shippingFulfillments(o)))),
@@ -276,6 +278,29 @@ public final class EbaySimulator implements AutoCloseable {
         synchronized (world) {
             world.orders.get(orderId).allRefunds().forEach(r -> r.failed = true);
         }
+    }
+
+    /**
+     * The order's PENDING refunds settle now (eBay's payment processor finished): the next read shows them REFUNDED.
+     * For orders whose fixture holds refunds PENDING ({@code refundSettleDelay} of the order).
+     */
+    public void settleRefunds(String orderId) {
+        synchronized (world) {
+            Instant now = clock.instant();
+            world.orders.get(orderId).allRefunds().stream().filter(r -> r.settlesAt.isAfter(now)).forEach(r -> r.settlesAt = now);
+        }
+    }
+
+    /** How often the order was read with getOrder (by anyone holding the seller's token). */
+    public int orderReads(String orderId) {
+        synchronized (world) {
+            EbayWorld.Order o = world.orders.get(orderId);
+            return o == null ? 0 : o.reads;
+        }
+    }
+
+    private Duration settleDelay(EbayWorld.Order o) {
+        return o.refundSettleDelay != null ? o.refundSettleDelay : world.refundSettleDelay;
     }
 
     @Override
@@ -714,7 +739,7 @@ public final class EbaySimulator implements AutoCloseable {
                 return;
             }
             sum = amount.get();
-            created.add(new EbayWorld.Refund(refundId, null, amount.get(), now, now.plus(world.refundSettleDelay), reason));
+            created.add(new EbayWorld.Refund(refundId, null, amount.get(), now, now.plus(settleDelay(o)), reason));
         } else {
             Map<String, BigDecimal> perLine = new LinkedHashMap<>();
             for (JsonNode item : items) {
@@ -739,7 +764,7 @@ public final class EbaySimulator implements AutoCloseable {
                 sum = sum.add(amount.get());
             }
             perLine.forEach((line, amount) -> created.add(new EbayWorld.Refund(refundId, line, amount, now,
-                    now.plus(world.refundSettleDelay), reason)));
+                    now.plus(settleDelay(o)), reason)));
         }
         if (sum.compareTo(remainingOrder) > 0) {
             restError(ex, 400, 34802, "API_FULFILLMENT", "REQUEST", "Refund amount exceeds the amount available for refund",
@@ -892,7 +917,7 @@ public final class EbaySimulator implements AutoCloseable {
         o.lastModifiedDate = now;
         BigDecimal due = o.total().subtract(o.refunded());
         if (o.paidDate != null && due.signum() > 0) {
-            o.orderRefunds.add(new EbayWorld.Refund("RF-" + c.cancelId, null, due, now, now.plus(world.refundSettleDelay),
+            o.orderRefunds.add(new EbayWorld.Refund("RF-" + c.cancelId, null, due, now, now.plus(settleDelay(o)),
                     "BUYER_CANCEL"));
         }
     }

@@ -104,7 +104,7 @@ final class EbayWorld {
         final String lineItemId;
         final BigDecimal amount;
         final Instant issuedAt;
-        final Instant settlesAt;
+        Instant settlesAt;
         final String reason;
         boolean failed;
 
@@ -175,6 +175,10 @@ final class EbayWorld {
         final List<Refund> orderRefunds = new ArrayList<>();
         final List<Cancellation> cancellations = new ArrayList<>();
         Instant cancelledDate;
+        /** How long this order's new refunds stay PENDING (null: the world's {@code refundSettleDelay}). */
+        Duration refundSettleDelay;
+        /** getOrder calls for this order (what a test reads to see who asked eBay). */
+        int reads;
 
         Order(String orderId, String sellerId, String marketplaceId, String buyerUsername, String buyerName, String buyerEmail,
               String shipToCity, String shipToPostalCode, String shipToCountry, String currency, Instant creationDate,
@@ -394,6 +398,9 @@ final class EbayWorld {
         }
         if (o.hasNonNull("cancelledDate")) {
             order.cancelledDate = SimTime.at(o.get("cancelledDate").asText(), now);
+        }
+        if (o.hasNonNull("refundSettleDelay")) {
+            order.refundSettleDelay = SimTime.duration(o, "refundSettleDelay", null);
         }
         return order;
     }
