@@ -13,6 +13,7 @@ import com.deskbridge.orderactions.RefundComponent;
 import com.deskbridge.orderactions.RefundControls;
 import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.spapi.Region;
+import com.deskbridge.testing.SqsRecords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -136,17 +137,9 @@ class AgentOutcomeCountersTest {
         }
     }
 
-    /** Hands these notification bodies to the notification handler, as one SQS batch. */
+    /** Hands these notification bodies to the notification handler, as one SQS batch (first delivery). */
     private static int deliver(Harness h, List<String> bodies) {
-        SQSEvent event = new SQSEvent();
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (String body : bodies) {
-            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-            m.setMessageId(UUID.randomUUID().toString());
-            m.setBody(body);
-            records.add(m);
-        }
-        event.setRecords(records);
+        SQSEvent event = SqsRecords.event(bodies.stream().map(b -> SqsRecords.record(UUID.randomUUID().toString(), b, 1)).toList());
         return new FeedNotificationHandler(h.wiring).handleRequest(event, null).getBatchItemFailures().size();
     }
 }

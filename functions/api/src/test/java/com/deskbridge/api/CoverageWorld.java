@@ -45,18 +45,7 @@ final class CoverageWorld {
     private int next;
 
     CoverageWorld() {
-        Map<String, String> docs = new HashMap<>();
-        SellerSettings store = new SellerSettings() {
-            @Override
-            public void save(SellerId seller, SellerSetting setting, String document, String savedBy) {
-                docs.put(seller.value() + "/" + setting, document);
-            }
-
-            @Override
-            public Optional<String> document(SellerId seller, SellerSetting setting) {
-                return Optional.ofNullable(docs.get(seller.value() + "/" + setting));
-            }
-        };
+        SellerSettings store = new InMemorySellerSettings();
         SettingsService settings = new SettingsService(store, SlaPolicyJson.defaultDocument("Europe/Berlin"));
         settings.save(SELLER, SellerSetting.REPLY_SETTINGS, REPLY_SETTINGS, "test");
         TicketContext context = new TicketContext() {
