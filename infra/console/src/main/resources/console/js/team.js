@@ -20,6 +20,25 @@ function table(id, caption, headers, rows) {
     el('tbody', null, rows));
 }
 
+/** The agent's actions of these types summed: requested, completed, failed or rejected, open. */
+function outcomes(actions, types) {
+  const sum = {requested: 0, completed: 0, failedOrRejected: 0, open: 0};
+  for (const t of types) {
+    const c = (actions || {})[t];
+    if (!c) continue;
+    sum.requested += c.requested;
+    sum.completed += c.completed;
+    sum.failedOrRejected += c.failed + c.rejected;
+    sum.open += c.open;
+  }
+  return sum;
+}
+
+function outcomeCells(prefix, sum) {
+  return ['requested', 'completed', 'failedOrRejected', 'open'].map((k) =>
+    el('td', {className: prefix + '-' + k, text: String(sum[k])}));
+}
+
 function counts(obj) {
   return Object.entries(obj || {}).map(([k, v]) => humanize(k) + ' ' + v).join(', ') || '—';
 }
@@ -38,14 +57,17 @@ async function loadAgents() {
   }
   panel.append(table('team-agents-table', 'Agents, ' + r.data.from + ' to ' + r.data.to,
     ['Agent', 'Replies sent', 'By source', 'First responses', 'Median first reply', '90 % within', 'Within 24 h',
-      'Blocked before send', 'Suggestions used', 'Suggestions edited', 'Refunds and cancellations'],
+      'Blocked before send', 'Suggestions used', 'Suggestions edited', 'Refunds requested', 'Refunds completed',
+      'Refunds failed or rejected', 'Refunds open', 'Cancellations requested', 'Cancellations completed',
+      'Cancellations failed or rejected', 'Cancellations open'],
     agents.map((a) => el('tr', {dataset: {agent: a.agentId}},
       el('th', {scope: 'row', text: a.agentId}), el('td', {className: 'replies', text: String(a.repliesSent)}),
       el('td', {text: counts(a.bySource)}), el('td', {text: String(a.firstResponses)}),
       el('td', {text: duration(a.medianFirstResponseSeconds)}), el('td', {text: duration(a.p90FirstResponseSeconds)}),
       el('td', {text: percent(a.shareWithin24h)}), el('td', {className: 'blocked', text: String(a.blockedBeforeSend)}),
       el('td', {className: 'used', text: String(a.suggestionsUsed)}), el('td', {className: 'edited', text: String(a.suggestionsEdited)}),
-      el('td', {text: counts(a.actionsRequested)})))));
+      outcomeCells('refunds', outcomes(a.actions, ['REFUND'])),
+      outcomeCells('cancellations', outcomes(a.actions, ['CANCELLATION', 'MCF_CANCELLATION']))))));
 }
 
 function acceptanceRow(line, label) {

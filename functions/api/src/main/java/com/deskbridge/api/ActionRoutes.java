@@ -57,10 +57,6 @@ final class ActionRoutes {
         }
         ActionResult.Accepted accepted = accepted(ask.ask(call.app().actions(), ticket, call.request().agent(),
                 key(call.request()), parsed.value()));
-        if (!accepted.replayed() && call.app().counters() != null) {
-            call.app().counters().count(call.seller(), call.request().agent(), com.deskbridge.adapters.dynamodb.AgentCounters
-                    .actionCounter(accepted.action().type().name(), "requested"), call.app().clock().instant());
-        }
         return ApiResponse.json(202, ActionJson.action(accepted.action()))
                 .withHeader("location", "/tickets/" + ticket.ticket().id().value() + "/actions/" + accepted.action().actionId())
                 .withHeader("idempotent-replayed", Boolean.toString(accepted.replayed()));

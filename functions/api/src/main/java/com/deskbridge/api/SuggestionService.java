@@ -5,6 +5,7 @@ import com.deskbridge.actions.ActionType;
 import com.deskbridge.actions.OrderAction;
 import com.deskbridge.adapters.dynamodb.AgentCounters;
 import com.deskbridge.assistant.Candidate;
+import com.deskbridge.assistant.Sendable;
 import com.deskbridge.assistant.SuggestionFacts;
 import com.deskbridge.assistant.SuggestionFacts.ActionStatus;
 import com.deskbridge.assistant.SuggestionFacts.Fulfilment;
@@ -36,8 +37,9 @@ import java.util.Set;
 /**
  * The assistant's suggested replies for a ticket: up to three macros picked for its intent and order situation
  * ({@link SuggestionPlanner}), each rendered with the ticket's live data in the buyer's language and checked against
- * Amazon's messaging rules ({@link MacroService}). A suggestion is sendable only when every placeholder has a value,
- * the check passes and nothing must happen first; otherwise it names what is missing instead of leaving blanks.
+ * Amazon's messaging rules ({@link MacroService}). A suggestion is sendable ({@link Sendable}) only when every
+ * placeholder has a value, the check passes and nothing must happen first; otherwise it names what is missing instead
+ * of leaving blanks.
  */
 final class SuggestionService {
     private final MacroService macros;
@@ -112,12 +114,13 @@ final class SuggestionService {
         List<String> used = macro.requiredPlaceholders().stream().map(Placeholder::templateName).sorted().toList();
         MacroService.Outcome outcome = macros.render(seller, ticket, macro.id(), language);
         if (outcome instanceof MacroService.Missing missing) {
-            return new Suggestion(null, macro.id(), macro.name(), language == null ? null : language.code(), null, false,
+            return new Suggestion(null, macro.id(), macro.name(), language == null ? null : language.code(), null,
+                    Sendable.sendable(c, missing.placeholders(), false),
                     c.why(), used, missing.placeholders().stream().map(Placeholder::templateName).sorted().toList(),
                     c.waitingFor(), null);
         }
         MacroService.Rendered r = (MacroService.Rendered) outcome;
-        boolean sendable = !r.report().blocked() && c.waitingFor() == null;
+        boolean sendable = Sendable.sendable(c, List.of(), r.report().blocked());
         return new Suggestion(SuggestionIds.of(macro.id(), r.language().code(), r.text()), macro.id(), macro.name(),
                 r.language().code(), r.text(), sendable, c.why(), used, List.of(), c.waitingFor(), r.report());
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.deskbridge.adapters.settings.SellerSetting;
-import com.deskbridge.adapters.settings.SellerSettings;
 import com.deskbridge.adapters.settings.SlaPolicyJson;
 import com.deskbridge.domain.port.TicketStore;
 import com.deskbridge.domain.query.TicketQueries;
@@ -114,18 +112,8 @@ class TicketApiHandlerTest {
     };
 
     /** Settings documents in memory (the DynamoDB store is exercised by the contract tests). */
-    private final Map<String, String> savedPolicies = new HashMap<>();
-    private final SellerSettings settings = new SellerSettings() {
-        @Override
-        public void save(SellerId seller, SellerSetting setting, String document, String savedBy) {
-            savedPolicies.put(seller.value() + "/" + setting, document);
-        }
-
-        @Override
-        public Optional<String> document(SellerId seller, SellerSetting setting) {
-            return Optional.ofNullable(savedPolicies.get(seller.value() + "/" + setting));
-        }
-    };
+    private final InMemorySellerSettings settings = new InMemorySellerSettings();
+    private final Map<String, String> savedPolicies = settings.saved;
 
     private final java.util.Set<String> replyKeys = new java.util.HashSet<>();
     private final InMemoryCollaboration collaboration = InMemoryCollaboration.create();

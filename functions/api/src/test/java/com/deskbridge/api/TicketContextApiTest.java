@@ -271,4 +271,41 @@ class TicketContextApiTest {
         assertThat(claim.get("order").get("parcels").get(0).get("shipDate").asText()).isEqualTo("2026-11-19T15:30:00Z");
         assertThat(claim.get("trackingHistory").isArray()).isTrue();
     }
+    @Test
+    void theAgentsReportShowsEachAgentsRefundsAndCancellationsWithHowTheyEnded() throws Exception {
+        String seller = "ctx-outcomes-" + System.nanoTime();
+        TicketId id = ticket(seller, Channel.AMAZON, ORDER);
+        OrderAction done = queued(seller, id, "anna", ActionType.REFUND, "028-5550002-0000001");
+        OrderAction refused = queued(seller, id, "anna", ActionType.REFUND, "028-5550002-0000002");
+        queued(seller, id, "anna", ActionType.REFUND, "028-5550002-0000003");
+        OrderAction cancel = queued(seller, id, "ben", ActionType.CANCELLATION, "028-5550002-0000004");
+        assertThat(actions.transition(done, Set.of(ActionState.QUEUED), ActionState.COMPLETED, null, Map.of(), NOW)).isPresent();
+        assertThat(actions.transition(done, ActionState.AWAITING_RESULT, ActionState.COMPLETED, null, Map.of(), NOW))
+                .as("a second result for the same action").isEmpty();
+        assertThat(actions.transition(refused, Set.of(ActionState.QUEUED), ActionState.FAILED, null, Map.of("error", "18028"), NOW)).isPresent();
+        assertThat(actions.transition(cancel, Set.of(ActionState.QUEUED), ActionState.ATTENTION_REQUIRED, null, Map.of(), NOW)).isPresent();
+        String day = NOW.toString().substring(0, 10);
+
+        APIGatewayV2HTTPResponse r = call("GET /metrics/agents", lead(seller), null, Map.of("from", day, "to", day), null, null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        JsonNode agents = json(r).get("agents");
+        assertThat(agents).extracting(a -> a.get("agentId").asText()).containsExactly("anna", "ben");
+        assertThat(agents.get(0).get("actions").get("REFUND").toString())
+                .isEqualTo("{\"requested\":3,\"completed\":1,\"failed\":1,\"rejected\":0,\"open\":1}");
+        assertThat(agents.get(0).get("actionsRequested").get("REFUND").asLong()).isEqualTo(3);
+        assertThat(agents.get(1).get("actions").get("CANCELLATION").toString()).as("attention required is still open")
+                .isEqualTo("{\"requested\":1,\"completed\":0,\"failed\":0,\"rejected\":0,\"open\":1}");
+        String other = NOW.minus(Duration.ofDays(3)).toString().substring(0, 10);
+        assertThat(json(call("GET /metrics/agents", lead(seller), null, Map.of("from", other, "to", other), null, null))
+                .get("agents")).as("counted on the request's day only").isEmpty();
+    }
+
+    private static OrderAction queued(String seller, TicketId ticket, String agent, ActionType type, String order) {
+        OrderAction a = new OrderAction(seller, ticket.value(), OrderActionsIds.next(), type, ActionState.QUEUED, order,
+                "A1PA6795UKMFR9", agent, type == ActionType.REFUND ? "10.00" : null, type == ActionType.REFUND ? "EUR" : null,
+                type == ActionType.REFUND ? "CustomerReturn" : "BuyerCanceled", NOW, NOW, NOW, null, null, null, null, null);
+        assertThat(actions.create(a, "ctx-outcome-" + a.actionId(), "hash", actions.ledger(seller, order), NOW))
+                .isEqualTo(ActionStore.Created.CREATED);
+        return a;
+    }
 }

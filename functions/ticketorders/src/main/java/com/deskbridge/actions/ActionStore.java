@@ -5,6 +5,8 @@ import static com.deskbridge.actions.Keys.GSI3SK;
 import static com.deskbridge.actions.Keys.PK;
 import static com.deskbridge.actions.Keys.SK;
 
+import com.deskbridge.adapters.dynamodb.AgentCounters;
+import com.deskbridge.domain.ticket.SellerId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,6 +175,7 @@ public final class ActionStore {
             pending.put("actionId", Attr.s(action.actionId()));
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(pending).build()).build());
         }
+        outcomeCount(action, "requested").ifPresent(writes::add);
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
             return Created.CREATED;
@@ -287,10 +290,14 @@ public final class ActionStore {
         Update move = Update.builder().tableName(table).key(key(Keys.ticketPk(a.sellerId(), a.ticketId()), Keys.actionSk(a.actionId())))
                 .updateExpression(set).conditionExpression("#st = :awaiting AND agentId <> :lead")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(TransactWriteItem.builder().update(move).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(key(Keys.approvalsPk(a.sellerId()), Keys.actionSk(a.actionId())))).build()));
+        if (!approve) {
+            outcomeCount(a, ActionState.REJECTED.name()).ifPresent(writes::add);
+        }
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(move).build(),
-                    TransactWriteItem.builder().delete(d -> d.tableName(table)
-                            .key(key(Keys.approvalsPk(a.sellerId()), Keys.actionSk(a.actionId())))).build()));
+            dynamo.transactWriteItems(t -> t.transactItems(writes));
             return Decided.DECIDED;
         } catch (TransactionCanceledException e) {
             if (!failed(e.cancellationReasons(), 0)) {
@@ -406,6 +413,21 @@ public final class ActionStore {
             condition += " AND feedAttemptId = :att";
         }
         String expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        Optional<TransactWriteItem> outcome = FINAL.contains(to) && !from.contains(to) ? outcomeCount(a, to.name()) : Optional.empty();
+        if (outcome.isPresent()) { // the winning move and its agent's outcome counter are one write
+            Update move = Update.builder().tableName(table).key(key(Keys.ticketPk(a.sellerId(), a.ticketId()), Keys.actionSk(a.actionId())))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build();
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(move).build(), outcome.get()));
+            } catch (TransactionCanceledException e) {
+                if (failed(e.cancellationReasons(), 0)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            return get(a.sellerId(), a.ticketId(), a.actionId());
+        }
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(key(Keys.ticketPk(a.sellerId(), a.ticketId()), Keys.actionSk(a.actionId())))
@@ -416,6 +438,16 @@ public final class ActionStore {
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
+    }
+
+    /** The states an action ends in: reaching one counts as its requesting agent's outcome. */
+    private static final Set<ActionState> FINAL = EnumSet.of(ActionState.COMPLETED, ActionState.FAILED, ActionState.REJECTED);
+
+    /** The requesting agent's counter of this action's type and {@code outcome} on the request's day (none without an agent). */
+    private Optional<TransactWriteItem> outcomeCount(OrderAction a, String outcome) {
+        return a.agentId() == null || a.agentId().isBlank() ? Optional.empty()
+                : Optional.of(AgentCounters.agentCount(table, new SellerId(a.sellerId()), a.agentId(),
+                        AgentCounters.actionCounter(a.type().name(), outcome), a.requestedAt()));
     }
 
     /** Claims a queued, unclaimed action for a feed attempt and takes it off the queue index. */

@@ -70,7 +70,11 @@ public final class AgentCounters {
         return "src_" + source.wireName().replace('-', '_');
     }
 
-    /** The counter of refunds or cancellations of this type requested ({@code outcome} "requested") or finished. */
+    /**
+     * The counter of refunds or cancellations of this type requested ({@code outcome} "requested") or finished
+     * ({@code outcome} the final state's name: COMPLETED, FAILED, REJECTED), kept on the day the action was requested,
+     * so that the requests of a period and what became of them are read from the same days.
+     */
     public static String actionCounter(String type, String outcome) {
         return "act_" + type + "_" + outcome;
     }
@@ -79,6 +83,16 @@ public final class AgentCounters {
     static TransactWriteItem agentReply(String table, SellerId seller, String agentId, ReplySource source, Instant at) {
         return TransactWriteItem.builder().update(add(table, TicketKeys.agentDayPk(seller, at), "A#" + agentId,
                 Map.of("agentId", agentId), at, "replies", sourceCounter(source))).build();
+    }
+
+    /**
+     * One more of {@code counter} for the agent on the UTC day of {@code day}, for the caller's own transaction: a
+     * refund or cancellation counted in the very write that records it ({@code requested}) or moves it to its final
+     * state ({@link #actionCounter}), so a replayed request, a redelivered message or a lost race counts nothing.
+     */
+    public static TransactWriteItem agentCount(String table, SellerId seller, String agentId, String counter, Instant day) {
+        return TransactWriteItem.builder().update(add(table, TicketKeys.agentDayPk(seller, day), "A#" + agentId,
+                Map.of("agentId", agentId), day, counter)).build();
     }
 
     /** Counts a suggestion sent as suggested or edited (for the reply's transaction). */

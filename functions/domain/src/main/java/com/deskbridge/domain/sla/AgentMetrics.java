@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * What each agent did in a period, for the lead: replies sent (by how they were written), first responses (median, p90
  * and share within 24 hours, from the first-response records), replies the compliance check blocked before sending,
- * suggestions sent as suggested or edited, refunds and cancellations requested. Pure: the caller reads the per-agent
+ * suggestions sent as suggested or edited, refunds and cancellations requested and how they ended. Pure: the caller reads the per-agent
  * daily counters and the first-response records of the period (no table scan).
  */
 public final class AgentMetrics {
@@ -25,9 +25,10 @@ public final class AgentMetrics {
      * One agent's counters summed over the period.
      *
      * @param bySource replies per source wire name (hand, macro, suggestion, suggestion-edited)
-     * @param actions  refunds and cancellations per type name (REFUND, CANCELLATION, MCF_CANCELLATION) requested
+     * @param actions  refunds and cancellations per type name (REFUND, CANCELLATION, MCF_CANCELLATION): requested in
+     *                 the period and what became of them
      */
-    public record Counters(long replies, Map<String, Long> bySource, long blocked, Map<String, Long> actions) {
+    public record Counters(long replies, Map<String, Long> bySource, long blocked, Map<String, ActionCounts> actions) {
         public Counters {
             bySource = Map.copyOf(bySource);
             actions = Map.copyOf(actions);
@@ -36,11 +37,36 @@ public final class AgentMetrics {
         public static final Counters NONE = new Counters(0, Map.of(), 0, Map.of());
     }
 
+    /**
+     * One agent's refunds or cancellations of one type requested in the period and how they ended: completed (Amazon or
+     * the channel applied it), failed (refused), rejected (a lead said no before it was sent); the rest is still open
+     * (awaiting approval, queued, submitted, or needing a person's attention).
+     */
+    public record ActionCounts(long requested, long completed, long failed, long rejected) {
+        public static final ActionCounts NONE = new ActionCounts(0, 0, 0, 0);
+
+        /** Requested and not finished yet (never negative, even if a finish was counted before its request). */
+        public long open() {
+            return Math.max(0, requested - completed - failed - rejected);
+        }
+
+        public ActionCounts plus(ActionCounts o) {
+            return new ActionCounts(requested + o.requested, completed + o.completed, failed + o.failed, rejected + o.rejected);
+        }
+    }
+
     /** One agent's line. */
     public record Line(String agentId, long repliesSent, Map<String, Long> bySource, int firstResponses,
                        Optional<Duration> medianFirstResponse, Optional<Duration> p90FirstResponse,
                        OptionalDouble shareWithin24h, long blockedBeforeSend, long suggestionsUsed,
-                       long suggestionsEdited, Map<String, Long> actionsRequested) {
+                       long suggestionsEdited, Map<String, ActionCounts> actions) {
+
+        /** Refunds and cancellations requested, by type. */
+        public Map<String, Long> actionsRequested() {
+            Map<String, Long> out = new TreeMap<>();
+            actions.forEach((type, c) -> out.put(type, c.requested()));
+            return out;
+        }
     }
 
     /** Every agent with counters or first responses, by agent id. */
