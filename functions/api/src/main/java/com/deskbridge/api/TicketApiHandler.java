@@ -72,7 +72,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         try {
             // the onboarding routes serve operators, who work for no one seller (README, Deploy step 4)
             SellerId seller = (SellerRoutes.ROUTE_KEYS.contains(request.routeKey())
-                    || AmazonRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
+                    || AmazonRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())
+                    || CarrierRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
                     || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
             request.roles();
             Route route = RouteTable.find(request.routeKey()).orElseThrow(() -> new ApiProblem("no-such-route",

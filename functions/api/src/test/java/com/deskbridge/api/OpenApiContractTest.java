@@ -444,6 +444,14 @@ class OpenApiContractTest {
                 new Object[] {"GET /sellers/{id}/amazon/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
                 new Object[] {"GET /onboarding/amazon/callback", Map.of(), null, Map.of("state", "forged",
                         "selling_partner_id", "A1PARTNER01", "spapi_oauth_code", "ANcode"), null, null, 400},
+                // a seller's own carrier accounts: refusals that need no carrier; the journeys make the real check
+                new Object[] {"GET /sellers/{id}/carriers", AGENT, Map.of("id", SELLER.value()), null, null, null, 200},
+                new Object[] {"PUT /sellers/{id}/carriers/{carrier}", AGENT, Map.of("id", SELLER.value(), "carrier", "ups"),
+                        null, null, "{\"clientId\":\"a\",\"clientSecret\":\"b\"}", 403},
+                new Object[] {"PUT /sellers/{id}/carriers/{carrier}", LEAD, Map.of("id", SELLER.value(), "carrier", "gls"),
+                        null, null, "{\"apiKey\":\"a\"}", 404},
+                new Object[] {"PUT /sellers/{id}/carriers/{carrier}", LEAD, Map.of("id", SELLER.value(), "carrier", "ups"),
+                        null, null, "{\"clientId\":\"a\"}", 400},
                 // languages (issue 15): off by default, switched on by a lead, the local Translate stand-in answering
                 new Object[] {"GET /translation-settings", AGENT, null, null, null, null, 200},
                 new Object[] {"POST /tickets/{id}/replies/translation-preview", AGENT, Map.of("id", contextTicket.value()),
@@ -493,7 +501,9 @@ class OpenApiContractTest {
                         // Amazon's answer about review requests: the journeys (with the SP-API simulator) cover them
                         && !r.equals("GET /tickets/{id}/review-request") && !r.equals("POST /tickets/{id}/review-request")
                         // the Amazon authorization workflow needs Secrets Manager and Seller Central: the journeys cover it
-                        && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback"))
+                        && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback")
+                        // a carrier credentials check needs Secrets Manager and a carrier: the journeys cover it
+                        && !r.equals("PUT /sellers/{id}/carriers/{carrier}"))
                         .toList());
     }
 
