@@ -81,8 +81,9 @@ public final class SellerCarriers implements TrackingSource {
             own = true;
         } catch (MissingSecretException e) {
             own = false;
-        } catch (IllegalStateException e) {
-            // Secrets Manager failed: the stack's credentials this time, asked again at the next look-up
+        } catch (RuntimeException e) {
+            // Secrets Manager failed (throttled, denied, unreachable): the stack's credentials this time, asked again at
+            // the next look-up; tracking never stops over it
             LOG.warning(() -> "seller carrier secret " + name + " could not be read; using the stack's credentials");
             return false;
         }
