@@ -7,11 +7,9 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
-import com.deskbridge.http.Backoff;
 import com.deskbridge.spapi.SpApiClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.SplittableRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -22,8 +20,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, FeedResults results, FeedPoller poller,
                             DeadLetterSink deadLetters, Clock clock, ChannelConfirmations confirmations) {
 
-    /** The pieces every component shares. */
-    public record Parts(DynamoDbClient dynamo, String table, SpApiClient spApi, SpApiClient createFeedClient,
+    /**
+     * The pieces every component shares. One SP-API client serves them all (one Login with Amazon token cache per
+     * container); its createFeed is sent once by the transport ({@code FeedsClient#createFeed}).
+     */
+    public record Parts(DynamoDbClient dynamo, String table, SpApiClient spApi,
                         SellerAccounts accounts, SubmitTrigger trigger, DeadLetterSink deadLetters, int maxMessagesPerFeed,
                         Duration lease, Duration pollAfter, Duration attentionAfter, Duration giveUpAfter,
                         FaultPoint faults, Clock clock) {
@@ -41,7 +42,7 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
         AuditTrail audit = new AuditTrail(new DynamoDbEvidenceLog(p.dynamo(), p.table(), p.clock()));
         FeedBudget budget = new FeedBudget(p.dynamo(), p.table(), p.clock());
         OrderActions service = new OrderActions(actions, p.spApi(), p.accounts(), audit, p.trigger(), p.clock());
-        FeedSubmitter submitter = new FeedSubmitter(actions, attempts, budget, p.spApi(), p.createFeedClient(), p.accounts(), audit,
+        FeedSubmitter submitter = new FeedSubmitter(actions, attempts, budget, p.spApi(), p.accounts(), audit,
                 p.maxMessagesPerFeed(), p.lease(), p.faults(), p.clock());
         FeedResults results = new FeedResults(actions, attempts, p.spApi(), p.accounts(), audit, p.clock());
         FeedPoller poller = new FeedPoller(attempts, actions, results, submitter, p.spApi(), p.accounts(), audit, p.pollAfter(),
@@ -65,8 +66,7 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
         DeadLetterSink dlq = Env.get("ACTIONS_DLQ_URL").<DeadLetterSink>map(url -> new DeadLetterQueue(sqs, url))
                 .orElse((message, reason, at) -> LoggerFactory.getLogger(ActionsWiring.class).error("poison message {} dropped: {}",
                         message.getMessageId(), reason));
-        return of(new Parts(dynamo, table, spApi.client(), spApi.client(singleAttempt(), SpApiClient.DEFAULT_MAX_QUOTA_WAIT),
-                spApi.accounts(), trigger, dlq,
+        return of(new Parts(dynamo, table, spApi.client(), spApi.accounts(), trigger, dlq,
                 Integer.parseInt(Env.get("FEED_MAX_MESSAGES").orElse(Integer.toString(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED))),
                 FeedSubmitter.DEFAULT_LEASE,
                 minutes("FEED_POLL_AFTER_MINUTES", FeedPoller.DEFAULT_POLL_AFTER),
@@ -76,11 +76,6 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
                 new ChannelConfirmations.Settings(ChannelConfirmations.DEFAULT_MAX_INTERVAL,
                         minutes("CHANNEL_CONFIRM_ATTENTION_AFTER_MINUTES", ChannelConfirmations.DEFAULT_ATTENTION_AFTER),
                         ChannelConfirmations.DEFAULT_GIVE_UP_AFTER, ChannelConfirmations.DEFAULT_MAX_PER_RUN));
-    }
-
-    /** createFeed is a non-idempotent POST: the transport must not retry it (see {@link FeedSubmitter}). */
-    public static Backoff singleAttempt() {
-        return new Backoff(Duration.ZERO, Duration.ZERO, 1, new SplittableRandom());
     }
 
     private static Duration minutes(String name, Duration fallback) {

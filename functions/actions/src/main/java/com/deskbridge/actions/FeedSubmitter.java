@@ -59,7 +59,6 @@ public final class FeedSubmitter {
     private final FeedAttemptStore attempts;
     private final FeedBudget budget;
     private final SpApiClient spApi;
-    private final SpApiClient createFeedClient;
     private final SellerAccounts accounts;
     private final AuditTrail audit;
     private final McfCanceller mcf;
@@ -69,18 +68,14 @@ public final class FeedSubmitter {
     private final FaultPoint faults;
     private final Clock clock;
 
-    /**
-     * @param createFeedClient an SP-API client whose backoff allows a single attempt: createFeed must not be retried by
-     *                         the transport
-     */
+    /** @param spApi the container's SP-API client (its createFeed is never retried by the transport) */
     public FeedSubmitter(ActionStore actions, FeedAttemptStore attempts, FeedBudget budget, SpApiClient spApi,
-                         SpApiClient createFeedClient, SellerAccounts accounts, AuditTrail audit, int maxMessagesPerFeed,
+                         SellerAccounts accounts, AuditTrail audit, int maxMessagesPerFeed,
                          Duration lease, FaultPoint faults, Clock clock) {
         this.actions = Objects.requireNonNull(actions);
         this.attempts = Objects.requireNonNull(attempts);
         this.budget = Objects.requireNonNull(budget);
         this.spApi = Objects.requireNonNull(spApi);
-        this.createFeedClient = Objects.requireNonNull(createFeedClient);
         this.accounts = Objects.requireNonNull(accounts);
         this.audit = Objects.requireNonNull(audit);
         this.batcher = new FeedBatcher(maxMessagesPerFeed);
@@ -198,7 +193,7 @@ public final class FeedSubmitter {
         faults.reached("creating");
         String feedId;
         try {
-            feedId = createFeedClient.feeds().createFeed(account, a.feedType(), List.of(a.marketplaceId()), a.documentId());
+            feedId = spApi.feeds().createFeed(account, a.feedType(), List.of(a.marketplaceId()), a.documentId());
         } catch (UpstreamException e) {
             createFailed(a, e);
             return false;

@@ -123,9 +123,7 @@ final class Harness implements AutoCloseable {
                 new InMemoryQuotaProvider(clock));
         spApi = new SpApiClient(http, clock, clock::sleep, name -> secret, quotas, endpoints,
                 Backoff.standard(new SplittableRandom(7)), maxQuotaWait);
-        SpApiClient createFeed = new SpApiClient(http, clock, clock::sleep, name -> secret, quotas, endpoints,
-                ActionsWiring.singleAttempt(), maxQuotaWait);
-        wiring = ActionsWiring.of(new ActionsWiring.Parts(dynamo, table, spApi, createFeed,
+        wiring = ActionsWiring.of(new ActionsWiring.Parts(dynamo, table, spApi,
                 SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU), triggers::add, (message, reason, at) -> { },
                 FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED, FeedSubmitter.DEFAULT_LEASE, FeedPoller.DEFAULT_POLL_AFTER,
                 FeedPoller.DEFAULT_ATTENTION_AFTER, FeedPoller.DEFAULT_GIVE_UP_AFTER, faults, clock));

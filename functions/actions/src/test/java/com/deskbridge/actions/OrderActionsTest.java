@@ -54,6 +54,9 @@ class OrderActionsTest {
         assertThat(submitted.state()).isEqualTo(ActionState.SUBMITTED);
         assertThat(submitted.feedId()).isNotBlank();
         assertThat(submitted.messageId()).isEqualTo(1L);
+        // one SP-API client per container (ActionsWiring.Parts): validation, createFeedDocument and createFeed share
+        // its Login with Amazon token; a second client (the createFeed one it used to have) would exchange it again
+        assertThat(h.simulator.callCount("lwa.token")).as("Login with Amazon exchanges").isEqualTo(1);
 
         h.passTime(Duration.ofMinutes(2).plusSeconds(1));
         h.deliverNotifications();

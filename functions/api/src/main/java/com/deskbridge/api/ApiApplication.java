@@ -24,7 +24,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       AuditService audits,
                       java.util.function.Supplier<AmazonAuthorization> amazon,
                       TranslationDesk translations,
-                      java.util.function.Supplier<EbayAuthorization> ebay) {
+                      java.util.function.Supplier<EbayAuthorization> ebay,
+                      java.util.function.Supplier<CarrierConnections> carriers) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -46,6 +47,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
 
                 new TranslationDesk(ports.settings(), ports.translations().translator(), ports.translations().replies(),
                         macros, settings, ports.clock(), ports.translations().retention()),
-                ports.ebay());
+                ports.ebay(), ports.carriers());
     }
 }

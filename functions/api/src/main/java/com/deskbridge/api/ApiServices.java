@@ -26,6 +26,12 @@ import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.dynamodb.ResponseRecords;
 import com.deskbridge.adapters.outbound.SellerReplyChannels;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
+import com.deskbridge.carriers.CarrierRegistry;
+import com.deskbridge.carriers.CarrierSettings;
+import com.deskbridge.carriers.SellerCarriers;
+import com.deskbridge.http.Backoff;
+import com.deskbridge.http.Sleeper;
+import com.deskbridge.logistics.CarrierBudgets;
 import com.deskbridge.adapters.sellers.DynamoDbSellerRegistry;
 import com.deskbridge.adapters.settings.DynamoDbSellerSettings;
 import com.deskbridge.domain.seller.SellerRegistry;
@@ -70,9 +76,10 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
                           AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
                           com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon,
-                          Translations translations, Supplier<EbayAuthorization> ebay) {
+                          Translations translations, Supplier<EbayAuthorization> ebay,
+                          Supplier<CarrierConnections> carriers) {
 
-    /** Without eBay's onboarding (compositions about something else). */
+    /** Without eBay's onboarding and the sellers' own carrier accounts (compositions about something else). */
     public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                        ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                        Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
@@ -84,6 +91,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, audits,
                 amazon, translations, () -> {
                     throw new IllegalStateException("no eBay authorization in this composition");
+                }, () -> {
+                    throw new IllegalStateException("no carrier connections in this composition");
                 });
     }
 
@@ -184,7 +193,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         amazonSettings(), clock)),
                 new Translations(memoized(AmazonTranslateClient::fromEnvironment),
                         new DynamoDbReplyTranslations(dynamo, table), retention),
-                memoized(() -> ebayAuthorization(sellers, secrets.get(), clock)));
+                memoized(() -> ebayAuthorization(sellers, secrets.get(), clock)),
+                memoized(() -> new CarrierConnections(sellers, memoized(() -> carrierChecks(clock)), secrets.get(),
+                        Env.get("CARRIER_SELLER_SECRET_PREFIX").orElse(SellerCarriers.DEFAULT_PREFIX), clock)));
     }
 
     /**
@@ -215,6 +226,18 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 Env.require("SPAPI_NOTIFICATIONS_QUEUE_ARN"), Env.get("SPAPI_CONSENT_URL"),
                 Env.get("SPAPI_APP_DRAFT").map(Boolean::parseBoolean).orElse(false),
                 com.deskbridge.spapi.Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")), Env.get("ONBOARDING_REDIRECT_URI"));
+    }
+
+    /**
+     * The carrier adapters the credentials checks of PUT /sellers/{id}/carriers/{carrier} are made with (CARRIER_ENDPOINT
+     * or CARRIER_&lt;UPSTREAM&gt;_BASE_URL, as enrichment's): they read no secret, the credentials under test are passed.
+     */
+    private static CarrierRegistry carrierChecks(Clock clock) {
+        return CarrierRegistry.create(CarrierSettings.ofEnvironment(Env::get), name -> {
+            throw new IllegalStateException("the API reads no carrier secret (" + name + ")");
+        }, clock, CarrierBudgets.documented(), java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build(), Sleeper.REAL,
+                new Backoff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(1), 2, new java.security.SecureRandom()));
     }
 
     static <T> Supplier<T> memoized(Supplier<T> build) {

@@ -73,7 +73,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             // the onboarding routes serve operators, who work for no one seller (README, Deploy step 4)
             SellerId seller = (SellerRoutes.ROUTE_KEYS.contains(request.routeKey())
                     || AmazonRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())
-                    || EbayRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
+                    || EbayRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())
+                    || CarrierRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
                     || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey())
                     || EbayRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
             request.roles();

@@ -154,6 +154,16 @@ class AmazonAuthorizationTest {
         }
 
         @Override
+        public void recordCarrierConnection(SellerId seller, com.deskbridge.domain.seller.CarrierConnection connection) {
+            throw new UnsupportedOperationException("not used by the Amazon authorization");
+        }
+
+        @Override
+        public java.util.List<com.deskbridge.domain.seller.CarrierConnection> carrierConnections(SellerId seller) {
+            return java.util.List.of();
+        }
+
+        @Override
         public void saveAuthorizationNonce(SellerId seller, String nonce, Instant expires) {
             nonces.put(seller.value() + "|" + nonce, expires);
         }

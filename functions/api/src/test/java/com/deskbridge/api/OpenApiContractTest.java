@@ -448,6 +448,14 @@ class OpenApiContractTest {
                 new Object[] {"GET /sellers/{id}/ebay/authorize", OPERATOR, Map.of("id", "contract-nobody"), null, null, null, 404},
                 new Object[] {"GET /onboarding/ebay/callback", Map.of(), null, Map.of("state", "forged", "code", "v^1.1#code"),
                         null, null, 400},
+                // a seller's own carrier accounts: refusals that need no carrier; the journeys make the real check
+                new Object[] {"GET /sellers/{id}/carriers", AGENT, Map.of("id", SELLER.value()), null, null, null, 200},
+                new Object[] {"PUT /sellers/{id}/carriers/{carrier}", AGENT, Map.of("id", SELLER.value(), "carrier", "ups"),
+                        null, null, "{\"clientId\":\"a\",\"clientSecret\":\"b\"}", 403},
+                new Object[] {"PUT /sellers/{id}/carriers/{carrier}", LEAD, Map.of("id", SELLER.value(), "carrier", "gls"),
+                        null, null, "{\"apiKey\":\"a\"}", 404},
+                new Object[] {"PUT /sellers/{id}/carriers/{carrier}", LEAD, Map.of("id", SELLER.value(), "carrier", "ups"),
+                        null, null, "{\"clientId\":\"a\"}", 400},
                 // languages (issue 15): off by default, switched on by a lead, the local Translate stand-in answering
                 new Object[] {"GET /translation-settings", AGENT, null, null, null, null, 200},
                 new Object[] {"POST /tickets/{id}/replies/translation-preview", AGENT, Map.of("id", contextTicket.value()),
@@ -499,7 +507,9 @@ class OpenApiContractTest {
                         // the Amazon authorization workflow needs Secrets Manager and Seller Central: the journeys cover it
                         && !r.equals("GET /sellers/{id}/amazon/authorize") && !r.equals("GET /onboarding/amazon/callback")
                         // eBay's consent likewise (the eBay simulator): EbayAuthorizationTest and the journeys cover it
-                        && !r.equals("GET /sellers/{id}/ebay/authorize") && !r.equals("GET /onboarding/ebay/callback"))
+                        && !r.equals("GET /sellers/{id}/ebay/authorize") && !r.equals("GET /onboarding/ebay/callback")
+                        // a carrier credentials check needs Secrets Manager and a carrier: the journeys cover it
+                        && !r.equals("PUT /sellers/{id}/carriers/{carrier}"))
                         .toList());
     }
 

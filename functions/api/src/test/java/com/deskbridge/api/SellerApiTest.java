@@ -82,4 +82,44 @@ class SellerApiTest {
         assertThat(api.call("GET /sellers/{id}", operator(), Map.of("id", "by-lead-" + N), null, null, null).getStatusCode())
                 .isEqualTo(404);
     }
+
+    private static APIGatewayV2HTTPResponse putCarrier(Map<String, String> claims, String seller, String carrier, String body) {
+        return api.call("PUT /sellers/{id}/carriers/{carrier}", claims, Map.of("id", seller, "carrier", carrier), null,
+                Map.of("content-type", "application/json"), body);
+    }
+
+    @Test
+    void carrierCredentialsAreRefusedBeforeAnyCarrierIsAskedWhenTheyCannotBeRight() {
+        String seller = "carriers-" + N;
+        assertThat(post(operator(), registration(seller, "carriers-" + N)).getStatusCode()).isEqualTo(201);
+        String ups = "{\"clientId\":\"id-1\",\"clientSecret\":\"top-secret-value\"}";
+
+        assertThat(putCarrier(agent(seller, "agent-1"), seller, "ups", ups).getStatusCode()).as("agents may not").isEqualTo(403);
+        assertThat(putCarrier(lead("another-seller"), seller, "ups", ups).getStatusCode()).as("another seller's lead").isEqualTo(404);
+        APIGatewayV2HTTPResponse unknown = putCarrier(lead(seller), seller, "gls", ups);
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("type").asText()).isEqualTo("urn:deskbridge:problem:carrier-not-found");
+        APIGatewayV2HTTPResponse missing = putCarrier(lead(seller), seller, "ups", "{\"clientId\":\"id-1\"}");
+        assertThat(missing.getStatusCode()).isEqualTo(400);
+        assertThat(json(missing).path("field").asText()).isEqualTo("clientSecret");
+        APIGatewayV2HTTPResponse foreign = putCarrier(lead(seller), seller, "dhl", ups);
+        assertThat(foreign.getStatusCode()).isEqualTo(400);
+        assertThat(json(foreign).path("field").asText()).isEqualTo("clientId");
+        assertThat(foreign.getBody()).as("no value is echoed").doesNotContain("top-secret-value");
+        APIGatewayV2HTTPResponse notText = putCarrier(lead(seller), seller, "dhl", "{\"apiKey\":42}");
+        assertThat(json(notText).path("field").asText()).isEqualTo("apiKey");
+        assertThat(putCarrier(lead(seller), seller, "dhl", "{\"apiKey\":\"k\",\"token\":\"t\"}").getStatusCode()).isEqualTo(400);
+
+        JsonNode list = json(api.call("GET /sellers/{id}/carriers", agent(seller, "agent-1"), Map.of("id", seller), null, null, null));
+        assertThat(list.path("items")).extracting(i -> i.path("carrier").asText())
+                .containsExactly("dhl", "ups", "fedex", "usps", "dpd", "aggregator");
+        assertThat(list.path("items")).as("nothing was stored or checked").allSatisfy(i -> {
+            assertThat(i.path("ownCredentials").asBoolean()).isFalse();
+            assertThat(i.has("lastCheck")).isFalse();
+        });
+        assertThat(api.call("GET /sellers/{id}/carriers", operator(), Map.of("id", seller), null, null, null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(api.call("GET /sellers/{id}/carriers", agent("someone-else", "a"), Map.of("id", seller), null, null, null)
+                .getStatusCode()).isEqualTo(404);
+    }
 }

@@ -35,6 +35,11 @@ public final class AggregatorTrackingAdapter extends TrackingAdapter {
     }
 
     @Override
+    boolean keyBased() {
+        return true;
+    }
+
+    @Override
     TrackingResult fetch(Carrier carrier, String number) {
         String slug = carrier.aggregatorSlug();
         String path = "/trackings?tracking_numbers=" + enc(number) + (slug == null ? "" : "&slug=" + enc(slug));

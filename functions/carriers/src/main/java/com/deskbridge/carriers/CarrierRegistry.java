@@ -26,10 +26,44 @@ public final class CarrierRegistry implements TrackingSource {
 
     private final Map<TrackingUpstream, TrackingAdapter> adapters;
     private final Map<TrackingUpstream, CarrierQuotas.BudgetQuota> quotas;
+    private final Factory factory;
 
-    private CarrierRegistry(Map<TrackingUpstream, TrackingAdapter> adapters, Map<TrackingUpstream, CarrierQuotas.BudgetQuota> quotas) {
+    /** What building an adapter takes: kept to build credential checks and per-seller registries alike. */
+    private record Factory(CarrierSettings settings, Clock clock, CarrierBudgets budgets, HttpClient client, Sleeper sleeper,
+                           Backoff backoff) {
+
+        /** The adapter of {@code u} reading its credentials from {@code secrets} under {@code e}'s secret name. */
+        TrackingAdapter adapter(TrackingUpstream u, CarrierSettings.Endpoint e, SecretSource secrets, Quota quota) {
+            UpstreamHttp http = new UpstreamHttp(CarrierSettings.key(u), client, backoff, sleeper, settings.maxQuotaWait(), null);
+            var locale = settings.linkLocale();
+            return switch (u) {
+                case DHL -> new DhlTrackingAdapter(e, secrets, http, quota, clock, locale);
+                case UPS -> new UpsTrackingAdapter(e, secrets, http, quota, clock, locale, settings.upsTransactionSource());
+                case FEDEX -> new FedexTrackingAdapter(e, secrets, http, quota, clock, locale);
+                case USPS -> new UspsTrackingAdapter(e, secrets, http, quota, clock, locale);
+                case DPD -> new DpdTrackingAdapter(e, secrets, http, quota, clock, locale);
+                case AGGREGATOR -> new AggregatorTrackingAdapter(e, secrets, http, quota, clock, locale);
+            };
+        }
+
+        /** Every upstream's adapter with the secret names {@code settings} gives, each with its own quota. */
+        CarrierRegistry registry(CarrierSettings settings, SecretSource secrets) {
+            Map<TrackingUpstream, TrackingAdapter> adapters = new EnumMap<>(TrackingUpstream.class);
+            Map<TrackingUpstream, CarrierQuotas.BudgetQuota> quotas = new EnumMap<>(TrackingUpstream.class);
+            for (TrackingUpstream u : TrackingUpstream.values()) {
+                CarrierQuotas.BudgetQuota quota = CarrierQuotas.forBudget(budgets.of(u), clock);
+                quotas.put(u, quota);
+                adapters.put(u, adapter(u, settings.endpoint(u), secrets, quota));
+            }
+            return new CarrierRegistry(adapters, quotas, new Factory(settings, clock, budgets, client, sleeper, backoff));
+        }
+    }
+
+    private CarrierRegistry(Map<TrackingUpstream, TrackingAdapter> adapters, Map<TrackingUpstream, CarrierQuotas.BudgetQuota> quotas,
+                            Factory factory) {
         this.adapters = adapters;
         this.quotas = quotas;
+        this.factory = factory;
     }
 
     /** Production wiring: documented budgets, real sleeping, standard jittered backoff. */
@@ -49,24 +83,34 @@ public final class CarrierRegistry implements TrackingSource {
         // quota wait): the remaining attempts then fail fast and the caller gets Unavailable.
         Duration cap = backoff.cap().compareTo(settings.maxQuotaWait()) > 0 ? backoff.cap() : settings.maxQuotaWait();
         Sleeper capped = d -> sleeper.sleep(d.compareTo(cap) > 0 ? cap : d);
-        Map<TrackingUpstream, TrackingAdapter> adapters = new EnumMap<>(TrackingUpstream.class);
-        Map<TrackingUpstream, CarrierQuotas.BudgetQuota> quotas = new EnumMap<>(TrackingUpstream.class);
+        return new Factory(settings, clock, budgets, client, capped, backoff).registry(settings, secrets);
+    }
+
+    /**
+     * The same carriers with other credentials: every upstream's secret named by {@code secretName} (a seller's own,
+     * say), with adapters, token caches and client-side quotas of their own (a carrier's quota is per account).
+     */
+    public CarrierRegistry withSecrets(SecretSource secrets, java.util.function.Function<TrackingUpstream, String> secretName) {
+        Map<TrackingUpstream, CarrierSettings.Endpoint> endpoints = new EnumMap<>(TrackingUpstream.class);
         for (TrackingUpstream u : TrackingUpstream.values()) {
-            CarrierQuotas.BudgetQuota quota = CarrierQuotas.forBudget(budgets.of(u), clock);
-            quotas.put(u, quota);
-            UpstreamHttp http = new UpstreamHttp(CarrierSettings.key(u), client, backoff, capped, settings.maxQuotaWait(), null);
-            CarrierSettings.Endpoint e = settings.endpoint(u);
-            var locale = settings.linkLocale();
-            adapters.put(u, switch (u) {
-                case DHL -> new DhlTrackingAdapter(e, secrets, http, quota, clock, locale);
-                case UPS -> new UpsTrackingAdapter(e, secrets, http, quota, clock, locale, settings.upsTransactionSource());
-                case FEDEX -> new FedexTrackingAdapter(e, secrets, http, quota, clock, locale);
-                case USPS -> new UspsTrackingAdapter(e, secrets, http, quota, clock, locale);
-                case DPD -> new DpdTrackingAdapter(e, secrets, http, quota, clock, locale);
-                case AGGREGATOR -> new AggregatorTrackingAdapter(e, secrets, http, quota, clock, locale);
-            });
+            endpoints.put(u, new CarrierSettings.Endpoint(factory.settings().endpoint(u).baseUrl(), secretName.apply(u)));
         }
-        return new CarrierRegistry(adapters, quotas);
+        CarrierSettings s = factory.settings();
+        return factory.registry(new CarrierSettings(endpoints, s.upsTransactionSource(), s.maxQuotaWait(), s.linkLocale()), secrets);
+    }
+
+    /**
+     * One cheap call to {@code upstream} with {@code credentials} (already {@link CarrierCredentials#validate validated}):
+     * a token request, or for API-key carriers a look-up of a number no carrier issues. Nothing is cached or kept; the
+     * credentials are never logged.
+     */
+    public CarrierCredentials.Check check(TrackingUpstream upstream, java.util.Map<String, String> credentials) {
+        String label = "(credentials under test)";
+        java.util.Map<String, String> copy = java.util.Map.copyOf(credentials);
+        TrackingAdapter adapter = factory.adapter(upstream,
+                new CarrierSettings.Endpoint(factory.settings().endpoint(upstream).baseUrl(), label),
+                name -> copy, TrackingAdapter.UNLIMITED);
+        return adapter.check();
     }
 
     @Override

@@ -76,6 +76,27 @@ public record CarrierSettings(Map<TrackingUpstream, Endpoint> endpoints, String 
         return new CarrierSettings(m, s.upsTransactionSource(), s.maxQuotaWait(), s.linkLocale());
     }
 
+    /**
+     * What a function's environment says (template.yaml), read through {@code env} (a function's variables: the
+     * process environment in Lambda, system properties in the local runner): {@code CARRIER_ENDPOINT} (the carrier
+     * simulator, every carrier under {@code {endpoint}/{carrier}}) when set, else {@code CARRIER_<UPSTREAM>_BASE_URL}
+     * and {@code _SECRET} over the production defaults.
+     */
+    public static CarrierSettings ofEnvironment(java.util.function.Function<String, java.util.Optional<String>> env) {
+        java.util.Optional<String> base = env.apply("CARRIER_ENDPOINT");
+        if (base.isPresent()) {
+            return production().withBaseUrls(u -> base.get() + "/" + key(u));
+        }
+        Map<String, String> given = new java.util.HashMap<>();
+        for (TrackingUpstream u : TrackingUpstream.values()) {
+            for (String suffix : new String[] {"BASE_URL", "SECRET"}) {
+                String name = "CARRIER_" + u.name() + "_" + suffix;
+                env.apply(name).ifPresent(v -> given.put(name, v));
+            }
+        }
+        return fromEnvironment(given);
+    }
+
     /** A copy with the base URL of {@code upstream} replaced. */
     public CarrierSettings withBaseUrl(TrackingUpstream upstream, String baseUrl) {
         Map<TrackingUpstream, Endpoint> m = new EnumMap<>(endpoints);

@@ -32,6 +32,11 @@ public final class DhlTrackingAdapter extends TrackingAdapter {
     }
 
     @Override
+    boolean keyBased() {
+        return true;
+    }
+
+    @Override
     TrackingResult fetch(Carrier carrier, String number) {
         HttpResponse<String> r = sendAuthorized(key -> request(uri("/track/shipments?trackingNumber=" + enc(number)))
                 .header("DHL-API-Key", key).header("Accept", "application/json").GET().build());

@@ -101,6 +101,38 @@ abstract class TrackingAdapter implements TrackingSource {
         return CarrierSettings.key(upstream);
     }
 
+    /** A number no carrier issues, for the key-based carriers' test call (an answer "unknown" means the key works). */
+    static final String PROBE_NUMBER = "DESKBRIDGECHECK0";
+
+    /**
+     * One cheap call with this adapter's credentials: OAuth and DPD get a token (no tracking quota used); API-key
+     * carriers (DHL, the aggregator), whose key is checked only by a request, look up {@link #PROBE_NUMBER}.
+     */
+    CarrierCredentials.Check check() {
+        try {
+            if (keyBased()) {
+                fetch(upstream == TrackingUpstream.DHL ? Carrier.DHL : Carrier.OTHER, PROBE_NUMBER);
+            } else {
+                issueToken();
+            }
+            return new CarrierCredentials.Verified(clock.instant());
+        } catch (CredentialsRejectedException e) {
+            return new CarrierCredentials.Rejected(clock.instant(), name() + " refused the credentials");
+        } catch (QuotaExhaustedException e) {
+            return new CarrierCredentials.Unreachable(clock.instant(), name() + ": quota used up, try again in " + e.retryAfter());
+        } catch (UpstreamException e) {
+            return new CarrierCredentials.Unreachable(clock.instant(), name() + " unavailable: "
+                    + (e.status() == 0 ? "no response" : "HTTP " + e.status()));
+        } catch (MalformedResponseException e) {
+            return new CarrierCredentials.Unreachable(clock.instant(), name() + ": unreadable response (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Whether the credential is an API key read from the secret (no token request to test it by). */
+    boolean keyBased() {
+        return false;
+    }
+
     /** Sends with the cached credential; on 401 drops it, gets a fresh one and tries once more. */
     HttpResponse<String> sendAuthorized(Function<String, HttpRequest> request) {
         HttpResponse<String> response = http.send(request.apply(tokens.token()), quota);

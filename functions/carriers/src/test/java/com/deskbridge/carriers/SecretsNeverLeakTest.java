@@ -107,8 +107,15 @@ class SecretsNeverLeakTest {
         try (Harness h = new Harness(CarrierSimulator.demoWorld(), CarrierBudgets.documented(), wrong)) {
             for (TrackingUpstream u : TrackingUpstream.values()) {
                 texts.add(describe(track(h, u)));
+                // 3. a seller's credentials under test (PUT /sellers/{id}/carriers/{carrier}): right, wrong, carrier down
+                String key = CarrierSettings.key(u);
+                texts.add(h.registry.check(u, Harness.demoSecrets().get("deskbridge/carriers/" + key)).toString());
+                texts.add(h.registry.check(u, wrong.get("deskbridge/carriers/" + key)).toString());
+                h.sim.injectFaults(key, 503, 8);
+                texts.add(h.registry.check(u, Harness.demoSecrets().get("deskbridge/carriers/" + key)).toString());
             }
         }
+        assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Rejected"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("rejected the credentials"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("quota used up"));
         assertThat(captured).isNotEmpty();

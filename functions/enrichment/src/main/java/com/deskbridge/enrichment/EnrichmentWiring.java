@@ -8,6 +8,7 @@ import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.carriers.CarrierRegistry;
 import com.deskbridge.carriers.CarrierSettings;
+import com.deskbridge.carriers.SellerCarriers;
 import com.deskbridge.http.Backoff;
 import com.deskbridge.http.SecretSource;
 import com.deskbridge.http.Sleeper;
@@ -71,7 +72,8 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
      * SPAPI_SECRET_PREFIX (default {@code deskbridge/spapi/}), SPAPI_DEFAULT_MARKETPLACE (default ATVPDKIKX0DER),
      * optional SPAPI_ENDPOINT + SPAPI_LWA_URL (simulator), CARRIER_ENDPOINT (the carrier simulator: every carrier
      * under {@code {endpoint}/{carrier}}) or CARRIER_&lt;UPSTREAM&gt;_BASE_URL / _SECRET,
-     * optional TRACKING_LINK_LOCALE (e.g. de-DE); EBAY_SECRET_PREFIX, SHOPIFY_SECRET_PREFIX, EBAY_ENDPOINT, SHOPIFY_ENDPOINT
+     * optional TRACKING_LINK_LOCALE (e.g. de-DE); CARRIER_SELLER_SECRET_PREFIX (sellers' own carrier credentials,
+     * default {@code deskbridge/seller-carriers/}); EBAY_SECRET_PREFIX, SHOPIFY_SECRET_PREFIX, EBAY_ENDPOINT, SHOPIFY_ENDPOINT
      * (the sellers' eBay accounts and Shopify stores, {@link ChannelAccounts}).
      */
     public static EnrichmentWiring fromEnvironment() {
@@ -85,9 +87,7 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
                 Integer.parseInt(Env.get("ENRICHMENT_MAX_RECEIVES").orElse("5")), endpoints,
                 SellerAccounts.bySecretPrefix(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
                         Env.get("SPAPI_DEFAULT_MARKETPLACE").orElse("ATVPDKIKX0DER")),
-                Env.get("CARRIER_ENDPOINT").map(base -> CarrierSettings.production()
-                                .withBaseUrls(u -> base + "/" + CarrierSettings.key(u)))
-                        .orElseGet(() -> CarrierSettings.fromEnvironment(System.getenv())), CarrierBudgets.documented(), TrackingFreshness.defaults(),
+                CarrierSettings.ofEnvironment(Env::get), CarrierBudgets.documented(), TrackingFreshness.defaults(),
                 Env.get("TRACKING_LINK_LOCALE").map(Locale::forLanguageTag).orElse(Locale.US), null,
                 ChannelAccounts.fromEnvironment(dynamo, Env.require("TICKETS_TABLE"), Clock.systemUTC()));
         return of(settings, dynamo, sqs, events, SecretsManagerSource.fromEnvironment(),
@@ -102,8 +102,11 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
                 Backoff.standard(new SplittableRandom()), Duration.ofSeconds(5));
         CarrierRegistry registry = CarrierRegistry.create(s.carrierSettings(), secrets, clock, s.budgets(), http, sleeper,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 1, new SecureRandom()));
+        // a seller's own carrier accounts where it stored some (PUT /sellers/{id}/carriers/{carrier}), else the stack's
+        SellerCarriers carriers = new SellerCarriers(registry, secrets,
+                Env.get("CARRIER_SELLER_SECRET_PREFIX").orElse(SellerCarriers.DEFAULT_PREFIX), clock);
         SharedCarrierQuotas quotas = new SharedCarrierQuotas(dynamo, s.table(), clock, s.budgets());
-        QuotaGuardedTracking tracking = new QuotaGuardedTracking(registry,
+        QuotaGuardedTracking tracking = new QuotaGuardedTracking(carriers,
                 (upstream, seller) -> quotas.quota(upstream, seller)); // each seller's share of the shared budgets
         TrackingCache cache = new DynamoDbTrackingCache(dynamo, s.table(), clock, s.freshness());
         TicketEnrichmentStore store = new DynamoDbTicketEnrichmentStore(dynamo, s.table());

@@ -57,7 +57,8 @@ public final class QuotaGuardedTracking implements TrackingSource {
             return new Unavailable(CarrierSettings.key(u) + ": quota used up", denied.retryAfter());
         }
         calls.get(u).incrementAndGet();
-        return delegate.track(c, trackingNumber);
+        // on the seller's behalf: a delegate that knows sellers' own carrier accounts (SellerCarriers) uses them
+        return (sellerId == null ? delegate : delegate.forSeller(sellerId)).track(c, trackingNumber);
     }
 
     /** Look-ups this instance let through to {@code upstream}. */

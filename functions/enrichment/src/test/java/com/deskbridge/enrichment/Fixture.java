@@ -141,6 +141,9 @@ final class Fixture implements AutoCloseable {
                 String s = name.substring("spapi/".length());
                 return Map.of("client_id", "client-" + s, "client_secret", "secret-" + s, "refresh_token", "Atzr|refresh-" + s);
             }
+            if (name.startsWith(com.deskbridge.carriers.SellerCarriers.DEFAULT_PREFIX)) {
+                throw new com.deskbridge.http.MissingSecretException(name); // no seller here has its own carrier account
+            }
             return carriers.credentials(name.substring("carriers/".length()));
         };
     }

@@ -40,13 +40,18 @@ public final class FeedsClient {
         documents.upload(upload.url(), contentType, content);
     }
 
-    /** @return the feed id */
+    /**
+     * Sent once by the transport (no retry of a 429 or 5xx: Amazon may have created the feed; the caller decides), so
+     * a feed is never created twice by a retry.
+     *
+     * @return the feed id
+     */
     public String createFeed(SellerAccount seller, String feedType, List<String> marketplaceIds, String inputFeedDocumentId) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("feedType", feedType);
         marketplaceIds.forEach(body.putArray("marketplaceIds")::add);
         body.put("inputFeedDocumentId", inputFeedDocumentId);
-        HttpResponse<String> r = transport.call(seller, SpApiOperation.FEEDS_CREATE_FEED, "POST", BASE + "/feeds", body.toString());
+        HttpResponse<String> r = transport.callOnce(seller, SpApiOperation.FEEDS_CREATE_FEED, "POST", BASE + "/feeds", body.toString());
         return FeedParsers.feedId(required(r, SpApiOperation.FEEDS_CREATE_FEED));
     }
 

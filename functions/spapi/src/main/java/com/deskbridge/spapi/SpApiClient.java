@@ -44,7 +44,10 @@ public final class SpApiClient {
         UpstreamHttp api = new UpstreamHttp("sp-api", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
         UpstreamHttp lwa = new UpstreamHttp("login-with-amazon", http, backoff, sleeper, maxQuotaWait, "x-amzn-RequestId");
         this.lwaTokens = new LwaTokens(lwa, clock, secrets, endpoints.lwaTokenUrl());
-        SpApiTransport transport = new SpApiTransport(api, lwaTokens, quotas, endpoints);
+        // createFeed is a non-idempotent POST: its own single-attempt sender, in this one client (one token cache)
+        UpstreamHttp apiOnce = new UpstreamHttp("sp-api", http, new Backoff(backoff.base(), backoff.cap(), 1, backoff.random()),
+                sleeper, maxQuotaWait, "x-amzn-RequestId");
+        SpApiTransport transport = new SpApiTransport(api, apiOnce, lwaTokens, quotas, endpoints);
         this.orders = new OrdersClient(transport);
         this.fulfillmentOutbound = new FulfillmentOutboundClient(transport);
         DocumentTransfer documents = new DocumentTransfer(http, backoff, sleeper);

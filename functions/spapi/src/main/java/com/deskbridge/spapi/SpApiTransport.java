@@ -19,12 +19,15 @@ final class SpApiTransport {
     static final String USER_AGENT = "Deskbridge/0.1 (Language=Java/17)";
 
     private final UpstreamHttp http;
+    /** The same upstream with a single attempt, for operations that must never be sent twice by the transport. */
+    private final UpstreamHttp once;
     private final LwaTokens tokens;
     private final QuotaProvider quotas;
     private final SpApiEndpoints endpoints;
 
-    SpApiTransport(UpstreamHttp http, LwaTokens tokens, QuotaProvider quotas, SpApiEndpoints endpoints) {
+    SpApiTransport(UpstreamHttp http, UpstreamHttp once, LwaTokens tokens, QuotaProvider quotas, SpApiEndpoints endpoints) {
         this.http = http;
+        this.once = once;
         this.tokens = tokens;
         this.quotas = quotas;
         this.endpoints = endpoints;
@@ -35,6 +38,19 @@ final class SpApiTransport {
     }
 
     HttpResponse<String> call(SellerAccount seller, SpApiOperation op, String method, String pathAndQuery, String jsonBody) {
+        return call(http, seller, op, method, pathAndQuery, jsonBody);
+    }
+
+    /**
+     * A non-idempotent call (createFeed): one attempt, no retry of a 429 or 5xx, whose request Amazon may have
+     * processed; only a 403 (the token was refused before anything happened) is sent again with a fresh token.
+     */
+    HttpResponse<String> callOnce(SellerAccount seller, SpApiOperation op, String method, String pathAndQuery, String jsonBody) {
+        return call(once, seller, op, method, pathAndQuery, jsonBody);
+    }
+
+    private HttpResponse<String> call(UpstreamHttp http, SellerAccount seller, SpApiOperation op, String method,
+                                      String pathAndQuery, String jsonBody) {
         URI uri = URI.create(stripSlash(endpoints.baseUrl(seller.region()).toString()) + pathAndQuery);
         HttpResponse<String> response = null;
         for (int attempt = 0; attempt < 2; attempt++) {

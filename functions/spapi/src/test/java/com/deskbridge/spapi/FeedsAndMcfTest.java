@@ -184,4 +184,18 @@ class FeedsAndMcfTest {
         assertThat(mcf.getFulfillmentOrder(h.sellerUs, "MCF-SHOP-1002").orElseThrow().status()).isEqualTo(McfOrderStatus.CANCELLED);
         assertThat(mcf.cancelFulfillmentOrder(h.sellerUs, "MCF-NOPE")).isFalse();
     }
+
+    @Test
+    void createFeedIsSentOnceByTheTransportWhileTheSameClientRetriesIdempotentCalls() {
+        h = new SimulatorHarness();
+        FeedsClient feeds = h.client().feeds();
+        h.simulator.injectFault("feeds.createFeedDocument", 503, 1);
+        FeedDocumentUpload upload = feeds.createFeedDocument(h.seller, FeedsClient.XML_CONTENT_TYPE);
+        assertThat(h.simulator.callCount("feeds.createFeedDocument")).as("a 503 on an idempotent call is retried").isEqualTo(2);
+
+        h.simulator.injectFault("feeds.createFeed", 503, 1);
+        assertThatThrownBy(() -> feeds.createFeed(h.seller, "POST_ORDER_ACKNOWLEDGEMENT_DATA", List.of("A1PA6795UKMFR9"),
+                upload.feedDocumentId())).isInstanceOf(UpstreamException.class);
+        assertThat(h.simulator.callCount("feeds.createFeed")).as("Amazon may have created the feed: never sent twice").isEqualTo(1);
+    }
 }

@@ -228,10 +228,13 @@ class DeployableTemplateTest {
                         writes.add(st.path("Resource").toString());
                     }
                 }));
-        // the sellers' SP-API and eBay secrets (onboarding) and their shops' (Shopify rotates the refresh token at each exchange)
-        assertThat(writes).hasSize(3).anySatisfy(w -> assertThat(w).contains("secret:${SpApiSecretPrefix}*"))
+        // the sellers' SP-API and eBay secrets (onboarding), their shops' (Shopify rotates the refresh token at each
+        // exchange) and their own carrier accounts (PUT /sellers/{id}/carriers/{carrier}), each under its prefix only
+        assertThat(writes).hasSize(4).anySatisfy(w -> assertThat(w).contains("secret:${SpApiSecretPrefix}*"))
                 .anySatisfy(w -> assertThat(w).contains("secret:${EbaySecretPrefix}*"))
-                .anySatisfy(w -> assertThat(w).contains("secret:${ShopifySecretPrefix}*"));
+                .anySatisfy(w -> assertThat(w).contains("secret:${ShopifySecretPrefix}*"))
+                .anySatisfy(w -> assertThat(w).contains("secret:${CarrierSellerSecretPrefix}*"));
+        assertThat(paths.path("/sellers/{id}/carriers/{carrier}").path("put").path("security").toString()).contains("HelpdeskJwt");
     }
 
     private static JsonNode resource(String id, String type) {

@@ -55,6 +55,8 @@ public final class SecurityEvents {
         line.put("type", metric);
         details.forEach((k, v) -> line.put(k, v == null ? null : v.length() > 500 ? v.substring(0, 500) : v));
         line.put("Stage", stage);
+        // the chain the event belongs to, as a property (not a dimension: no metric per id)
+        Correlation.current().ifPresent(id -> line.put(Correlation.MDC_KEY, id));
         line.put(metric, 1);
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", now);

@@ -1,6 +1,7 @@
 package com.deskbridge.adapters.metrics;
 
 import com.deskbridge.adapters.config.Env;
+import com.deskbridge.adapters.logging.Correlation;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The functions' own CloudWatch metrics, in embedded metric format: counts gathered during an invocation and written
- * by {@link #flush()} as one JSON line per dimension value on standard output, which Lambda sends to CloudWatch Logs,
+ * by {@link #flush()} as one JSON line per dimension value (and correlation id, a property) on standard output, which Lambda sends to CloudWatch Logs,
  * which extracts the metrics (no API call, no permission):
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html.
  * The namespace is {@code METRICS_NAMESPACE} (template.yaml: {@code Deskbridge/<stage>}); template.yaml's dashboard
@@ -30,7 +31,8 @@ public final class Metrics {
     /** Permits a shared upstream budget refused, by {@code Quota}. */
     public static final String QUOTA_DENIED = "QuotaDenied";
 
-    private record Key(String dimension, String value, String metric) {
+    /** One count: its dimension and value, the metric, and the correlation id of the work that counted it (or null). */
+    private record Key(String dimension, String value, String metric, String correlationId) {
     }
 
     private static final Map<Key, LongAdder> COUNTS = new ConcurrentHashMap<>();
@@ -38,9 +40,13 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** Adds {@code n} to a count of this invocation. */
+    /**
+     * Adds {@code n} to a count of this invocation, under the correlation id of the work being done
+     * ({@link Correlation#current()}): the line it is written on carries that id as a property (not a dimension, so
+     * it costs no metric), and a batch whose records belong to several chains writes one line per chain.
+     */
     public static void count(String metric, String dimension, String value, long n) {
-        COUNTS.computeIfAbsent(new Key(dimension, value, metric), k -> new LongAdder()).add(n);
+        COUNTS.computeIfAbsent(new Key(dimension, value, metric, Correlation.current().orElse(null)), k -> new LongAdder()).add(n);
     }
 
     /** Writes what was counted since the last flush to standard output, and starts again. */
@@ -54,7 +60,8 @@ public final class Metrics {
             LongAdder adder = COUNTS.remove(key);
             long sum = adder == null ? 0 : adder.sum();
             if (sum != 0) {
-                documents.computeIfAbsent(List.of(key.dimension(), key.value()), k -> new TreeMap<>())
+                documents.computeIfAbsent(java.util.Arrays.asList(key.dimension(), key.value(), key.correlationId()),
+                                k -> new TreeMap<>())
                         .merge(key.metric(), sum, Long::sum);
             }
         }
@@ -70,6 +77,10 @@ public final class Metrics {
                 separator = ",";
             }
             line.append("]}]},").append(quote(dimension.get(0))).append(':').append(quote(dimension.get(1)));
+            if (dimension.get(2) != null) {
+                // a property, not a dimension: CloudWatch keeps it in the log event for Logs Insights, bills no metric
+                line.append(',').append(quote(Correlation.MDC_KEY)).append(':').append(quote(dimension.get(2)));
+            }
             metrics.forEach((metric, value) -> line.append(',').append(quote(metric)).append(':').append(value));
             out.println(line.append('}'));
         });

@@ -1,6 +1,7 @@
 package com.deskbridge.adapters.sellers;
 
 import com.deskbridge.domain.seller.AmazonConnection;
+import com.deskbridge.domain.seller.CarrierConnection;
 import com.deskbridge.domain.seller.SellerRegistration;
 import com.deskbridge.domain.seller.SellerRegistry;
 import com.deskbridge.domain.ticket.SellerId;
@@ -31,6 +32,8 @@ public final class DynamoDbSellerRegistry implements SellerRegistry {
     private static final String PROFILE = "PROFILE";
     private static final String ALIAS = "ALIAS";
     private static final String STATE = "AMAZON_STATE#";
+    /** A carrier connection: {@code PK = SELLER#{seller}, SK = CARRIER#{carrier}} (its latest check; never a credential). */
+    private static final String CARRIER = "CARRIER#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -113,6 +116,37 @@ public final class DynamoDbSellerRegistry implements SellerRegistry {
                 text(item, "amazonSellingPartnerId"), Instant.parse(item.get("amazonUpdatedAt").s()), text(item, "amazonReason"),
                 item.containsKey("amazonSubscriptions") ? item.get("amazonSubscriptions").l().stream().map(AttributeValue::s).toList()
                         : List.of()));
+    }
+
+    @Override
+    public void recordCarrierConnection(SellerId seller, CarrierConnection c) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put("PK", s(sellerKey(seller)));
+        item.put("SK", s(CARRIER + c.carrier()));
+        item.put("itemType", s("seller-carrier"));
+        item.put("carrier", s(c.carrier()));
+        item.put("status", s(c.status().name()));
+        item.put("checkedAt", s(c.checkedAt().toString()));
+        item.put("stored", AttributeValue.fromBool(c.stored()));
+        if (c.reason() != null) {
+            item.put("reason", s(c.reason()));
+        }
+        if (c.checkedBy() != null) {
+            item.put("checkedBy", s(c.checkedBy()));
+        }
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public List<CarrierConnection> carrierConnections(SellerId seller) {
+        List<CarrierConnection> out = new java.util.ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s(sellerKey(seller)), ":sk", s(CARRIER))))
+                .items().forEach(item -> out.add(new CarrierConnection(item.get("carrier").s(),
+                        CarrierConnection.Status.valueOf(item.get("status").s()), Instant.parse(item.get("checkedAt").s()),
+                        Boolean.TRUE.equals(item.get("stored").bool()), text(item, "reason"), text(item, "checkedBy"))));
+        return out;
     }
 
     @Override

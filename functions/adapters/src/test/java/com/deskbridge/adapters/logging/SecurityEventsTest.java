@@ -27,7 +27,12 @@ class SecurityEventsTest {
         details.put("messageId", "m-1");
         details.put("limit", "NESTING_DEPTH");
 
-        events.record(SecurityEvents.RELAY_MAIL_REFUSED, details);
+        Correlation.begin("corr-sec-1");
+        try {
+            events.record(SecurityEvents.RELAY_MAIL_REFUSED, details);
+        } finally {
+            Correlation.clear();
+        }
 
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out.lines()).hasSize(1);
@@ -43,5 +48,7 @@ class SecurityEventsTest {
         assertThat(directive.get("Namespace").asText()).isEqualTo("Deskbridge/Security");
         assertThat(directive.get("Dimensions").get(0).get(0).asText()).isEqualTo("Stage");
         assertThat(directive.get("Metrics").get(0).get("Name").asText()).isEqualTo("RelayMailRefused");
+        assertThat(line.get("correlationId").asText()).as("the chain's id, a property").isEqualTo("corr-sec-1");
+        assertThat(directive.get("Dimensions").get(0)).as("never a dimension").hasSize(1);
     }
 }

@@ -2,6 +2,7 @@ package com.deskbridge.adapters.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskbridge.adapters.logging.Correlation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +41,30 @@ class MetricsTest {
         assertThat(dhl.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics")).hasSize(2);
 
         assertThat(flush()).as("a flush starts the counts again").isEmpty();
+    }
+
+    @Test
+    void eachLineCarriesTheCorrelationIdOfTheWorkThatCountedAsAPropertyNotADimension() throws Exception {
+        Correlation.begin("corr-a");
+        Metrics.count(Metrics.QUOTA_TAKEN, "Quota", "carrier#ups", 1);
+        Metrics.count(Metrics.QUOTA_TAKEN, "Quota", "carrier#ups", 1);
+        Correlation.begin("corr-b");
+        Metrics.count(Metrics.QUOTA_TAKEN, "Quota", "carrier#ups", 1);
+        Correlation.clear();
+        Metrics.count(Metrics.QUOTA_DENIED, "Quota", "carrier#ups", 1);
+
+        List<JsonNode> lines = flush();
+        assertThat(lines).as("one line per correlation id (and one for the count made outside any chain)").hasSize(3);
+        JsonNode a = lines.stream().filter(l -> "corr-a".equals(l.path("correlationId").asText())).findFirst().orElseThrow();
+        assertThat(a.path("QuotaTaken").asLong()).isEqualTo(2);
+        JsonNode b = lines.stream().filter(l -> "corr-b".equals(l.path("correlationId").asText())).findFirst().orElseThrow();
+        assertThat(b.path("QuotaTaken").asLong()).isEqualTo(1);
+        JsonNode none = lines.stream().filter(l -> !l.has("correlationId")).findFirst().orElseThrow();
+        assertThat(none.path("QuotaDenied").asLong()).isEqualTo(1);
+        for (JsonNode line : lines) {
+            assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").get(0))
+                    .extracting(JsonNode::asText).as("the id is no dimension").containsExactly("Quota");
+        }
     }
 
     private static List<JsonNode> flush() throws Exception {

@@ -24,6 +24,12 @@ public interface SellerRegistry {
     /** The outcome of the seller's latest Amazon authorization, if it ever authorized. */
     Optional<AmazonConnection> amazonConnection(SellerId seller);
 
+    /** Records the latest credentials check of the seller's own account with one carrier (replacing the earlier one). */
+    void recordCarrierConnection(SellerId seller, CarrierConnection connection);
+
+    /** The seller's carrier connections (latest check per carrier), by carrier key. */
+    java.util.List<CarrierConnection> carrierConnections(SellerId seller);
+
     /** Remembers an authorization request's one-time nonce until {@code expires}. */
     void saveAuthorizationNonce(SellerId seller, String nonce, java.time.Instant expires);
 

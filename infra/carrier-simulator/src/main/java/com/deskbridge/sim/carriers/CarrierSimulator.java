@@ -80,6 +80,16 @@ public final class CarrierSimulator implements AutoCloseable {
             server.createContext("/fedex/", new FedexEndpoint(states.get("fedex"), byUpstream.get("fedex"), clock));
             server.createContext("/usps/", new UspsEndpoint(states.get("usps"), byUpstream.get("usps"), clock));
             server.createContext("/dpd/", new DpdEndpoint(states.get("dpd"), byUpstream.get("dpd"), clock));
+            server.createContext("/_simulator/accounts", ex -> {
+                try (ex) {
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    states.forEach((name, state) -> counts.put(name, state.accountCounts()));
+                    byte[] body = new ObjectMapper().writeValueAsBytes(counts);
+                    ex.getResponseHeaders().set("Content-Type", "application/json");
+                    ex.sendResponseHeaders(200, body.length);
+                    ex.getResponseBody().write(body);
+                }
+            });
             server.createContext("/aggregator/", new AggregatorEndpoint(states.get("aggregator"), byUpstream.get("aggregator"), clock));
             ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
                 Thread t = new Thread(r, "carrier-simulator");
@@ -133,6 +143,14 @@ public final class CarrierSimulator implements AutoCloseable {
             case "dpd" -> Map.of("delisId", s.clientId, "password", s.clientSecret);
             default -> Map.of("clientId", s.clientId, "clientSecret", s.clientSecret);
         };
+    }
+
+    /**
+     * Per account of {@code carrier} (the fixture's {@code accounts} by name, and {@code default}): tracking calls its
+     * credentials authorized and tokens issued to it. Also served as {@code GET /_simulator/accounts} (every carrier).
+     */
+    public Map<String, Map<String, Integer>> accountCounts(String carrier) {
+        return state(carrier).accountCounts();
     }
 
     /** Tracking requests received (served, refused or failed), not counting token requests. */

@@ -143,8 +143,7 @@ final class DpdEndpoint extends Endpoint {
     @Override
     boolean authorized(HttpExchange ex, String body) {
         Document doc = parse(body);
-        return doc != null && state.clientId != null && state.clientId.equals(text(doc, "delisId"))
-                && state.tokenValid(text(doc, "authToken"));
+        return doc != null && state.tokenValid(text(doc, "authToken"), text(doc, "delisId"));
     }
 
     @Override

@@ -96,4 +96,39 @@ class CarrierSimulatorTest {
             assertThat(sim.baseUrl(c)).isEqualTo("http://127.0.0.1:" + sim.port() + "/" + c);
         }
     }
+
+    @Test
+    void fixtureAccountsAreAcceptedBesideTheDefaultAndCountedApart() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode world = (com.fasterxml.jackson.databind.node.ObjectNode) CarrierSimulator.demoWorld();
+        world.putObject("carriers").putObject("ups").putArray("accounts").addObject()
+                .put("name", "seller-a").put("clientId", "seller-a-client").put("clientSecret", "seller-a-secret");
+        sim = CarrierSimulator.start(0, world, clock);
+        String own = upsToken("seller-a-client", "seller-a-secret");
+        String shared = upsToken("demo-ups-client", "demo-ups-secret");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl("ups") + "/security/v1/oauth/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("seller-a-client:wrong".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("a wrong secret").isEqualTo(401);
+        for (String token : new String[] {own, own, shared}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl("ups") + "/api/track/v1/details/1ZDB00000000000011"))
+                    .header("Authorization", "Bearer " + token).header("transId", "t1").header("transactionSrc", "test").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        assertThat(sim.accountCounts("ups").get("seller-a")).containsEntry("trackingCalls", 2).containsEntry("tokensIssued", 1);
+        assertThat(sim.accountCounts("ups").get("default")).containsEntry("trackingCalls", 1).containsEntry("tokensIssued", 1);
+        JsonNode hook = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sim.port() + "/_simulator/accounts"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(hook.path("ups").path("seller-a").path("trackingCalls").asInt()).isEqualTo(2);
+    }
+
+    private String upsToken(String id, String secret) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl("ups") + "/security/v1/oauth/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret).getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body()).path("access_token").asText();
+    }
 }

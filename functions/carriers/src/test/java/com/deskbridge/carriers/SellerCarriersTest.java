@@ -1,0 +1,168 @@
+package com.deskbridge.carriers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.deskbridge.http.Backoff;
+import com.deskbridge.http.MissingSecretException;
+import com.deskbridge.http.SecretSource;
+import com.deskbridge.logistics.Carrier;
+import com.deskbridge.logistics.CarrierBudgets;
+import com.deskbridge.logistics.TrackingSource;
+import com.deskbridge.logistics.TrackingUpstream;
+import com.deskbridge.sim.carriers.CarrierSimulator;
+import com.deskbridge.testing.MutableClock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seller's own carrier credentials: their validation, the one test call that says whether they work, and the
+ * per-seller look-up with its fall-back to the stack's credentials, against the carrier simulator (which tells its
+ * accounts apart).
+ */
+class SellerCarriersTest {
+    private static final String PREFIX = "deskbridge/seller-carriers/";
+    private static final String UPS_NUMBER = "1ZDB00000000000011";
+
+    private final MutableClock clock = new MutableClock(Harness.START);
+    private final Map<String, Map<String, String>> secrets = new HashMap<>(Harness.demoSecrets());
+    private final Map<String, AtomicInteger> secretReads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SecretSource source = name -> {
+        secretReads.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        Map<String, String> s = secrets.get(name);
+        if (s == null) {
+            throw new MissingSecretException(name);
+        }
+        return s;
+    };
+    private CarrierSimulator sim;
+    private CarrierRegistry registry;
+
+    private void start() {
+        ObjectNode world = (ObjectNode) CarrierSimulator.demoWorld();
+        ObjectNode carriers = world.putObject("carriers");
+        carriers.putObject("ups").putArray("accounts").addObject().put("name", "seller-a")
+                .put("clientId", "seller-a-ups").put("clientSecret", "seller-a-ups-secret");
+        carriers.putObject("dhl").putArray("accounts").addObject().put("name", "seller-a").put("apiKey", "seller-a-dhl-key");
+        carriers.putObject("dpd").putArray("accounts").addObject().put("name", "seller-a")
+                .put("delisId", "seller-a-delis").put("password", "seller-a-dpd-pass");
+        sim = CarrierSimulator.start(0, world, clock);
+        registry = CarrierRegistry.create(CarrierSettings.production().withBaseUrls(u -> sim.baseUrl(CarrierSettings.key(u))),
+                source, clock, CarrierBudgets.documented(), Harness.CLIENT, clock::advance,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 2, new Random(7)));
+    }
+
+    @AfterEach
+    void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void eachCarrierTakesExactlyItsOwnFieldsAndMessagesNeverHoldAValue() {
+        assertThat(CarrierCredentials.validate(TrackingUpstream.UPS, Map.of("clientId", "id-1", "clientSecret", "s3cr3t")))
+                .containsOnlyKeys("clientId", "clientSecret");
+        assertThat(CarrierCredentials.validate(TrackingUpstream.DPD, Map.of("delisId", "d", "password", "p w")))
+                .containsEntry("password", "p w");
+        assertInvalid(TrackingUpstream.UPS, Map.of("clientId", "id-1"), "clientSecret");
+        assertInvalid(TrackingUpstream.DHL, Map.of("apiKey", "k", "clientId", "x"), "clientId");
+        assertInvalid(TrackingUpstream.FEDEX, Map.of("clientId", "id", "clientSecret", " padded"), "clientSecret");
+        assertInvalid(TrackingUpstream.USPS, Map.of("clientId", "id", "clientSecret", "a\u200bb"), "clientSecret");
+        assertInvalid(TrackingUpstream.AGGREGATOR, Map.of("apiKey", "k".repeat(CarrierCredentials.MAX_LENGTH + 1)), "apiKey");
+        assertInvalid(TrackingUpstream.DPD, Map.of("delisId", "d", "password", ""), "password");
+        assertThatThrownBy(() -> CarrierCredentials.validate(TrackingUpstream.FEDEX,
+                Map.of("clientId", "id", "clientSecret", "secret-value\n"))).hasMessageNotContaining("secret-value");
+        assertThat(CarrierCredentials.upstream("ups")).contains(TrackingUpstream.UPS);
+        assertThat(CarrierCredentials.upstream("aggregator")).contains(TrackingUpstream.AGGREGATOR);
+        assertThat(CarrierCredentials.upstream("UPS")).isEmpty();
+        assertThat(CarrierCredentials.upstream("gls")).isEmpty();
+    }
+
+    private static void assertInvalid(TrackingUpstream u, Map<String, String> given, String field) {
+        assertThatThrownBy(() -> CarrierCredentials.validate(u, given))
+                .isInstanceOfSatisfying(CarrierCredentials.InvalidCredentialsException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void oneCheapCallSaysWhetherTheCarrierTakesTheCredentials() {
+        start();
+        assertThat(registry.check(TrackingUpstream.UPS, Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret")))
+                .isInstanceOf(CarrierCredentials.Verified.class);
+        assertThat(registry.check(TrackingUpstream.UPS, Map.of("clientId", "seller-a-ups", "clientSecret", "wrong")))
+                .isInstanceOfSatisfying(CarrierCredentials.Rejected.class, r -> assertThat(r.reason()).doesNotContain("wrong"));
+        assertThat(sim.callCount("ups")).as("OAuth carriers: a token request, no tracking call").isZero();
+        assertThat(registry.check(TrackingUpstream.DHL, Map.of("apiKey", "seller-a-dhl-key"))).isInstanceOf(CarrierCredentials.Verified.class);
+        assertThat(registry.check(TrackingUpstream.DHL, Map.of("apiKey", "bad-key"))).isInstanceOf(CarrierCredentials.Rejected.class);
+        assertThat(registry.check(TrackingUpstream.DPD, Map.of("delisId", "seller-a-delis", "password", "seller-a-dpd-pass")))
+                .isInstanceOf(CarrierCredentials.Verified.class);
+        assertThat(registry.check(TrackingUpstream.DPD, Map.of("delisId", "seller-a-delis", "password", "nope")))
+                .isInstanceOf(CarrierCredentials.Rejected.class);
+        assertThat(registry.check(TrackingUpstream.AGGREGATOR, Map.of("apiKey", "demo-aggregator-key")))
+                .isInstanceOf(CarrierCredentials.Verified.class);
+        assertThat(registry.check(TrackingUpstream.FEDEX, Map.of("clientId", "x", "clientSecret", "y")))
+                .isInstanceOf(CarrierCredentials.Rejected.class);
+        assertThat(registry.check(TrackingUpstream.USPS, Map.of("clientId", "demo-usps-client", "clientSecret", "demo-usps-secret")))
+                .isInstanceOf(CarrierCredentials.Verified.class);
+
+        sim.close();
+        assertThat(registry.check(TrackingUpstream.UPS, Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret")))
+                .as("nobody answers: nothing is known about the credentials")
+                .isInstanceOfSatisfying(CarrierCredentials.Unreachable.class, u -> assertThat(u.reason()).contains("ups"));
+        sim = null;
+    }
+
+    @Test
+    void aSellerWithItsOwnSecretUsesItsOwnAccountAndTokenOthersTheStacks() {
+        start();
+        secrets.put(SellerCarriers.secretName(PREFIX, "seller-a", TrackingUpstream.UPS),
+                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
+        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+
+        TrackingSource a = carriers.forSeller("seller-a");
+        TrackingSource b = carriers.forSeller("seller-b");
+        assertThat(a.track(Carrier.UPS, UPS_NUMBER)).isInstanceOf(TrackingSource.Found.class);
+        assertThat(a.track(Carrier.UPS, UPS_NUMBER)).isInstanceOf(TrackingSource.Found.class);
+        assertThat(b.track(Carrier.UPS, UPS_NUMBER)).isInstanceOf(TrackingSource.Found.class);
+        assertThat(carriers.track(Carrier.UPS, UPS_NUMBER)).isInstanceOf(TrackingSource.Found.class);
+
+        Map<String, Map<String, Integer>> ups = sim.accountCounts("ups");
+        assertThat(ups.get("seller-a")).as("seller A's calls, on its own token, fetched once")
+                .containsEntry("trackingCalls", 2).containsEntry("tokensIssued", 1);
+        assertThat(ups.get("default")).as("seller B and the seller-less look-up: the stack's account and token")
+                .containsEntry("trackingCalls", 2).containsEntry("tokensIssued", 1);
+        assertThat(carriers.usesOwn("seller-a", TrackingUpstream.UPS)).isTrue();
+        assertThat(carriers.usesOwn("seller-a", TrackingUpstream.DHL)).as("own UPS only: DHL falls back").isFalse();
+        assertThat(a.track(Carrier.DHL, "00340434161094042557")).isInstanceOf(TrackingSource.Found.class);
+        assertThat(sim.accountCounts("dhl").get("default")).containsEntry("trackingCalls", 1);
+    }
+
+    @Test
+    void theLookUpIsCachedPerContainerForItsTimeFoundOrNot() {
+        start();
+        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+        TrackingSource c = carriers.forSeller("seller-c");
+        c.track(Carrier.UPS, UPS_NUMBER);
+        c.track(Carrier.UPS, UPS_NUMBER);
+        assertThat(secretReads.get(SellerCarriers.secretName(PREFIX, "seller-c", TrackingUpstream.UPS)).get())
+                .as("the absent own secret: looked up once for both look-ups").isEqualTo(1);
+        assertThat(sim.accountCounts("ups").get("seller-a")).containsEntry("trackingCalls", 0);
+
+        // the seller stores credentials: within the look-up's lifetime the container still uses the stack's, then its own
+        secrets.put(SellerCarriers.secretName(PREFIX, "seller-c", TrackingUpstream.UPS),
+                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
+        assertThat(carriers.usesOwn("seller-c", TrackingUpstream.UPS)).isFalse();
+        clock.advance(SellerCarriers.LOOKUP_TTL.plusSeconds(1));
+        assertThat(carriers.usesOwn("seller-c", TrackingUpstream.UPS)).isTrue();
+        c.track(Carrier.UPS, UPS_NUMBER);
+        assertThat(sim.accountCounts("ups").get("seller-a")).containsEntry("trackingCalls", 1);
+        assertThat(List.of(sim.accountCounts("ups").get("default").get("tokensIssued"))).containsExactly(1);
+    }
+}
