@@ -94,7 +94,7 @@ public final class FeedSubmitter {
         int recovered = recover();
         List<PendingAction> pending = new ArrayList<>();
         Map<String, OrderAction> byId = new LinkedHashMap<>();
-        for (ActionStore.QueuedRef ref : actions.queued(MAX_ACTIONS_PER_RUN)) {
+        for (FeedQueue.QueuedRef ref : actions.feedQueue().queued(MAX_ACTIONS_PER_RUN)) {
             Optional<OrderAction> found = actions.get(ref.sellerId(), ref.ticketId(), ref.actionId());
             if (found.isEmpty() || found.get().state() != ActionState.QUEUED || found.get().feedAttemptId() != null) {
                 continue;
@@ -135,7 +135,7 @@ public final class FeedSubmitter {
     /** Plans, claims and submits one feed; returns how many actions went into it. */
     private int submit(PlannedFeed feed, Map<String, OrderAction> byId) {
         Instant now = clock.instant();
-        String attemptId = OrderActions.newId(now);
+        String attemptId = NewActions.newId(now);
         List<FeedAttempt.Message> candidates = new ArrayList<>();
         for (Numbered<PendingAction> m : feed.messages()) {
             OrderAction a = byId.get(m.action().actionId());
@@ -147,7 +147,7 @@ public final class FeedSubmitter {
         faults.reached("attempt-created");
         List<FeedAttempt.Message> claimed = new ArrayList<>();
         for (FeedAttempt.Message c : candidates) {
-            if (actions.claim(new ActionStore.QueuedRef(feed.sellerId(), c.ticketId(), c.actionId()), attemptId, clock.instant())) {
+            if (actions.feedQueue().claim(new FeedQueue.QueuedRef(feed.sellerId(), c.ticketId(), c.actionId()), attemptId, clock.instant())) {
                 claimed.add(new FeedAttempt.Message(c.actionId(), c.ticketId(), claimed.size() + 1L));
             }
             faults.reached("claimed");
@@ -261,7 +261,7 @@ public final class FeedSubmitter {
                 case PLANNING -> {
                     if (attempts.move(a, FeedAttempt.Status.PLANNING, FeedAttempt.Status.ABANDONED, Map.of())) {
                         for (FeedAttempt.Message m : a.messages()) {
-                            actions.get(a.sellerId(), m.ticketId(), m.actionId()).ifPresent(x -> actions.release(x, a.attemptId(), now));
+                            actions.get(a.sellerId(), m.ticketId(), m.actionId()).ifPresent(x -> actions.feedQueue().release(x, a.attemptId(), now));
                         }
                         touched++;
                     }

@@ -79,7 +79,7 @@ class ChannelActionsTest {
         });
         assertThat(gateway.refundKeys).as("the same key sends nothing again").hasSize(1);
         assertThat(h.triggers).as("Amazon's feed submitter is not involved").isEmpty();
-        assertThat(h.store.queued(100)).extracting(ActionStore.QueuedRef::actionId).doesNotContain(done.actionId());
+        assertThat(h.store.feedQueue().queued(100)).extracting(FeedQueue.QueuedRef::actionId).doesNotContain(done.actionId());
         assertThat(h.wiring.submitter().run().feedsSubmitted()).isZero();
     }
 
@@ -108,7 +108,7 @@ class ChannelActionsTest {
         RefundRequest full = RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn);
         OrderAction queued = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", key, full, null));
         assertThat(queued.state()).isEqualTo(ActionState.QUEUED);
-        assertThat(h.store.queued(100)).extracting(ActionStore.QueuedRef::actionId).doesNotContain(queued.actionId());
+        assertThat(h.store.feedQueue().queued(100)).extracting(FeedQueue.QueuedRef::actionId).doesNotContain(queued.actionId());
 
         OrderAction sent = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", key, full, null));
         assertThat(sent.actionId()).isEqualTo(queued.actionId());
@@ -184,8 +184,8 @@ class ChannelActionsTest {
         assertThat(gateway.confirmsFor(h.sellerId)).as("one of the two overlapping runs asked eBay").isEqualTo(asked + 1);
         assertThat(h.evidence.chain(h.sellerId, ticket).entries()).extracting(EvidenceChain.Entry::kind)
                 .filteredOn("ACTION_COMPLETED"::equals).as("recorded once").hasSize(1);
-        assertThat(h.store.confirmationsDue(h.clock.instant().plus(Duration.ofDays(1)), 1000))
-                .extracting(ActionStore.ConfirmationRef::actionId).as("off the schedule").doesNotContain(pending.actionId());
+        assertThat(h.store.confirmations().due(h.clock.instant().plus(Duration.ofDays(1)), 1000))
+                .extracting(ConfirmationIndex.ConfirmationRef::actionId).as("off the schedule").doesNotContain(pending.actionId());
         assertThat(gateway.refundKeys).hasSize(1);
     }
 

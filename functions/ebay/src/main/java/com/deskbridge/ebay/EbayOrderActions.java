@@ -149,61 +149,87 @@ public final class EbayOrderActions implements OrderActionGateway {
         }
         String reason = refundReason(command.reason());
         String fingerprint = command.orderId() + "|" + reason + "|" + new TreeMap<>(perLine);
-        Money total = command.total();
         try {
             Optional<ActionAttempts.Attempt> prior = attempts.find(command.sellerId(), idempotencyKey);
-            if (prior.isPresent()) {
-                ActionAttempts.Attempt a = prior.get();
-                if (!a.fingerprint().equals(fingerprint)) {
-                    return new ActionOutcome.Rejected(a.externalId(), "idempotency-key-reused",
-                            "This key was used for another refund; nothing was sent.");
-                }
-                if (a.externalId() != null) {
-                    return refundStatus(account, command.orderId(), a.externalId(), true);
-                }
-                Optional<EbayOrder> order = ebay.fulfillment().order(account, command.orderId());
-                if (order.isEmpty()) {
-                    return new ActionOutcome.Rejected(null, "order-not-found", "eBay does not know order " + command.orderId() + ".");
-                }
-                List<EbayOrder.Refund> fresh = order.get().refunds().stream().filter(r -> !a.knownBefore().contains(r.refundId())).toList();
-                Optional<EbayOrder.Refund> ours = fresh.stream().filter(r -> r.amount().equals(total)).findFirst();
-                if (ours.isPresent()) {
-                    attempts.complete(command.sellerId(), idempotencyKey, ours.get().refundId());
-                    return refundOutcome(ours.get().refundId(), ours.get().status().orElse("PENDING"), true);
-                }
-                if (!fresh.isEmpty()) {
-                    return new ActionOutcome.Rejected(null, "refund-state-unclear", "eBay shows a refund of "
-                            + fresh.get(0).amount() + " made since this refund was first sent, not of " + total
-                            + "; check the order in Seller Hub before refunding again.");
-                }
-            } else {
-                Optional<EbayOrder> order = ebay.fulfillment().order(account, command.orderId());
-                if (order.isEmpty()) {
-                    return new ActionOutcome.Rejected(null, "order-not-found", "eBay does not know order " + command.orderId() + ".");
-                }
-                Set<String> known = order.get().refunds().stream().map(EbayOrder.Refund::refundId).collect(Collectors.toSet());
-                ActionAttempts.Attempt attempt = new ActionAttempts.Attempt(command.sellerId(), idempotencyKey, command.orderId(), REFUND,
-                        fingerprint, known, null, clock.instant(), null);
-                if (!attempts.begin(attempt)) {
-                    // another request with the same key began at the same moment: answer as the retry it is
-                    return refund(command, idempotencyKey);
-                }
+            Optional<ActionOutcome> settled = prior.isPresent()
+                    ? earlierRefund(account, command, idempotencyKey, fingerprint, prior.get())
+                    : beginRefund(account, command, idempotencyKey, fingerprint);
+            if (settled.isPresent()) {
+                return settled.get();
             }
             EbayFulfillmentClient.RefundReceipt receipt;
             try {
                 receipt = ebay.fulfillment().issueRefund(account, command.orderId(), reason, perLine, "Refund from the seller's help desk");
             } catch (EbayApiException e) {
-                if (e.transientFailure() || e.status() == 401 || e.status() == 403) {
-                    throw e;
-                }
-                return new ActionOutcome.Rejected(null, e.errorId().map(id -> "ebay-" + id).orElse("ebay-http-" + e.status()),
-                        e.errorMessage().orElse("eBay refused the refund") + ".");
+                return refused(e, "eBay refused the refund");
             }
             attempts.complete(command.sellerId(), idempotencyKey, receipt.refundId());
             return refundOutcome(receipt.refundId(), receipt.refundStatus(), false);
         } catch (UpstreamException e) {
             throw EbayFailures.translate(e, command.sellerId(), "refunding order " + command.orderId());
         }
+    }
+
+    /**
+     * A retried refund: its recorded attempt's outcome, or the new refund of exactly its amount eBay shows since the
+     * attempt began; empty when eBay shows none (the refund was never made: send it).
+     */
+    private Optional<ActionOutcome> earlierRefund(EbayAccount account, RefundCommand command, String idempotencyKey,
+                                                  String fingerprint, ActionAttempts.Attempt a) {
+        if (!a.fingerprint().equals(fingerprint)) {
+            return Optional.of(new ActionOutcome.Rejected(a.externalId(), "idempotency-key-reused",
+                    "This key was used for another refund; nothing was sent."));
+        }
+        if (a.externalId() != null) {
+            return Optional.of(refundStatus(account, command.orderId(), a.externalId(), true));
+        }
+        Optional<EbayOrder> order = ebay.fulfillment().order(account, command.orderId());
+        if (order.isEmpty()) {
+            return Optional.of(orderNotFound(command.orderId()));
+        }
+        Money total = command.total();
+        List<EbayOrder.Refund> fresh = order.get().refunds().stream().filter(r -> !a.knownBefore().contains(r.refundId())).toList();
+        Optional<EbayOrder.Refund> ours = fresh.stream().filter(r -> r.amount().equals(total)).findFirst();
+        if (ours.isPresent()) {
+            attempts.complete(command.sellerId(), idempotencyKey, ours.get().refundId());
+            return Optional.of(refundOutcome(ours.get().refundId(), ours.get().status().orElse("PENDING"), true));
+        }
+        if (!fresh.isEmpty()) {
+            return Optional.of(new ActionOutcome.Rejected(null, "refund-state-unclear", "eBay shows a refund of "
+                    + fresh.get(0).amount() + " made since this refund was first sent, not of " + total
+                    + "; check the order in Seller Hub before refunding again."));
+        }
+        return Optional.empty();
+    }
+
+    /** Records a first attempt with the order's refunds so far; empty when it may be sent. */
+    private Optional<ActionOutcome> beginRefund(EbayAccount account, RefundCommand command, String idempotencyKey,
+                                                String fingerprint) {
+        Optional<EbayOrder> order = ebay.fulfillment().order(account, command.orderId());
+        if (order.isEmpty()) {
+            return Optional.of(orderNotFound(command.orderId()));
+        }
+        Set<String> known = order.get().refunds().stream().map(EbayOrder.Refund::refundId).collect(Collectors.toSet());
+        ActionAttempts.Attempt attempt = new ActionAttempts.Attempt(command.sellerId(), idempotencyKey, command.orderId(), REFUND,
+                fingerprint, known, null, clock.instant(), null);
+        if (!attempts.begin(attempt)) {
+            // another request with the same key began at the same moment: answer as the retry it is
+            return Optional.of(refund(command, idempotencyKey));
+        }
+        return Optional.empty();
+    }
+
+    private static ActionOutcome orderNotFound(String orderId) {
+        return new ActionOutcome.Rejected(null, "order-not-found", "eBay does not know order " + orderId + ".");
+    }
+
+    /** eBay's refusal as the action's outcome; a transient or authorisation failure is thrown on (the action stays queued). */
+    private static ActionOutcome refused(EbayApiException e, String fallback) {
+        if (e.transientFailure() || e.status() == 401 || e.status() == 403) {
+            throw e;
+        }
+        return new ActionOutcome.Rejected(null, e.errorId().map(id -> "ebay-" + id).orElse("ebay-http-" + e.status()),
+                e.errorMessage().orElse(fallback) + ".");
     }
 
     private ActionOutcome refundStatus(EbayAccount account, String orderId, String refundId, boolean repeated) {
@@ -240,7 +266,7 @@ public final class EbayOrderActions implements OrderActionGateway {
             }
             Optional<EbayOrder> order = ebay.fulfillment().order(account, command.orderId());
             if (order.isEmpty()) {
-                return new ActionOutcome.Rejected(null, "order-not-found", "eBay does not know order " + command.orderId() + ".");
+                return orderNotFound(command.orderId());
             }
             EbayOrder o = order.get();
             if (o.cancelled()) {
@@ -258,32 +284,34 @@ public final class EbayOrderActions implements OrderActionGateway {
                 }
             }
             try {
-                Optional<EbayOrder.CancelRequest> buyerRequest = o.openBuyerRequest();
-                if (buyerRequest.isPresent()) {
-                    ebay.postOrder().approve(account, buyerRequest.get().cancelRequestId());
-                    attempts.complete(command.sellerId(), idempotencyKey, buyerRequest.get().cancelRequestId());
-                    return new ActionOutcome.Done(buyerRequest.get().cancelRequestId(), "approved the buyer's cancellation request; "
-                            + "eBay cancels the order and refunds the buyer", false);
-                }
-                EbayPostOrderClient.CancelResult result = ebay.postOrder().create(account, command.orderId(), reason.get(), o.paid(),
-                        o.paidDate().orElse(null));
-                if (result.cancelId().isEmpty()) {
-                    return new ActionOutcome.Rejected(null, "not-cancellable", "eBay will not cancel this order"
-                            + (result.failureReasons().isEmpty() ? "." : ": " + String.join(", ", result.failureReasons()) + "."));
-                }
-                attempts.complete(command.sellerId(), idempotencyKey, result.cancelId().get());
-                return new ActionOutcome.Done(result.cancelId().get(), "eBay cancelled the order" + (o.paid()
-                        ? "; eBay refunds the buyer" : ""), false);
+                return sendCancellation(account, command, idempotencyKey, o, reason.get());
             } catch (EbayApiException e) {
-                if (e.transientFailure() || e.status() == 401 || e.status() == 403) {
-                    throw e;
-                }
-                return new ActionOutcome.Rejected(null, e.errorId().map(id -> "ebay-" + id).orElse("ebay-http-" + e.status()),
-                        e.errorMessage().orElse("eBay refused the cancellation") + ".");
+                return refused(e, "eBay refused the cancellation");
             }
         } catch (UpstreamException e) {
             throw EbayFailures.translate(e, command.sellerId(), "cancelling order " + command.orderId());
         }
+    }
+
+    /** Approves the buyer's open cancellation request, or cancels as the seller with {@code reason}. */
+    private ActionOutcome sendCancellation(EbayAccount account, OrderCancellationCommand command, String idempotencyKey,
+                                           EbayOrder o, String reason) {
+        Optional<EbayOrder.CancelRequest> buyerRequest = o.openBuyerRequest();
+        if (buyerRequest.isPresent()) {
+            ebay.postOrder().approve(account, buyerRequest.get().cancelRequestId());
+            attempts.complete(command.sellerId(), idempotencyKey, buyerRequest.get().cancelRequestId());
+            return new ActionOutcome.Done(buyerRequest.get().cancelRequestId(), "approved the buyer's cancellation request; "
+                    + "eBay cancels the order and refunds the buyer", false);
+        }
+        EbayPostOrderClient.CancelResult result = ebay.postOrder().create(account, command.orderId(), reason, o.paid(),
+                o.paidDate().orElse(null));
+        if (result.cancelId().isEmpty()) {
+            return new ActionOutcome.Rejected(null, "not-cancellable", "eBay will not cancel this order"
+                    + (result.failureReasons().isEmpty() ? "." : ": " + String.join(", ", result.failureReasons()) + "."));
+        }
+        attempts.complete(command.sellerId(), idempotencyKey, result.cancelId().get());
+        return new ActionOutcome.Done(result.cancelId().get(), "eBay cancelled the order" + (o.paid()
+                ? "; eBay refunds the buyer" : ""), false);
     }
 
     @Override

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The confirmation schedule of eBay and Shopify actions (issue 15: "confirmed back"), the channels' counterpart of
  * the actions function's FeedPoller for Amazon's feeds, run by the same schedule: a refund or cancellation the channel accepted
  * but has not settled (SUBMITTED: eBay's refund {@code PENDING}, Shopify's cancellation job running) is on a sparse,
- * write-sharded index by the time of its next check ({@link ActionStore#confirmationsDue}, no scan). Each run claims
- * what is due ({@link ActionStore#claimConfirmation}, conditional: of two overlapping runs one asks the channel), asks
+ * write-sharded index by the time of its next check ({@link ConfirmationIndex#due}, no scan). Each run claims
+ * what is due ({@link ConfirmationIndex#claim}, conditional: of two overlapping runs one asks the channel), asks
  * the channel ({@link com.deskbridge.channels.OrderActionGateway#confirm}) and records the final state with the
  * action's conditional transition, so it is recorded exactly once, whether the schedule or an agent's read sees it
  * first. Checks back off from every run to every {@code maxInterval}. A channel that cannot be reached (outage, call
@@ -74,11 +74,11 @@ public final class ChannelConfirmations {
         int attention = 0;
         int unavailable = 0;
         Set<String> down = new HashSet<>(); // seller|channel that did not answer in this run: not asked again now
-        for (ActionStore.ConfirmationRef due : store.confirmationsDue(now, settings.maxPerRun())) {
+        for (ConfirmationIndex.ConfirmationRef due : store.confirmations().due(now, settings.maxPerRun())) {
             Optional<OrderAction> found = store.get(due.sellerId(), due.ticketId(), due.actionId());
             if (found.isEmpty() || found.get().channel() == null || found.get().channel().pendingKind() == null
                     || found.get().channel().externalId() == null) {
-                store.dropConfirmation(due);
+                store.confirmations().drop(due);
                 continue;
             }
             OrderAction action = found.get();
@@ -87,7 +87,7 @@ public final class ChannelConfirmations {
                 continue; // stays due: the next run asks
             }
             Duration age = Duration.between(due.submittedAt(), now);
-            if (!store.claimConfirmation(due, now.plus(interval(age)))) {
+            if (!store.confirmations().claim(due, now.plus(interval(age)))) {
                 continue; // another run took it, or the action was settled meanwhile
             }
             checked++;
@@ -113,7 +113,7 @@ public final class ChannelConfirmations {
             }
             if (age.compareTo(settings.giveUpAfter()) >= 0) {
                 LOG.warn("action {}: no confirmation from {} after {}; no longer checked", action.actionId(), channel, age);
-                store.dropConfirmation(due);
+                store.confirmations().drop(due);
             } else if (action.state() == ActionState.SUBMITTED && age.compareTo(settings.attentionAfter()) >= 0) {
                 attention += flag(action, due, now, unanswered, age);
             }
@@ -149,9 +149,9 @@ public final class ChannelConfirmations {
     }
 
     /** SUBMITTED → ATTENTION_REQUIRED with the reason, staying on the schedule so a late answer still lands. */
-    private int flag(OrderAction action, ActionStore.ConfirmationRef due, Instant now, String unanswered, Duration age) {
+    private int flag(OrderAction action, ConfirmationIndex.ConfirmationRef due, Instant now, String unanswered, Duration age) {
         String channel = action.channel().name();
-        Map<String, String> fields = new HashMap<>(ActionStore.confirmationIndex(action, now.plus(interval(age)), due.submittedAt()));
+        Map<String, String> fields = new HashMap<>(ConfirmationIndex.fields(action, now.plus(interval(age)), due.submittedAt()));
         fields.put("error", "No confirmation from " + channel + " " + action.channel().externalId() + " after " + age.toHours()
                 + " hours (" + unanswered + "). The " + action.type().name().toLowerCase(java.util.Locale.ROOT)
                 + " may still be applied: check it in " + channel + " before doing it again.");

@@ -99,7 +99,7 @@ final class ChannelExecutor {
             to = ActionState.SUBMITTED;
             fields.put("pendingKind", pending.kind());
             // on the confirmation schedule at once ({@link ChannelConfirmations}): its next run asks the channel
-            fields.putAll(ActionStore.confirmationIndex(action, clock.instant(), clock.instant()));
+            fields.putAll(ConfirmationIndex.fields(action, clock.instant(), clock.instant()));
         } else if (outcome instanceof ActionOutcome.Rejected rejected) {
             to = ActionState.FAILED;
             fields.put("pendingKind", null);
