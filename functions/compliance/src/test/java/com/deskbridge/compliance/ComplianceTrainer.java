@@ -8,6 +8,7 @@ import com.deskbridge.nlp.testing.Corpora;
 import com.deskbridge.nlp.testing.LinearTrainer;
 import com.deskbridge.nlp.testing.MultiLabelReport;
 import com.deskbridge.nlp.testing.ReplyRecord;
+import com.deskbridge.nlp.testing.TrainingInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +27,8 @@ import java.util.Map;
  * replies (stratified, fixed seed) is held out to choose each rule's threshold (the best F1 with at least
  * {@code compliance.minPrecision} precision where reachable) and to print the whole checker's figures on them; the
  * shipped models are trained on everything with those thresholds. Reads corpus/train/*.jsonl and the older corpus
- * in src/test/resources, never the test split. Usage: {@code ComplianceTrainer <module dir> <output dir>}.
+ * in src/test/resources, never the test split; not retrained when nothing they are trained from changed
+ * ({@link TrainingInputs}). Usage: {@code ComplianceTrainer <module dir> <output dir>}.
  */
 public final class ComplianceTrainer {
     static final long SEED = 20_261_121L;
@@ -43,6 +45,16 @@ public final class ComplianceTrainer {
         Path module = Path.of(args[0]);
         Path outDir = Path.of(args[1]);
         long start = System.nanoTime();
+        List<Path> outputs = LearnedRules.RULES.stream().map(r -> outDir.resolve(LearnedRules.resource(r).substring(1)))
+                .toList();
+        TrainingInputs inputs = TrainingInputs.of(module.resolve("target/compliance-models.inputs.sha256"),
+                ComplianceTrainer.class, corpusFiles(module), List.of("compliance."), List.of());
+        if (inputs.upToDate(outputs)) {
+            System.out.printf(Locale.ROOT, "compliance models up to date (corpus, trainer and feature code unchanged "
+                    + "since they were trained: %s), not retrained in %.1f s; -Dnlp.retrain=true retrains%n",
+                    inputs.digest().substring(0, 12), (System.nanoTime() - start) / 1e9);
+            return;
+        }
         List<ReplyRecord> corpus = trainingCorpus(module);
         Map<RuleId, LinearModel> models = train(corpus, true);
         long bytes = 0;
@@ -54,9 +66,17 @@ public final class ComplianceTrainer {
             }
             bytes += Files.size(out);
         }
+        inputs.record();
         System.out.printf(Locale.ROOT, "compliance models: %s features, %.1f kB, trained in %.1f s -> %s%n",
                 models.values().stream().map(m -> String.valueOf(m.features())).toList(), bytes / 1024.0,
                 (System.nanoTime() - start) / 1e9, outDir);
+    }
+
+    /** The corpus files the models are trained from (the up-to-date check hashes them). */
+    static List<Path> corpusFiles(Path module) {
+        List<Path> files = new ArrayList<>(TrainingInputs.jsonl(module.resolve(ComplianceCorpusEvaluation.TRAIN_SPLIT)));
+        files.add(module.resolve("src/test/resources/compliance-corpus.jsonl"));
+        return files;
     }
 
     static List<ReplyRecord> trainingCorpus(Path module) throws IOException {
