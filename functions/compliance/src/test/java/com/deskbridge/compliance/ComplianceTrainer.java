@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public final class ComplianceTrainer {
     static final long SEED = 20_261_121L;
+    /** With more than one fold, the trainer first prints a k-fold cross-validation of the training split. */
+    static final int FOLDS = Integer.getInteger("compliance.folds", 1);
     static final double MIN_PRECISION = Double.parseDouble(System.getProperty("compliance.minPrecision", "0.8"));
     /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
@@ -48,7 +50,8 @@ public final class ComplianceTrainer {
         List<Path> outputs = LearnedRules.RULES.stream().map(r -> outDir.resolve(LearnedRules.resource(r).substring(1)))
                 .toList();
         TrainingInputs inputs = TrainingInputs.of(module.resolve("target/compliance-models.inputs.sha256"),
-                ComplianceTrainer.class, corpusFiles(module), List.of("compliance."), List.of());
+                ComplianceTrainer.class, corpusFiles(module), List.of("compliance.cost", "compliance.minPrecision"),
+                List.of()); // compliance.folds only prints a cross-validation: the models do not change
         if (inputs.upToDate(outputs)) {
             System.out.printf(Locale.ROOT, "compliance models up to date (corpus, trainer and feature code unchanged "
                     + "since they were trained: %s), not retrained in %.1f s; -Dnlp.retrain=true retrains%n",
@@ -56,6 +59,9 @@ public final class ComplianceTrainer {
             return;
         }
         List<ReplyRecord> corpus = trainingCorpus(module);
+        if (FOLDS > 1) {
+            System.out.println(crossValidate(module, FOLDS).format());
+        }
         Map<RuleId, LinearModel> models = train(corpus, true);
         long bytes = 0;
         for (Map.Entry<RuleId, LinearModel> e : models.entrySet()) {
@@ -89,6 +95,39 @@ public final class ComplianceTrainer {
             all.addAll(Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class));
         }
         return all;
+    }
+
+    /**
+     * K-fold cross-validation on the training split (corpus/train, stratified by the first learned rule a reply
+     * breaks, fixed seed): each fold is checked by a checker trained, exactly as the shipped one (thresholds on an
+     * inner held-out fifth), on the other folds plus the older corpus of src/test/resources, which is never held
+     * out. The report holds every training-split reply once.
+     */
+    static MultiLabelReport crossValidate(Path module, int folds) throws IOException {
+        List<ReplyRecord> split = Corpora.readDirectory(module.resolve(ComplianceCorpusEvaluation.TRAIN_SPLIT),
+                ReplyRecord.class);
+        List<ReplyRecord> older;
+        try (InputStream in = Files.newInputStream(module.resolve("src/test/resources/compliance-corpus.jsonl"))) {
+            older = Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class);
+        }
+        int[] strata = split.stream().mapToInt(r -> LearnedRules.RULES.stream()
+                .filter(x -> r.findings().contains(x.name())).mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0))
+                .toArray();
+        int[] fold = Calibration.folds(strata, folds, SEED);
+        List<MultiLabelReport.Row> rows = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<ReplyRecord> train = new ArrayList<>();
+            List<ReplyRecord> held = new ArrayList<>();
+            for (int i = 0; i < split.size(); i++) {
+                (fold[i] == f ? held : train).add(split.get(i));
+            }
+            train.addAll(older);
+            ComplianceChecker checker = new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(train(train, false)));
+            rows.addAll(ComplianceCorpusEvaluation.evaluate("fold " + f, held, checker).rows());
+        }
+        return new MultiLabelReport("compliance checker, " + folds + "-fold cross-validation on the training split ("
+                + split.size() + " replies; settings " + OPTIONS + ", minimum precision " + MIN_PRECISION + ")",
+                ComplianceCorpusEvaluation.rules(), rows);
     }
 
     /** One reply as the models read it: its feature values and the rules it breaks. */
