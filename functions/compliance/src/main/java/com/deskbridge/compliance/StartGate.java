@@ -29,6 +29,13 @@ final class StartGate {
     private final int[] all;
     /** Per opening: the indices of the patterns that may start with it, in order; null until asked. */
     private final AtomicReferenceArray<int[]> byOpening = new AtomicReferenceArray<>(SINGLE + SINGLES);
+    /**
+     * How often each opening was met before its patterns are asked for: the first {@value #LEARN_AFTER} times every
+     * pattern is tried (what a scan without the gate does), so a cold process's first checks do not pay for the
+     * questions; an opening met again is learnt. Racy increments only delay learning.
+     */
+    private final byte[] seen = new byte[SINGLE + SINGLES];
+    private static final int LEARN_AFTER = 2;
 
     StartGate(Pattern... patterns) {
         this.patterns = patterns.clone();
@@ -74,6 +81,10 @@ final class StartGate {
             return all;
         }
         int[] answer = byOpening.get(code);
+        if (answer == null && seen[code] < LEARN_AFTER) {
+            seen[code]++;
+            return all;
+        }
         if (answer == null) {
             String probe = code >= SINGLE ? String.valueOf((char) (code - SINGLE))
                     : new String(new char[] {charOf(code / CLASSES), charOf(code % CLASSES)});

@@ -32,32 +32,49 @@ public final class ModelStack {
             w += models.get(m).labels().size();
         }
         this.width = w;
-        Map<Long, Integer> rowOf = new LinkedHashMap<>();
-        for (LinearModel model : models) {
-            for (long key : model.keys) {
-                rowOf.putIfAbsent(key, rowOf.size());
+        long[] shared = models.get(0).keys;
+        boolean same = models.stream().allMatch(m -> java.util.Arrays.equals(m.keys, shared));
+        long[] keys;
+        if (same) { // the usual case (models trained on the same vocabulary): rows as in every model
+            keys = shared;
+            this.weights = new float[keys.length * width];
+            for (int m = 0; m < models.size(); m++) {
+                LinearModel model = models.get(m);
+                int k = model.labels().size();
+                for (int r = 0; r < keys.length; r++) {
+                    System.arraycopy(model.weights, r * k, weights, r * width + offset[m], k);
+                }
+            }
+        } else {
+            Map<Long, Integer> rowOf = new LinkedHashMap<>();
+            for (LinearModel model : models) {
+                for (long key : model.keys) {
+                    rowOf.putIfAbsent(key, rowOf.size());
+                }
+            }
+            keys = new long[rowOf.size()];
+            rowOf.forEach((key, row) -> keys[row] = key);
+            this.weights = new float[keys.length * width];
+            for (int m = 0; m < models.size(); m++) {
+                LinearModel model = models.get(m);
+                int k = model.labels().size();
+                for (int r = 0; r < model.keys.length; r++) {
+                    System.arraycopy(model.weights, r * k, weights, rowOf.get(model.keys[r]) * width + offset[m], k);
+                }
             }
         }
-        this.weights = new float[rowOf.size() * width];
-        for (int m = 0; m < models.size(); m++) {
-            LinearModel model = models.get(m);
-            int k = model.labels().size();
-            for (int r = 0; r < model.keys.length; r++) {
-                System.arraycopy(model.weights, r * k, weights, rowOf.get(model.keys[r]) * width + offset[m], k);
-            }
-        }
-        int capacity = Integer.highestOneBit(Math.max(4, rowOf.size() * 2 - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
         this.table = new long[capacity];
         this.rows = new int[capacity];
         this.mask = capacity - 1;
-        rowOf.forEach((key, row) -> {
-            int slot = (int) (long) key & mask;
+        for (int row = 0; row < keys.length; row++) {
+            int slot = (int) keys[row] & mask;
             while (table[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = key;
+            table[slot] = keys[row];
             rows[slot] = row;
-        });
+        }
     }
 
     /** The row of a feature key, or -1 when no model has it. */
