@@ -33,12 +33,34 @@ final class EmailRule {
             + "messaging thread.";
 
     void scan(FoldedText text, List<Span> out) {
-        for (Pattern p : List.of(PLAIN, BRACKETED, SPELLED)) {
-            Matcher m = p.matcher(text.folded());
-            while (m.find()) {
-                out.add(new Span(RuleId.EMAIL_ADDRESS, Severity.BLOCK, text.rawStart(m.start()),
-                        text.rawEnd(m.end()), EXPLANATION, ALTERNATIVE));
-            }
+        String f = text.folded();
+        boolean at = f.indexOf('@') >= 0;
+        if (at) {
+            find(PLAIN, text, out);
+        }
+        if (at || f.contains("(at)") || f.contains("[at]") || f.contains("{at}") || f.contains("(a)")) {
+            find(BRACKETED, text, out);
+        }
+        if (mayHaveSpelledDot(f)) {
+            find(SPELLED, text, out);
+        }
+    }
+
+    /**
+     * False when {@code folded} holds none of the spelled or bracketed dots ("dot", "punkt", "point", "punto",
+     * "punt", "kropka", "prick", "(.)", "[.]") that an obfuscated address or domain needs: no such pattern can
+     * match, so it need not run.
+     */
+    static boolean mayHaveSpelledDot(String folded) {
+        return folded.contains("dot") || folded.contains("pun") || folded.contains("point") || folded.contains("kropka")
+                || folded.contains("prick") || folded.contains("(.)") || folded.contains("[.]");
+    }
+
+    private static void find(Pattern p, FoldedText text, List<Span> out) {
+        Matcher m = p.matcher(text.folded());
+        while (m.find()) {
+            out.add(new Span(RuleId.EMAIL_ADDRESS, Severity.BLOCK, text.rawStart(m.start()), text.rawEnd(m.end()),
+                    EXPLANATION, ALTERNATIVE));
         }
     }
 }

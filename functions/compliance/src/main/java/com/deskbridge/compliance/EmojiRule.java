@@ -53,6 +53,12 @@ final class EmojiRule {
         int n = text.length();
         int i = 0;
         while (i < n) {
+            char first = text.charAt(i);
+            if (first != ':' && first != ';' && first != '^' && first != '=' && first != '<' && first != 'x'
+                    && first != 'X') {
+                i++; // no emoticon starts with another character
+                continue;
+            }
             String found = null;
             for (String e : EMOTICONS) {
                 if (text.startsWith(e, i)) {

@@ -1,6 +1,7 @@
 package com.deskbridge.compliance;
 
 import com.deskbridge.intent.LinearModel;
+import com.deskbridge.intent.ModelStack;
 import com.deskbridge.intent.TextFeatures;
 import com.deskbridge.intent.TextNormalizer;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Map;
  * spans the sentence the same model finds most likely. So "please leave us a 5-star review", "a good review would
  * mean a lot to our small business", "contact us before leaving negative feedback" or "the matching lid is now in
  * our store" are found in any of the eight languages, while "the 15% deal discount was applied at checkout" stays
- * allowed. The models load on the first check (not when a checker is built), once per process; thread-safe.
+ * allowed. The models load on the first check (not when a checker is built), once per process, into one
+ * {@link ModelStack}; thread-safe.
  */
 final class LearnedRules {
     static final String MODEL_PREFIX = "/com/deskbridge/compliance/compliance-";
@@ -28,7 +30,7 @@ final class LearnedRules {
     static final List<RuleId> RULES = List.of(RuleId.MARKETING, RuleId.REVIEW_REQUEST, RuleId.OFF_AMAZON_CONTACT);
 
     private static final class Standard {
-        static final Map<RuleId, LinearModel> MODELS = load();
+        static final ModelStack MODELS = stack(load());
 
         private static Map<RuleId, LinearModel> load() {
             Map<RuleId, LinearModel> m = new EnumMap<>(RuleId.class);
@@ -39,7 +41,8 @@ final class LearnedRules {
         }
     }
 
-    private final Map<RuleId, LinearModel> models;
+    /** The models in {@link #RULES} order, scored in one pass; null means the shipped ones. */
+    private final ModelStack models;
 
     /** With the models shipped in the jar (loaded on first use). */
     LearnedRules() {
@@ -48,7 +51,11 @@ final class LearnedRules {
 
     /** With given models (the trainer, tests); null means the shipped ones. */
     LearnedRules(Map<RuleId, LinearModel> models) {
-        this.models = models;
+        this.models = models == null ? null : stack(models);
+    }
+
+    private static ModelStack stack(Map<RuleId, LinearModel> models) {
+        return new ModelStack(RULES.stream().map(models::get).toList());
     }
 
     /** The classpath resource of a rule's model. */
@@ -56,66 +63,49 @@ final class LearnedRules {
         return MODEL_PREFIX + rule.name() + ".bin";
     }
 
-    private Map<RuleId, LinearModel> models() {
+    private ModelStack models() {
         return models != null ? models : Standard.MODELS;
     }
 
     /** The features of a text: its words and n-grams and the phrase cues found in it. */
     static void features(String text, List<RuleId> cues, TextFeatures.Sink sink) {
         TextFeatures.extractBody(TextNormalizer.tokens(text), sink);
+        cues(cues, sink);
+    }
+
+    private static void cues(List<RuleId> cues, TextFeatures.Sink sink) {
         for (RuleId cue : cues) {
             sink.add(TextFeatures.Block.CUES, TextFeatures.named(TextFeatures.Block.CUES, cue.name()));
         }
     }
 
     /**
-     * The feature occurrences of one text, extracted once and replayed to every model that reads it (the three
-     * models share their features; the order of the occurrences, and so every sum, is the same as extracting anew).
+     * A finding per rule whose model finds {@code text} likely enough, spanning its most likely sentence. The text's
+     * features are extracted once and scored by the three models together ({@link ModelStack}). A sentence is scored
+     * from the occurrences of its own tokens (sentences end where the tokens have clause boundaries, so they are
+     * exactly the features {@link #features} extracts from the sentence alone) plus the cues inside it.
      */
-    static final class Occurrences implements TextFeatures.Sink {
-        private TextFeatures.Block[] blocks = new TextFeatures.Block[256];
-        private long[] keys = new long[256];
-        private int size;
-
-        static Occurrences of(String text, List<RuleId> cues) {
-            Occurrences o = new Occurrences();
-            features(text, cues, o);
-            return o;
-        }
-
-        @Override
-        public void add(TextFeatures.Block block, long key) {
-            if (size == keys.length) {
-                blocks = java.util.Arrays.copyOf(blocks, size * 2);
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-            }
-            blocks[size] = block;
-            keys[size++] = key;
-        }
-
-        /** The probability that the text breaks {@code model}'s rule. */
-        double probability(LinearModel model) {
-            LinearModel.Scorer scorer = model.scorer();
-            for (int i = 0; i < size; i++) {
-                scorer.add(blocks[i], keys[i]);
-            }
-            return scorer.probabilities()[1];
-        }
-    }
-
-    /** A finding per rule whose model finds {@code text} likely enough, spanning its most likely sentence. */
     void scan(String text, List<Span> phraseSpans, List<Span> out) {
-        Occurrences whole = Occurrences.of(text, phraseSpans.stream().map(Span::rule).toList());
+        ModelStack stack = models();
+        ModelStack.Scorer whole = stack.recordingScorer();
+        TextNormalizer.Tokenized tokenized = TextNormalizer.tokenize(text);
+        TextFeatures.extractBody(tokenized.tokens(), whole);
+        whole.endOfTokens();
+        List<RuleId> wholeCues = new ArrayList<>(phraseSpans.size());
+        for (Span p : phraseSpans) {
+            wholeCues.add(p.rule());
+        }
+        cues(wholeCues, whole);
         List<Sentences.Sentence> sentences = null;
-        Occurrences[] bySentence = null;
-        for (RuleId rule : RULES) {
-            LinearModel m = models().get(rule);
-            if (whole.probability(m) < m.parameter(THRESHOLD)) {
+        ModelStack.Scorer[] bySentence = null;
+        for (int r = 0; r < RULES.size(); r++) {
+            LinearModel m = stack.models().get(r);
+            if (whole.probabilities(r)[1] < m.parameter(THRESHOLD)) {
                 continue;
             }
             if (sentences == null) {
                 sentences = Sentences.split(text);
-                bySentence = new Occurrences[sentences.size()];
+                bySentence = new ModelStack.Scorer[sentences.size()];
             }
             Sentences.Sentence best = null;
             double bestP = -1;
@@ -128,18 +118,33 @@ final class LearnedRules {
                             cues.add(p.rule());
                         }
                     }
-                    bySentence[i] = Occurrences.of(s.text(), cues);
+                    int[] starts = tokenized.starts();
+                    bySentence[i] = whole.part(firstAtOrAfter(starts, s.start()), firstAtOrAfter(starts, s.end()));
+                    cues(cues, bySentence[i]);
                 }
-                double p = bySentence[i].probability(m);
+                double p = bySentence[i].probabilities(r)[1];
                 if (p > bestP) {
                     bestP = p;
                     best = s;
                 }
             }
+            RuleId rule = RULES.get(r);
             int start = best == null ? 0 : best.start();
             int end = best == null ? text.length() : best.end();
             out.add(new Span(rule, Severity.BLOCK, start, end, Advice.explanation(rule, Severity.BLOCK),
                     Advice.alternative(rule, Severity.BLOCK)));
         }
+    }
+
+    /** The index of the first token starting at or after {@code offset} (ascending {@code starts}). */
+    private static int firstAtOrAfter(int[] starts, int offset) {
+        int i = java.util.Arrays.binarySearch(starts, offset);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && starts[i - 1] == offset) {
+            i--;
+        }
+        return i;
     }
 }

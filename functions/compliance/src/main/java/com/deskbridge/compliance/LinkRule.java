@@ -39,17 +39,39 @@ final class LinkRule {
 
     void scan(FoldedText text, List<Span> out) {
         String f = text.folded();
-        Matcher m = URL.matcher(f);
-        while (m.find()) {
-            int end = trimTrailing(f, m.start(), m.end());
-            String url = f.substring(m.start(), end);
-            report(text, m.start(), end, host(url), url, out);
+        if (mayHaveUrl(f)) {
+            Matcher m = URL.matcher(f);
+            while (m.find()) {
+                int end = trimTrailing(f, m.start(), m.end());
+                String url = f.substring(m.start(), end);
+                report(text, m.start(), end, host(url), url, out);
+            }
+        }
+        if (!EmailRule.mayHaveSpelledDot(f)) {
+            return;
         }
         Matcher o = OBFUSCATED.matcher(f);
         while (o.find()) {
             String host = o.group(1) != null ? o.group(1) + "." + o.group(2) : o.group(3) + "." + o.group(4);
             report(text, o.start(), o.end(), host, "", out);
         }
+    }
+
+    /**
+     * False when {@code folded} has neither "://", "www." nor a dot followed by a letter (every bare domain ends in
+     * one: ".de", ".com"): then {@link #URL} cannot match and need not run.
+     */
+    static boolean mayHaveUrl(String folded) {
+        if (folded.contains("://") || folded.contains("www.")) {
+            return true;
+        }
+        for (int i = folded.indexOf('.'); i >= 0 && i + 1 < folded.length(); i = folded.indexOf('.', i + 1)) {
+            char next = folded.charAt(i + 1);
+            if (next >= 'a' && next <= 'z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void report(FoldedText text, int fs, int fe, String host, String url, List<Span> out) {

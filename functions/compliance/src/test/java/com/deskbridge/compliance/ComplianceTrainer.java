@@ -8,6 +8,7 @@ import com.deskbridge.nlp.testing.Corpora;
 import com.deskbridge.nlp.testing.LinearTrainer;
 import com.deskbridge.nlp.testing.MultiLabelReport;
 import com.deskbridge.nlp.testing.ReplyRecord;
+import com.deskbridge.nlp.testing.TrainingInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,10 +27,13 @@ import java.util.Map;
  * replies (stratified, fixed seed) is held out to choose each rule's threshold (the best F1 with at least
  * {@code compliance.minPrecision} precision where reachable) and to print the whole checker's figures on them; the
  * shipped models are trained on everything with those thresholds. Reads corpus/train/*.jsonl and the older corpus
- * in src/test/resources, never the test split. Usage: {@code ComplianceTrainer <module dir> <output dir>}.
+ * in src/test/resources, never the test split; not retrained when nothing they are trained from changed
+ * ({@link TrainingInputs}). Usage: {@code ComplianceTrainer <module dir> <output dir>}.
  */
 public final class ComplianceTrainer {
     static final long SEED = 20_261_121L;
+    /** With more than one fold, the trainer first prints a k-fold cross-validation of the training split. */
+    static final int FOLDS = Integer.getInteger("compliance.folds", 1);
     static final double MIN_PRECISION = Double.parseDouble(System.getProperty("compliance.minPrecision", "0.8"));
     /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
@@ -43,7 +47,21 @@ public final class ComplianceTrainer {
         Path module = Path.of(args[0]);
         Path outDir = Path.of(args[1]);
         long start = System.nanoTime();
+        List<Path> outputs = LearnedRules.RULES.stream().map(r -> outDir.resolve(LearnedRules.resource(r).substring(1)))
+                .toList();
+        TrainingInputs inputs = TrainingInputs.of(module.resolve("target/compliance-models.inputs.sha256"),
+                ComplianceTrainer.class, corpusFiles(module), List.of("compliance.cost", "compliance.minPrecision"),
+                List.of()); // compliance.folds only prints a cross-validation: the models do not change
+        if (inputs.upToDate(outputs)) {
+            System.out.printf(Locale.ROOT, "compliance models up to date (corpus, trainer and feature code unchanged "
+                    + "since they were trained: %s), not retrained in %.1f s; -Dnlp.retrain=true retrains%n",
+                    inputs.digest().substring(0, 12), (System.nanoTime() - start) / 1e9);
+            return;
+        }
         List<ReplyRecord> corpus = trainingCorpus(module);
+        if (FOLDS > 1) {
+            System.out.println(crossValidate(module, FOLDS).format());
+        }
         Map<RuleId, LinearModel> models = train(corpus, true);
         long bytes = 0;
         for (Map.Entry<RuleId, LinearModel> e : models.entrySet()) {
@@ -54,9 +72,17 @@ public final class ComplianceTrainer {
             }
             bytes += Files.size(out);
         }
+        inputs.record();
         System.out.printf(Locale.ROOT, "compliance models: %s features, %.1f kB, trained in %.1f s -> %s%n",
                 models.values().stream().map(m -> String.valueOf(m.features())).toList(), bytes / 1024.0,
                 (System.nanoTime() - start) / 1e9, outDir);
+    }
+
+    /** The corpus files the models are trained from (the up-to-date check hashes them). */
+    static List<Path> corpusFiles(Path module) {
+        List<Path> files = new ArrayList<>(TrainingInputs.jsonl(module.resolve(ComplianceCorpusEvaluation.TRAIN_SPLIT)));
+        files.add(module.resolve("src/test/resources/compliance-corpus.jsonl"));
+        return files;
     }
 
     static List<ReplyRecord> trainingCorpus(Path module) throws IOException {
@@ -69,6 +95,39 @@ public final class ComplianceTrainer {
             all.addAll(Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class));
         }
         return all;
+    }
+
+    /**
+     * K-fold cross-validation on the training split (corpus/train, stratified by the first learned rule a reply
+     * breaks, fixed seed): each fold is checked by a checker trained, exactly as the shipped one (thresholds on an
+     * inner held-out fifth), on the other folds plus the older corpus of src/test/resources, which is never held
+     * out. The report holds every training-split reply once.
+     */
+    static MultiLabelReport crossValidate(Path module, int folds) throws IOException {
+        List<ReplyRecord> split = Corpora.readDirectory(module.resolve(ComplianceCorpusEvaluation.TRAIN_SPLIT),
+                ReplyRecord.class);
+        List<ReplyRecord> older;
+        try (InputStream in = Files.newInputStream(module.resolve("src/test/resources/compliance-corpus.jsonl"))) {
+            older = Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class);
+        }
+        int[] strata = split.stream().mapToInt(r -> LearnedRules.RULES.stream()
+                .filter(x -> r.findings().contains(x.name())).mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0))
+                .toArray();
+        int[] fold = Calibration.folds(strata, folds, SEED);
+        List<MultiLabelReport.Row> rows = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<ReplyRecord> train = new ArrayList<>();
+            List<ReplyRecord> held = new ArrayList<>();
+            for (int i = 0; i < split.size(); i++) {
+                (fold[i] == f ? held : train).add(split.get(i));
+            }
+            train.addAll(older);
+            ComplianceChecker checker = new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(train(train, false)));
+            rows.addAll(ComplianceCorpusEvaluation.evaluate("fold " + f, held, checker).rows());
+        }
+        return new MultiLabelReport("compliance checker, " + folds + "-fold cross-validation on the training split ("
+                + split.size() + " replies; settings " + OPTIONS + ", minimum precision " + MIN_PRECISION + ")",
+                ComplianceCorpusEvaluation.rules(), rows);
     }
 
     /** One reply as the models read it: its feature values and the rules it breaks. */

@@ -31,12 +31,12 @@ public final class LinearModel {
     private static final int VERSION = 1;
 
     private final List<String> labels;
-    private final float[] blockWeights;
+    final float[] blockWeights;
     private final double temperature;
     private final Map<String, Double> parameters;
-    private final long[] keys;
-    private final float[] weights;
-    private final float[] bias;
+    final long[] keys;
+    final float[] weights;
+    final float[] bias;
     private final long[] table;
     private final int[] rows;
     private final int mask;

@@ -24,6 +24,10 @@ public final class TextFeatures {
     @FunctionalInterface
     public interface Sink {
         void add(Block block, long key);
+
+        /** Told before the features of body token {@code index} (of the list given to {@link #extractBody}). */
+        default void token(int index) {
+        }
     }
 
     static final int MIN_N = 3;
@@ -65,12 +69,14 @@ public final class TextFeatures {
     public static void extractBody(List<String> tokens, Sink sink) {
         long previous = 0;
         int negationLeft = 0;
-        for (String t : tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            String t = tokens.get(k);
             if (TextNormalizer.BOUNDARY.equals(t)) {
                 previous = 0;
                 negationLeft = 0;
                 continue;
             }
+            sink.token(k);
             long w = word(Block.WORDS, t);
             sink.add(Block.WORDS, w);
             if (previous != 0) {

@@ -31,36 +31,70 @@ public final class TextNormalizer {
 
     /** The match tokens of {@code text}, boundaries included (never two boundaries in a row). */
     public static List<String> tokens(String text) {
+        return tokens(text, null);
+    }
+
+    /**
+     * The match tokens of {@code text} with the offset in {@code text} where each starts (a boundary: its
+     * character), {@code starts[k]} for token {@code k}.
+     */
+    public record Tokenized(List<String> tokens, int[] starts) {
+    }
+
+    /** {@link #tokens(String)} with each token's start offset. */
+    public static Tokenized tokenize(String text) {
+        int[][] starts = {new int[text.length() / 4 + 4]};
+        List<String> tokens = tokens(text, starts);
+        return new Tokenized(tokens, java.util.Arrays.copyOf(starts[0], tokens.size()));
+    }
+
+    /** The tokens; when {@code starts} is not null, each token's start offset goes to {@code starts[0][k]}. */
+    private static List<String> tokens(String text, int[][] starts) {
         List<String> tokens = new ArrayList<>(text.length() / 5 + 4);
         StringBuilder word = new StringBuilder(24);
         boolean digit = false;
+        int wordStart = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
+                if (word.length() == 0) {
+                    wordStart = i;
+                }
                 digit |= Character.isDigit(c);
                 appendFolded(word, c);
             } else {
-                digit = flush(tokens, word, digit);
+                digit = flush(tokens, word, digit, starts, wordStart);
                 if (isBoundary(c)) {
-                    addBoundary(tokens);
+                    addBoundary(tokens, starts, i);
                 }
             }
         }
-        flush(tokens, word, digit);
+        flush(tokens, word, digit, starts, wordStart);
         return tokens;
     }
 
-    private static boolean flush(List<String> tokens, StringBuilder word, boolean digit) {
+    private static boolean flush(List<String> tokens, StringBuilder word, boolean digit, int[][] starts, int at) {
         if (word.length() > 0) {
+            record(starts, tokens.size(), at);
             tokens.add(digit ? NUMBER : word.toString());
             word.setLength(0);
         }
         return false;
     }
 
-    private static void addBoundary(List<String> tokens) {
+    private static void addBoundary(List<String> tokens, int[][] starts, int at) {
         if (!tokens.isEmpty() && !BOUNDARY.equals(tokens.get(tokens.size() - 1))) {
+            record(starts, tokens.size(), at);
             tokens.add(BOUNDARY);
+        }
+    }
+
+    private static void record(int[][] starts, int index, int at) {
+        if (starts != null) {
+            if (index == starts[0].length) {
+                starts[0] = java.util.Arrays.copyOf(starts[0], index * 2 + 4);
+            }
+            starts[0][index] = at;
         }
     }
 

@@ -6,6 +6,7 @@ import com.deskbridge.nlp.testing.Corpora;
 import com.deskbridge.nlp.testing.IntentRecord;
 import com.deskbridge.nlp.testing.LinearTrainer;
 import com.deskbridge.nlp.testing.Reliability;
+import com.deskbridge.nlp.testing.TrainingInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,9 @@ import java.util.Map;
  *       {@link LinearTrainer}) and writes it in the compact {@link LinearModel} format, only the features with a
  *       non-zero weight.</li>
  * </ol>
- * Deterministic: fixed seeds, inputs in file order. Usage: {@code IntentTrainer <module dir> <output file>}. For
+ * Deterministic: fixed seeds, inputs in file order. Not retrained when nothing it is trained from changed
+ * ({@link TrainingInputs}: the corpus, the trainer's and the feature code's classes, the settings). Usage:
+ * {@code IntentTrainer <module dir> <output file>}. For
  * tuning, {@code -Dintent.folds=5} cross-validates on all five folds, and {@code -Dintent.algorithm},
  * {@code -Dintent.cost} and {@code -Dintent.blocks} (block weights in {@link TextFeatures.Block} order) change the
  * settings; the defaults are what cross-validation chose (README "Language models").
@@ -68,14 +71,30 @@ public final class IntentTrainer {
         Path module = Path.of(args[0]);
         Path out = Path.of(args[1]);
         long start = System.nanoTime();
+        TrainingInputs inputs = TrainingInputs.of(module.resolve("target/intent-model.inputs.sha256"),
+                IntentTrainer.class, corpusFiles(module), List.of("intent."), List.of(out.getFileName().toString()));
+        if (inputs.upToDate(List.of(out))) {
+            System.out.printf(Locale.ROOT, "intent model up to date (corpus, trainer and feature code unchanged since "
+                    + "it was trained: %s), not retrained in %.1f s; -Dnlp.retrain=true retrains%n",
+                    inputs.digest().substring(0, 12), (System.nanoTime() - start) / 1e9);
+            return;
+        }
         List<IntentRecord> corpus = trainingCorpus(module);
         Result result = train(corpus, Settings.standard(), true);
         Files.createDirectories(out.getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
             result.model().write(o);
         }
+        inputs.record();
         System.out.printf(Locale.ROOT, "intent model: %d features, %.1f kB, trained in %.1f s -> %s%n",
                 result.model().features(), Files.size(out) / 1024.0, (System.nanoTime() - start) / 1e9, out);
+    }
+
+    /** The corpus files the model is trained from (the up-to-date check hashes them). */
+    static List<Path> corpusFiles(Path module) {
+        List<Path> files = new ArrayList<>(TrainingInputs.jsonl(module.resolve(IntentCorpusEvaluation.TRAIN_SPLIT)));
+        files.add(module.resolve("src/test/resources/intent-corpus.jsonl"));
+        return files;
     }
 
     /** The training corpus: corpus/train/*.jsonl (when present) and the older corpus of the module tests. */
