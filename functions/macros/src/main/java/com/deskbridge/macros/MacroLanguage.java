@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * The languages macros are written in: the buyer languages of Amazon's European and US marketplaces that
- * Deskbridge supports. Amazon asks for replies "in the buyer's language of preference" (messaging.json, e.g. confirmOrderDetails; getAttributes).
+ * Deskbridge supports (the eight languages intake detects). Amazon asks for replies "in the buyer's language of preference" (messaging.json, e.g. confirmOrderDetails; getAttributes).
  */
 public enum MacroLanguage {
-    EN(Locale.ENGLISH), DE(Locale.GERMAN), FR(Locale.FRENCH), IT(Locale.ITALIAN), ES(Locale.forLanguageTag("es"));
+    EN(Locale.ENGLISH), DE(Locale.GERMAN), FR(Locale.FRENCH), IT(Locale.ITALIAN), ES(Locale.forLanguageTag("es")),
+    NL(Locale.forLanguageTag("nl")), PL(Locale.forLanguageTag("pl")), SV(Locale.forLanguageTag("sv"));
 
     private final Locale locale;
 
