@@ -3,10 +3,8 @@ package com.deskbridge.automation;
 import com.deskbridge.macros.MacroLanguage;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,9 +15,9 @@ import java.util.Objects;
  * Written like a macro, with two placeholders: {{AnswerDay}} (weekday and date, formatted per language) and
  * {{SellerName}}. It follows Amazon's Buyer–Seller Messaging rules (https://sellercentral.amazon.com/help/hub/reference/external/G200383320): no links, no contact
  * details, no marketing, no review request, and it does not need the buyer's name (often unknown on Amazon).
- * Weekday names and date formats are written out here, not taken from the JDK's locale data, so the text is the
- * same on every runtime; dates match the macros' formats (German "26.10.2026", English "26 October 2026", Dutch
- * "26-10-2026", Polish "26.10.2026", Swedish "2026-10-26").
+ * Weekday names are written out here, not taken from the JDK's locale data, so the text is the same on every
+ * runtime; dates are the macros' own formats ({@link MacroLanguage#date}: German "26.10.2026", English
+ * "26 October 2026", Dutch "26-10-2026", Polish "26.10.2026", Swedish "2026-10-26").
  */
 public final class AcknowledgementTemplate {
     /** The id rules use to send this acknowledgement instead of a catalog macro. */
@@ -29,11 +27,6 @@ public final class AcknowledgementTemplate {
 
     private static final Map<MacroLanguage, String> BODIES = new EnumMap<>(MacroLanguage.class);
     private static final Map<MacroLanguage, List<String>> WEEKDAYS = new EnumMap<>(MacroLanguage.class);
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
-    private static final DateTimeFormatter SLASH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
-    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
     static {
         BODIES.put(MacroLanguage.EN, """
@@ -167,12 +160,8 @@ public final class AcknowledgementTemplate {
     public static String answerDay(LocalDate day, MacroLanguage language) {
         String weekday = weekday(day.getDayOfWeek(), language);
         return switch (language) {
-            case EN -> weekday + ", " + ENGLISH_DATE.format(day);
-            case DE -> weekday + ", " + GERMAN_DATE.format(day);
-            case FR, IT, ES -> weekday + " " + SLASH_DATE.format(day);
-            case NL -> weekday + " " + DUTCH_DATE.format(day);
-            case PL -> weekday + ", " + GERMAN_DATE.format(day);
-            case SV -> weekday + " " + SWEDISH_DATE.format(day);
+            case EN, DE, PL -> weekday + ", " + language.date(day);
+            case FR, IT, ES, NL, SV -> weekday + " " + language.date(day);
         };
     }
 

@@ -1,5 +1,6 @@
 package com.deskbridge.macros;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ public enum MacroLanguage {
     /** The language's locale (month names and the like). */
     public Locale locale() {
         return locale;
+    }
+
+    /** A calendar day as macros write it in this language ("22.11.2026", "22-11-2026", "2026-11-22", …). */
+    public String date(LocalDate day) {
+        return LocalFormats.date(day, this);
     }
 
     /** The lower-case ISO 639-1 code ("en", "de", …). */
