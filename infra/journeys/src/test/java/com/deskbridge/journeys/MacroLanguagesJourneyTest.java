@@ -2,6 +2,7 @@ package com.deskbridge.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskbridge.testsupport.browser.BrowserPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ class MacroLanguagesJourneyTest extends Journey {
             + "nie dotarł. Proszę o informację, kiedy przesyłka zostanie doręczona.";
 
     @Test
-    @DisplayName("Polish buyer message through the intake queue -> language pl -> suggested reply is the shipping update in Polish (formal Pan/Pani) with live DHL tracking and Polish dates, though the seller's default is German -> sent in one click, mailed in Polish -> the same render in Dutch and Swedish gives the same dates in nl-NL and sv-SE form")
+    @DisplayName("Polish buyer message through the intake queue -> language pl -> suggested reply is the shipping update in Polish (formal Pan/Pani) with live DHL tracking and Polish dates, though the seller's default is German -> sent in one click, mailed in Polish -> the same render in Dutch and Swedish gives the same dates in nl-NL and sv-SE form -> the console's macro picker chooses Polish")
     void aPolishBuyerIsAnsweredInPolishWithTheOrdersLiveData() {
         String token = agentToken(SELLER);
         Api.Response settings = api.put("/reply-settings", leadToken(SELLER), Map.of("shopName", SHOP,
@@ -75,6 +76,17 @@ class MacroLanguagesJourneyTest extends Journey {
         assertThat(mailed.text()).as("Polish letters survive the mail").contains("Dzień dobry", "przesyłki", "Bałtyk");
         await("the Polish reply sent", () -> api.get("/tickets/" + id, token).json(),
                 t -> "sent".equals(t.path("messages").path(1).path("sendStatus").asText()));
+
+        // the console: picking the macro chooses the buyer's language, and inserting it fills the Polish text
+        BrowserPage page = Console.ticket(system, "agent-" + SELLER, SELLER, id);
+        page.waitFor("the macros", "document.querySelectorAll('#macro-select option').length > 1");
+        page.evaluate("(() => { const s = document.getElementById('macro-select'); s.value = 'builtin-fbm-shipping-update';"
+                + " s.dispatchEvent(new Event('change')); return true; })()");
+        assertThat(page.evaluate("document.getElementById('macro-language').value").asText()).isEqualTo("pl");
+        page.click("#macro-insert");
+        page.waitFor("the Polish macro in the reply box",
+                "document.getElementById('reply-text').value.startsWith('Dzień dobry Katarzyna Nowak,')");
+        assertThat(page.evaluate("document.getElementById('reply-text').value").asText()).contains(TRACKING);
     }
 
     private static String render(String token, String id, String language) {
