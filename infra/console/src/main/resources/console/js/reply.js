@@ -43,6 +43,18 @@ function fillLanguages() {
   const languages = clear($('macro-language'));
   const macro = ((state.macros && state.macros.items) || []).find((m) => m.id === $('macro-select').value);
   for (const lang of (macro ? macro.languages || [] : [])) languages.append(el('option', {value: lang, text: lang}));
+  // the buyer's language (their latest message's) is chosen when the macro has a text in it
+  const buyer = buyerLanguage();
+  if (buyer && [...languages.options].some((o) => o.value === buyer)) languages.value = buyer;
+}
+
+/** The language of the ticket's latest buyer message, if intake detected one. */
+function buyerLanguage() {
+  const messages = (state.ticket && state.ticket.messages) || [];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i].direction !== 'out' && messages[i].language) return messages[i].language;
+  }
+  return null;
 }
 
 async function insertMacro() {

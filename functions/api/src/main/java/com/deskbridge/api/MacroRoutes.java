@@ -43,7 +43,7 @@ final class MacroRoutes {
         JsonNode body = call.request().jsonObject(Set.of("language"));
         String code = ApiRequest.text(body, "language", false);
         MacroLanguage language = code == null ? null : MacroLanguage.fromCode(code).orElseThrow(() ->
-                new InvalidInputException("language", "must be one of en, de, fr, it, es"));
+                new InvalidInputException("language", "must be one of en, de, fr, it, es, nl, pl, sv"));
         String macroId = call.request().pathParameter("macroId");
         MacroService.Outcome outcome = call.app().macros().render(call.seller(), call.ticket(), macroId, language);
         if (outcome instanceof MacroService.NotFound) {

@@ -20,9 +20,11 @@ import com.deskbridge.intent.Intent;
 import com.deskbridge.localaws.LocalAwsStack;
 import com.deskbridge.macros.BuiltInMacros;
 import com.deskbridge.macros.Macro;
+import com.deskbridge.macros.MacroLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,10 +137,12 @@ class TicketContextApiTest {
         List<String> builtIns = BuiltInMacros.all().stream().map(Macro::id).toList();
         assertThat(builtIns).hasSize(8);
         for (String macro : builtIns) {
-            for (String language : List.of("en", "de", "fr", "it", "es")) {
+            for (String language : Arrays.stream(MacroLanguage.values()).map(MacroLanguage::code).toList()) {
                 APIGatewayV2HTTPResponse r = call("POST /tickets/{id}/macros/{macroId}/render", agent(seller),
                         Map.of("id", id.value(), "macroId", macro), null, null, "{\"language\":\"" + language + "\"}");
                 assertThat(r.getStatusCode()).as(macro + " " + language + ": " + r.getBody()).isEqualTo(200);
+                assertThat(json(r).get("language").asText()).as("its own text, not the seller's default")
+                        .isEqualTo(language);
                 String text = json(r).get("text").asText();
                 assertThat(text).as(macro).doesNotContain("{{").contains(ORDER).contains("Nordlicht Textil").contains("Jana Beispiel");
             }
@@ -148,6 +152,20 @@ class TicketContextApiTest {
         assertThat(renderText(seller, id, BuiltInMacros.FBM_SHIPPING_UPDATE_WITH_LINK, "en")).contains("https://www.dhl.de/");
         assertThat(renderText(seller, id, BuiltInMacros.RETURN_REQUEST, "en")).contains("Kaffeemühle Classic");
         assertThat(renderText(seller, id, BuiltInMacros.REFUND_CONFIRMATION, "de")).contains("24,90");
+        // Dutch, Polish and Swedish buyers: the ticket's live order, tracking and refund in their own formats
+        assertThat(renderText(seller, id, BuiltInMacros.FBM_SHIPPING_UPDATE, "nl")).contains("op 19-11-2026 verzonden met DHL")
+                .contains("Trackingnummer: " + TRACKING).contains("Huidige status: onderweg")
+                .contains("Verwachte bezorging: 23-11-2026");
+        assertThat(renderText(seller, id, BuiltInMacros.FBM_SHIPPING_UPDATE, "pl")).contains("wysłany dnia 19.11.2026 przez DHL")
+                .contains("Numer przesyłki: " + TRACKING).contains("Aktualny status: w drodze")
+                .contains("Przewidywana dostawa: 23.11.2026");
+        assertThat(renderText(seller, id, BuiltInMacros.FBM_SHIPPING_UPDATE, "sv")).contains("skickades 2026-11-19 med DHL")
+                .contains("Spårningsnummer: " + TRACKING).contains("Aktuell status: på väg")
+                .contains("Beräknad leverans: 2026-11-23");
+        assertThat(renderText(seller, id, BuiltInMacros.REFUND_CONFIRMATION, "nl")).contains("€ 24,90");
+        assertThat(renderText(seller, id, BuiltInMacros.REFUND_CONFIRMATION, "pl")).contains("24,90 €");
+        assertThat(renderText(seller, id, BuiltInMacros.REFUND_CONFIRMATION, "sv")).contains("24,90 €");
+        assertThat(renderText(seller, id, BuiltInMacros.RETURN_REQUEST, "pl")).contains("„Kaffeemühle Classic”");
     }
 
     private static String renderText(String seller, TicketId id, String macro, String language) throws Exception {

@@ -3,21 +3,21 @@ package com.deskbridge.automation;
 import com.deskbridge.macros.MacroLanguage;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The acknowledgement sent when a message arrives while the seller is closed (the weekend window, product.md §4):
- * it thanks the buyer and states the day the seller will answer, in English, German, French, Italian or Spanish.
+ * it thanks the buyer and states the day the seller will answer, in English, German, French, Italian, Spanish, Dutch,
+ * Polish or Swedish.
  * Written like a macro, with two placeholders: {{AnswerDay}} (weekday and date, formatted per language) and
  * {{SellerName}}. It follows Amazon's Buyer–Seller Messaging rules (https://sellercentral.amazon.com/help/hub/reference/external/G200383320): no links, no contact
  * details, no marketing, no review request, and it does not need the buyer's name (often unknown on Amazon).
- * Weekday names and date formats are written out here, not taken from the JDK's locale data, so the text is the
- * same on every runtime; dates match the macros' formats (German "26.10.2026", English "26 October 2026").
+ * Weekday names are written out here, not taken from the JDK's locale data, so the text is the same on every
+ * runtime; dates are the macros' own formats ({@link MacroLanguage#date}: German "26.10.2026", English
+ * "26 October 2026", Dutch "26-10-2026", Polish "26.10.2026", Swedish "2026-10-26").
  */
 public final class AcknowledgementTemplate {
     /** The id rules use to send this acknowledgement instead of a catalog macro. */
@@ -27,9 +27,6 @@ public final class AcknowledgementTemplate {
 
     private static final Map<MacroLanguage, String> BODIES = new EnumMap<>(MacroLanguage.class);
     private static final Map<MacroLanguage, List<String>> WEEKDAYS = new EnumMap<>(MacroLanguage.class);
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
-    private static final DateTimeFormatter SLASH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     static {
         BODIES.put(MacroLanguage.EN, """
@@ -82,6 +79,36 @@ public final class AcknowledgementTemplate {
 
                 Un cordial saludo,
                 {{SellerName}}""");
+        BODIES.put(MacroLanguage.NL, """
+                Beste klant,
+
+                Hartelijk dank voor uw bericht. Het is buiten onze openingstijden binnengekomen; ons team \
+                beantwoordt het op {{AnswerDay}}.
+
+                U hoeft uw bericht niet opnieuw te sturen: wij hebben het al ontvangen.
+
+                Met vriendelijke groet,
+                {{SellerName}}""");
+        BODIES.put(MacroLanguage.PL, """
+                Dzień dobry,
+
+                Dziękujemy za wiadomość. Dotarła do nas poza godzinami pracy, dlatego nasz zespół odpowie na nią \
+                {{AnswerDay}}.
+
+                Nie ma potrzeby ponownego wysyłania wiadomości – już ją otrzymaliśmy.
+
+                Z pozdrowieniami
+                {{SellerName}}""");
+        BODIES.put(MacroLanguage.SV, """
+                Hej!
+
+                Tack för ditt meddelande. Det kom in utanför våra öppettider, så vårt team besvarar det på \
+                {{AnswerDay}}.
+
+                Du behöver inte skicka meddelandet igen: vi har redan tagit emot det.
+
+                Vänliga hälsningar
+                {{SellerName}}""");
         WEEKDAYS.put(MacroLanguage.EN, List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                 "Sunday"));
         WEEKDAYS.put(MacroLanguage.DE, List.of("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
@@ -92,6 +119,13 @@ public final class AcknowledgementTemplate {
                 "domenica"));
         WEEKDAYS.put(MacroLanguage.ES, List.of("lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
                 "domingo"));
+        WEEKDAYS.put(MacroLanguage.NL, List.of("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+                "zondag"));
+        // Polish names the day with its preposition, in the accusative ("w poniedziałek", "we wtorek", "w środę")
+        WEEKDAYS.put(MacroLanguage.PL, List.of("w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek",
+                "w sobotę", "w niedzielę"));
+        WEEKDAYS.put(MacroLanguage.SV, List.of("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag",
+                "söndag"));
         for (MacroLanguage l : MacroLanguage.values()) {
             String body = BODIES.get(l);
             if (body == null || !body.contains(ANSWER_DAY) || !body.contains(SELLER_NAME) || WEEKDAYS.get(l) == null) {
@@ -120,14 +154,14 @@ public final class AcknowledgementTemplate {
 
     /**
      * The day as the template inserts it: "Monday, 26 October 2026", "Montag, 26.10.2026", "lundi 26/10/2026",
-     * "lunedì 26/10/2026", "lunes 26/10/2026".
+     * "lunedì 26/10/2026", "lunes 26/10/2026", "maandag 26-10-2026", "w poniedziałek, 26.10.2026",
+     * "måndag 2026-10-26".
      */
     public static String answerDay(LocalDate day, MacroLanguage language) {
         String weekday = weekday(day.getDayOfWeek(), language);
         return switch (language) {
-            case EN -> weekday + ", " + ENGLISH_DATE.format(day);
-            case DE -> weekday + ", " + GERMAN_DATE.format(day);
-            case FR, IT, ES -> weekday + " " + SLASH_DATE.format(day);
+            case EN, DE, PL -> weekday + ", " + language.date(day);
+            case FR, IT, ES, NL, SV -> weekday + " " + language.date(day);
         };
     }
 

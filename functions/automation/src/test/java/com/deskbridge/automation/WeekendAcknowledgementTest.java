@@ -183,6 +183,9 @@ class WeekendAcknowledgementTest {
             case FR -> "le mardi 27/10/2026";
             case IT -> "risponderà martedì 27/10/2026";
             case ES -> "el martes 27/10/2026";
+            case NL -> "beantwoordt het op dinsdag 27-10-2026";
+            case PL -> "odpowie na nią we wtorek, 27.10.2026";
+            case SV -> "besvarar det på tisdag 2026-10-27";
         };
         assertThat(text).contains(expected).contains(Fixtures.SHOP).doesNotContain("{{", "}}");
         ComplianceChecker checker = new ComplianceChecker();

@@ -64,7 +64,8 @@ public final class AutoReplies {
         Instant waitingSince = ticket.ticket().awaitingReplySince();
         boolean alreadySent = waitingSince != null && ticket.messages().stream().anyMatch(m ->
                 m.direction() == Direction.OUT && m.automatic() && !m.receivedAt().isBefore(waitingSince));
-        // Macros are written in en/de/fr/it/es; a buyer writing Dutch, Polish or Swedish gets the seller's default.
+        // Built-in macros are written in all eight detected languages; a language without texts (none today) and a
+        // seller's own macro without a text in the buyer's language fall back to the seller's default.
         MacroLanguage buyerLanguage = triage.language() == null ? null
                 : MacroLanguage.fromCode(triage.language()).orElse(null);
         if (triage.language() != null && buyerLanguage == null) {

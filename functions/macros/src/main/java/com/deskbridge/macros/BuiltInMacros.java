@@ -5,6 +5,9 @@ import static com.deskbridge.macros.MacroLanguage.EN;
 import static com.deskbridge.macros.MacroLanguage.ES;
 import static com.deskbridge.macros.MacroLanguage.FR;
 import static com.deskbridge.macros.MacroLanguage.IT;
+import static com.deskbridge.macros.MacroLanguage.NL;
+import static com.deskbridge.macros.MacroLanguage.PL;
+import static com.deskbridge.macros.MacroLanguage.SV;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Deskbridge's own macros (issue 5), in English, German, French, Italian and Spanish. They follow Amazon's
+ * Deskbridge's own macros (issue 5), in English, German, French, Italian, Spanish, Dutch, Polish and Swedish (every
+ * language intake detects, so a buyer never gets the seller's default instead of their own). They follow Amazon's
  * Buyer–Seller Messaging rules (https://sellercentral.amazon.com/help/hub/reference/external/G200383320): no links (the buyer is pointed to "Your Orders" in the
  * Amazon account instead), no contact details, no marketing, and no request for a review or feedback, not even in
  * the thank-you macro. The FBM shipping update gives carrier and tracking number as plain text because Amazon often
@@ -67,10 +71,10 @@ public final class BuiltInMacros {
         return Macro.define(new MacroDefinition(id, name, bodies, Set.of(intents)), true);
     }
 
-    /** The macro's text in each of the five languages, from {@code builtin/<id>.<language>.txt}. */
+    /** The macro's text in every {@link MacroLanguage}, from {@code builtin/<id>.<language>.txt}. */
     private static Map<MacroLanguage, String> bodies(String id) {
         Map<MacroLanguage, String> m = new EnumMap<>(MacroLanguage.class);
-        for (MacroLanguage language : List.of(EN, DE, FR, IT, ES)) {
+        for (MacroLanguage language : MacroLanguage.values()) {
             String file = "builtin/" + id.substring(ID_PREFIX.length()) + "." + language.name().toLowerCase(Locale.ROOT) + ".txt";
             try (InputStream in = BuiltInMacros.class.getResourceAsStream(file)) {
                 if (in == null) {
@@ -87,7 +91,9 @@ public final class BuiltInMacros {
     private static Map<MacroLanguage, String> withTrackingLink(Map<MacroLanguage, String> bodies) {
         Map<MacroLanguage, String> labels = Map.of(EN, "Carrier tracking page", DE,
                 "Sendungsverfolgung des Versanddienstleisters", FR, "Page de suivi du transporteur", IT,
-                "Pagina di tracciamento del corriere", ES, "Página de seguimiento del transportista");
+                "Pagina di tracciamento del corriere", ES, "Página de seguimiento del transportista", NL,
+                "Volgpagina van de vervoerder", PL, "Strona śledzenia przesyłki u przewoźnika", SV,
+                "Transportörens spårningssida");
         Map<MacroLanguage, String> m = new EnumMap<>(MacroLanguage.class);
         bodies.forEach((lang, body) -> {
             String line = Placeholder.TRACKING_NUMBER.token() + "\n";

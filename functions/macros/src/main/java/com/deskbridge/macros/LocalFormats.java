@@ -13,7 +13,12 @@ import java.util.Map;
  * Date and money formats per language, written out rather than taken from the JDK's locale data so a reply reads
  * the same on every runtime (CLDR updates change spaces and abbreviations): German "22.11.2026" and "12,50 €",
  * French/Italian/Spanish "22/11/2026" and "12,50 €", English "22 November 2026" and "€12.50" (day before month,
- * month spelled out, so neither UK nor US buyers misread it). Thread-safe.
+ * month spelled out, so neither UK nor US buyers misread it), Dutch (nl-NL) "22-11-2026" and "€ 12,50" (symbol
+ * first, "€ 1.234,50"), Polish (pl-PL) "22.11.2026" and "12,50 €" ("12,50 zł"; groups of thousands with a no-break
+ * space from five digits on: "1234,50 zł", "12 345,00 zł"), Swedish (sv-SE) "2026-11-22" and "12,50 €"
+ * ("12,50 kr", "1 234,50 kr"). The Polish and Swedish forms follow CLDR's pl and sv number patterns
+ * (https://github.com/unicode-org/cldr/blob/main/common/main/pl.xml, …/sv.xml); the Swedish date is the numeric
+ * form Swedish writing uses (ISO 8601's year-month-day, CLDR sv's short date pattern). Thread-safe.
  */
 final class LocalFormats {
     private static final Map<MacroLanguage, DateTimeFormatter> DATES = new EnumMap<>(MacroLanguage.class);
@@ -24,6 +29,9 @@ final class LocalFormats {
         DATES.put(MacroLanguage.FR, DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.FRENCH));
         DATES.put(MacroLanguage.IT, DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ITALIAN));
         DATES.put(MacroLanguage.ES, DateTimeFormatter.ofPattern("dd/MM/uuuu", MacroLanguage.ES.locale()));
+        DATES.put(MacroLanguage.NL, DateTimeFormatter.ofPattern("dd-MM-uuuu", MacroLanguage.NL.locale()));
+        DATES.put(MacroLanguage.PL, DateTimeFormatter.ofPattern("dd.MM.uuuu", MacroLanguage.PL.locale()));
+        DATES.put(MacroLanguage.SV, DateTimeFormatter.ofPattern("uuuu-MM-dd", MacroLanguage.SV.locale()));
     }
 
     private LocalFormats() {
@@ -43,16 +51,21 @@ final class LocalFormats {
         boolean english = language == MacroLanguage.EN;
         char group = switch (language) {
             case EN -> ',';
-            case FR -> '\u00A0';
+            case FR, PL, SV -> '\u00A0';
             default -> '.';
         };
-        StringBuilder number = new StringBuilder(group(whole, group));
+        // Polish leaves four-digit amounts ungrouped (CLDR pl: minimumGroupingDigits 2)
+        boolean grouped = language != MacroLanguage.PL || whole.length() > 4;
+        StringBuilder number = new StringBuilder(grouped ? group(whole, group) : whole);
         if (!fraction.isEmpty()) {
             number.append(english ? '.' : ',').append(fraction);
         }
-        String symbol = symbol(currency);
+        String symbol = symbol(currency, language);
         if (english) {
             return symbol.length() == 1 ? symbol + number : symbol + " " + number;
+        }
+        if (language == MacroLanguage.NL) {
+            return symbol + " " + number;
         }
         return number + " " + symbol;
     }
@@ -69,11 +82,14 @@ final class LocalFormats {
         return b.toString();
     }
 
-    private static String symbol(Currency currency) {
+    /** The symbol buyers of that language read; the local currencies' own words only in their language. */
+    private static String symbol(Currency currency, MacroLanguage language) {
         return switch (currency.getCurrencyCode()) {
             case "EUR" -> "€";
             case "GBP" -> "£";
             case "USD" -> "$";
+            case "PLN" -> language == MacroLanguage.PL ? "zł" : "PLN";
+            case "SEK" -> language == MacroLanguage.SV ? "kr" : "SEK";
             default -> currency.getCurrencyCode();
         };
     }

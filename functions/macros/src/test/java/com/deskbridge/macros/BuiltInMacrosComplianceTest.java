@@ -10,6 +10,7 @@ import com.deskbridge.intent.Language;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +53,11 @@ class BuiltInMacrosComplianceTest {
             assertThat(text).contains("JJD000390007768012");
         }
         if (macro.requiredPlaceholders().contains(Placeholder.REFUND_AMOUNT)) {
-            assertThat(text).contains(language == MacroLanguage.EN ? "€12.50" : "12,50 €");
+            assertThat(text).contains(switch (language) {
+                case EN -> "€12.50";
+                case NL -> "€ 12,50";
+                default -> "12,50 €";
+            });
         }
 
         ComplianceChecker checker = macro.usesCarrierLink() ? CARRIER_LINKS : STRICT;
@@ -61,6 +66,72 @@ class BuiltInMacrosComplianceTest {
         assertThat(report.findings()).as("compliance findings for %s %s:%n%s", id, language, text).isEmpty();
         ComplianceReport detected = checker.check(OutgoingMessage.of(text));
         assertThat(detected.findings()).as("findings with detected language for %s %s", id, language).isEmpty();
+    }
+
+    static Stream<Arguments> everyBuiltInInDutchPolishAndSwedish() {
+        return everyBuiltInInEveryLanguage().filter(a -> Set.of(MacroLanguage.NL, MacroLanguage.PL, MacroLanguage.SV)
+                .contains((MacroLanguage) a.get()[1]));
+    }
+
+    /**
+     * Dutch, Polish and Swedish buyers get the macro's own text in their language (not the seller's German default):
+     * the language's greeting and sign-off, its dates (nl-NL "19-11-2026", pl-PL "19.11.2026", sv-SE "2026-11-19"),
+     * amounts and tracking wording, and Amazon's own names for "Your Orders" and the return button on amazon.nl/.pl/.se.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyBuiltInInDutchPolishAndSwedish")
+    void dutchPolishAndSwedishBuyersGetTheirOwnTextWithLocalFormats(String id, MacroLanguage language) {
+        Macro macro = BuiltInMacros.all().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+        RenderResult.Rendered r = (RenderResult.Rendered) macro.render(SampleValues.all().build(), language,
+                MacroLanguage.DE);
+        String text = r.text();
+        assertThat(r.language()).isEqualTo(language);
+        assertThat(text).doesNotContain("{{", "}}", "Guten Tag", "Hello");
+        switch (language) {
+            case NL -> assertThat(text).startsWith("Beste Anna Müller,").contains("Met vriendelijke groet,");
+            case PL -> assertThat(text).startsWith("Dzień dobry Anna Müller,").contains("Z pozdrowieniami");
+            case SV -> assertThat(text).startsWith("Hej Anna Müller!").contains("Vänliga hälsningar");
+            default -> throw new AssertionError(language);
+        }
+        Set<Placeholder> used = macro.requiredPlaceholders();
+        if (used.contains(Placeholder.SHIP_DATE)) {
+            assertThat(text).contains(switch (language) {
+                case NL -> "op 19-11-2026 verzonden";
+                case PL -> "wysłany dnia 19.11.2026";
+                default -> "skickades 2026-11-19";
+            }).contains(switch (language) {
+                case NL -> "Verwachte bezorging: 22-11-2026";
+                case PL -> "Przewidywana dostawa: 22.11.2026";
+                default -> "Beräknad leverans: 2026-11-22";
+            }).contains(switch (language) {
+                case NL -> "Huidige status: onderweg";
+                case PL -> "Aktualny status: w drodze";
+                default -> "Aktuell status: på väg";
+            });
+        }
+        if (used.contains(Placeholder.REFUND_AMOUNT)) {
+            assertThat(text).contains(switch (language) {
+                case NL -> "terugbetaling van € 12,50";
+                case PL -> "zwrotu kwoty 12,50 €";
+                default -> "återbetalning på 12,50 €";
+            });
+        }
+        if (id.equals(BuiltInMacros.RETURN_REQUEST)) {
+            assertThat(text).contains(switch (language) {
+                case NL -> "“Artikelen retourneren of vervangen”";
+                case PL -> "„Zwróć lub wymień produkty”";
+                default -> "”Returnera eller ersätt varor”";
+            });
+        }
+        if (language == MacroLanguage.PL) {
+            assertThat(text).as("formal Polish address").doesNotContainPattern("(?iU)\\b(ty|twój|twoja|ciebie)\\b");
+        }
+        if (language == MacroLanguage.NL) {
+            assertThat(text).as("Dutch u-form").doesNotContainPattern("(?iU)\\b(je|jij|jouw|jullie)\\b");
+        }
+        if (language == MacroLanguage.SV) {
+            assertThat(text).as("Swedish du-form").doesNotContainPattern("(?U)\\b(Ni|Er|Ert|Era)\\b");
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

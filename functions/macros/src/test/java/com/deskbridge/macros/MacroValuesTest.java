@@ -22,6 +22,9 @@ class MacroValuesTest {
         "FR, 22/11/2026",
         "IT, 22/11/2026",
         "ES, 22/11/2026",
+        "NL, 22-11-2026",
+        "PL, 22.11.2026",
+        "SV, 2026-11-22",
     })
     void datesPerLanguage(MacroLanguage language, String expected) {
         MacroValues v = MacroValues.builder().date(Placeholder.SHIP_DATE, LocalDate.of(2026, 11, 22)).build();
@@ -49,6 +52,16 @@ class MacroValuesTest {
         "EN|30|CHF|CHF 30.00",
         "EN|1500|JPY|JPY 1,500",
         "DE|0.005|EUR|0,01 €",
+        "NL|12.5|EUR|€ 12,50",
+        "NL|1234.5|EUR|€ 1.234,50",
+        "NL|30|CHF|CHF 30,00",
+        "PL|12.5|EUR|12,50 €",
+        "PL|49.9|PLN|49,90 zł",
+        "PL|1234.5|PLN|1234,50 zł",
+        "SV|12.5|EUR|12,50 €",
+        "SV|199|SEK|199,00 kr",
+        "EN|199|SEK|SEK 199.00",
+        "DE|49.9|PLN|49,90 PLN",
     })
     void moneyPerLanguage(MacroLanguage language, String amount, String currency, String expected) {
         MacroValues v = MacroValues.builder()
@@ -63,10 +76,22 @@ class MacroValuesTest {
     }
 
     @Test
+    void polishAndSwedishGroupThousandsWithANoBreakSpacePolishFromFiveDigits() {
+        MacroValues v = MacroValues.builder().money(Placeholder.REFUND_AMOUNT, new BigDecimal("12345.5"),
+                Currency.getInstance("PLN")).build();
+        assertThat(v.format(Placeholder.REFUND_AMOUNT, MacroLanguage.PL)).isEqualTo("12\u00A0345,50 zł");
+        MacroValues sek = MacroValues.builder().money(Placeholder.REFUND_AMOUNT, new BigDecimal("1234.5"),
+                Currency.getInstance("SEK")).build();
+        assertThat(sek.format(Placeholder.REFUND_AMOUNT, MacroLanguage.SV)).isEqualTo("1\u00A0234,50 kr");
+    }
+
+    @Test
     void trackingStatusIsWordedInTheRenderedLanguage() {
         MacroValues v = MacroValues.builder().trackingStatus(TrackingStatus.OUT_FOR_DELIVERY).build();
         assertThat(v.format(Placeholder.TRACKING_STATUS, MacroLanguage.DE)).isEqualTo("in Zustellung");
         assertThat(v.format(Placeholder.TRACKING_STATUS, MacroLanguage.ES)).isEqualTo("en reparto");
+        assertThat(v.format(Placeholder.TRACKING_STATUS, MacroLanguage.PL)).isEqualTo("wydana do doręczenia");
+        assertThat(v.format(Placeholder.TRACKING_STATUS, MacroLanguage.SV)).isEqualTo("ute för leverans");
         assertThat(TrackingStatus.fromTag("out_for_delivery")).contains(TrackingStatus.OUT_FOR_DELIVERY);
         assertThat(TrackingStatus.fromTag("Teleported")).isEmpty();
         for (TrackingStatus s : TrackingStatus.values()) {
@@ -122,7 +147,10 @@ class MacroValuesTest {
         assertThat(MacroLanguage.fromCode("de-AT")).contains(MacroLanguage.DE);
         assertThat(MacroLanguage.fromCode("es_MX")).contains(MacroLanguage.ES);
         assertThat(MacroLanguage.fromCode("FR")).contains(MacroLanguage.FR);
-        assertThat(MacroLanguage.fromCode("nl")).isEmpty();
+        assertThat(MacroLanguage.fromCode("nl")).contains(MacroLanguage.NL);
+        assertThat(MacroLanguage.fromCode("pl-PL")).contains(MacroLanguage.PL);
+        assertThat(MacroLanguage.fromCode("sv_SE")).contains(MacroLanguage.SV);
+        assertThat(MacroLanguage.fromCode("pt")).isEmpty();
         assertThat(MacroLanguage.fromCode(null)).isEmpty();
     }
 }

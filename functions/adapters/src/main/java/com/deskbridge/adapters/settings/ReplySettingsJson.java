@@ -45,7 +45,7 @@ public final class ReplySettingsJson {
         String code = optionalText(root, "defaultLanguage");
         if (code != null) {
             language = MacroLanguage.fromCode(code).orElseThrow(() ->
-                    new InvalidInputException("defaultLanguage", "must be one of en, de, fr, it, es (was '" + code + "')"));
+                    new InvalidInputException("defaultLanguage", "must be one of en, de, fr, it, es, nl, pl, sv (was '" + code + "')"));
         }
         boolean carrierLinks = bool(root, "carrierLinks", false);
         boolean autoReplies = bool(root, "autoReplies", true);
@@ -94,13 +94,13 @@ public final class ReplySettingsJson {
         String name = AgentText.check(requiredText(node, "name", at), at + ".name", false);
         JsonNode bodies = node.path("bodies");
         if (!bodies.isObject() || bodies.isEmpty()) {
-            throw new InvalidInputException(at + ".bodies", "must map at least one language (en, de, fr, it, es) to a text");
+            throw new InvalidInputException(at + ".bodies", "must map at least one language (en, de, fr, it, es, nl, pl, sv) to a text");
         }
         Map<MacroLanguage, String> texts = new EnumMap<>(MacroLanguage.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = bodies.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             MacroLanguage language = MacroLanguage.fromCode(e.getKey()).orElseThrow(() ->
-                    new InvalidInputException(at + ".bodies." + e.getKey(), "is not one of en, de, fr, it, es"));
+                    new InvalidInputException(at + ".bodies." + e.getKey(), "is not one of en, de, fr, it, es, nl, pl, sv"));
             if (!e.getValue().isTextual()) {
                 throw new InvalidInputException(at + ".bodies." + e.getKey(), "must be a string");
             }
