@@ -111,6 +111,9 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("MailDomain", LOCAL_MAIL_DOMAIN)
                     .parameterOverride("EbaySecretPrefix", EBAY_SECRET_PREFIX)
                     .parameterOverride("ShopifySecretPrefix", SHOPIFY_SECRET_PREFIX)
+                    // a seller's eBay messages are polled as often as the schedules fire: the minimum interval sped up too
+                    .parameterOverride("EbayPollMinimumSeconds",
+                            Long.toString(Math.round(120 / Math.max(1.0, options.scheduleSpeedup()))))
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
