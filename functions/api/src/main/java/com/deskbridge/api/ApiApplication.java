@@ -23,7 +23,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       com.deskbridge.domain.port.ResponseLog responses, SellerRegistry sellers, Clock clock, ApiLimits limits,
                       AuditService audits,
                       java.util.function.Supplier<AmazonAuthorization> amazon,
-                      TranslationDesk translations) {
+                      TranslationDesk translations,
+                      java.util.function.Supplier<ShopifyWebhookIntake> shopifyWebhooks) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -44,6 +45,7 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                 ports.amazon(),
 
                 new TranslationDesk(ports.settings(), ports.translations().translator(), ports.translations().replies(),
-                        macros, settings, ports.clock(), ports.translations().retention()));
+                        macros, settings, ports.clock(), ports.translations().retention()),
+                ports.shopifyWebhooks());
     }
 }

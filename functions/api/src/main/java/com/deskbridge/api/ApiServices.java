@@ -70,7 +70,23 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
                           AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
                           com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon,
-                          Translations translations) {
+                          Translations translations, Supplier<ShopifyWebhookIntake> shopifyWebhooks) {
+
+    /** Without Shopify's webhooks (compositions about something else). */
+    public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
+                       ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
+                       Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
+                       Supplier<AgentTrackingRefresh> trackingRefresh, ComplianceChecker compliance,
+                       OutboundChannels outbound, Clock clock, String defaultPolicy, Inbox inbox, SellerRegistry sellers,
+                       AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
+                       com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon,
+                       Translations translations) {
+        this(queries, commands, settings, dispatcher, responses, dailyMetrics, orderActions, context, collaboration,
+                trackingRefresh, compliance, outbound, clock, defaultPolicy, inbox, sellers, counters, reviews, limits, audits,
+                amazon, translations, () -> {
+                    throw new IllegalStateException("no Shopify webhooks in this composition");
+                });
+    }
 
     /**
      * Machine translation (issue 15): the engine, built on first use, and where replies' translations are kept.
@@ -146,13 +162,16 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                     // eBay and Shopify orders: validated and executed at their channel (issue 15)
                     .withChannels(com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
         });
+        TicketContext context = TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table),
+                actions, evidence), orderActions);
+        Supplier<com.deskbridge.actions.ChannelAccounts> channels = memoized(() ->
+                com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
                 orderActions,
                 // an eBay or Shopify action still settling is confirmed by asking the channel when it is read
-                TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions,
-                        evidence), orderActions),
+                context,
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
@@ -168,7 +187,12 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 memoized(() -> new AmazonAuthorization(sellers, secrets.get(), secrets.get(), memoized(() -> spApiAccess.get().client()),
                         amazonSettings(), clock)),
                 new Translations(memoized(AmazonTranslateClient::fromEnvironment),
-                        new DynamoDbReplyTranslations(dynamo, table), retention));
+                        new DynamoDbReplyTranslations(dynamo, table), retention),
+                // Shopify's order webhooks (POST /webhooks/shopify/{sellerId}): verified with the shop's client secret
+                memoized(() -> new ShopifyWebhookIntake(new com.deskbridge.shopify.ShopifyWebhooks(secrets.get(),
+                        channels.get()::shop), new DynamoDbWebhookDeliveries(dynamo, table), channels.get(),
+                        new DynamoDbTicketSearch(dynamo, table),
+                        com.deskbridge.enrichment.EnrichmentQueue.sqs(sqs, Env.require("ENRICHMENT_QUEUE_URL")), context, clock)));
     }
 
     /**

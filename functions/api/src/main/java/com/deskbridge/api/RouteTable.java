@@ -13,7 +13,7 @@ final class RouteTable {
     private static final Map<String, Route> ROUTES = index(Stream.of(TicketRoutes.ROUTES, ContextRoutes.ROUTES,
             ActionRoutes.ROUTES, MacroRoutes.ROUTES, SuggestionRoutes.ROUTES, ReviewRoutes.ROUTES, AgentMetricsRoutes.ROUTES,
             SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES, InboxRoutes.ROUTES, SellerRoutes.ROUTES,
-            AuditRoutes.ROUTES, AmazonRoutes.ROUTES, TranslationRoutes.ROUTES)
+            AuditRoutes.ROUTES, AmazonRoutes.ROUTES, TranslationRoutes.ROUTES, ShopifyWebhookRoutes.ROUTES)
             .flatMap(List::stream).toList());
 
     private RouteTable() {

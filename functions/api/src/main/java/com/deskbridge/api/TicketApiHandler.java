@@ -73,7 +73,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             // the onboarding routes serve operators, who work for no one seller (README, Deploy step 4)
             SellerId seller = (SellerRoutes.ROUTE_KEYS.contains(request.routeKey())
                     || AmazonRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
-                    || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
+                    || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey())
+                    || ShopifyWebhookRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
             request.roles();
             Route route = RouteTable.find(request.routeKey()).orElseThrow(() -> new ApiProblem("no-such-route",
                     "No such route", 404, "this API has no route " + request.routeKey()));

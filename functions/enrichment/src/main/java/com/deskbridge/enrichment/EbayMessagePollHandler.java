@@ -3,6 +3,7 @@ package com.deskbridge.enrichment;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
@@ -36,9 +37,13 @@ public final class EbayMessagePollHandler implements RequestHandler<Map<String, 
 
     private final EbayMessagePoll poll;
 
+    /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Used by the Lambda runtime: everything from the environment, built once per container. */
     public EbayMessagePollHandler() {
         this(fromEnvironment());
+        priming = SnapStartPriming.register(EbayMessagePollHandler.class, null);
     }
 
     public EbayMessagePollHandler(EbayMessagePoll poll) {

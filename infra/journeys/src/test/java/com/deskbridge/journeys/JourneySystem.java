@@ -32,6 +32,10 @@ final class JourneySystem {
     private static Endpoints endpoints;
     /** The eBay side of the world (its simulator): what a buyer sees of the seller's eBay replies. */
     private static com.deskbridge.sim.ebay.EbaySimulator ebay;
+    /** The Shopify side of the world (its simulator): what the seller does in its store. */
+    private static com.deskbridge.sim.shopify.ShopifySimulator shopify;
+    /** The running system's schedules, fired on demand (the runner's schedule trigger hook). */
+    private static com.deskbridge.localaws.LocalAwsStack stack;
 
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
@@ -50,6 +54,8 @@ final class JourneySystem {
                     .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-journeys-system"));
             ebay = runner.world().ebay();
+            stack = runner.stack();
+            shopify = runner.world().shopify();
             endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
                     runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
@@ -65,6 +71,21 @@ final class JourneySystem {
     static synchronized com.deskbridge.sim.ebay.EbaySimulator ebay() {
         get();
         return ebay;
+    }
+
+    /** The Shopify simulator of the journeys' world (the stores of journey-south and journey-ebay-in). */
+    static synchronized com.deskbridge.sim.shopify.ShopifySimulator shopify() {
+        get();
+        return shopify;
+    }
+
+    /**
+     * Fires one of the template's schedules now ({@code Function.Event}), as its timer would: the journeys drive
+     * schedules through this hook instead of waiting for them.
+     */
+    static synchronized void fireSchedule(String scheduleId) {
+        get();
+        stack.fireSchedule(scheduleId);
     }
 
     private static Path world() {

@@ -121,7 +121,7 @@ class DeployableTemplateTest {
             });
         }
         Map<String, JsonNode> functions = resourcesOfType("AWS::Lambda::Function");
-        assertThat(functions).hasSize(14);
+        assertThat(functions).hasSize(15); // 14 + EbayMessagePollFunction
         functions.forEach((id, function) -> {
             for (String metric : List.of("Errors", "Throttles")) {
                 assertThat(alarms).as(metric + " alarm of " + id).anySatisfy(a -> {
@@ -202,7 +202,7 @@ class DeployableTemplateTest {
 
     /**
      * The Amazon authorization workflow: the state-signing key is a secret the stack generates (never a value in the
-     * template), the callback is the one route without the JWT authorizer, and the API may write secrets under the
+     * template), the callback and Shopify's webhooks (their HMAC) are the only routes without the JWT authorizer, and the API may write secrets under the
      * seller-secret prefix only.
      */
     @Test
@@ -217,7 +217,7 @@ class DeployableTemplateTest {
                 open.add(op.getKey() + " " + p.getKey());
             }
         }));
-        assertThat(open).containsExactly("get /onboarding/amazon/callback");
+        assertThat(open).containsExactlyInAnyOrder("get /onboarding/amazon/callback", "post /webhooks/shopify/{sellerId}");
         assertThat(paths.path("/sellers/{id}/amazon/authorize").path("get").path("security").toString()).contains("HelpdeskJwt");
         List<String> writes = new ArrayList<>();
         resource("ApiFunctionRole", "AWS::IAM::Role").path("Properties").path("Policies").forEach(policy ->
