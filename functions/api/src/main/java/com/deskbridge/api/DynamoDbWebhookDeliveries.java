@@ -24,12 +24,10 @@ final class DynamoDbWebhookDeliveries implements ShopifyWebhookIntake.Deliveries
     @Override
     public boolean firstTime(String sellerId, String webhookId, Instant expires) {
         try {
-            dynamo.putItem(p -> p.tableName(table).item(Map.of(
-                    "PK", AttributeValue.fromS("S#" + sellerId + "#SHOPIFYHOOK#" + webhookId),
-                    "SK", AttributeValue.fromS("DELIVERY"),
-                    "itemType", AttributeValue.fromS("shopify-webhook"),
-                    "expiresAt", AttributeValue.fromN(Long.toString(expires.getEpochSecond()))))
-                    .conditionExpression("attribute_not_exists(PK)"));
+            Map<String, AttributeValue> item = new java.util.HashMap<>(key(sellerId, webhookId));
+            item.put("itemType", AttributeValue.fromS("shopify-webhook"));
+            item.put("expiresAt", AttributeValue.fromN(Long.toString(expires.getEpochSecond())));
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -38,7 +36,10 @@ final class DynamoDbWebhookDeliveries implements ShopifyWebhookIntake.Deliveries
 
     @Override
     public void forget(String sellerId, String webhookId) {
-        dynamo.deleteItem(d -> d.tableName(table).key(Map.of(
-                "PK", AttributeValue.fromS("S#" + sellerId + "#SHOPIFYHOOK#" + webhookId), "SK", AttributeValue.fromS("DELIVERY"))));
+        dynamo.deleteItem(d -> d.tableName(table).key(key(sellerId, webhookId)));
+    }
+
+    private static Map<String, AttributeValue> key(String sellerId, String webhookId) {
+        return Map.of("PK", AttributeValue.fromS("S#" + sellerId + "#SHOPIFYHOOK#" + webhookId), "SK", AttributeValue.fromS("DELIVERY"));
     }
 }

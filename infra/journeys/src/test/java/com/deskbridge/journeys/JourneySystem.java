@@ -51,7 +51,10 @@ final class JourneySystem {
             long start = System.nanoTime();
             Path project = ProjectRoot.find();
             LocalRunner runner = LocalRunner.start(RunnerOptions.ephemeral(project).withWorld(world())
-                    .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP));
+                    .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP)
+                    // the eBay message poll: no minimum interval of its own, only the simulated application's Message API
+                    // limit spaces a seller's polls (seconds), so the journeys' fired schedule reads what a buyer just wrote
+                    .withParameter("EbayPollMinimumSeconds", "0"));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-journeys-system"));
             ebay = runner.world().ebay();
             stack = runner.stack();

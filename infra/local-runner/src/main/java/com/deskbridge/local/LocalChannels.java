@@ -28,7 +28,7 @@ final class LocalChannels implements AutoCloseable {
     /** The seller of the channel journeys: an eBay account and a Shopify store, nothing shared with other journeys. */
     static final String JOURNEY_SELLER = "journey-channels";
     /** The simulated application's daily Message API calls (eBay grants more on request; the default is 5,000). */
-    static final long MESSAGE_DAILY_LIMIT = 100_000;
+    static final long MESSAGE_DAILY_LIMIT = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EbaySimulator ebay;
