@@ -25,7 +25,8 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
                       java.util.function.Supplier<AmazonAuthorization> amazon,
                       TranslationDesk translations,
                       java.util.function.Supplier<EbayAuthorization> ebay,
-                      java.util.function.Supplier<CarrierConnections> carriers) {
+                      java.util.function.Supplier<CarrierConnections> carriers,
+                      java.util.function.Supplier<ShopifyWebhookIntake> shopifyWebhooks) {
 
     static ApiApplication of(ApiServices ports) {
         SettingsService settings = new SettingsService(ports.settings(), ports.defaultPolicy());
@@ -47,6 +48,6 @@ record ApiApplication(TicketQueries queries, TicketCommands commands, ReplyServi
 
                 new TranslationDesk(ports.settings(), ports.translations().translator(), ports.translations().replies(),
                         macros, settings, ports.clock(), ports.translations().retention()),
-                ports.ebay(), ports.carriers());
+                ports.ebay(), ports.carriers(), ports.shopifyWebhooks());
     }
 }

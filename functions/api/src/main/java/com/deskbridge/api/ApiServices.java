@@ -77,9 +77,9 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                           AgentCounters counters, Supplier<ReviewRequests> reviews, ApiLimits limits,
                           com.deskbridge.audit.AuditStore audits, Supplier<AmazonAuthorization> amazon,
                           Translations translations, Supplier<EbayAuthorization> ebay,
-                          Supplier<CarrierConnections> carriers) {
+                          Supplier<CarrierConnections> carriers, Supplier<ShopifyWebhookIntake> shopifyWebhooks) {
 
-    /** Without eBay's onboarding and the sellers' own carrier accounts (compositions about something else). */
+    /** Without eBay's onboarding, the sellers' own carrier accounts and Shopify's webhooks (compositions about something else). */
     public ApiServices(TicketQueries queries, TicketCommands commands, SellerSettings settings,
                        ReplyDispatcher dispatcher, ResponseLog responses, SlaMetricsArchive dailyMetrics,
                        Supplier<OrderActions> orderActions, TicketContext context, Collaboration collaboration,
@@ -93,6 +93,8 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                     throw new IllegalStateException("no eBay authorization in this composition");
                 }, () -> {
                     throw new IllegalStateException("no carrier connections in this composition");
+                }, () -> {
+                    throw new IllegalStateException("no Shopify webhooks in this composition");
                 });
     }
 
@@ -170,13 +172,16 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                     // eBay and Shopify orders: validated and executed at their channel (issue 15)
                     .withChannels(com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
         });
+        TicketContext context = TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table),
+                actions, evidence), orderActions);
+        Supplier<com.deskbridge.actions.ChannelAccounts> channels = memoized(() ->
+                com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
                 orderActions,
                 // an eBay or Shopify action still settling is confirmed by asking the channel when it is read
-                TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table), actions,
-                        evidence), orderActions),
+                context,
                 new Collaboration(new DynamoDbTicketSearch(dynamo, table), new DynamoDbTicketNotes(dynamo, table),
                         new DynamoDbTicketPresence(dynamo, table), evidence, retention),
                 memoized(() -> AgentTrackingRefresh.create(dynamo, table, sqs, Env.require("ENRICHMENT_QUEUE_URL"), clock)),
@@ -195,7 +200,12 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         new DynamoDbReplyTranslations(dynamo, table), retention),
                 memoized(() -> ebayAuthorization(sellers, secrets.get(), clock)),
                 memoized(() -> new CarrierConnections(sellers, memoized(() -> carrierChecks(clock)), secrets.get(),
-                        Env.get("CARRIER_SELLER_SECRET_PREFIX").orElse(SellerCarriers.DEFAULT_PREFIX), clock)));
+                        Env.get("CARRIER_SELLER_SECRET_PREFIX").orElse(SellerCarriers.DEFAULT_PREFIX), clock)),
+                // Shopify's order webhooks (POST /webhooks/shopify/{sellerId}): verified with the shop's client secret
+                memoized(() -> new ShopifyWebhookIntake(new com.deskbridge.shopify.ShopifyWebhooks(secrets.get(),
+                        channels.get()::shop), new DynamoDbWebhookDeliveries(dynamo, table), channels.get(),
+                        new DynamoDbTicketSearch(dynamo, table),
+                        com.deskbridge.enrichment.EnrichmentQueue.sqs(sqs, Env.require("ENRICHMENT_QUEUE_URL")), context, clock)));
     }
 
     /**

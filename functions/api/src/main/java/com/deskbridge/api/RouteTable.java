@@ -13,7 +13,8 @@ final class RouteTable {
     private static final Map<String, Route> ROUTES = index(Stream.of(TicketRoutes.ROUTES, ContextRoutes.ROUTES,
             ActionRoutes.ROUTES, MacroRoutes.ROUTES, SuggestionRoutes.ROUTES, ReviewRoutes.ROUTES, AgentMetricsRoutes.ROUTES,
             SettingsRoutes.ROUTES, MetricsRoutes.ROUTES, CollaborationRoutes.ROUTES, InboxRoutes.ROUTES, SellerRoutes.ROUTES,
-            AuditRoutes.ROUTES, AmazonRoutes.ROUTES, TranslationRoutes.ROUTES, EbayRoutes.ROUTES, CarrierRoutes.ROUTES)
+            AuditRoutes.ROUTES, AmazonRoutes.ROUTES, TranslationRoutes.ROUTES, EbayRoutes.ROUTES, CarrierRoutes.ROUTES,
+            ShopifyWebhookRoutes.ROUTES)
             .flatMap(List::stream).toList());
 
     private RouteTable() {

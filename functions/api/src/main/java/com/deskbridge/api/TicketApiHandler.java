@@ -76,7 +76,8 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                     || EbayRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())
                     || CarrierRoutes.OPERATOR_ROUTE_KEYS.contains(request.routeKey())) && request.namesNoSeller()
                     || AmazonRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey())
-                    || EbayRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
+                    || EbayRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey())
+                    || ShopifyWebhookRoutes.PUBLIC_ROUTE_KEYS.contains(request.routeKey()) ? null : request.seller();
             request.roles();
             Route route = RouteTable.find(request.routeKey()).orElseThrow(() -> new ApiProblem("no-such-route",
                     "No such route", 404, "this API has no route " + request.routeKey()));

@@ -31,11 +31,12 @@ final class InMemoryCollaboration {
         return new InMemoryCollaboration();
     }
 
-    Collaboration ports() {
-        TicketSearch search = new TicketSearch() {
+    /** A search that finds {@code tickets} by their order id (exactly, per seller) and nothing by buyer or words. */
+    static TicketSearch search(List<TicketSummary> tickets) {
+        return new TicketSearch() {
             @Override
             public List<TicketSummary> byOrder(SellerId seller, String orderId, int limit, Instant now) {
-                return List.of();
+                return tickets.stream().filter(t -> t.seller().equals(seller) && orderId.equals(t.orderId())).limit(limit).toList();
             }
 
             @Override
@@ -48,6 +49,10 @@ final class InMemoryCollaboration {
                 return new Found(List.of(), 0);
             }
         };
+    }
+
+    Collaboration ports() {
+        TicketSearch search = search(List.of());
         TicketNotes store = new TicketNotes() {
             @Override
             public void add(SellerId seller, TicketId ticket, InternalNote note, Instant expiresAt) {

@@ -115,7 +115,8 @@ public final class ChannelAccounts implements ChannelGateways, ChannelOrderSourc
         }
     }
 
-    ShopifyShop shop(String sellerId) {
+    /** The seller's store from its secret (also what verifies its webhooks); {@link MissingSecretException} without one. */
+    public ShopifyShop shop(String sellerId) {
         String name = shopifyPrefix + sellerId;
         Map<String, String> s = secrets.secret(name);
         String prefixes = s.getOrDefault("order_prefixes", "");

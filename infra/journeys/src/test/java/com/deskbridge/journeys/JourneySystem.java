@@ -34,6 +34,8 @@ final class JourneySystem {
     private static com.deskbridge.sim.ebay.EbaySimulator ebay;
     /** The local stack's schedule trigger hook ({@code fireSchedule}): a journey fires a schedule instead of waiting. */
     private static java.util.function.Function<String, java.util.List<String>> schedules;
+    /** The Shopify side of the world (its simulator): what the seller does in its store. */
+    private static com.deskbridge.sim.shopify.ShopifySimulator shopify;
 
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
@@ -49,10 +51,14 @@ final class JourneySystem {
             long start = System.nanoTime();
             Path project = ProjectRoot.find();
             LocalRunner runner = LocalRunner.start(RunnerOptions.ephemeral(project).withWorld(world())
-                    .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP));
+                    .withSpApiForAllSellers(false).withScheduleSpeedup(SCHEDULE_SPEEDUP)
+                    // the eBay message poll: no minimum interval of its own, only the simulated application's Message API
+                    // limit spaces a seller's polls (seconds), so the journeys' fired schedule reads what a buyer just wrote
+                    .withParameter("EbayPollMinimumSeconds", "0"));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "stop-journeys-system"));
             ebay = runner.world().ebay();
             schedules = runner.stack()::fireSchedule;
+            shopify = runner.world().shopify();
             endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
                     runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
@@ -77,6 +83,12 @@ final class JourneySystem {
     static synchronized java.util.List<String> fireSchedule(String scheduleId) {
         get();
         return schedules.apply(scheduleId);
+    }
+
+    /** The Shopify simulator of the journeys' world (the stores of journey-south and journey-ebay-in). */
+    static synchronized com.deskbridge.sim.shopify.ShopifySimulator shopify() {
+        get();
+        return shopify;
     }
 
     private static Path world() {

@@ -121,7 +121,7 @@ class DeployableTemplateTest {
             });
         }
         Map<String, JsonNode> functions = resourcesOfType("AWS::Lambda::Function");
-        assertThat(functions).hasSize(14);
+        assertThat(functions).hasSize(15); // 14 + EbayMessagePollFunction
         functions.forEach((id, function) -> {
             for (String metric : List.of("Errors", "Throttles")) {
                 assertThat(alarms).as(metric + " alarm of " + id).anySatisfy(a -> {
@@ -202,7 +202,8 @@ class DeployableTemplateTest {
 
     /**
      * The Amazon and eBay authorization workflows: the state-signing key is a secret the stack generates (never a value
-     * in the template), their callbacks are the only routes without the JWT authorizer, and the API may write secrets under the
+     * in the template), their callbacks and Shopify's webhooks (their HMAC) are the only routes without the JWT
+     * authorizer, and the API may write secrets under the
      * seller-secret prefix only.
      */
     @Test
@@ -217,7 +218,8 @@ class DeployableTemplateTest {
                 open.add(op.getKey() + " " + p.getKey());
             }
         }));
-        assertThat(open).containsExactlyInAnyOrder("get /onboarding/amazon/callback", "get /onboarding/ebay/callback");
+        assertThat(open).containsExactlyInAnyOrder("get /onboarding/amazon/callback", "get /onboarding/ebay/callback",
+                "post /webhooks/shopify/{sellerId}");
         assertThat(paths.path("/sellers/{id}/amazon/authorize").path("get").path("security").toString()).contains("HelpdeskJwt");
         assertThat(paths.path("/sellers/{id}/ebay/authorize").path("get").path("security").toString()).contains("HelpdeskJwt");
         List<String> writes = new ArrayList<>();

@@ -29,16 +29,27 @@ final class LocalChannels implements AutoCloseable {
     static final String EBAY_APPLICATION_SECRET = "deskbridge/ebay-application";
     /** The seller of the channel journeys: an eBay account and a Shopify store, nothing shared with other journeys. */
     static final String JOURNEY_SELLER = "journey-channels";
+    /** The simulated application's daily Message API calls (eBay grants more on request; the default is 5,000). */
+    static final long MESSAGE_DAILY_LIMIT = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EbaySimulator ebay;
     private final ShopifySimulator shopify;
     private final JsonNode run;
+    /** Where the Shopify simulator's webhooks go: nowhere until the HTTP API runs ({@link #deliverWebhooksTo}). */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<ShopifySimulator.WebhookDelivery>> webhooks;
+    private final java.util.concurrent.ExecutorService webhookSender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shopify-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private LocalChannels(EbaySimulator ebay, ShopifySimulator shopify, JsonNode run) {
+    private LocalChannels(EbaySimulator ebay, ShopifySimulator shopify, JsonNode run,
+                          java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<ShopifySimulator.WebhookDelivery>> webhooks) {
         this.ebay = ebay;
         this.shopify = shopify;
         this.run = run;
+        this.webhooks = webhooks;
     }
 
     /** @param run the run's world: its {@code ebaySellers}, {@code ebayConversations} and {@code shopify.shops} join in */
@@ -47,6 +58,9 @@ final class LocalChannels implements AutoCloseable {
         ObjectNode ebayWorld = (ObjectNode) EbaySimulator.demoWorld();
         ObjectNode ebayConfig = (ObjectNode) ebayWorld.get("ebay");
         ebayConfig.put("latencyMs", 0).put("refundSettleDelay", "PT0S");
+        // the local application's Message API limit (the message poll shares it among the sellers: LocalRunner passes the same)
+        (ebayConfig.get("callLimits") instanceof ObjectNode limits ? limits : ebayConfig.putObject("callLimits"))
+                .put("commerce.message", MESSAGE_DAILY_LIMIT);
         append(ebayWorld, journey, "ebaySellers");
         append(ebayWorld, journey, "ebayOrders");
         for (String field : List.of("ebaySellers", "ebayOrders", "ebayConversations")) {
@@ -63,8 +77,10 @@ final class LocalChannels implements AutoCloseable {
         }
 
         EbaySimulator ebay = EbaySimulator.start(0, ebayWorld, clock, n -> { });
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<ShopifySimulator.WebhookDelivery>> webhooks =
+                new java.util.concurrent.atomic.AtomicReference<>(w -> { });
         try {
-            return new LocalChannels(ebay, ShopifySimulator.start(0, shopifyWorld, clock, w -> { }), run);
+            return new LocalChannels(ebay, ShopifySimulator.start(0, shopifyWorld, clock, w -> webhooks.get().accept(w)), run, webhooks);
         } catch (RuntimeException e) {
             ebay.close();
             throw e;
@@ -129,6 +145,38 @@ final class LocalChannels implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivers the Shopify simulator's webhooks as Shopify does, to the HTTP API's webhook route of the shop's seller
+     * ({@code POST /webhooks/shopify/{sellerId}}, the address a store's subscription names), with Shopify's headers and
+     * signature; shops no seller holds (the demo world's) deliver nowhere. Sent from a thread of their own, so the
+     * simulator's answer to the request that caused them is not held up.
+     */
+    void deliverWebhooksTo(String apiBaseUrl) {
+        Map<String, String> sellerOfShop = new LinkedHashMap<>();
+        journeyWorld().get("shops").forEach(s -> sellerOfShop.put(s.get("shopDomain").asText(), s.get("sellerId").asText()));
+        run.path("shopify").path("shops").forEach(s -> sellerOfShop.put(s.get("shopDomain").asText(), s.get("sellerId").asText()));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        webhooks.set(w -> {
+            String seller = sellerOfShop.get(w.shopDomain());
+            if (seller == null) {
+                return;
+            }
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(apiBaseUrl + "/webhooks/shopify/" + seller))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(w.body()));
+            w.headers().forEach(request::header);
+            webhookSender.execute(() -> {
+                try {
+                    http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (java.io.IOException e) {
+                    System.err.println("Shopify webhook " + w.topic() + " not delivered: " + e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        });
+    }
+
     EbaySimulator ebay() {
         return ebay;
     }
@@ -153,6 +201,7 @@ final class LocalChannels implements AutoCloseable {
 
     @Override
     public void close() {
+        webhookSender.shutdownNow();
         for (AutoCloseable c : List.<AutoCloseable>of(shopify, ebay)) {
             try {
                 c.close();

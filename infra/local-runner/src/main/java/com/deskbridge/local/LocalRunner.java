@@ -111,6 +111,10 @@ public final class LocalRunner implements AutoCloseable {
                     .parameterOverride("MailDomain", LOCAL_MAIL_DOMAIN)
                     .parameterOverride("EbaySecretPrefix", EBAY_SECRET_PREFIX)
                     .parameterOverride("ShopifySecretPrefix", SHOPIFY_SECRET_PREFIX)
+                    // a seller's eBay messages are polled as often as the schedules fire: the minimum interval sped up too
+                    .parameterOverride("EbayMessageDailyLimit", Long.toString(LocalChannels.MESSAGE_DAILY_LIMIT))
+                    .parameterOverride("EbayPollMinimumSeconds",
+                            Long.toString(Math.round(120 / Math.max(1.0, options.scheduleSpeedup()))))
                     .s3Endpoint(s3.endpoint())
                     .eagerHandlers(true)
                     .visibilityTimeoutOverride(options.visibilityTimeoutSeconds())
@@ -136,6 +140,8 @@ public final class LocalRunner implements AutoCloseable {
             world.grantOnboarding(stack.model().parameters().get("SpApiApplicationSecretName").value(),
                     stack.model().parameters().get("OnboardingStateKeySecretName").value());
             api = apiFor(stack, options).start();
+            // the Shopify simulator's webhooks go to the API's webhook route, as a store's subscription sends them
+            world.channels().deliverWebhooksTo(api.baseUrl());
             registerDemoSeller(api, operatorToken(stack, api));
             ConsoleServer console = ConsoleServer.start(options.port(RunnerOptions.Port.CONSOLE), URI.create(api.baseUrl()));
             LocalRunner runner = new LocalRunner(s3, mail, world, stack, api, console, options);

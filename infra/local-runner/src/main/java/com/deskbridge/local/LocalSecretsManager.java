@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * AWS Secrets Manager's {@code GetSecretValue}, {@code PutSecretValue} and {@code CreateSecret}, at the wire level
+ * AWS Secrets Manager's {@code GetSecretValue}, {@code PutSecretValue}, {@code CreateSecret} and {@code ListSecrets}
+ * (names only), at the wire level
  * (JSON 1.1 protocol, as the AWS SDK speaks it), for the secrets the local system needs: the simulators' API
  * credentials, and what onboarding stores (a seller's refresh token, its carrier credentials). No Secrets Manager emulator runs on this
  * machine; this is the smallest faithful stand-in, and functions use their real {@code SecretsManagerSource}
@@ -88,9 +89,13 @@ public final class LocalSecretsManager implements AutoCloseable {
                 write(exchange, target.endsWith("CreateSecret"), body);
                 return;
             }
+            if ("secretsmanager.ListSecrets".equals(target)) {
+                list(exchange, body);
+                return;
+            }
             if (!"secretsmanager.GetSecretValue".equals(target)) {
                 respond(exchange, 400, error("UnknownOperationException",
-                        "only GetSecretValue, PutSecretValue and CreateSecret are served locally"));
+                        "only GetSecretValue, PutSecretValue, CreateSecret and ListSecrets are served locally"));
                 return;
             }
             String value = id == null ? null : lookup(id);
@@ -140,6 +145,30 @@ public final class LocalSecretsManager implements AutoCloseable {
         if (!create) {
             answer.putArray("VersionStages").add("AWSCURRENT");
         }
+        respond(exchange, 200, answer);
+    }
+
+    /**
+     * ListSecrets with {@code name} filters (a prefix match, as in AWS: the eBay message poll finds the sellers with an
+     * eBay account by their secrets' names), names and ARNs only, never values; one page (the local system holds few
+     * secrets). A prefix's fallback ({@link #putForEveryNameUnder}) is no secret of its own and is not listed.
+     */
+    private void list(HttpExchange exchange, JsonNode body) throws IOException {
+        java.util.List<String> prefixes = new java.util.ArrayList<>();
+        if (body != null) {
+            for (JsonNode f : body.path("Filters")) {
+                if ("name".equals(f.path("Key").asText())) {
+                    f.path("Values").forEach(v -> prefixes.add(v.asText()));
+                }
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = answer.putArray("SecretList");
+        secrets.keySet().stream().sorted()
+                .filter(name -> prefixes.isEmpty() || prefixes.stream().anyMatch(p -> name.toLowerCase(java.util.Locale.ROOT)
+                        .startsWith(p.toLowerCase(java.util.Locale.ROOT))))
+                .forEach(name -> list.addObject().put("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:" + name + "-local")
+                        .put("Name", name));
         respond(exchange, 200, answer);
     }
 

@@ -155,6 +155,11 @@ public final class LocalWorld implements AutoCloseable {
         return channels.ebay();
     }
 
+    /** The Shopify simulator (the run's world's {@code shopify.shops} and {@code shopifyOrders} beside the demo and journey ones). */
+    public com.deskbridge.sim.shopify.ShopifySimulator shopify() {
+        return channels.shopify();
+    }
+
     /**
      * What the onboarding API needs locally, as a deploy provides it: the SP-API application's LWA client and
      * application id (the simulator's) and a state-signing key made up now (the template generates one at deploy).
