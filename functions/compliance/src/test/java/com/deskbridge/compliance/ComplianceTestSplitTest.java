@@ -20,14 +20,14 @@ class ComplianceTestSplitTest {
     static final int MIN_GROUP = 50;
 
     /** Measured on the frozen split with the models of this commit (README "Language models"). */
-    static final double DECISION = 0.947;
-    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.982, "de", 0.932, "fr", 0.916, "it", 0.966,
-            "es", 0.966, "nl", 0.966, "pl", 0.916, "sv", 0.932);
+    static final double DECISION = 0.942;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.933, "de", 0.917, "fr", 0.917, "it", 0.933,
+            "es", 0.983, "nl", 1.000, "pl", 0.933, "sv", 0.917);
     static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
-            "EXTERNAL_LINK", new double[] {0.966, 0.905}, "EMAIL_ADDRESS", new double[] {0.961, 0.861},
-            "PHONE_NUMBER", new double[] {0.942, 0.999}, "OFF_AMAZON_CONTACT", new double[] {0.810, 0.641},
-            "EMOJI_OR_PICTOGRAPH", new double[] {0.999, 0.999}, "MARKETING", new double[] {0.910, 0.688},
-            "REVIEW_REQUEST", new double[] {0.911, 0.924});
+            "EXTERNAL_LINK", new double[] {0.967, 0.906}, "EMAIL_ADDRESS", new double[] {0.962, 0.862},
+            "PHONE_NUMBER", new double[] {0.943, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.952, 0.597},
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.828, 0.716},
+            "REVIEW_REQUEST", new double[] {0.966, 0.851});
 
     @Test
     void frozenSplitMeetsItsFloors() {

@@ -118,14 +118,15 @@ class ProjectTemplateWiringTest {
             assertThat(redrive).contains("IntakeDeadLetterQueue").contains("5");
             assertThat(stack.httpRoutes()).extracting(HttpRoute::routeKey)
                     .contains("GET /tickets/{id}", "GET /tickets");
-            // every route but Seller Central's redirect (protected by its signed state) and Shopify's webhooks (protected
-            // by their HMAC) needs a token of the pool
-            java.util.Set<String> open = java.util.Set.of("GET /onboarding/amazon/callback", "POST /webhooks/shopify/{sellerId}");
+            // every route but Seller Central's and eBay's redirects (protected by their signed state) and Shopify's
+            // webhooks (protected by their HMAC) needs a token of the pool
+            java.util.Set<String> open = java.util.Set.of("GET /onboarding/amazon/callback", "GET /onboarding/ebay/callback",
+                    "POST /webhooks/shopify/{sellerId}");
             assertThat(stack.httpRoutes()).filteredOn(r -> !open.contains(r.routeKey()))
                     .allSatisfy(r -> assertThat(r.auth().issuer())
                             .isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_UserPool"));
             assertThat(stack.httpRoutes()).filteredOn(r -> open.contains(r.routeKey()))
-                    .hasSize(2).allSatisfy(r -> assertThat(r.auth().issuer()).isNull());
+                    .hasSize(3).allSatisfy(r -> assertThat(r.auth().issuer()).isNull());
             assertThat(stack.jwtAudiences()).containsExactly("helpdeskconsoleclient");
             assertThat(stack.describe()).contains("Cognito user pool UserPool (eu-west-1_UserPool)")
                     .contains("Not emulated (no local part; ignored):").contains("AWS::CloudWatch::Alarm x");
