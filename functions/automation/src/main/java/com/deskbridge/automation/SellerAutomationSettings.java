@@ -220,16 +220,7 @@ public final class SellerAutomationSettings {
                 problems.add(new RuleProblem(at, "is required"));
                 return null;
             }
-            String id = d.id() == null ? null : d.id().trim();
-            if (id == null || !AutoReplyRule.ID.matcher(id).matches()) {
-                problems.add(new RuleProblem(at + ".id", "must be 1-64 lower-case letters, digits or dashes (was '"
-                        + d.id() + "')"));
-            } else if (id.startsWith(BuiltInRules.ID_PREFIX)) {
-                problems.add(new RuleProblem(at + ".id", "must not start with '" + BuiltInRules.ID_PREFIX
-                        + "' (reserved for built-in rules)"));
-            } else if (!seen.add(id)) {
-                problems.add(new RuleProblem(at + ".id", "'" + id + "' is used by more than one rule"));
-            }
+            String id = ruleId(d, at, seen, problems);
             Set<String> intents = new HashSet<>();
             for (String intent : d.intents()) {
                 String v = intent == null ? "" : intent.trim();
@@ -248,6 +239,35 @@ public final class SellerAutomationSettings {
                     problems.add(new RuleProblem(e.field(), e.reason()));
                 }
             }
+            List<WeeklyRange> windows = windows(d, at, problems);
+            Set<DataRequirement> requires = names(d.requires(), DataRequirement.class, at + ".requires",
+                    "requirement", Arrays.stream(DataRequirement.values()).map(Enum::name).collect(Collectors.joining(", ")),
+                    problems);
+            Set<FulfilmentChannel> orderChannels = names(d.orderChannels(), FulfilmentChannel.class, at + ".orderChannels",
+                    "fulfilment channel", "FBA, FBM, MCF", problems);
+            String macro = macro(d, at, problems);
+            if (problems.size() > before) {
+                return null;
+            }
+            return new AutoReplyRule(id, intents, channels, windows, requires, orderChannels, macro, false);
+        }
+
+        /** The rule's id: its shape, not a built-in's prefix, not used twice. */
+        private static String ruleId(RuleDefinition d, String at, Set<String> seen, List<RuleProblem> problems) {
+            String id = d.id() == null ? null : d.id().trim();
+            if (id == null || !AutoReplyRule.ID.matcher(id).matches()) {
+                problems.add(new RuleProblem(at + ".id", "must be 1-64 lower-case letters, digits or dashes (was '"
+                        + d.id() + "')"));
+            } else if (id.startsWith(BuiltInRules.ID_PREFIX)) {
+                problems.add(new RuleProblem(at + ".id", "must not start with '" + BuiltInRules.ID_PREFIX
+                        + "' (reserved for built-in rules)"));
+            } else if (!seen.add(id)) {
+                problems.add(new RuleProblem(at + ".id", "'" + id + "' is used by more than one rule"));
+            }
+            return id;
+        }
+
+        private static List<WeeklyRange> windows(RuleDefinition d, String at, List<RuleProblem> problems) {
             List<WeeklyRange> windows = new ArrayList<>();
             for (int j = 0; j < d.windows().size(); j++) {
                 RuleDefinition.Window w = d.windows().get(j);
@@ -262,27 +282,25 @@ public final class SellerAutomationSettings {
                     problems.add(new RuleProblem(field + "." + e.field(), e.reason()));
                 }
             }
-            Set<DataRequirement> requires = EnumSet.noneOf(DataRequirement.class);
-            for (String r : d.requires()) {
-                String v = r == null ? "" : r.trim().toUpperCase(Locale.ROOT);
+            return windows;
+        }
+
+        /** Names of {@code type}'s constants (any case), each unknown one a problem naming the {@code known} ones. */
+        private static <E extends Enum<E>> Set<E> names(java.util.Collection<String> values, Class<E> type, String field, String what,
+                                                        String known, List<RuleProblem> problems) {
+            Set<E> found = EnumSet.noneOf(type);
+            for (String value : values) {
+                String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
                 try {
-                    requires.add(DataRequirement.valueOf(v));
+                    found.add(Enum.valueOf(type, v));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new RuleProblem(at + ".requires", "has an unknown requirement '" + r + "' (known: "
-                            + Arrays.stream(DataRequirement.values()).map(Enum::name)
-                            .collect(Collectors.joining(", ")) + ")"));
+                    problems.add(new RuleProblem(field, "has an unknown " + what + " '" + value + "' (known: " + known + ")"));
                 }
             }
-            Set<FulfilmentChannel> orderChannels = EnumSet.noneOf(FulfilmentChannel.class);
-            for (String c : d.orderChannels()) {
-                String v = c == null ? "" : c.trim().toUpperCase(Locale.ROOT);
-                try {
-                    orderChannels.add(FulfilmentChannel.valueOf(v));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new RuleProblem(at + ".orderChannels", "has an unknown fulfilment channel '" + c
-                            + "' (known: FBA, FBM, MCF)"));
-                }
-            }
+            return found;
+        }
+
+        private String macro(RuleDefinition d, String at, List<RuleProblem> problems) {
             String macro = d.macro() == null ? null : d.macro().trim();
             if (macro == null || macro.isEmpty()) {
                 problems.add(new RuleProblem(at + ".macro", "is required"));
@@ -291,10 +309,7 @@ public final class SellerAutomationSettings {
                         + "seller's catalog; macros with {{TrackingLink}} are only there when carrier links are "
                         + "enabled; " + AcknowledgementTemplate.ID + " sends the acknowledgement)"));
             }
-            if (problems.size() > before) {
-                return null;
-            }
-            return new AutoReplyRule(id, intents, channels, windows, requires, orderChannels, macro, false);
+            return macro;
         }
     }
 }
