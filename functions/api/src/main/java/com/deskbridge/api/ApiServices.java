@@ -160,22 +160,13 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         Supplier<SpApiAccess> spApiAccess = memoized(() -> SpApiAccess.fromEnvironment(dynamo, table, secrets.get(), clock));
         DynamoDbSellerRegistry sellers = new DynamoDbSellerRegistry(dynamo, table);
         DynamoDbSellerSettings settings = new DynamoDbSellerSettings(dynamo, table, clock);
-        SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
-                RefundControls.DEFAULT, RefundControlsJson::parse);
-        Supplier<OrderActions> orderActions = memoized(() -> {
-            SpApiAccess spApi = spApiAccess.get();
-            return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
-                    Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
-                            .orElse(SubmitTrigger.NONE), clock,
-                    seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
-                    new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
-                    // eBay and Shopify orders: validated and executed at their channel (issue 15)
-                    .withChannels(com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
-        });
-        TicketContext context = TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table),
-                actions, evidence), orderActions);
+        // one eBay/Shopify account set per container, for the actions and Shopify's webhooks alike
         Supplier<com.deskbridge.actions.ChannelAccounts> channels = memoized(() ->
                 com.deskbridge.actions.ChannelAccounts.fromEnvironment(dynamo, table, clock));
+        Supplier<OrderActions> orderActions = memoized(() -> orderActions(actions, spApiAccess.get(), evidence, sqs,
+                settings, channels.get(), dynamo, table, retention, clock));
+        TicketContext context = TicketContext.confirmingChannelActions(TicketContext.of(TicketEnrichmentReader.create(dynamo, table),
+                actions, evidence), orderActions);
         return new ApiServices(new TicketQueries(store, clock), new TicketCommands(store, clock, retention),
                 settings, new SqsReplyDispatcher(sqs, Env.require("OUTBOUND_QUEUE_URL")),
                 new ResponseRecords(dynamo, table), new DynamoDbSlaMetricsArchive(dynamo, table),
@@ -206,6 +197,21 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                         channels.get()::shop), new DynamoDbWebhookDeliveries(dynamo, table), channels.get(),
                         new DynamoDbTicketSearch(dynamo, table),
                         com.deskbridge.enrichment.EnrichmentQueue.sqs(sqs, Env.require("ENRICHMENT_QUEUE_URL")), context, clock)));
+    }
+
+    /** Refunds and cancellations: Amazon's through SP-API, eBay's and Shopify's at their channel (issue 15). */
+    private static OrderActions orderActions(ActionStore actions, SpApiAccess spApi, DynamoDbEvidenceLog evidence,
+                                             SqsClient sqs, DynamoDbSellerSettings settings,
+                                             com.deskbridge.actions.ChannelAccounts channels, DynamoDbClient dynamo,
+                                             String table, Duration retention, Clock clock) {
+        SellerDocuments<RefundControls> refundControls = new SellerDocuments<>(settings, SellerSetting.REFUND_CONTROLS,
+                RefundControls.DEFAULT, RefundControlsJson::parse);
+        return new OrderActions(actions, spApi.client(), spApi.accounts(), new AuditTrail(evidence),
+                Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
+                        .orElse(SubmitTrigger.NONE), clock,
+                seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
+                new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
+                .withChannels(channels);
     }
 
     /**
