@@ -30,22 +30,10 @@ class StoreAndExportTest {
 
     private final Fixture f = new Fixture();
 
-    private TicketEnrichment enrichment(Instant at, String detail, Set<ProactiveFlag> flags) {
-        TicketEnrichment.ShipmentView s = new TicketEnrichment.ShipmentView("DHL", "00340434161094042558", "InTransit",
-                "transit", "Processed", false, null, "https://www.dhl.com/x", false, at.plus(Duration.ofHours(20)), "Koeln",
-                at, at.plus(Duration.ofHours(2)), "carrier", null,
-                List.of(new TicketEnrichment.EventView(at.minus(Duration.ofHours(6)), "InTransit", "transit", "Processed", "Koeln")),
-                flags, "fp");
-        return new TicketEnrichment(EnrichmentState.COMPLETE, detail, at, "028-1111111-1111111", "A1PA6795UKMFR9",
-                new TicketEnrichment.OrderView("028-1111111-1111111", "A1PA6795UKMFR9", "SHIPPED", "FBM", at.minus(Duration.ofDays(4)),
-                        at.minus(Duration.ofDays(3)), at.plus(Duration.ofDays(1)), List.of(new TicketEnrichment.ItemView("SKU-1", "Mug", 2))),
-                null, List.of(s), "ofp");
-    }
-
     @Test
     void ticketViewJsonHasOrderShipmentsFlagsAndEnrichmentBlocks() {
         Instant t = f.clock.instant();
-        ObjectNode json = TicketEnrichmentReader.toJson(Optional.of(enrichment(t, "order and tracking loaded", Set.of(ProactiveFlag.DELAYED))));
+        ObjectNode json = TicketEnrichmentReader.toJson(Optional.of(TicketEnrichmentStoreContract.enrichment(t, "order and tracking loaded", Set.of(ProactiveFlag.DELAYED))));
 
         assertThat(json.at("/order/orderId").asText()).isEqualTo("028-1111111-1111111");
         assertThat(json.at("/order/channel").asText()).isEqualTo("FBM");
@@ -92,7 +80,7 @@ class StoreAndExportTest {
 
         // the same export from what the ticket shows
         EvidenceExport.ClaimEvidence fromTicket = EvidenceExport.forClaim(log.chain(f.seller, ticket),
-                enrichment(t, "x", Set.of()));
+                TicketEnrichmentStoreContract.enrichment(t, "x", Set.of()));
         assertThat(fromTicket.order().channel()).isEqualTo("FBM");
         assertThat(fromTicket.order().parcels()).extracting(EvidenceExport.Parcel::carrier).containsExactly("DHL");
         assertThat(fromTicket.verification().valid()).isTrue();
