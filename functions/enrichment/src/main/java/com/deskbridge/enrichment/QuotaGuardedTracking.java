@@ -5,6 +5,7 @@ import com.deskbridge.http.Quota;
 import com.deskbridge.logistics.Carrier;
 import com.deskbridge.logistics.TrackingSource;
 import com.deskbridge.logistics.TrackingUpstream;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,13 @@ import java.util.function.Function;
  * carrier is retried once inside the registry with fresh credentials; that rare second request is not counted.)
  */
 public final class QuotaGuardedTracking implements TrackingSource {
+
+    /**
+     * A per-second budget that refuses for at most this long (two look-ups of one seller in the same second, e.g. a new
+     * ticket and a webhook's refresh of the same parcel) is asked once more after that wait, rather than leaving the
+     * ticket RETRYING for the queue's visibility timeout (minutes).
+     */
+    static final Duration SHORT_WAIT = Duration.ofSeconds(2);
 
     private final TrackingSource delegate;
     private final BiFunction<TrackingUpstream, String, Quota> quotas;
@@ -53,12 +61,28 @@ public final class QuotaGuardedTracking implements TrackingSource {
     private TrackingResult track(Carrier carrier, String trackingNumber, String sellerId) {
         Carrier c = carrier == null ? Carrier.OTHER : carrier;
         TrackingUpstream u = c.upstream();
-        if (quotas.apply(u, sellerId).take() instanceof Quota.Denied denied) {
+        Quota quota = quotas.apply(u, sellerId);
+        Quota.Decision decision = quota.take();
+        if (decision instanceof Quota.Denied denied && denied.retryAfter().compareTo(SHORT_WAIT) <= 0 && pause(denied.retryAfter())) {
+            decision = quota.take();
+        }
+        if (decision instanceof Quota.Denied denied) {
             return new Unavailable(CarrierSettings.key(u) + ": quota used up", denied.retryAfter());
         }
         calls.get(u).incrementAndGet();
         // on the seller's behalf: a delegate that knows sellers' own carrier accounts (SellerCarriers) uses them
         return (sellerId == null ? delegate : delegate.forSeller(sellerId)).track(c, trackingNumber);
+    }
+
+    /** Waits {@code d}; false when interrupted (the refusal then stands). */
+    private static boolean pause(Duration d) {
+        try {
+            Thread.sleep(Math.max(1, d.toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Look-ups this instance let through to {@code upstream}. */
