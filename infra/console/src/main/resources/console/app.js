@@ -9,7 +9,8 @@
  * session.js, sla.js (countdowns), queue.js (queue and search), ticket.js (ticket view), reply.js (reply box),
  * collab.js (notes, customer history, presence), actions.js and action-state.js (refund and cancellation dialog),
  * evidence.js, settings.js (a lead's screen), audits.js (a lead's compliance audits), inbox.js (smart inbox, views,
- * groups), assistant.js (suggested replies, review request), team.js (a lead's agent and suggestion figures), router.js.
+ * groups), assistant.js (suggested replies, review request), team.js (a lead's agent and suggestion figures), carriers.js
+ * (a lead's carrier accounts), router.js.
  * A new screen is a module exporting {view, match, enter, leave?}, a
  * <section id="view-…" class="view"> in index.html and one entry in SCREENS below.
  */
@@ -31,11 +32,12 @@ import {auditsScreen, wireAudits} from './js/audits.js';
 import {inboxScreen, inboxViewScreen, wireInbox} from './js/inbox.js';
 import {wireAssistant} from './js/assistant.js';
 import {teamScreen} from './js/team.js';
+import {carriersScreen} from './js/carriers.js';
 import {route, setScreens} from './js/router.js';
 import {state} from './js/state.js';
 
 /** Matched in this order (the queue matches any hash, so it comes last); the console opens on the inbox. */
-const SCREENS = [settingsScreen, auditsScreen, evidenceScreen, ticketScreen, inboxScreen, inboxViewScreen, teamScreen, queueScreen];
+const SCREENS = [settingsScreen, auditsScreen, carriersScreen, evidenceScreen, ticketScreen, inboxScreen, inboxViewScreen, teamScreen, queueScreen];
 
 function wire() {
   setScreens(SCREENS, queueScreen);

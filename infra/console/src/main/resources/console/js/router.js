@@ -29,6 +29,7 @@ export async function route() {
     $('nav-settings').hidden = true;
     $('nav-audits').hidden = true;
     $('nav-team').hidden = true;
+    $('nav-carriers').hidden = true;
     show('sign-in');
     $('sign-in-agent').focus();
     return;
@@ -38,6 +39,7 @@ export async function route() {
   $('nav-settings').hidden = state.session.role !== 'lead'; // the API refuses agents anyway (403)
   $('nav-audits').hidden = state.session.role !== 'lead';
   $('nav-team').hidden = state.session.role !== 'lead';
+  $('nav-carriers').hidden = state.session.role !== 'lead';
   const hash = location.hash || '#/inbox';
   let screen = fallback;
   let params = {};

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * {@code <prefix><seller>/<carrier>} ({@link SellerCarriers#secretName}), where enrichment's tracking look-ups for the
  * seller find them; refused ones are not stored (credentials verified earlier stay in use). Every check is recorded
  * ({@link CarrierConnection}, never a credential); a carrier that cannot be reached is no answer about the credentials:
- * nothing is stored or recorded ({@link Unreachable}). Credentials are never returned, logged or kept in memory.
+ * nothing is stored or recorded ({@link Unreachable}). {@code DELETE} removes the seller's own credentials
+ * ({@link #disconnect}). Credentials are never returned, logged or kept in memory.
  */
 final class CarrierConnections {
 
@@ -76,6 +77,19 @@ final class CarrierConnections {
         } else {
             throw new Unreachable(((CarrierCredentials.Unreachable) check).reason());
         }
+        sellers.recordCarrierConnection(seller, connection);
+        return connection;
+    }
+
+    /**
+     * Removes the seller's own credentials for one carrier (the secret is deleted before the removal is recorded, so a
+     * failure in between leaves nothing in use that the list does not show); the stack's account is used again. Removing
+     * credentials that were never stored is recorded the same way and is no error.
+     */
+    CarrierConnection disconnect(SellerId seller, TrackingUpstream upstream, String agent) {
+        store.delete(SellerCarriers.secretName(prefix, seller.value(), upstream));
+        CarrierConnection connection = new CarrierConnection(CarrierSettings.key(upstream), CarrierConnection.Status.REMOVED,
+                clock.instant(), false, null, agent);
         sellers.recordCarrierConnection(seller, connection);
         return connection;
     }

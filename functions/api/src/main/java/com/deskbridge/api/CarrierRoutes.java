@@ -16,26 +16,25 @@ import java.util.Set;
 /**
  * A seller's own carrier accounts (onboarding): {@code PUT /sellers/{id}/carriers/{carrier}} (an operator, or a lead of
  * that seller) hands over one carrier's credentials, which are tried against the carrier and stored write-only
- * ({@link CarrierConnections}); {@code GET /sellers/{id}/carriers} (an operator, or the seller's own staff) lists every
+ * ({@link CarrierConnections}); {@code DELETE /sellers/{id}/carriers/{carrier}} (the same callers) removes them again;
+ * {@code GET /sellers/{id}/carriers} (an operator, or the seller's own staff) lists every
  * carrier with whether the seller's own credentials are in use and the latest check. No answer ever holds a credential.
  */
 final class CarrierRoutes {
     static final String PUT = "PUT /sellers/{id}/carriers/{carrier}";
+    static final String DELETE = "DELETE /sellers/{id}/carriers/{carrier}";
     static final String LIST = "GET /sellers/{id}/carriers";
-    static final List<Route> ROUTES = List.of(new Route(PUT, CarrierRoutes::connect), new Route(LIST, CarrierRoutes::list));
+    static final List<Route> ROUTES = List.of(new Route(PUT, CarrierRoutes::connect), new Route(DELETE, CarrierRoutes::disconnect),
+            new Route(LIST, CarrierRoutes::list));
     /** Routes an operator (a token without seller_id) may call. */
-    static final Set<String> OPERATOR_ROUTE_KEYS = Set.of(PUT, LIST);
+    static final Set<String> OPERATOR_ROUTE_KEYS = Set.of(PUT, DELETE, LIST);
 
     private CarrierRoutes() {
     }
 
     private static ApiResponse connect(Route.Call call) {
         SellerRegistration seller = SellerRoutes.visibleRegistration(call);
-        if (!call.request().roles().contains("operator") && !call.request().roles().contains("lead")) {
-            throw ApiProblem.forbidden("only an operator or the seller's lead may connect its carrier accounts");
-        }
-        TrackingUpstream upstream = CarrierCredentials.upstream(call.request().pathParameter("carrier"))
-                .orElseThrow(CarrierRoutes::unknownCarrier);
+        TrackingUpstream upstream = managedCarrier(call, seller, "connect");
         JsonNode body = call.request().jsonObject(Set.copyOf(CarrierCredentials.ALL_FIELDS));
         Map<String, String> given = new LinkedHashMap<>();
         body.fields().forEachRemaining(f -> {
@@ -53,6 +52,28 @@ final class CarrierRoutes {
             throw new ApiProblem("carrier-unreachable", "The carrier could not be reached", 503,
                     e.getMessage() + "; nothing was stored, the credentials are untested: try again later");
         }
+        return check(seller, c);
+    }
+
+    private static ApiResponse disconnect(Route.Call call) {
+        SellerRegistration seller = SellerRoutes.visibleRegistration(call);
+        TrackingUpstream upstream = managedCarrier(call, seller, "remove");
+        return check(seller, call.app().carriers().get().disconnect(seller.seller(), upstream, call.request().agent()));
+    }
+
+    /**
+     * The carrier named in the path, for an operator or the seller's lead (the only callers who manage accounts), within
+     * the settings-change limits (a connection calls the carrier: nobody may try credentials at the API's pace).
+     */
+    private static TrackingUpstream managedCarrier(Route.Call call, SellerRegistration seller, String verb) {
+        if (!call.request().roles().contains("operator") && !call.request().roles().contains("lead")) {
+            throw ApiProblem.forbidden("only an operator or the seller's lead may " + verb + " its carrier accounts");
+        }
+        call.app().limits().check(ApiLimits.Kind.SETTINGS, seller.seller(), call.request().agent());
+        return CarrierCredentials.upstream(call.request().pathParameter("carrier")).orElseThrow(CarrierRoutes::unknownCarrier);
+    }
+
+    private static ApiResponse check(SellerRegistration seller, CarrierConnection c) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sellerId", seller.seller().value());
         out.putAll(json(c));

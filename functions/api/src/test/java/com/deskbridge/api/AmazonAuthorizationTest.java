@@ -8,6 +8,7 @@ import com.deskbridge.domain.seller.SellerRegistration;
 import com.deskbridge.domain.seller.SellerRegistry;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.SecretStore;
 import com.deskbridge.spapi.Region;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -38,7 +39,7 @@ class AmazonAuthorizationTest {
             "America/New_York", "north", clock.instant(), "op");
 
     private AmazonAuthorization authorization(Optional<String> consentBase) {
-        return new AmazonAuthorization(sellers, SecretSource.of(secrets), stored::put, () -> {
+        return new AmazonAuthorization(sellers, SecretSource.of(secrets), SecretStore.of(stored), () -> {
             amazonAsked.incrementAndGet();
             throw new AssertionError("Login with Amazon must not be asked");
         }, new AmazonAuthorization.Settings("deskbridge/spapi/", "app", "key", "arn:aws:sqs:us-east-1:1:q", consentBase, true,

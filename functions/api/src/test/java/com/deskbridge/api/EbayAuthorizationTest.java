@@ -9,6 +9,7 @@ import com.deskbridge.ebay.EbayCallLimits;
 import com.deskbridge.ebay.EbayClient;
 import com.deskbridge.ebay.EbayEndpoints;
 import com.deskbridge.http.SecretSource;
+import com.deskbridge.http.SecretStore;
 import com.deskbridge.http.Sleeper;
 import com.deskbridge.sim.ebay.EbaySimulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +61,7 @@ class EbayAuthorizationTest {
         EbayEndpoints endpoints = EbayEndpoints.local(sim.baseUrl());
         EbayCallLimits limits = new EbayCallLimits(clock);
         HttpClient http = HttpClient.newHttpClient();
-        ebay = new EbayAuthorization(source, stored::put, s -> new EbayClient(http, clock, Sleeper.REAL, s, endpoints, limits),
+        ebay = new EbayAuthorization(source, SecretStore.of(stored), s -> new EbayClient(http, clock, Sleeper.REAL, s, endpoints, limits),
                 new OnboardingState(sellers, source, "key", clock), new EbayAuthorization.Settings("deskbridge/ebay/", "ebay-app", "key"));
     }
 

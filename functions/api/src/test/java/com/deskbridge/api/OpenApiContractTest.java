@@ -456,6 +456,10 @@ class OpenApiContractTest {
                         null, null, "{\"apiKey\":\"a\"}", 404},
                 new Object[] {"PUT /sellers/{id}/carriers/{carrier}", LEAD, Map.of("id", SELLER.value(), "carrier", "ups"),
                         null, null, "{\"clientId\":\"a\"}", 400},
+                new Object[] {"DELETE /sellers/{id}/carriers/{carrier}", AGENT, Map.of("id", SELLER.value(), "carrier", "ups"),
+                        null, null, null, 403},
+                new Object[] {"DELETE /sellers/{id}/carriers/{carrier}", LEAD, Map.of("id", SELLER.value(), "carrier", "gls"),
+                        null, null, null, 404},
                 // Shopify's webhooks: a store nobody set up cannot verify, a malformed seller id in the path is refused
                 new Object[] {"POST /webhooks/shopify/{sellerId}", Map.of(), Map.of("sellerId", "contract-no-store"), null,
                         Map.of("X-Shopify-Topic", "orders/updated", "X-Shopify-Hmac-Sha256", "AAAA",
@@ -516,6 +520,7 @@ class OpenApiContractTest {
                         && !r.equals("GET /sellers/{id}/ebay/authorize") && !r.equals("GET /onboarding/ebay/callback")
                         // a carrier credentials check needs Secrets Manager and a carrier: the journeys cover it
                         && !r.equals("PUT /sellers/{id}/carriers/{carrier}")
+                        && !r.equals("DELETE /sellers/{id}/carriers/{carrier}")
                         // a verified webhook needs the shop's secret and Shopify's signature: ShopifyWebhookIntakeTest
                         // and the journeys (the Shopify simulator's deliveries) cover it
                         && !r.equals("POST /webhooks/shopify/{sellerId}"))

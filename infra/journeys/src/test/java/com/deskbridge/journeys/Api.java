@@ -107,6 +107,10 @@ final class Api {
         return send("PUT", path, token, body, Map.of());
     }
 
+    Response delete(String path, String token) {
+        return send("DELETE", path, token, null, Map.of());
+    }
+
     /** Sends a request and applies the rules to its answer; a broken rule fails the journey at once. */
     Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         String text = body == null ? null : body instanceof String s ? s : JSON.valueToTree(body).toString();

@@ -2,6 +2,7 @@ package com.deskbridge.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskbridge.testsupport.browser.BrowserPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * lead hands over credentials UPS refuses (rejected, nothing stored), then ones UPS accepts (verified, stored
  * write-only); the list shows the connection and no answer ever holds a credential; a ticket on the seller's FBM order
  * shipped with UPS is then tracked with the seller's own account, which the carrier simulator's per-account counts prove
- * (its world: journeys-world.json, {@code carriers.ups.accounts}).
+ * (its world: journeys-world.json, {@code carriers.ups.accounts}). The lead then removes the account (the stack's is used
+ * again) and connects it once more, over the API and on the console's carrier-accounts screen.
  */
 class CarrierCredentialsJourneyTest extends Journey {
     static final String SELLER = "journey-carrier-creds";
@@ -92,6 +94,53 @@ class CarrierCredentialsJourneyTest extends Journey {
         answers.add(again);
         assertThat(again.json().path("status").asText()).isEqualTo("rejected");
         assertThat(again.json().path("ownCredentials").asBoolean()).as("the verified credentials stay in use").isTrue();
+
+        // removing them: agents may not; the lead's removal deletes them (twice is no error), the list says so, and the
+        // same name can take new credentials at once (deleted without a recovery window)
+        answers.add(refused(agent, "an agent removing a carrier account", () -> api.delete(path, agent)));
+        Api.Response removed = api.delete(path, lead);
+        answers.add(removed);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.json().path("status").asText()).isEqualTo("removed");
+        assertThat(removed.json().path("ownCredentials").asBoolean()).isFalse();
+        assertThat(removed.json().path("checkedBy").asText()).isEqualTo("lead-" + SELLER);
+        Api.Response listed = api.get("/sellers/" + SELLER + "/carriers", agent);
+        answers.add(listed);
+        JsonNode upsAfter = java.util.stream.StreamSupport.stream(listed.json().path("items").spliterator(), false)
+                .filter(i -> i.path("carrier").asText().equals("ups")).findFirst().orElseThrow();
+        assertThat(upsAfter.path("ownCredentials").asBoolean()).as("the stack's account again").isFalse();
+        assertThat(upsAfter.path("lastCheck").path("status").asText()).isEqualTo("removed");
+        Api.Response twice = api.delete(path, lead);
+        answers.add(twice);
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
+        Api.Response reconnected = api.put(path, lead, Map.of("clientId", CLIENT_ID, "clientSecret", CLIENT_SECRET));
+        answers.add(reconnected);
+        assertThat(reconnected.json().path("status").asText()).as(reconnected.toString()).isEqualTo("verified");
+        assertThat(reconnected.json().path("ownCredentials").asBoolean()).isTrue();
+
+        // the lead's console screen: removes the account, then connects it again through the form
+        BrowserPage page = Console.signIn(system, "lead-" + SELLER, SELLER, true);
+        Console.open(page, "#/carriers", "carriers");
+        String row = "#carriers-rows tr[data-carrier='ups']";
+        assertThat(page.text(row + " .carrier-account")).isEqualTo("Seller's own");
+        assertThat(page.text(row + " .carrier-check")).startsWith("Verified");
+        page.click(row + " .carrier-remove");
+        page.waitFor("the removal shown", "(() => { const r = document.querySelector(\"" + row + "\"); return r && r.dataset.own === 'false'"
+                + " && r.querySelector('.carrier-status').textContent.startsWith('Removed'); })()");
+        assertThat(page.text(row + " .carrier-check")).startsWith("Removed");
+        page.type(row + " input[name=clientId]", CLIENT_ID);
+        page.type(row + " input[name=clientSecret]", CLIENT_SECRET);
+        page.click(row + " button[type=submit]");
+        page.waitFor("the connection shown", "(() => { const r = document.querySelector(\"" + row + "\"); return r && r.dataset.own === 'true'"
+                + " && r.querySelector('.carrier-status').textContent.startsWith('Connected'); })()");
+        assertThat(page.text(row + " .carrier-check")).startsWith("Verified");
+        assertThat(page.evaluate("document.body.innerHTML.includes(" + BrowserPage.quoted(CLIENT_SECRET) + ")").asBoolean())
+                .as("no credential stays on the page").isFalse();
+        assertThat(page.evaluate("Array.from(document.querySelectorAll('#carriers-rows input')).every(i => i.value === '')").asBoolean())
+                .as("the inputs were emptied").isTrue();
+        Api.Response finalList = api.get("/sellers/" + SELLER + "/carriers", agent);
+        answers.add(finalList);
+        assertThat(finalList.body()).contains("\"status\":\"verified\"");
 
         for (Api.Response a : answers) {
             assertThat(a.body()).as("no answer holds a credential").doesNotContain(CLIENT_SECRET).doesNotContain(CLIENT_ID)

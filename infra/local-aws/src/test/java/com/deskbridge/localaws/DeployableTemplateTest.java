@@ -237,6 +237,16 @@ class DeployableTemplateTest {
                 .anySatisfy(w -> assertThat(w).contains("secret:${ShopifySecretPrefix}*"))
                 .anySatisfy(w -> assertThat(w).contains("secret:${CarrierSellerSecretPrefix}*"));
         assertThat(paths.path("/sellers/{id}/carriers/{carrier}").path("put").path("security").toString()).contains("HelpdeskJwt");
+        assertThat(paths.path("/sellers/{id}/carriers/{carrier}").path("delete").path("security").toString()).contains("HelpdeskJwt");
+        List<String> deletes = new ArrayList<>();
+        resource("ApiFunctionRole", "AWS::IAM::Role").path("Properties").path("Policies").forEach(policy ->
+                policy.path("PolicyDocument").path("Statement").forEach(st -> {
+                    if (st.path("Action").toString().contains("secretsmanager:DeleteSecret")) {
+                        deletes.add(st.path("Resource").toString());
+                    }
+                }));
+        assertThat(deletes).as("the API deletes sellers' own carrier secrets only").singleElement()
+                .satisfies(d -> assertThat(d).contains("secret:${CarrierSellerSecretPrefix}*"));
     }
 
     private static JsonNode resource(String id, String type) {

@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * AWS Secrets Manager's {@code GetSecretValue}, {@code PutSecretValue}, {@code CreateSecret} and {@code ListSecrets}
- * (names only), at the wire level
+ * AWS Secrets Manager's {@code GetSecretValue}, {@code PutSecretValue}, {@code CreateSecret}, {@code DeleteSecret}
+ * (without a recovery window) and {@code ListSecrets} (names only), at the wire level
  * (JSON 1.1 protocol, as the AWS SDK speaks it), for the secrets the local system needs: the simulators' API
  * credentials, and what onboarding stores (a seller's refresh token, its carrier credentials). No Secrets Manager emulator runs on this
  * machine; this is the smallest faithful stand-in, and functions use their real {@code SecretsManagerSource}
@@ -89,13 +89,17 @@ public final class LocalSecretsManager implements AutoCloseable {
                 write(exchange, target.endsWith("CreateSecret"), body);
                 return;
             }
+            if ("secretsmanager.DeleteSecret".equals(target)) {
+                delete(exchange, body);
+                return;
+            }
             if ("secretsmanager.ListSecrets".equals(target)) {
                 list(exchange, body);
                 return;
             }
             if (!"secretsmanager.GetSecretValue".equals(target)) {
                 respond(exchange, 400, error("UnknownOperationException",
-                        "only GetSecretValue, PutSecretValue, CreateSecret and ListSecrets are served locally"));
+                        "only GetSecretValue, PutSecretValue, CreateSecret, DeleteSecret and ListSecrets are served locally"));
                 return;
             }
             String value = id == null ? null : lookup(id);
@@ -145,6 +149,33 @@ public final class LocalSecretsManager implements AutoCloseable {
         if (!create) {
             answer.putArray("VersionStages").add("AWSCURRENT");
         }
+        respond(exchange, 200, answer);
+    }
+
+    /**
+     * DeleteSecret with {@code ForceDeleteWithoutRecovery} (what Deskbridge asks for: the name may be created again at
+     * once); a recovery window is not served locally (InvalidRequestException). ResourceNotFoundException for a name
+     * that has no secret of its own.
+     */
+    private void delete(HttpExchange exchange, JsonNode body) throws IOException {
+        String name = body == null ? null : body.path("SecretId").asText(null);
+        if (name == null) {
+            respond(exchange, 400, error("InvalidParameterException", "a SecretId is required"));
+            return;
+        }
+        if (!body.path("ForceDeleteWithoutRecovery").asBoolean(false)) {
+            respond(exchange, 400, error("InvalidRequestException",
+                    "only ForceDeleteWithoutRecovery is served locally (no recovery window)"));
+            return;
+        }
+        if (secrets.remove(name) == null) {
+            respond(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:" + name + "-local");
+        answer.put("Name", name);
+        answer.put("DeletionDate", Instant.now().getEpochSecond());
         respond(exchange, 200, answer);
     }
 

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * {@code PutSecretValue}, or {@code CreateSecret} for a secret that does not exist yet
  * (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html,
  * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html), and replace this container's
- * cached value.
+ * cached value; deletes go to {@code DeleteSecret} with {@code ForceDeleteWithoutRecovery}, so that the name can be
+ * created again at once (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html), and drop
+ * it from this container's cache (other containers stop using it within {@link #CACHE}).
  */
 public final class SecretsManagerSource implements SecretSource, SecretStore {
     static final Duration CACHE = Duration.ofMinutes(5);
@@ -85,6 +87,16 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
             }
         }
         cache.put(name, new Cached(Map.copyOf(fields), clock.instant().plus(CACHE)));
+    }
+
+    @Override
+    public void delete(String name) {
+        try {
+            client.deleteSecret(r -> r.secretId(name).forceDeleteWithoutRecovery(true));
+        } catch (ResourceNotFoundException e) {
+            // nothing stored under the name: deleting it again is no error
+        }
+        cache.remove(name);
     }
 
     static Map<String, String> parse(String name, String value) {
