@@ -227,6 +227,11 @@ final class Harness implements AutoCloseable {
 
     /** Takes every leftover queued action or open attempt off the work indexes, so tests do not see each other's. */
     void quiesce() {
+        quiesce(dynamo, table);
+    }
+
+    /** {@link #quiesce()} for tests without a harness of their own. */
+    static void quiesce(DynamoDbClient dynamo, String table) {
         for (String prefix : List.of("ACTQ#", "FEEDS#")) {
             for (int shard = 0; shard < Keys.SHARDS; shard++) {
                 String pk = prefix + shard;
