@@ -7,6 +7,8 @@ import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
+import com.deskbridge.quota.DynamoDbQuotaCounters;
+import com.deskbridge.quota.TokenBucket;
 import com.deskbridge.spapi.SpApiClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +27,8 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
      * container); its createFeed is sent once by the transport ({@code FeedsClient#createFeed}).
      */
     public record Parts(DynamoDbClient dynamo, String table, SpApiClient spApi,
-                        SellerAccounts accounts, SubmitTrigger trigger, DeadLetterSink deadLetters, int maxMessagesPerFeed,
-                        Duration lease, Duration pollAfter, Duration attentionAfter, Duration giveUpAfter,
-                        FaultPoint faults, Clock clock) {
+                        SellerAccounts accounts, SubmitTrigger trigger, DeadLetterSink deadLetters,
+                        FeedSubmitter.Settings feeds, FeedPoller.Timing polling, Clock clock) {
     }
 
     /** Amazon only: no eBay or Shopify actions to confirm. */
@@ -38,15 +39,15 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
     /** With the sellers' eBay accounts and Shopify stores, whose SUBMITTED actions the schedule confirms. */
     public static ActionsWiring of(Parts p, ChannelGateways channels, ChannelConfirmations.Settings confirmations) {
         ActionStore actions = new ActionStore(p.dynamo(), p.table());
-        FeedAttemptStore attempts = new FeedAttemptStore(p.dynamo(), p.table());
         AuditTrail audit = new AuditTrail(new DynamoDbEvidenceLog(p.dynamo(), p.table(), p.clock()));
-        FeedBudget budget = new FeedBudget(p.dynamo(), p.table(), p.clock());
+        FeedPorts feeds = new FeedPorts(actions, new DynamoDbFeedAttempts(p.dynamo(), p.table()),
+                new SpApiFeeds(p.spApi(), p.accounts()), audit, p.clock());
+        TokenBucket budget = TokenBucket.createFeed(new DynamoDbQuotaCounters(p.dynamo(), p.table()), p.clock());
         OrderActions service = new OrderActions(actions, p.spApi(), p.accounts(), audit, p.trigger(), p.clock());
-        FeedSubmitter submitter = new FeedSubmitter(actions, attempts, budget, p.spApi(), p.accounts(), audit,
-                p.maxMessagesPerFeed(), p.lease(), p.faults(), p.clock());
-        FeedResults results = new FeedResults(actions, attempts, p.spApi(), p.accounts(), audit, p.clock());
-        FeedPoller poller = new FeedPoller(attempts, actions, results, submitter, p.spApi(), p.accounts(), audit, p.pollAfter(),
-                p.attentionAfter(), p.giveUpAfter(), p.clock());
+        FeedSubmitter submitter = new FeedSubmitter(feeds, budget,
+                new McfCanceller(p.spApi(), p.accounts(), actions, audit, p.clock()), p.feeds());
+        FeedResults results = new FeedResults(feeds);
+        FeedPoller poller = new FeedPoller(feeds, results, submitter, p.polling());
         return new ActionsWiring(service, submitter, results, poller, p.deadLetters(), p.clock(),
                 new ChannelConfirmations(actions, channels, audit, confirmations, p.clock()));
     }
@@ -67,11 +68,11 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
                 .orElse((message, reason, at) -> LoggerFactory.getLogger(ActionsWiring.class).error("poison message {} dropped: {}",
                         message.getMessageId(), reason));
         return of(new Parts(dynamo, table, spApi.client(), spApi.accounts(), trigger, dlq,
-                Integer.parseInt(Env.get("FEED_MAX_MESSAGES").orElse(Integer.toString(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED))),
-                FeedSubmitter.DEFAULT_LEASE,
-                minutes("FEED_POLL_AFTER_MINUTES", FeedPoller.DEFAULT_POLL_AFTER),
-                minutes("FEED_ATTENTION_AFTER_MINUTES", FeedPoller.DEFAULT_ATTENTION_AFTER),
-                FeedPoller.DEFAULT_GIVE_UP_AFTER, FaultPoint.NONE, clock),
+                new FeedSubmitter.Settings(Integer.parseInt(Env.get("FEED_MAX_MESSAGES")
+                        .orElse(Integer.toString(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED))), FeedSubmitter.DEFAULT_LEASE, FaultPoint.NONE),
+                new FeedPoller.Timing(minutes("FEED_POLL_AFTER_MINUTES", FeedPoller.DEFAULT_POLL_AFTER),
+                        minutes("FEED_ATTENTION_AFTER_MINUTES", FeedPoller.DEFAULT_ATTENTION_AFTER), FeedPoller.DEFAULT_GIVE_UP_AFTER),
+                clock),
                 ChannelAccounts.fromEnvironment(dynamo, table, clock),
                 new ChannelConfirmations.Settings(ChannelConfirmations.DEFAULT_MAX_INTERVAL,
                         minutes("CHANNEL_CONFIRM_ATTENTION_AFTER_MINUTES", ChannelConfirmations.DEFAULT_ATTENTION_AFTER),

@@ -1,7 +1,6 @@
 package com.deskbridge.actions;
 
 import com.deskbridge.spapi.Feed;
-import com.deskbridge.spapi.SpApiClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,32 +26,33 @@ public final class FeedPoller {
     public static final Duration DEFAULT_ATTENTION_AFTER = Duration.ofMinutes(60);
     public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofDays(2);
 
-    private final FeedAttemptStore attempts;
+    private final FeedAttempts attempts;
     private final ActionStore actions;
     private final FeedResults results;
     private final FeedSubmitter submitter;
-    private final SpApiClient spApi;
-    private final SellerAccounts accounts;
+    private final Feeds feeds;
     private final AuditTrail audit;
     private final Duration pollAfter;
     private final Duration attentionAfter;
     private final Duration giveUpAfter;
     private final Clock clock;
 
-    public FeedPoller(FeedAttemptStore attempts, ActionStore actions, FeedResults results, FeedSubmitter submitter,
-                      SpApiClient spApi, SellerAccounts accounts, AuditTrail audit, Duration pollAfter,
-                      Duration attentionAfter, Duration giveUpAfter, Clock clock) {
-        this.attempts = Objects.requireNonNull(attempts);
-        this.actions = Objects.requireNonNull(actions);
+    /** When a submitted feed is polled, when its actions need a person, and when polling stops. */
+    public record Timing(Duration pollAfter, Duration attentionAfter, Duration giveUpAfter) {
+        public static final Timing DEFAULT = new Timing(DEFAULT_POLL_AFTER, DEFAULT_ATTENTION_AFTER, DEFAULT_GIVE_UP_AFTER);
+    }
+
+    public FeedPoller(FeedPorts ports, FeedResults results, FeedSubmitter submitter, Timing timing) {
+        this.attempts = ports.attempts();
+        this.actions = ports.actions();
+        this.feeds = ports.feeds();
+        this.audit = ports.audit();
+        this.clock = ports.clock();
         this.results = Objects.requireNonNull(results);
         this.submitter = Objects.requireNonNull(submitter);
-        this.spApi = Objects.requireNonNull(spApi);
-        this.accounts = Objects.requireNonNull(accounts);
-        this.audit = Objects.requireNonNull(audit);
-        this.pollAfter = pollAfter;
-        this.attentionAfter = attentionAfter;
-        this.giveUpAfter = giveUpAfter;
-        this.clock = Objects.requireNonNull(clock);
+        this.pollAfter = Objects.requireNonNull(timing.pollAfter());
+        this.attentionAfter = Objects.requireNonNull(timing.attentionAfter());
+        this.giveUpAfter = Objects.requireNonNull(timing.giveUpAfter());
     }
 
     /** What one poll did. */
@@ -74,7 +74,7 @@ public final class FeedPoller {
                 continue;
             }
             polled++;
-            Optional<Feed> feed = spApi.feeds().getFeed(accounts.account(a.sellerId()), a.feedId());
+            Optional<Feed> feed = feeds.getFeed(a.sellerId(), a.feedId());
             if (feed.isPresent() && feed.get().processingStatus().terminal()) {
                 results.feedFinished(a.sellerId(), a.feedId(), feed.get().processingStatus(), feed.get().resultFeedDocumentId());
                 finished++;
@@ -87,7 +87,7 @@ public final class FeedPoller {
             }
             if (age.compareTo(giveUpAfter) >= 0) {
                 LOG.warn("feed {} still {} after {}; no longer polled", a.feedId(), seen, age);
-                attempts.move(a, FeedAttempt.Status.SUBMITTED, FeedAttempt.Status.DONE, Map.of("processingStatus", Attr.s("NO_RESULT")));
+                attempts.move(a, FeedAttempt.Status.SUBMITTED, FeedAttempt.Status.DONE, FeedAttempts.Change.processingStatus("NO_RESULT"));
             }
         }
         return new Poll(polled, finished, attention);

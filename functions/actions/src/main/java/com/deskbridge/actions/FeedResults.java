@@ -3,11 +3,7 @@ package com.deskbridge.actions;
 import com.deskbridge.orderactions.feed.MessageOutcome;
 import com.deskbridge.orderactions.feed.ProcessingReport;
 import com.deskbridge.orderactions.feed.ProcessingReportParser;
-import com.deskbridge.spapi.FeedDocument;
 import com.deskbridge.spapi.FeedProcessingStatus;
-import com.deskbridge.spapi.SellerAccount;
-import com.deskbridge.spapi.SpApiClient;
-import com.deskbridge.spapi.SpApiException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -30,21 +26,18 @@ public final class FeedResults {
     private static final Logger LOG = LoggerFactory.getLogger(FeedResults.class);
 
     private final ActionStore actions;
-    private final FeedAttemptStore attempts;
-    private final SpApiClient spApi;
-    private final SellerAccounts accounts;
+    private final FeedAttempts attempts;
+    private final Feeds feeds;
     private final AuditTrail audit;
     private final Clock clock;
     private final ProcessingReportParser parser = new ProcessingReportParser();
 
-    public FeedResults(ActionStore actions, FeedAttemptStore attempts, SpApiClient spApi, SellerAccounts accounts,
-                       AuditTrail audit, Clock clock) {
-        this.actions = Objects.requireNonNull(actions);
-        this.attempts = Objects.requireNonNull(attempts);
-        this.spApi = Objects.requireNonNull(spApi);
-        this.accounts = Objects.requireNonNull(accounts);
-        this.audit = Objects.requireNonNull(audit);
-        this.clock = Objects.requireNonNull(clock);
+    public FeedResults(FeedPorts ports) {
+        this.actions = ports.actions();
+        this.attempts = ports.attempts();
+        this.feeds = ports.feeds();
+        this.audit = ports.audit();
+        this.clock = ports.clock();
     }
 
     /**
@@ -106,17 +99,13 @@ public final class FeedResults {
             actions.transition(action.get(), ActionState.AWAITING_RESULT, to, a.attemptId(), fields, clock.instant())
                     .ifPresent(moved -> audit.record(moved, AuditTrail.kindFor(to), clock.instant()));
         }
-        attempts.move(a, FeedAttempt.Status.SUBMITTED, FeedAttempt.Status.DONE, Map.of("processingStatus", Attr.s(status.name())));
+        attempts.move(a, FeedAttempt.Status.SUBMITTED, FeedAttempt.Status.DONE, FeedAttempts.Change.processingStatus(status.name()));
         LOG.info("feed {} of seller {} finished {}: {} actions updated", feedId, a.sellerId(), status, a.messages().size());
         return true;
     }
 
     private ProcessingReport report(String sellerId, String documentId) {
-        SellerAccount account = accounts.account(sellerId);
-        FeedDocument document = spApi.feeds().getFeedDocument(account, documentId)
-                .orElseThrow(() -> new SpApiException("feeds.getFeedDocument", 404, null, "NotFound",
-                        "result document " + documentId + " not found"));
-        return parser.parse(spApi.feeds().downloadFeedDocument(document));
+        return parser.parse(feeds.getFeedDocument(sellerId, documentId));
     }
 
     private static Map<Long, MessageOutcome> outcomes(FeedAttempt a, ProcessingReport report) {

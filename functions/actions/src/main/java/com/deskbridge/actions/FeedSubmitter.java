@@ -9,9 +9,7 @@ import com.deskbridge.orderactions.feed.FeedBatcher;
 import com.deskbridge.orderactions.feed.Numbered;
 import com.deskbridge.orderactions.feed.PendingAction;
 import com.deskbridge.orderactions.feed.PlannedFeed;
-import com.deskbridge.spapi.FeedDocumentUpload;
-import com.deskbridge.spapi.SellerAccount;
-import com.deskbridge.spapi.SpApiClient;
+import com.deskbridge.quota.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns queued actions into feeds (issue 6 "Execution"): claims them, groups them with {@link FeedBatcher} per seller
- * within the seller's shared createFeed budget ({@link FeedBudget}: burst 15, then one per ~2 minutes) paced by
+ * within the seller's shared createFeed budget ({@link TokenBucket}: burst 15, then one per ~2 minutes) paced by
  * {@link FeedCadence} (immediate while the budget is full, spaced as it drains), and walks each
  * feed through a {@link FeedAttempt} so that no action is ever placed in two feeds:
  * <ol>
@@ -56,10 +53,9 @@ public final class FeedSubmitter {
     private static final int MAX_ACTIONS_PER_RUN = 5000;
 
     private final ActionStore actions;
-    private final FeedAttemptStore attempts;
-    private final FeedBudget budget;
-    private final SpApiClient spApi;
-    private final SellerAccounts accounts;
+    private final FeedAttempts attempts;
+    private final Feeds feeds;
+    private final TokenBucket budget;
     private final AuditTrail audit;
     private final McfCanceller mcf;
     private final FeedBatcher batcher;
@@ -68,21 +64,26 @@ public final class FeedSubmitter {
     private final FaultPoint faults;
     private final Clock clock;
 
-    /** @param spApi the container's SP-API client (its createFeed is never retried by the transport) */
-    public FeedSubmitter(ActionStore actions, FeedAttemptStore attempts, FeedBudget budget, SpApiClient spApi,
-                         SellerAccounts accounts, AuditTrail audit, int maxMessagesPerFeed,
-                         Duration lease, FaultPoint faults, Clock clock) {
-        this.actions = Objects.requireNonNull(actions);
-        this.attempts = Objects.requireNonNull(attempts);
+    /** How feeds are cut and how long a run owns a step; {@code faults} is {@link FaultPoint#NONE} outside crash tests. */
+    public record Settings(int maxMessagesPerFeed, Duration lease, FaultPoint faults) {
+        public static final Settings DEFAULT = new Settings(DEFAULT_MAX_MESSAGES_PER_FEED, DEFAULT_LEASE, FaultPoint.NONE);
+    }
+
+    /**
+     * @param budget the sellers' shared createFeed budget
+     * @param mcf    executes the MCF cancellations found in the queue (they are no feed messages)
+     */
+    public FeedSubmitter(FeedPorts ports, TokenBucket budget, McfCanceller mcf, Settings settings) {
+        this.actions = ports.actions();
+        this.attempts = ports.attempts();
+        this.feeds = ports.feeds();
+        this.audit = ports.audit();
+        this.clock = ports.clock();
         this.budget = Objects.requireNonNull(budget);
-        this.spApi = Objects.requireNonNull(spApi);
-        this.accounts = Objects.requireNonNull(accounts);
-        this.audit = Objects.requireNonNull(audit);
-        this.batcher = new FeedBatcher(maxMessagesPerFeed);
-        this.lease = Objects.requireNonNull(lease);
-        this.faults = Objects.requireNonNull(faults);
-        this.clock = Objects.requireNonNull(clock);
-        this.mcf = new McfCanceller(spApi, accounts, actions, audit, clock);
+        this.mcf = Objects.requireNonNull(mcf);
+        this.batcher = new FeedBatcher(settings.maxMessagesPerFeed());
+        this.lease = Objects.requireNonNull(settings.lease());
+        this.faults = Objects.requireNonNull(settings.faults());
     }
 
     /** What one run did. */
@@ -109,7 +110,7 @@ public final class FeedSubmitter {
         }
         Instant now = clock.instant();
         BatchPlan plan = batcher.planPerSeller(pending, seller -> {
-            FeedBudget.Snapshot b = budget.snapshot(seller);
+            TokenBucket.Snapshot b = budget.snapshot(seller);
             return cadence.allowed(b.available(), b.lastTakenAt(), now);
         });
         int feeds = 0;
@@ -153,11 +154,11 @@ public final class FeedSubmitter {
             faults.reached("claimed");
         }
         if (claimed.isEmpty()) {
-            attempts.move(attempt, FeedAttempt.Status.PLANNING, FeedAttempt.Status.ABANDONED, Map.of());
+            attempts.move(attempt, FeedAttempt.Status.PLANNING, FeedAttempt.Status.ABANDONED, FeedAttempts.Change.NONE);
             return 0;
         }
         if (!attempts.move(attempt, FeedAttempt.Status.PLANNING, FeedAttempt.Status.PLANNED,
-                Map.of("messages", FeedAttemptStore.messages(claimed), "leaseUntil", lease()))) {
+                lease().withMessages(claimed))) {
             return 0; // recovery abandoned it and released the actions
         }
         faults.reached("planned");
@@ -166,14 +167,10 @@ public final class FeedSubmitter {
 
     /** Continues an attempt from PLANNED or UPLOADED; true once it is SUBMITTED. */
     private boolean proceed(FeedAttempt a) {
-        SellerAccount account = accounts.account(a.sellerId());
         if (a.status() == FeedAttempt.Status.PLANNED) {
-            byte[] document = document(a);
-            FeedDocumentUpload upload = spApi.feeds().createFeedDocument(account, FeedType.CONTENT_TYPE);
-            spApi.feeds().uploadFeedDocument(upload, FeedType.CONTENT_TYPE, document);
+            String documentId = feeds.createFeedDocument(a.sellerId(), FeedType.CONTENT_TYPE, document(a));
             faults.reached("uploaded");
-            if (!attempts.move(a, FeedAttempt.Status.PLANNED, FeedAttempt.Status.UPLOADED,
-                    Map.of("documentId", Attr.s(upload.feedDocumentId()), "leaseUntil", lease()))) {
+            if (!attempts.move(a, FeedAttempt.Status.PLANNED, FeedAttempt.Status.UPLOADED, lease().withDocumentId(documentId))) {
                 return false;
             }
             faults.reached("upload-recorded");
@@ -187,13 +184,13 @@ public final class FeedSubmitter {
             return false;
         }
         if (!attempts.move(a, FeedAttempt.Status.UPLOADED, FeedAttempt.Status.CREATING,
-                Map.of("createStartedAt", Attr.s(clock.instant().toString()), "leaseUntil", lease()))) {
+                lease().withCreateStartedAt(clock.instant()))) {
             return false;
         }
         faults.reached("creating");
         String feedId;
         try {
-            feedId = spApi.feeds().createFeed(account, a.feedType(), List.of(a.marketplaceId()), a.documentId());
+            feedId = feeds.createFeed(a.sellerId(), a.feedType(), a.marketplaceId(), a.documentId());
         } catch (UpstreamException e) {
             createFailed(a, e);
             return false;
@@ -216,12 +213,12 @@ public final class FeedSubmitter {
         boolean notCreated = e instanceof QuotaExhaustedException || status == 429 || status == 503 || status == 403;
         if (notCreated) {
             LOG.warn("createFeed for attempt {} not accepted ({}); retrying with the same document later", a.attemptId(), e.getMessage());
-            attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.UPLOADED, Map.of());
+            attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.UPLOADED, FeedAttempts.Change.NONE);
         } else if (status >= 400 && status < 500) {
-            attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.REJECTED, Map.of("error", Attr.s(e.getMessage())));
+            attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.REJECTED, FeedAttempts.Change.error(e.getMessage()));
             settle(a, ActionState.FAILED, "Amazon refused the feed: " + e.getMessage());
         } else {
-            attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.UNKNOWN, Map.of("error", Attr.s(e.getMessage())));
+            attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.UNKNOWN, FeedAttempts.Change.error(e.getMessage()));
             settle(a, ActionState.ATTENTION_REQUIRED, "createFeed outcome unknown (" + e.getMessage()
                     + "); Amazon may have created the feed. Check Seller Central's feed upload history before requesting again.");
         }
@@ -245,7 +242,7 @@ public final class FeedSubmitter {
             });
         }
         attempts.move(a, FeedAttempt.Status.SUBMITTED, FeedAttempt.Status.SUBMITTED,
-                Map.of("actionsMarked", AttributeValue.fromBool(true)));
+                FeedAttempts.Change.marked());
     }
 
     /** Finishes or undoes attempts a crashed run left behind; returns how many it touched. */
@@ -259,7 +256,7 @@ public final class FeedSubmitter {
             }
             switch (a.status()) {
                 case PLANNING -> {
-                    if (attempts.move(a, FeedAttempt.Status.PLANNING, FeedAttempt.Status.ABANDONED, Map.of())) {
+                    if (attempts.move(a, FeedAttempt.Status.PLANNING, FeedAttempt.Status.ABANDONED, FeedAttempts.Change.NONE)) {
                         for (FeedAttempt.Message m : a.messages()) {
                             actions.get(a.sellerId(), m.ticketId(), m.actionId()).ifPresent(x -> actions.feedQueue().release(x, a.attemptId(), now));
                         }
@@ -276,7 +273,7 @@ public final class FeedSubmitter {
                 }
                 case CREATING -> {
                     if (attempts.move(a, FeedAttempt.Status.CREATING, FeedAttempt.Status.UNKNOWN,
-                            Map.of("error", Attr.s("submitter stopped between createFeed and recording its feed id")))) {
+                            FeedAttempts.Change.error("submitter stopped between createFeed and recording its feed id"))) {
                         settle(a, ActionState.ATTENTION_REQUIRED, "The submitter stopped while creating feed attempt " + a.attemptId()
                                 + "; Amazon may or may not have received it. Check Seller Central's feed upload history before requesting again.");
                         touched++;
@@ -312,8 +309,8 @@ public final class FeedSubmitter {
         return new PlannedFeed(a.sellerId(), a.marketplaceId(), FeedType.valueOf(a.feedType()), messages).document();
     }
 
-    private AttributeValue lease() {
-        return Attr.s(clock.instant().plus(lease).toString());
+    private FeedAttempts.Change lease() {
+        return FeedAttempts.Change.lease(clock.instant().plus(lease));
     }
 
     static FeedAction command(OrderAction a) {

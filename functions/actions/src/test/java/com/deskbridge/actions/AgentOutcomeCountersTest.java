@@ -88,7 +88,7 @@ class AgentOutcomeCountersTest {
                     new AuditTrail(h.evidence), h.triggers::add, h.clock, seller -> controls,
                     new ShipToWatch(h.dynamo, h.table, Duration.ofDays(30)),
                     new MoneyAlerts(new SecurityEvents(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                            h.clock, "test"), h.dynamo, h.table, h.clock));
+                            h.clock, "test"), new com.deskbridge.quota.DynamoDbQuotaCounters(h.dynamo, h.table), h.clock));
             OrderAction asked = ((ActionResult.Accepted) approving.requestRefund(h.sellerId, ticket, "ben", "key-" + UUID.randomUUID(),
                     refund(42), null)).action();
             assertThat(asked.state()).isEqualTo(ActionState.AWAITING_APPROVAL);

@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 /** The shared createFeed budget: burst 15, then one per ~120 s, never exceeded, whoever asks concurrently. */
 class FeedBudgetTest {
 
+    private static com.deskbridge.quota.QuotaCounters counters() {
+        return new com.deskbridge.quota.DynamoDbQuotaCounters(Harness.stack().dynamoDbClient(), Harness.stack().tableName("TicketsTable"));
+    }
+
     @Test
     void concurrentTakersNeverGetMoreThanTheBurstAndThenOnePerPeriod() throws Exception {
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-20T10:00:00Z"));
-        FeedBudget budget = new FeedBudget(Harness.stack().dynamoDbClient(), Harness.stack().tableName("TicketsTable"), clock);
+        com.deskbridge.quota.TokenBucket budget = com.deskbridge.quota.TokenBucket.createFeed(counters(), clock);
         String seller = "ABUDGET" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertThat(budget.available(seller)).isEqualTo(15);
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -81,8 +85,7 @@ class FeedBudgetTest {
     @Test
     void sharedQuotaGrantsTheBurstThenSaysWhenTheNextPermitComes() {
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-20T10:00:00Z"));
-        SharedQuotaProvider quotas = new SharedQuotaProvider(Harness.stack().dynamoDbClient(), Harness.stack().tableName("TicketsTable"),
-                clock, SharedQuotaProvider.DEFAULT_SHARED, new com.deskbridge.spapi.InMemoryQuotaProvider(clock));
+        SharedQuotaProvider quotas = new SharedQuotaProvider(counters(), clock, SharedQuotaProvider.DEFAULT_SHARED, new com.deskbridge.spapi.InMemoryQuotaProvider(clock));
         String seller = "AQUOTA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         com.deskbridge.http.Quota containerA = quotas.quota(com.deskbridge.spapi.SpApiOperation.ORDERS_GET_ORDER, seller);
         com.deskbridge.http.Quota containerB = quotas.quota(com.deskbridge.spapi.SpApiOperation.ORDERS_GET_ORDER, seller);
@@ -95,7 +98,7 @@ class FeedBudgetTest {
         assertThat(containerA.take()).isEqualTo(new com.deskbridge.http.Quota.Denied(Duration.ofSeconds(2))); // 0.5/s
         clock.advance(Duration.ofSeconds(2));
         assertThat(containerB.take()).isInstanceOf(com.deskbridge.http.Quota.Granted.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SharedQuotaProvider(Harness.stack().dynamoDbClient(), "t", clock,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SharedQuotaProvider(counters(), clock,
                 java.util.Set.of(com.deskbridge.spapi.SpApiOperation.FEEDS_CREATE_FEED), quotas)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -62,7 +62,7 @@ final class Harness implements AutoCloseable {
     final ActionsWiring wiring;
     final EvidenceLog evidence;
     final ActionStore store;
-    final FeedAttemptStore attempts;
+    final FeedAttempts attempts;
     final List<String> triggers = new CopyOnWriteArrayList<>();
     private final Map<String, String> secret;
 
@@ -119,17 +119,17 @@ final class Harness implements AutoCloseable {
         quiesce();
         SpApiEndpoints endpoints = SpApiEndpoints.local(simulator.baseUrl(), simulator.lwaUrl());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        SharedQuotaProvider quotas = new SharedQuotaProvider(dynamo, table, clock, SharedQuotaProvider.DEFAULT_SHARED,
+        SharedQuotaProvider quotas = new SharedQuotaProvider(new com.deskbridge.quota.DynamoDbQuotaCounters(dynamo, table), clock, SharedQuotaProvider.DEFAULT_SHARED,
                 new InMemoryQuotaProvider(clock));
         spApi = new SpApiClient(http, clock, clock::sleep, name -> secret, quotas, endpoints,
                 Backoff.standard(new SplittableRandom(7)), maxQuotaWait);
         wiring = ActionsWiring.of(new ActionsWiring.Parts(dynamo, table, spApi,
                 SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU), triggers::add, (message, reason, at) -> { },
-                FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED, FeedSubmitter.DEFAULT_LEASE, FeedPoller.DEFAULT_POLL_AFTER,
-                FeedPoller.DEFAULT_ATTENTION_AFTER, FeedPoller.DEFAULT_GIVE_UP_AFTER, faults, clock));
+                new FeedSubmitter.Settings(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED, FeedSubmitter.DEFAULT_LEASE, faults),
+                FeedPoller.Timing.DEFAULT, clock));
         evidence = new DynamoDbEvidenceLog(dynamo, table, clock);
         store = new ActionStore(dynamo, table);
-        attempts = new FeedAttemptStore(dynamo, table);
+        attempts = new DynamoDbFeedAttempts(dynamo, table);
     }
 
     /** A ticket of this seller (the ticket store's key layout: PK S#{seller}#T#{ticket}, SK TICKET). */
@@ -227,6 +227,11 @@ final class Harness implements AutoCloseable {
 
     /** Takes every leftover queued action or open attempt off the work indexes, so tests do not see each other's. */
     void quiesce() {
+        quiesce(dynamo, table);
+    }
+
+    /** {@link #quiesce()} for tests without a harness of their own. */
+    static void quiesce(DynamoDbClient dynamo, String table) {
         for (String prefix : List.of("ACTQ#", "FEEDS#")) {
             for (int shard = 0; shard < Keys.SHARDS; shard++) {
                 String pk = prefix + shard;

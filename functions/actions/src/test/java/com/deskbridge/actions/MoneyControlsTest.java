@@ -35,8 +35,8 @@ class MoneyControlsTest {
     private final OrderActions svc = new OrderActions(h.store, h.spApi, SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU),
             new AuditTrail(h.evidence), h.triggers::add, h.clock, seller -> controls,
             new ShipToWatch(h.dynamo, h.table, Duration.ofDays(30)),
-            new MoneyAlerts(new SecurityEvents(new PrintStream(log, true, StandardCharsets.UTF_8), h.clock, "test"), h.dynamo,
-                    h.table, h.clock));
+            new MoneyAlerts(new SecurityEvents(new PrintStream(log, true, StandardCharsets.UTF_8), h.clock, "test"),
+                    new com.deskbridge.quota.DynamoDbQuotaCounters(h.dynamo, h.table), h.clock));
 
     @AfterEach
     void close() {

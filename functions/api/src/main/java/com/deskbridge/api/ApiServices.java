@@ -51,7 +51,6 @@ import com.deskbridge.domain.port.ResponseLog;
 import com.deskbridge.domain.port.SlaMetricsArchive;
 import com.deskbridge.domain.query.TicketQueries;
 import com.deskbridge.enrichment.AgentTrackingRefresh;
-import com.deskbridge.enrichment.DynamoDbQuota;
 import com.deskbridge.enrichment.TicketEnrichmentReader;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.orderactions.RefundControls;
@@ -183,7 +182,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 sellers, new AgentCounters(dynamo, table),
                 memoized(() -> new ReviewRequests(spApiAccess.get().client().solicitations(), spApiAccess.get().accounts(),
                         dynamo, table, evidence, clock)),
-                new ApiLimits((name, permits, period) -> new DynamoDbQuota(dynamo, table, clock, name, permits, period).take()),
+                new ApiLimits((name, permits, period) -> new com.deskbridge.quota.WindowQuota(new com.deskbridge.quota.DynamoDbQuotaCounters(dynamo, table), clock, name, permits, period).take()),
                 new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, table),
                 memoized(() -> new AmazonAuthorization(sellers, secrets.get(), secrets.get(), memoized(() -> spApiAccess.get().client()),
                         amazonSettings(), clock)),
@@ -210,7 +209,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
                 Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url))
                         .orElse(SubmitTrigger.NONE), clock,
                 seller -> refundControls.apply(new SellerId(seller)), new ShipToWatch(dynamo, table, retention),
-                new MoneyAlerts(SecurityEvents.standard(), dynamo, table, clock))
+                new MoneyAlerts(SecurityEvents.standard(), new com.deskbridge.quota.DynamoDbQuotaCounters(dynamo, table), clock))
                 .withChannels(channels);
     }
 

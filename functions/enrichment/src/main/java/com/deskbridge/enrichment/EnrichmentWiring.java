@@ -15,6 +15,7 @@ import com.deskbridge.http.Sleeper;
 import com.deskbridge.logistics.CarrierBudgets;
 import com.deskbridge.logistics.RefreshPlanner;
 import com.deskbridge.logistics.TrackingFreshness;
+import com.deskbridge.quota.DynamoDbQuotaCounters;
 import com.deskbridge.spapi.InMemoryQuotaProvider;
 import com.deskbridge.spapi.QuotaProvider;
 import com.deskbridge.spapi.SpApiClient;
@@ -97,7 +98,7 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
     /** From given clients (tests point them at DynamoDB Local, ElasticMQ, the local EventBridge and the simulators). */
     public static EnrichmentWiring of(Settings s, DynamoDbClient dynamo, SqsClient sqs, EventBridgeClient events,
                                       SecretSource secrets, HttpClient http, Clock clock, Sleeper sleeper) {
-        QuotaProvider spQuotas = s.spApiQuotas() != null ? s.spApiQuotas() : new DynamoDbSpApiQuotas(dynamo, s.table(), clock);
+        QuotaProvider spQuotas = s.spApiQuotas() != null ? s.spApiQuotas() : new DynamoDbSpApiQuotas(new DynamoDbQuotaCounters(dynamo, s.table()), clock);
         SpApiClient spApi = new SpApiClient(http, clock, sleeper, secrets, spQuotas, s.spApiEndpoints(),
                 Backoff.standard(new SplittableRandom()), Duration.ofSeconds(5));
         CarrierRegistry registry = CarrierRegistry.create(s.carrierSettings(), secrets, clock, s.budgets(), http, sleeper,
@@ -105,7 +106,7 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
         // a seller's own carrier accounts where it stored some (PUT /sellers/{id}/carriers/{carrier}), else the stack's
         SellerCarriers carriers = new SellerCarriers(registry, secrets,
                 Env.get("CARRIER_SELLER_SECRET_PREFIX").orElse(SellerCarriers.DEFAULT_PREFIX), clock);
-        SharedCarrierQuotas quotas = new SharedCarrierQuotas(dynamo, s.table(), clock, s.budgets());
+        SharedCarrierQuotas quotas = new SharedCarrierQuotas(new DynamoDbQuotaCounters(dynamo, s.table()), clock, s.budgets());
         QuotaGuardedTracking tracking = new QuotaGuardedTracking(carriers,
                 (upstream, seller) -> quotas.quota(upstream, seller)); // each seller's share of the shared budgets
         TrackingCache cache = new DynamoDbTrackingCache(dynamo, s.table(), clock, s.freshness());

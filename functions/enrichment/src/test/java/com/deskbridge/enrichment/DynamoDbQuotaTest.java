@@ -3,6 +3,8 @@ package com.deskbridge.enrichment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.http.Quota;
+import com.deskbridge.quota.DynamoDbQuotaCounters;
+import com.deskbridge.quota.WindowQuota;
 import com.deskbridge.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +26,13 @@ class DynamoDbQuotaTest {
     void twoInstancesTogetherNeverExceedTheBudget() throws Exception {
         MutableClock clock = new MutableClock(TestStack.freshDay());
         String name = "test-dhl-" + TestStack.unique();
-        DynamoDbQuota a = new DynamoDbQuota(TestStack.get().dynamoDbClient(), TestStack.table(), clock, name, 25, Duration.ofDays(1));
-        DynamoDbQuota b = new DynamoDbQuota(TestStack.get().dynamoDbClient(), TestStack.table(), clock, name, 25, Duration.ofDays(1));
+        WindowQuota a = new WindowQuota(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock, name, 25, Duration.ofDays(1));
+        WindowQuota b = new WindowQuota(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock, name, 25, Duration.ofDays(1));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> takes = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
-                DynamoDbQuota q = i % 2 == 0 ? a : b;
+                WindowQuota q = i % 2 == 0 ? a : b;
                 takes.add(() -> q.take() instanceof Quota.Granted);
             }
             int granted = 0;
@@ -55,7 +57,7 @@ class DynamoDbQuotaTest {
     @Test
     void spApiQuotaAdmitsHalfTheBurstPerWindow() {
         MutableClock clock = new MutableClock(TestStack.freshDay());
-        DynamoDbSpApiQuotas quotas = new DynamoDbSpApiQuotas(TestStack.get().dynamoDbClient(), TestStack.table(), clock);
+        DynamoDbSpApiQuotas quotas = new DynamoDbSpApiQuotas(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock);
         String seller = "S" + TestStack.unique();
         Quota getOrder = quotas.quota(com.deskbridge.spapi.SpApiOperation.ORDERS_GET_ORDER, seller);
         int granted = 0;

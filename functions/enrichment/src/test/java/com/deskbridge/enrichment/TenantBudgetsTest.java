@@ -3,6 +3,8 @@ package com.deskbridge.enrichment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.http.Quota;
+import com.deskbridge.quota.DynamoDbQuotaCounters;
+import com.deskbridge.quota.WindowQuota;
 import com.deskbridge.logistics.CarrierBudgets;
 import com.deskbridge.logistics.TrackingUpstream;
 import com.deskbridge.spapi.SpApiOperation;
@@ -33,7 +35,7 @@ class TenantBudgetsTest {
     @Test
     void aGreedySellerCannotUseASharedBudgetUpForEveryone() {
         MutableClock clock = new MutableClock(TestStack.freshDay());
-        DynamoDbQuota day = new DynamoDbQuota(TestStack.get().dynamoDbClient(), TestStack.table(), clock,
+        WindowQuota day = new WindowQuota(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock,
                 "test-fair-" + TestStack.unique(), 100, Duration.ofDays(1));
         Quota greedy = day.forSeller("greedy", 10, 25);
 
@@ -49,7 +51,7 @@ class TenantBudgetsTest {
     @Test
     void aLoneSellerMayUseWhatNobodyElseNeedsUpToTheReserve() {
         MutableClock clock = new MutableClock(TestStack.freshDay());
-        DynamoDbQuota hour = new DynamoDbQuota(TestStack.get().dynamoDbClient(), TestStack.table(), clock,
+        WindowQuota hour = new WindowQuota(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock,
                 "test-lone-" + TestStack.unique(), 60, Duration.ofHours(1));
 
         assertThat(take(hour.forSeller("lone", 6, 15), 100)).isEqualTo(45);
@@ -60,7 +62,7 @@ class TenantBudgetsTest {
     @Test
     void concurrentTakersNeverExceedTheBudgetOrTheReserve() throws Exception {
         MutableClock clock = new MutableClock(TestStack.freshDay());
-        DynamoDbQuota day = new DynamoDbQuota(TestStack.get().dynamoDbClient(), TestStack.table(), clock,
+        WindowQuota day = new WindowQuota(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock,
                 "test-race-" + TestStack.unique(), 40, Duration.ofDays(1));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -83,7 +85,7 @@ class TenantBudgetsTest {
     @Test
     void carrierLookupsForASellerCountAgainstItsShare() {
         MutableClock clock = new MutableClock(TestStack.freshDay());
-        SharedCarrierQuotas quotas = new SharedCarrierQuotas(TestStack.get().dynamoDbClient(), TestStack.table(), clock,
+        SharedCarrierQuotas quotas = new SharedCarrierQuotas(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock,
                 CarrierBudgets.documented());
         String greedy = "G" + TestStack.unique();
         int taken = 0;
@@ -101,7 +103,7 @@ class TenantBudgetsTest {
     @Test
     void spApiBudgetsAreEachSellersOwn() {
         MutableClock clock = new MutableClock(TestStack.freshDay());
-        DynamoDbSpApiQuotas quotas = new DynamoDbSpApiQuotas(TestStack.get().dynamoDbClient(), TestStack.table(), clock);
+        DynamoDbSpApiQuotas quotas = new DynamoDbSpApiQuotas(new DynamoDbQuotaCounters(TestStack.get().dynamoDbClient(), TestStack.table()), clock);
         String a = "A" + TestStack.unique();
         String b = "B" + TestStack.unique();
 

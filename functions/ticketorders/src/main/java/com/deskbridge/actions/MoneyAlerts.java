@@ -1,8 +1,9 @@
 package com.deskbridge.actions;
 
 import com.deskbridge.adapters.logging.SecurityEvents;
-import com.deskbridge.enrichment.DynamoDbQuota;
 import com.deskbridge.http.Quota;
+import com.deskbridge.quota.QuotaCounters;
+import com.deskbridge.quota.WindowQuota;
 import com.deskbridge.orderactions.RefundControls;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +11,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Unusual refund patterns as security events ({@link SecurityEvents}: a searchable JSON log line that is also a
  * CloudWatch metric; template.yaml alarms on each): one agent refunding more than the seller's {@code alertPerHour}
- * within a clock hour ({@value #REFUND_BURST}, counted for every container in DynamoDB with {@link DynamoDbQuota}),
+ * within a clock hour ({@value #REFUND_BURST}, counted for every container with a {@link WindowQuota}),
  * a refund within {@link #ADDRESS_CHANGE_WINDOW} of a change of the order's ship-to ({@value #ADDRESS_CHANGE}, see
  * {@link ShipToWatch}), and refunds refused by the daily cap ({@value #CAP_EXCEEDED}). The events name seller, agent,
  * ticket, order and action ids and amounts, never buyer text or addresses. They never block a refund: the cap and the
@@ -29,17 +29,15 @@ public final class MoneyAlerts {
     public static final Duration ADDRESS_CHANGE_WINDOW = Duration.ofHours(48);
 
     /** Alerts that count nothing and say nothing (tests of other parts, the actions function). */
-    public static final MoneyAlerts NONE = new MoneyAlerts(null, null, null, null);
+    public static final MoneyAlerts NONE = new MoneyAlerts(null, null, null);
 
     private final SecurityEvents events;
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final QuotaCounters counters;
     private final Clock clock;
 
-    public MoneyAlerts(SecurityEvents events, DynamoDbClient dynamo, String table, Clock clock) {
+    public MoneyAlerts(SecurityEvents events, QuotaCounters counters, Clock clock) {
         this.events = events;
-        this.dynamo = dynamo;
-        this.table = table;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -48,7 +46,7 @@ public final class MoneyAlerts {
         if (events == null) {
             return;
         }
-        Quota hour = new DynamoDbQuota(dynamo, table, clock, "refund-alert#hour#" + refund.sellerId() + "#" + refund.agentId(),
+        Quota hour = new WindowQuota(counters, clock, "refund-alert#hour#" + refund.sellerId() + "#" + refund.agentId(),
                 controls.alertPerHour(), Duration.ofHours(1));
         if (hour.take() instanceof Quota.Denied) {
             Map<String, String> d = details(refund);

@@ -3,17 +3,17 @@ package com.deskbridge.actions;
 import com.deskbridge.http.Quota;
 import com.deskbridge.spapi.QuotaProvider;
 import com.deskbridge.spapi.SpApiOperation;
+import com.deskbridge.quota.QuotaCounters;
+import com.deskbridge.quota.TokenBucket;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A {@link QuotaProvider} whose tight operations share one budget per seller across all containers ({@link FeedBudget}
- * in DynamoDB): an in-memory bucket per container would let N concurrent API Lambdas call getOrder N times faster than
+ * A {@link QuotaProvider} whose tight operations share one budget per seller across all containers (a {@link TokenBucket}
+ * in {@link QuotaCounters}): an in-memory bucket per container would let N concurrent API Lambdas call getOrder N times faster than
  * Amazon's 0.5/s and collect 429s. Other operations use {@code fallback}. createFeed must not be listed here: the
  * submitter takes its permit before calling (taking it again would spend two tokens per feed).
  */
@@ -24,22 +24,17 @@ public final class SharedQuotaProvider implements QuotaProvider {
             SpApiOperation.ORDERS_V0_GET_ORDER, SpApiOperation.ORDERS_V0_GET_ORDER_ITEMS,
             SpApiOperation.FEEDS_CREATE_FEED_DOCUMENT, SpApiOperation.FEEDS_GET_FEED_DOCUMENT);
 
-    /** Lost races can deny a permit that exists; never ask the caller to spin. */
-    private static final Duration MIN_WAIT = Duration.ofMillis(100);
-
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final QuotaCounters counters;
     private final Clock clock;
     private final Set<SpApiOperation> shared;
     private final QuotaProvider fallback;
-    private final Map<SpApiOperation, FeedBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<SpApiOperation, TokenBucket> budgets = new ConcurrentHashMap<>();
 
-    public SharedQuotaProvider(DynamoDbClient dynamo, String table, Clock clock, Set<SpApiOperation> shared, QuotaProvider fallback) {
+    public SharedQuotaProvider(QuotaCounters counters, Clock clock, Set<SpApiOperation> shared, QuotaProvider fallback) {
         if (shared.contains(SpApiOperation.FEEDS_CREATE_FEED)) {
             throw new IllegalArgumentException("createFeed permits are taken by the FeedSubmitter itself");
         }
-        this.dynamo = Objects.requireNonNull(dynamo);
-        this.table = Objects.requireNonNull(table);
+        this.counters = Objects.requireNonNull(counters);
         this.clock = Objects.requireNonNull(clock);
         this.shared = Set.copyOf(shared);
         this.fallback = Objects.requireNonNull(fallback);
@@ -50,14 +45,7 @@ public final class SharedQuotaProvider implements QuotaProvider {
         if (!shared.contains(operation)) {
             return fallback.quota(operation, sellerId);
         }
-        FeedBudget budget = budgets.computeIfAbsent(operation, op -> new FeedBudget(dynamo, table, clock, op));
-        return () -> {
-            if (budget.tryTake(sellerId)) {
-                return Quota.GRANTED;
-            }
-            Duration wait = Duration.between(clock.instant(), budget.nextPermitAt(sellerId));
-            return new Quota.Denied(wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait);
-        };
+        return budgets.computeIfAbsent(operation, op -> new TokenBucket(counters, clock, op)).quota(sellerId);
     }
 
     @Override

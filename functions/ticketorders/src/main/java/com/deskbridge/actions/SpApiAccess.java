@@ -46,7 +46,7 @@ public final class SpApiAccess {
     public static SpApiAccess fromEnvironment(DynamoDbClient dynamo, String table, SecretSource secrets, Clock clock) {
         SpApiEndpoints endpoints = Env.get("SPAPI_ENDPOINT")
                 .map(base -> SpApiEndpoints.local(base, Env.require("SPAPI_LWA_URL"))).orElseGet(SpApiEndpoints::production);
-        QuotaProvider quotas = new SharedQuotaProvider(dynamo, table, clock, SharedQuotaProvider.DEFAULT_SHARED,
+        QuotaProvider quotas = new SharedQuotaProvider(new com.deskbridge.quota.DynamoDbQuotaCounters(dynamo, table), clock, SharedQuotaProvider.DEFAULT_SHARED,
                 new InMemoryQuotaProvider(clock));
         SellerAccounts accounts = SellerAccounts.byPrefix(Env.get("SPAPI_SECRET_PREFIX").orElse("deskbridge/spapi/"),
                 Region.valueOf(Env.get("SPAPI_REGION").orElse("EU")));

@@ -47,7 +47,7 @@ public final class AgentTrackingRefresh {
                                               Clock clock) {
         return new AgentTrackingRefresh(new DynamoDbTicketEnrichmentStore(dynamo, table),
                 new DynamoDbTrackingCache(dynamo, table, clock, com.deskbridge.logistics.TrackingFreshness.defaults()),
-                new SharedCarrierQuotas(dynamo, table, clock, com.deskbridge.logistics.CarrierBudgets.documented()),
+                new SharedCarrierQuotas(new com.deskbridge.quota.DynamoDbQuotaCounters(dynamo, table), clock, com.deskbridge.logistics.CarrierBudgets.documented()),
                 EnrichmentQueue.sqs(sqs, enrichmentQueueUrl), clock);
     }
 

@@ -5,17 +5,18 @@ import com.deskbridge.carriers.CarrierSettings;
 import com.deskbridge.http.Quota;
 import com.deskbridge.logistics.CarrierBudgets;
 import com.deskbridge.logistics.TrackingUpstream;
+import com.deskbridge.quota.QuotaCounters;
+import com.deskbridge.quota.WindowQuota;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Every tracking upstream's documented budget ({@link CarrierBudgets}: DHL 1/s and 250/day, USPS 60/hour, ...) held
- * in DynamoDB ({@link DynamoDbQuota}) so that all containers of all functions share it. The in-memory limiters of
+ * in the shared counters ({@link WindowQuota} over {@link QuotaCounters}) so that all containers of all functions share it. The in-memory limiters of
  * the carriers module only see one container; these are the ones that keep the account under the carrier's quota.
  * Per-second rates are asked first and the scarce long budgets last (see {@link AllOfQuota}). Look-ups made for a
  * seller count against that seller's share of each long budget ({@link #quota(TrackingUpstream, String)}).
@@ -29,18 +30,18 @@ public final class SharedCarrierQuotas {
 
     private final Map<TrackingUpstream, Quota> quotas = new EnumMap<>(TrackingUpstream.class);
     private final Map<TrackingUpstream, List<Quota>> rateQuotas = new EnumMap<>(TrackingUpstream.class);
-    private final Map<TrackingUpstream, List<DynamoDbQuota>> budgets = new EnumMap<>(TrackingUpstream.class);
+    private final Map<TrackingUpstream, List<WindowQuota>> budgets = new EnumMap<>(TrackingUpstream.class);
     private final Map<TrackingUpstream, Integer> ratePermits = new EnumMap<>(TrackingUpstream.class);
 
-    public SharedCarrierQuotas(DynamoDbClient dynamo, String table, Clock clock, CarrierBudgets carrierBudgets) {
+    public SharedCarrierQuotas(QuotaCounters counters, Clock clock, CarrierBudgets carrierBudgets) {
         Objects.requireNonNull(carrierBudgets);
         for (TrackingUpstream u : TrackingUpstream.values()) {
             CarrierBudgets.Budget b = carrierBudgets.of(u);
             List<Quota> rates = new ArrayList<>();
-            List<DynamoDbQuota> longOnes = new ArrayList<>();
+            List<WindowQuota> longOnes = new ArrayList<>();
             int rate = Integer.MAX_VALUE;
             for (CarrierBudgets.RateLimit l : b.limits()) {
-                DynamoDbQuota q = new DynamoDbQuota(dynamo, table, clock, "carrier#" + CarrierSettings.key(u), l.permits(), l.period());
+                WindowQuota q = new WindowQuota(counters, clock, "carrier#" + CarrierSettings.key(u), l.permits(), l.period());
                 if (l.rate()) {
                     rates.add(q);
                     rate = Math.min(rate, l.permits());
@@ -63,7 +64,7 @@ public final class SharedCarrierQuotas {
 
     /**
      * The quota of {@code upstream} for look-ups on behalf of {@code sellerId}: the shared rates as they are, and of
-     * each long budget the seller's share ({@link DynamoDbQuota#forSeller}), so one seller cannot use a shared
+     * each long budget the seller's share ({@link WindowQuota#forSeller}), so one seller cannot use a shared
      * carrier budget up for everyone. Without a seller (scheduled refreshes), the shared budget itself.
      */
     public Quota quota(TrackingUpstream upstream, String sellerId) {
@@ -71,7 +72,7 @@ public final class SharedCarrierQuotas {
             return quota(upstream);
         }
         List<Quota> all = new ArrayList<>(rateQuotas.get(upstream));
-        for (DynamoDbQuota budget : budgets.get(upstream)) {
+        for (WindowQuota budget : budgets.get(upstream)) {
             all.add(budget.forSeller(sellerId, Math.max(1, (int) Math.ceil(budget.permits() * SELLER_SHARE)),
                     Math.min(budget.permits() - 1, (int) Math.ceil(budget.permits() * RESERVE))));
         }
@@ -83,8 +84,8 @@ public final class SharedCarrierQuotas {
      * an upstream limited only by a short rate reports that rate's permits.
      */
     public int remaining(TrackingUpstream upstream) {
-        List<DynamoDbQuota> b = budgets.get(upstream);
-        return b.isEmpty() ? ratePermits.get(upstream) : b.stream().mapToInt(DynamoDbQuota::remaining).min().orElse(0);
+        List<WindowQuota> b = budgets.get(upstream);
+        return b.isEmpty() ? ratePermits.get(upstream) : b.stream().mapToInt(WindowQuota::remaining).min().orElse(0);
     }
 
     /** {@link #remaining} of every upstream: the {@code remaining} argument of {@code RefreshPlanner.plan}. */
@@ -98,7 +99,7 @@ public final class SharedCarrierQuotas {
 
     /** When the first exhausted long budget of {@code upstream} opens again, or null when none is exhausted. */
     public java.time.Instant nextWindow(TrackingUpstream upstream) {
-        return budgets.get(upstream).stream().filter(q -> q.remaining() == 0).map(DynamoDbQuota::windowEnd)
+        return budgets.get(upstream).stream().filter(q -> q.remaining() == 0).map(WindowQuota::windowEnd)
                 .max(java.util.Comparator.naturalOrder()).orElse(null);
     }
 }

@@ -24,22 +24,23 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * {@link FeedAttempt}s and the Amazon-feed-id pointer to them in the tickets table ({@link Keys}). Open attempts carry
+ * {@link FeedAttempts} in the tickets table: {@link FeedAttempt}s and the Amazon-feed-id pointer to them in the tickets table ({@link Keys}). Open attempts carry
  * the sparse GSI3 entry {@code FEEDS#{shard}} so recovery and the poller find them without a scan. Every status change
  * is conditional on the status read, so exactly one submitter wins each step.
  */
-public final class FeedAttemptStore {
+public final class DynamoDbFeedAttempts implements FeedAttempts {
 
     private static final String SK = "FEEDATTEMPT";
 
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public FeedAttemptStore(DynamoDbClient dynamo, String table) {
+    public DynamoDbFeedAttempts(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(table);
     }
 
+    @Override
     public void create(FeedAttempt a) {
         Map<String, AttributeValue> item = new HashMap<>(ActionStore.key(Keys.attemptPk(a.sellerId(), a.attemptId()), SK));
         item.put("itemType", Attr.s("feed-attempt"));
@@ -57,14 +58,14 @@ public final class FeedAttemptStore {
                 .conditionExpression("attribute_not_exists(" + PK + ")").build());
     }
 
+    @Override
     public Optional<FeedAttempt> get(String sellerId, String attemptId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(ActionStore.key(Keys.attemptPk(sellerId, attemptId), SK))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(attempt(item));
     }
 
-    /** The attempt that became Amazon feed {@code feedId}. */
-    /** The attempt that created Amazon feed {@code feedId}, whichever of our sellers it belongs to. */
+    @Override
     public Optional<FeedAttempt> byFeedId(String feedId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(ActionStore.key(Keys.feedPk(feedId), "FEED"))).item();
@@ -74,7 +75,7 @@ public final class FeedAttemptStore {
         return get(Attr.str(item, "sellerId"), Attr.str(item, "attemptId"));
     }
 
-    /** Every open attempt (any seller). */
+    @Override
     public List<FeedAttempt> open() {
         List<FeedAttempt> out = new ArrayList<>();
         for (int shard = 0; shard < Keys.SHARDS; shard++) {
@@ -93,13 +94,11 @@ public final class FeedAttemptStore {
         return out;
     }
 
-    /**
-     * Moves the attempt from {@code from} to {@code to}, setting {@code fields}; leaves the open index when {@code to}
-     * is final. @return false when the attempt was not in {@code from} (another run owns the step).
-     */
-    public boolean move(FeedAttempt a, FeedAttempt.Status from, FeedAttempt.Status to, Map<String, AttributeValue> fields) {
+    /** Sets the change's fields with the status; leaves the open index when {@code to} is final. */
+    @Override
+    public boolean move(FeedAttempt a, FeedAttempt.Status from, FeedAttempt.Status to, Change change) {
         try {
-            Update u = update(a, from, to, fields);
+            Update u = update(a, from, to, fields(change));
             dynamo.updateItem(UpdateItemRequest.builder().tableName(u.tableName()).key(u.key()).updateExpression(u.updateExpression())
                     .conditionExpression(u.conditionExpression()).expressionAttributeNames(u.expressionAttributeNames())
                     .expressionAttributeValues(u.expressionAttributeValues()).build());
@@ -110,6 +109,7 @@ public final class FeedAttemptStore {
     }
 
     /** CREATING → SUBMITTED together with the feed-id pointer, in one transaction. */
+    @Override
     public boolean submitted(FeedAttempt a, String feedId, Instant at) {
         Map<String, AttributeValue> pointer = new HashMap<>(ActionStore.key(Keys.feedPk(feedId), "FEED"));
         pointer.put("itemType", Attr.s("feed-pointer"));
@@ -143,7 +143,23 @@ public final class FeedAttemptStore {
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
-    static AttributeValue messages(List<FeedAttempt.Message> messages) {
+    private static Map<String, AttributeValue> fields(Change c) {
+        Map<String, AttributeValue> fields = new HashMap<>();
+        if (c.messages() != null) {
+            fields.put("messages", messages(c.messages()));
+        }
+        Attr.putIfPresent(fields, "leaseUntil", c.leaseUntil() == null ? null : c.leaseUntil().toString());
+        Attr.putIfPresent(fields, "documentId", c.documentId());
+        Attr.putIfPresent(fields, "createStartedAt", c.createStartedAt() == null ? null : c.createStartedAt().toString());
+        Attr.putIfPresent(fields, "error", c.error());
+        Attr.putIfPresent(fields, "processingStatus", c.processingStatus());
+        if (c.actionsMarked() != null) {
+            fields.put("actionsMarked", AttributeValue.fromBool(c.actionsMarked()));
+        }
+        return fields;
+    }
+
+    private static AttributeValue messages(List<FeedAttempt.Message> messages) {
         List<AttributeValue> list = new ArrayList<>();
         for (FeedAttempt.Message m : messages) {
             list.add(AttributeValue.fromM(Map.of("actionId", Attr.s(m.actionId()), "ticketId", Attr.s(m.ticketId()),
