@@ -19,38 +19,29 @@ class ChannelGapsJourneyTest extends Journey {
     static final String SELLER = "journey-channel-gaps";
 
     @Test
-    @DisplayName("eBay: the reply lands in the conversation the buyer wrote in (eBay's conversationId), not in the buyer's other conversation")
-    void anEbayReplyContinuesTheBuyersConversation() {
-        String token = agentToken(SELLER);
-        String id = ticket(token, "ebay", "EBAY_PL", "journey-gaps-conv-b", null, "gaps_buyer_pl", "Lampa stołowa",
-                "Gdzie jest moja lampa?");
-        int before = api.get("/tickets/" + id, token).json().path("messages").size();
-        String text = "Lampa jest już w drodze (" + System.nanoTime() + ").";
-        Api.Response reply = api.post("/tickets/" + id + "/replies", token, Map.of("text", text), "journey-gaps-reply-" + System.nanoTime());
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-        JsonNode sent = await("the eBay reply final", () -> api.get("/tickets/" + id, token).json().path("messages").path(before),
-                m -> m.path("sendStatus").asText().matches("sent|failed"), Ledger.BOUND);
-        assertThat(sent.path("sendStatus").asText()).as(sent.toString()).isEqualTo("sent");
-
-        assertThat(JourneySystem.ebay().sellerMessages("journey-gaps-conv-b")).as("the ticket's conversation").contains(text);
-        assertThat(JourneySystem.ebay().sellerMessages("journey-gaps-conv-a")).as("the buyer's other conversation")
-                .doesNotContain(text);
-    }
-
-    @Test
-    @DisplayName("eBay.pl: a full refund of a PLN order is issued in PLN (268.99), COMPLETED; the Polish refund macro says 268,99 zł")
-    void anEbayRefundIsInTheOrdersZloty() {
+    @DisplayName("eBay.pl: the reply lands in the conversation the buyer wrote in (eBay's conversationId), not in the buyer's other one; a full refund of the PLN order is issued in PLN (268.99), COMPLETED; the Polish refund macro says 268,99 zł")
+    void anEbayReplyContinuesTheBuyersConversationAndTheRefundIsInTheOrdersZloty() {
         String token = agentToken(SELLER);
         String order = "29-90000-00001";
-        String id = ticket(token, "ebay", "EBAY_PL", "journey-gaps-conv-" + System.nanoTime(), order, "gaps_buyer_pl",
-                "Zwrot pieniędzy", "Lampa przyszła uszkodzona, proszę o zwrot pieniędzy.");
+        String id = ticket(token, "ebay", "EBAY_PL", "journey-gaps-conv-b", order, "gaps_buyer_pl", "Lampa stołowa",
+                "Gdzie jest moja lampa? Przyszła uszkodzona, proszę o zwrot pieniędzy.");
+        int before = api.get("/tickets/" + id, token).json().path("messages").size();
+        String text = "Przepraszamy, zwracamy pieniądze (" + System.nanoTime() + ").";
+        Api.Response reply = api.post("/tickets/" + id + "/replies", token, Map.of("text", text), "journey-gaps-reply-" + System.nanoTime());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
 
         JsonNode done = refunded(token, id, Map.of("orderId", order, "reason", "CustomerReturn", "full", true));
         assertThat(done.path("amount").path("amount").asText()).as(done.toString()).isEqualTo("268.99");
         assertThat(done.path("amount").path("currency").asText()).isEqualTo("PLN");
         assertThat(JourneySystem.ebay().refunds(order)).as("the refund at eBay").isNotEmpty();
-
         assertThat(refundMacro(token, id, "pl")).contains("268,99 zł", order);
+
+        JsonNode sent = await("the eBay reply final", () -> api.get("/tickets/" + id, token).json().path("messages").path(before),
+                m -> m.path("sendStatus").asText().matches("sent|failed"), Ledger.BOUND);
+        assertThat(sent.path("sendStatus").asText()).as(sent.toString()).isEqualTo("sent");
+        assertThat(JourneySystem.ebay().sellerMessages("journey-gaps-conv-b")).as("the ticket's conversation").contains(text);
+        assertThat(JourneySystem.ebay().sellerMessages("journey-gaps-conv-a")).as("the buyer's other conversation")
+                .doesNotContain(text);
     }
 
     @Test
