@@ -69,8 +69,10 @@ public final class EbayMessagesClient {
     }
 
     /**
-     * Sends {@code text} in an existing conversation, or starts one with {@code otherPartyUsername} about the listing
-     * {@code itemId} (may be null).
+     * Sends {@code text} in an existing conversation ({@code conversationId}), or starts one with
+     * {@code otherPartyUsername} about the listing {@code itemId} (may be null): eBay's {@code SendMessageRequest}
+     * (https://developer.ebay.com/api-docs/commerce/message/resources/conversation/methods/sendMessage) takes one of the
+     * two, the conversation id whenever the conversation exists.
      *
      * @throws IllegalArgumentException when the text is empty or longer than {@link #MAX_TEXT} (nothing is sent)
      */

@@ -11,8 +11,11 @@ import java.util.Objects;
 
 /**
  * eBay tickets' replies through the {@link ReplyChannel} port (eBay's Message API {@code sendMessage},
- * https://developer.ebay.com/api-docs/commerce/message/resources/send_message/methods/sendMessage): the reply goes to
- * the buyer by their eBay user name (the ticket's buyer), which continues the conversation with that buyer. A channel
+ * https://developer.ebay.com/api-docs/commerce/message/resources/conversation/methods/sendMessage, request type
+ * https://developer.ebay.com/api-docs/commerce/message/types/m2m:SendMessageRequest): the reply is sent with the
+ * ticket's thread key as {@code conversationId}, the conversation the buyer's message came in (eBay: "the conversationId
+ * must be used when sending a message in an existing conversation"), so it continues that conversation; the buyer's
+ * eBay user name ({@code otherPartyUsername}) is used only for a ticket without one (it starts a conversation). A channel
  * that is unavailable (call limit, outage) is tried again; a refusal (text too long, conversation closed) or a lost
  * authorisation fails for good with the channel's reason, so the ticket reopens with it.
  */
@@ -28,7 +31,8 @@ public final class EbayChannelReplies implements ChannelReplies {
     public SendResult send(TicketDetail ticket, TicketMessage reply) {
         ReplyChannel.OutboundReply outbound;
         try {
-            outbound = new ReplyChannel.OutboundReply(ticket.ticket().seller().value(), null, ticket.ticket().buyer(),
+            outbound = new ReplyChannel.OutboundReply(ticket.ticket().seller().value(), ticket.ticket().threadKey(),
+                    ticket.ticket().buyer(),
                     ticket.ticket().orderId(), reply.body(), reply.messageKey());
         } catch (IllegalArgumentException | NullPointerException e) {
             return new SendResult.PermanentFailure("cannot address the eBay reply: " + e.getMessage());

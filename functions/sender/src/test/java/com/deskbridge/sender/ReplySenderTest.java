@@ -356,7 +356,11 @@ class ReplySenderTest {
         }
 
         private TicketId ticketWithReply(Channel channel, String buyer, String text, String key) {
-            InboundMessage m = new InboundMessage(channel, seller, "EBAY_DE", "msg-" + key, null, null,
+            return ticketWithReply(channel, null, buyer, text, key);
+        }
+
+        private TicketId ticketWithReply(Channel channel, String thread, String buyer, String text, String key) {
+            InboundMessage m = new InboundMessage(channel, seller, "EBAY_DE", "msg-" + key, thread, null,
                     new Sender(buyer, null), "Where is my parcel?", "Where is my parcel?", false, List.of(),
                     Instant.now().minusSeconds(600));
             store.append(m, Instant.now().plusSeconds(86_400), Triage.NONE);
@@ -379,7 +383,7 @@ class ReplySenderTest {
             authoriseOnEbay();
             String key = key('h');
             String text = "Your parcel left on Monday with DHL, tracking 00340434161094042559. " + seller.value();
-            TicketId ticket = ticketWithReply(Channel.EBAY, "k_bergmann", text, key);
+            TicketId ticket = ticketWithReply(Channel.EBAY, "ebay-conv-7781", "k_bergmann", text, key);
             ReplySender sender = sender(Optional.empty());
 
             assertThat(sender.send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
@@ -394,6 +398,20 @@ class ReplySenderTest {
                     return false;
                 }
             });
+        }
+
+        @Test
+        void anEbayReplyToAConversationEbayDoesNotKnowFailsForGoodAndStartsNoOther() {
+            authoriseOnEbay();
+            String key = key('o');
+            String text = "Your parcel is on its way. " + seller.value();
+            TicketId ticket = ticketWithReply(Channel.EBAY, "ebay-conv-gone", "k_bergmann", text, key);
+
+            assertThat(sender(Optional.empty()).send(seller, ticket, key, 1)).isEqualTo(ReplySender.Outcome.DONE);
+
+            assertThat(reply(ticket).sendStatus()).isEqualTo(SendStatus.FAILED);
+            assertThat(reply(ticket).sendDetail()).contains("ebay-355020");
+            assertThat(ebay.sellerMessages("ebay-conv-7781")).as("not sent to the buyer by name instead").doesNotContain(text);
         }
 
         @Test

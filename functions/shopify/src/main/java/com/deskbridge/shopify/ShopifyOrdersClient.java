@@ -46,7 +46,7 @@ public final class ShopifyOrdersClient {
     }
 
     /** A found order's id and name. */
-    public record OrderRef(String id, String name) {}
+    public record OrderRef(String id, String name, java.time.Instant createdAt) {}
 
     /** The customer's most recent orders (ids and names), newest first. */
     public List<OrderRef> byEmail(ShopifyShop shop, String email, int max) {
@@ -54,7 +54,7 @@ public final class ShopifyOrdersClient {
         JsonNode data = graphql.execute(shop, "OrdersSearch", SEARCH, vars, 2 + max).data();
         List<OrderRef> out = new ArrayList<>();
         for (JsonNode o : ShopifyJson.items(data.path("orders"))) {
-            out.add(new OrderRef(o.path("id").asText(), o.path("name").asText()));
+            out.add(new OrderRef(o.path("id").asText(), o.path("name").asText(), ShopifyJson.instant(o, "createdAt").orElse(null)));
         }
         return out;
     }

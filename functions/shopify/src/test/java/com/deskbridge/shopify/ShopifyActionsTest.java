@@ -167,14 +167,32 @@ class ShopifyActionsTest {
 
     @Test
     void anEmailIsLinkedToTheSendersOrderNeverToAStrangersOne() {
-        ShopifyOrderLinker linker = new ShopifyOrderLinker(client, h.shops());
+        ShopifyOrderLinker linker = new ShopifyOrderLinker(client, h.shops(), h.clock);
         assertThat(linker.orderFor(ShopifyHarness.SELLER, "Frage zu Bestellung #1003", "Hallo", "Jana.Beispiel@example.org"))
                 .contains("#1003");
-        // names another customer's order: not linked; the sender's own latest order instead
-        assertThat(linker.orderFor(ShopifyHarness.SELLER, "Order 1001", "where is it?", "max.muster@example.org")).contains("#1002");
-        assertThat(linker.orderFor(ShopifyHarness.SELLER, "Hallo", "Wann kommt meine Kerze?", "jana.beispiel@example.org"))
-                .contains("#1001");
+        // names another customer's order: not linked; the sender's only order of the last 60 days instead
+        ShopifyOrderLinker.Link max = linker.link(ShopifyHarness.SELLER, "Order 1001", "where is it?", "max.muster@example.org");
+        assertThat(max.orderName()).contains("#1002");
+        assertThat(max.reason()).contains("not the sender's", "#1002 is the sender's only order of the last 60 days");
         assertThat(linker.orderFor(ShopifyHarness.SELLER, "Hallo", "Wo ist mein Paket?", "unknown@example.org")).isEmpty();
+    }
+
+    @Test
+    void anEmailWithoutAnOrderNumberIsLinkedOnlyWhenTheSendersRecentOrderIsUnambiguous() {
+        ShopifyOrderLinker linker = new ShopifyOrderLinker(client, h.shops(), h.clock);
+        // jana.beispiel has #1001 (5 days ago) and #1003 (20 days ago): which one the mail is about is a guess
+        ShopifyOrderLinker.Link two = linker.link(ShopifyHarness.SELLER, "Hallo", "Wann kommt meine Kerze?", "jana.beispiel@example.org");
+        assertThat(two.orderName()).isEmpty();
+        assertThat(two.reason()).contains("several orders in the last 60 days", "ask the buyer");
+        // 50 days on, #1003 is out of the window: #1001 is her only recent order
+        h.clock.advance(java.time.Duration.ofDays(50));
+        assertThat(linker.link(ShopifyHarness.SELLER, "Hallo", "Wann kommt meine Kerze?", "jana.beispiel@example.org").orderName())
+                .contains("#1001");
+        // and 70 days on, none is: not linked to an old order
+        h.clock.advance(java.time.Duration.ofDays(20));
+        ShopifyOrderLinker.Link old = linker.link(ShopifyHarness.SELLER, "Hallo", "Wann kommt meine Kerze?", "jana.beispiel@example.org");
+        assertThat(old.orderName()).isEmpty();
+        assertThat(old.reason()).contains("no order in the last 60 days");
     }
 
     @Test

@@ -214,6 +214,6 @@ public final class InMemoryTicketStore implements TicketStore {
         return new TicketSummary(first.ticketId(), first.seller(), first.channel(), first.marketplaceId(), first.orderId(),
                 first.sender().address(), first.subject(), s.status(), first.receivedAt(), t.lastMessageAt,
                 s.awaitingReplySince(), s.messageCount(), s.intent(), s.tags(), null, t.assignee, s.dueAt(),
-                t.lastPreview, t.sendFailure);
+                t.lastPreview, t.sendFailure, first.threadKey());
     }
 }

@@ -156,7 +156,8 @@ final class ItemCodec {
                 str(item, "assignee"),
                 instant(item, "dueAt"),
                 str(item, "lastPreview") == null || str(item, "lastPreview").isEmpty() ? null : str(item, "lastPreview"),
-                FailedSend.failure(item));
+                FailedSend.failure(item),
+                str(item, TicketAppend.THREAD_KEY));
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * computes from whichever was first.
  */
 final class TicketAppend {
+    /** The ticket item's attribute holding the channel's conversation id of the message that opened it. */
+    static final String THREAD_KEY = "threadKey";
     private final String table;
 
     TicketAppend(String table) {
@@ -58,6 +60,9 @@ final class TicketAppend {
         after.put(ItemCodec.EXPIRES_AT, ItemCodec.n(expiresAt.getEpochSecond()));
         if (message.orderId() != null) {
             after.putIfAbsent("orderId", ItemCodec.s(message.orderId()));
+        }
+        if (message.threadKey() != null) {
+            after.putIfAbsent(THREAD_KEY, ItemCodec.s(message.threadKey()));
         }
         return after;
     }
@@ -133,6 +138,9 @@ final class TicketAppend {
         }
         if (message.subject() != null) {
             e.set("subject = if_not_exists(subject, :subject)", ":subject", ItemCodec.s(message.subject()));
+        }
+        if (message.threadKey() != null) { // the conversation the ticket's replies continue (eBay's conversation id)
+            e.set(THREAD_KEY + " = if_not_exists(" + THREAD_KEY + ", :thread)", ":thread", ItemCodec.s(message.threadKey()));
         }
         if (message.orderId() != null) {
             e.set("orderId = if_not_exists(orderId, :order)", ":order", ItemCodec.s(message.orderId()));

@@ -83,6 +83,7 @@ abstract class TicketStoreContract {
         assertThat(t.messageCount()).isEqualTo(1);
         assertThat(t.intent()).isEqualTo("WHERE_IS_MY_ORDER");
         assertThat(t.tags()).containsExactly("wismo");
+        assertThat(t.threadKey()).as("the channel's conversation the replies continue").isEqualTo("th1");
         assertThat(queue(TicketStatus.OPEN)).containsExactly(m.ticketId());
     }
 
@@ -99,6 +100,7 @@ abstract class TicketStoreContract {
         assertThat(t.intent()).isEqualTo("RETURN_REQUEST");
         assertThat(t.tags()).containsExactlyInAnyOrder("wismo", "return");
         assertThat(t.messageCount()).isEqualTo(2);
+        assertThat(t.threadKey()).isEqualTo("th1");
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param lastMessagePreview the first line of the latest message (buyer's or reply), shortened; null when unknown
  * @param sendFailure        the latest reply the channel refused for good, while no agent has acted since; null
  *                           otherwise
+ * @param threadKey          the channel's own conversation id from the message that opened the ticket (eBay's
+ *                           conversation id, which the reply continues); null where the channel has none
  */
 public record TicketSummary(
         TicketId id,
@@ -38,7 +40,8 @@ public record TicketSummary(
         String assignee,
         Instant dueAt,
         String lastMessagePreview,
-        SendFailure sendFailure) {
+        SendFailure sendFailure,
+        String threadKey) {
     public TicketSummary {
         // served as stored, so cleaned again ({@link BuyerText}); subjects stored before intake bounded them too
         subject = BuyerText.line(subject, InboundMessage.MAX_SUBJECT_CHARS);
@@ -46,6 +49,17 @@ public record TicketSummary(
         orderId = BuyerText.line(orderId);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         priority = priority == null ? Priority.NORMAL : priority;
+        threadKey = BuyerText.line(threadKey);
+    }
+
+    /** Without the channel's thread key. */
+    public TicketSummary(TicketId id, SellerId seller, Channel channel, String marketplaceId, String orderId, String buyer,
+                         String subject, TicketStatus status, Instant createdAt, Instant lastMessageAt,
+                         Instant awaitingReplySince, int messageCount, String intent, Set<String> tags, Priority priority,
+                         String assignee, Instant dueAt, String lastMessagePreview, SendFailure sendFailure) {
+        this(id, seller, channel, marketplaceId, orderId, buyer, subject, status, createdAt, lastMessageAt,
+                awaitingReplySince, messageCount, intent, tags, priority, assignee, dueAt, lastMessagePreview, sendFailure,
+                null);
     }
 
     /** Without preview and send failure. */
@@ -54,6 +68,6 @@ public record TicketSummary(
                          Instant awaitingReplySince, int messageCount, String intent, Set<String> tags, Priority priority,
                          String assignee, Instant dueAt) {
         this(id, seller, channel, marketplaceId, orderId, buyer, subject, status, createdAt, lastMessageAt,
-                awaitingReplySince, messageCount, intent, tags, priority, assignee, dueAt, null, null);
+                awaitingReplySince, messageCount, intent, tags, priority, assignee, dueAt, null, null, null);
     }
 }

@@ -583,6 +583,13 @@ public final class EbaySimulator implements AutoCloseable {
                 restError(ex, 404, 355020, "API_MESSAGE", "REQUEST", "Conversation not found", "No conversation " + conversationId);
                 return;
             }
+            String other = req.path("otherPartyUsername").asText(null);
+            if (other != null && !other.equalsIgnoreCase(c.buyerUsername)) {
+                // the conversation is between the seller and one buyer: a message for someone else never joins it
+                restError(ex, 400, 355021, "API_MESSAGE", "REQUEST", "Invalid otherPartyUsername",
+                        "Conversation " + conversationId + " is not with " + other);
+                return;
+            }
         } else {
             String other = req.path("otherPartyUsername").asText(null);
             if (other == null) {

@@ -127,6 +127,17 @@ class EbaySimulatorTest {
         HttpResponse<String> tooLong = post("/commerce/message/v1/send_message",
                 "{\"conversationId\":\"ebay-conv-7782\",\"messageText\":\"" + "x".repeat(2001) + "\"}", auth);
         assertThat(json(tooLong).path("errors").path(0).path("errorId").asInt()).isEqualTo(355012);
+        HttpResponse<String> unknown = post("/commerce/message/v1/send_message",
+                "{\"conversationId\":\"ebay-conv-0000\",\"messageText\":\"Hello\"}", auth);
+        assertThat(unknown.statusCode()).as("a conversation that does not exist").isEqualTo(404);
+        HttpResponse<String> otherBuyer = post("/commerce/message/v1/send_message",
+                "{\"conversationId\":\"ebay-conv-7782\",\"otherPartyUsername\":\"k_bergmann\",\"messageText\":\"Hello\"}", auth);
+        assertThat(json(otherBuyer).path("errors").path(0).path("errorId").asInt()).as("7782 is j_beispiel's").isEqualTo(355021);
+        assertThat(sim.sellerMessages("ebay-conv-7782")).doesNotContain("Hello");
+        HttpResponse<String> sent = post("/commerce/message/v1/send_message",
+                "{\"conversationId\":\"ebay-conv-7782\",\"messageText\":\"Storniert.\"}", auth);
+        assertThat(json(sent).path("recipientUserName").asText()).isEqualTo("j_beispiel");
+        assertThat(sim.sellerMessages("ebay-conv-7782")).contains("Storniert.");
     }
 
     @Test
