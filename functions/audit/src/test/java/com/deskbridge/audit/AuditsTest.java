@@ -125,6 +125,19 @@ class AuditsTest {
     }
 
     @Test
+    void theScheduleLeavesAQuarterlySellerWhoSentNothingInTheQuarterAlone() {
+        clock.set(Instant.parse("2026-12-07T01:30:00Z"));
+        SellerId recent = new SellerId("recent-seller"); // replies in November only: found through the last full month
+        store.record(new AuditCopy(recent, "t1", "r1", "ann", ReplySource.HAND, null, "amazon", "en",
+                Instant.parse("2026-11-10T09:00:00Z"), "Hello {{CustomerName}}, it is on its way."));
+        seedQuarter(SELLER); // Q3 2026: the last full quarter
+
+        assertThat(audits.runDue()).extracting(AuditReport::sellerId, AuditReport::period)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("audit-seller", "2026-Q3"));
+        assertThat(store.reports.values()).noneMatch(r -> r.sellerId().equals("recent-seller"));
+    }
+
+    @Test
     void theCsvHasOneRowPerViolationAndDefusesFormulas() {
         seedQuarter(SELLER);
         settings.put(SELLER, new AuditSettings(AuditSettings.Schedule.QUARTERLY, 50,
