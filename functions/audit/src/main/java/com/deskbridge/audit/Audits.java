@@ -1,5 +1,6 @@
 package com.deskbridge.audit;
 
+import com.deskbridge.domain.ticket.ReplySource;
 import com.deskbridge.domain.ticket.SellerId;
 import java.time.Clock;
 import java.time.Instant;
@@ -169,7 +170,8 @@ public final class Audits {
     private static List<AuditReport.TemplateFix> templatesToFix(List<AuditReport.Violation> violations) {
         Map<String, List<AuditReport.Violation>> byMacro = new java.util.TreeMap<>();
         for (AuditReport.Violation v : violations) {
-            if (v.macroId() != null) {
+            // an edited suggestion's text is the agent's, not the template's
+            if (v.macroId() != null && !v.source().equals(ReplySource.SUGGESTION_EDITED.wireName())) {
                 byMacro.computeIfAbsent(v.macroId(), k -> new ArrayList<>()).add(v);
             }
         }

@@ -89,6 +89,21 @@ class AuditsTest {
     }
 
     @Test
+    void aViolationTheAgentEditedIntoASuggestionIsNotTheTemplates() {
+        Instant at = Instant.parse("2026-08-03T10:00:00Z");
+        store.record(new AuditCopy(SELLER, "t1", "r1", "ann", ReplySource.SUGGESTION_EDITED, "returns", "amazon", "en", at,
+                "Hello {{CustomerName}}, see www.myshop.example for the return."));
+        store.record(new AuditCopy(SELLER, "t2", "r2", "ann", ReplySource.MACRO, "offers", "amazon", "en", at.plusSeconds(60),
+                "Hello {{CustomerName}}, offers at www.myshop.example"));
+
+        AuditReport report = audits.run(SELLER, AuditPeriod.lastFullQuarter(clock.instant()), "au-edited",
+                Audits.ON_DEMAND, "lead-1").report();
+
+        assertThat(report.violations()).extracting(AuditReport.Violation::macroId).containsExactlyInAnyOrder("returns", "offers");
+        assertThat(report.templatesToFix()).extracting(AuditReport.TemplateFix::macroId).containsExactly("offers");
+    }
+
+    @Test
     void runningAnAuditIdAgainReturnsTheFirstReport() {
         seedQuarter(SELLER);
         AuditPeriod q3 = AuditPeriod.lastFullQuarter(clock.instant());
