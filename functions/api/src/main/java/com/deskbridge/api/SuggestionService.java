@@ -150,9 +150,11 @@ final class SuggestionService {
                 .orElse(Fulfilment.UNKNOWN);
         boolean tracking = enrichment.map(e -> e.shipments().stream().anyMatch(s -> s.trackingNumber() != null
                 && !s.trackingNumber().isBlank())).orElse(false);
+        boolean shipped = enrichment.map(TicketEnrichment::order)
+                .map(o -> "SHIPPED".equals(o.status()) || "PARTIALLY_SHIPPED".equals(o.status())).orElse(false);
         return new SuggestionFacts(intent, confidence, needsTriage, fulfilment, tracking,
                 status(actions, Set.of(ActionType.REFUND)),
-                status(actions, Set.of(ActionType.CANCELLATION, ActionType.MCF_CANCELLATION)));
+                status(actions, Set.of(ActionType.CANCELLATION, ActionType.MCF_CANCELLATION)), shipped);
     }
 
     private static Fulfilment fulfilment(String channel) {

@@ -135,7 +135,7 @@ class TicketContextApiTest {
                 .isEqualTo(200);
 
         List<String> builtIns = BuiltInMacros.all().stream().map(Macro::id).toList();
-        assertThat(builtIns).hasSize(8);
+        assertThat(builtIns).hasSize(10);
         for (String macro : builtIns) {
             for (String language : Arrays.stream(MacroLanguage.values()).map(MacroLanguage::code).toList()) {
                 APIGatewayV2HTTPResponse r = call("POST /tickets/{id}/macros/{macroId}/render", agent(seller),

@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param needsTriage   the classifier was too unsure: the suggestion says so
  * @param trackingKnown a parcel of the order has a tracking number (FBM: the carrier's; FBA: Amazon's shipments
  *                      report; MCF: Fulfillment Outbound)
+ * @param orderShipped  the live order says it has shipped (fully or partly): too late to cancel it
  */
 public record SuggestionFacts(String intent, Double confidence, boolean needsTriage, Fulfilment fulfilment,
-                              boolean trackingKnown, ActionStatus refund, ActionStatus cancellation) {
+                              boolean trackingKnown, ActionStatus refund, ActionStatus cancellation, boolean orderShipped) {
+
+    /** Without the order's shipping state (not known to have shipped). */
+    public SuggestionFacts(String intent, Double confidence, boolean needsTriage, Fulfilment fulfilment,
+                           boolean trackingKnown, ActionStatus refund, ActionStatus cancellation) {
+        this(intent, confidence, needsTriage, fulfilment, trackingKnown, refund, cancellation, false);
+    }
 
     /** Who ships the order. */
     public enum Fulfilment {

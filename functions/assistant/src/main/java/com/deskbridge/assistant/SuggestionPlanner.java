@@ -20,8 +20,10 @@ import java.util.Objects;
  *       service with Amazon's tracking number (Amazon handles delivery questions on FBA orders); an order the seller
  *       ships (FBM, MCF) gets the shipping update with the live tracking status (with the carrier link first where
  *       the seller enabled links); an order not known yet gets both, each naming what it still lacks.</li>
- *   <li>Cancellation request: the cancellation confirmation once Amazon confirmed the cancellation (COMPLETED); before
- *       that it is shown waiting for the cancellation.</li>
+ *   <li>Cancellation request: the cancellation confirmation once Amazon confirmed the cancellation (COMPLETED); while
+ *       the cancellation is on its way to Amazon, the acknowledgement that it was passed on (the confirmation shown
+ *       waiting); on an order that has already shipped, the answer that it can no longer be cancelled with what to do
+ *       instead (refuse the parcel or return it); otherwise the confirmation is shown waiting for the cancellation.</li>
  *   <li>Refund request: the refund confirmation with the amount once Amazon confirmed a refund; without one it is shown
  *       naming the missing amount, while one is in flight it waits; the return instructions come second.</li>
  *   <li>Return: the return instructions; damaged item: the damaged-item options; positive feedback: the thanks.</li>
@@ -50,7 +52,7 @@ public final class SuggestionPlanner {
         List<Candidate> later = new ArrayList<>();
         switch (intent) {
             case "WHERE_IS_MY_ORDER", "DELIVERY_PROBLEM" -> delivery(facts, situational);
-            case "CANCELLATION_REQUEST" -> situational.add(cancellation(facts.cancellation()));
+            case "CANCELLATION_REQUEST" -> cancellationRequest(facts, situational);
             case "REFUND_REQUEST" -> {
                 situational.add(refund(facts.refund()));
                 later.add(new Candidate(BuiltInMacros.RETURN_REQUEST, "a refund usually follows the return of the item: "
@@ -104,6 +106,17 @@ public final class SuggestionPlanner {
         out.add(new Candidate(BuiltInMacros.FBM_SHIPPING_UPDATE_WITH_LINK, shipped + ": " + tracking
                 + " and the carrier's tracking link", null));
         out.add(new Candidate(BuiltInMacros.FBM_SHIPPING_UPDATE, shipped + ": " + tracking, null));
+    }
+
+    private static void cancellationRequest(SuggestionFacts facts, List<Candidate> out) {
+        if (facts.cancellation() == ActionStatus.PENDING) {
+            out.add(new Candidate(BuiltInMacros.CANCELLATION_REQUESTED,
+                    "the cancellation is on its way to Amazon: the acknowledgement that it was passed on", null));
+        } else if (facts.cancellation() != ActionStatus.COMPLETED && facts.orderShipped()) {
+            out.add(new Candidate(BuiltInMacros.CANCELLATION_ALREADY_SHIPPED, "the order has already shipped: too late to "
+                    + "cancel; refuse the parcel or return it", null));
+        }
+        out.add(cancellation(facts.cancellation()));
     }
 
     private static Candidate cancellation(ActionStatus status) {

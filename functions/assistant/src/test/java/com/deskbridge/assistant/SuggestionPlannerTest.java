@@ -39,16 +39,31 @@ class SuggestionPlannerTest {
     void confirmationsWaitForAmazonsConfirmation() {
         List<Candidate> pending = SuggestionPlanner.plan(facts("CANCELLATION_REQUEST", Fulfilment.FBM, false,
                 ActionStatus.NONE, ActionStatus.PENDING), LINKS_OFF);
-        assertThat(pending).singleElement().satisfies(c -> {
-            assertThat(c.macroId()).isEqualTo(BuiltInMacros.CANCELLATION_CONFIRMATION);
-            assertThat(c.waitingFor()).contains("confirmation");
-        });
+        assertThat(ids(pending)).containsExactly(BuiltInMacros.CANCELLATION_REQUESTED, BuiltInMacros.CANCELLATION_CONFIRMATION);
+        assertThat(pending.get(0).waitingFor()).as("true as soon as the cancellation was passed on").isNull();
+        assertThat(pending.get(1).waitingFor()).contains("confirmation");
         assertThat(SuggestionPlanner.plan(facts("CANCELLATION_REQUEST", Fulfilment.FBM, false, ActionStatus.NONE,
                 ActionStatus.COMPLETED), LINKS_OFF)).singleElement().satisfies(c -> assertThat(c.waitingFor()).isNull());
         List<Candidate> refund = SuggestionPlanner.plan(facts("REFUND_REQUEST", Fulfilment.FBM, false,
                 ActionStatus.PENDING, ActionStatus.NONE), LINKS_OFF);
         assertThat(ids(refund)).containsExactly(BuiltInMacros.REFUND_CONFIRMATION, BuiltInMacros.RETURN_REQUEST);
         assertThat(refund.get(0).waitingFor()).isNotNull();
+    }
+
+    @Test
+    void aCancellationAskedForAfterTheOrderShippedGetsWhatToDoInstead() {
+        List<Candidate> shipped = SuggestionPlanner.plan(new SuggestionFacts("CANCELLATION_REQUEST", 0.9, false,
+                Fulfilment.FBA, false, ActionStatus.NONE, ActionStatus.NONE, true), LINKS_OFF);
+        assertThat(ids(shipped)).containsExactly(BuiltInMacros.CANCELLATION_ALREADY_SHIPPED,
+                BuiltInMacros.CANCELLATION_CONFIRMATION);
+        assertThat(shipped.get(0).waitingFor()).isNull();
+        assertThat(shipped.get(1).waitingFor()).as("nothing to confirm").isNotNull();
+        assertThat(ids(SuggestionPlanner.plan(facts("CANCELLATION_REQUEST", Fulfilment.FBM, false, ActionStatus.NONE,
+                ActionStatus.NONE), LINKS_OFF))).as("not shipped, nothing cancelled yet: an agent cancels first")
+                .containsExactly(BuiltInMacros.CANCELLATION_CONFIRMATION);
+        assertThat(ids(SuggestionPlanner.plan(new SuggestionFacts("CANCELLATION_REQUEST", 0.9, false, Fulfilment.FBM, true,
+                ActionStatus.NONE, ActionStatus.COMPLETED, true), LINKS_OFF))).as("cancelled after all")
+                .containsExactly(BuiltInMacros.CANCELLATION_CONFIRMATION);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.deskbridge.audit;
 
+import com.deskbridge.domain.ticket.ReplySource;
 import com.deskbridge.domain.ticket.SellerId;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,11 +114,15 @@ public final class Audits {
         Set<String> quarters = new LinkedHashSet<>();
         quarters.addAll(AuditPeriod.lastFullQuarter(now).quarters());
         quarters.addAll(AuditPeriod.lastFullMonth(now).quarters());
-        quarters.forEach(q -> sellers.addAll(store.sellersWithCopies(q)));
+        Map<String, Set<SellerId>> byQuarter = new LinkedHashMap<>();
+        quarters.forEach(q -> byQuarter.put(q, store.sellersWithCopies(q)));
+        byQuarter.values().forEach(sellers::addAll);
         List<AuditReport> ran = new ArrayList<>();
         for (SellerId seller : sellers) {
             Optional<AuditPeriod> due = settings.apply(seller).schedule().lastFullPeriod(now);
-            if (due.isPresent()) {
+            // a seller found only through another period's quarter (a quarterly seller with replies this month) sent
+            // nothing in its due period: no empty audit for it
+            if (due.isPresent() && due.get().quarters().stream().anyMatch(q -> byQuarter.get(q).contains(seller))) {
                 Run run = run(seller, due.get(), scheduledId(seller, due.get()), SCHEDULED, null);
                 if (run.created()) {
                     ran.add(run.report());
@@ -165,7 +170,8 @@ public final class Audits {
     private static List<AuditReport.TemplateFix> templatesToFix(List<AuditReport.Violation> violations) {
         Map<String, List<AuditReport.Violation>> byMacro = new java.util.TreeMap<>();
         for (AuditReport.Violation v : violations) {
-            if (v.macroId() != null) {
+            // an edited suggestion's text is the agent's, not the template's
+            if (v.macroId() != null && !v.source().equals(ReplySource.SUGGESTION_EDITED.wireName())) {
                 byMacro.computeIfAbsent(v.macroId(), k -> new ArrayList<>()).add(v);
             }
         }

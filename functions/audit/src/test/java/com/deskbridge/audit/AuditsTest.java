@@ -89,6 +89,21 @@ class AuditsTest {
     }
 
     @Test
+    void aViolationTheAgentEditedIntoASuggestionIsNotTheTemplates() {
+        Instant at = Instant.parse("2026-08-03T10:00:00Z");
+        store.record(new AuditCopy(SELLER, "t1", "r1", "ann", ReplySource.SUGGESTION_EDITED, "returns", "amazon", "en", at,
+                "Hello {{CustomerName}}, see www.myshop.example for the return."));
+        store.record(new AuditCopy(SELLER, "t2", "r2", "ann", ReplySource.MACRO, "offers", "amazon", "en", at.plusSeconds(60),
+                "Hello {{CustomerName}}, offers at www.myshop.example"));
+
+        AuditReport report = audits.run(SELLER, AuditPeriod.lastFullQuarter(clock.instant()), "au-edited",
+                Audits.ON_DEMAND, "lead-1").report();
+
+        assertThat(report.violations()).extracting(AuditReport.Violation::macroId).containsExactlyInAnyOrder("returns", "offers");
+        assertThat(report.templatesToFix()).extracting(AuditReport.TemplateFix::macroId).containsExactly("offers");
+    }
+
+    @Test
     void runningAnAuditIdAgainReturnsTheFirstReport() {
         seedQuarter(SELLER);
         AuditPeriod q3 = AuditPeriod.lastFullQuarter(clock.instant());
@@ -122,6 +137,19 @@ class AuditsTest {
         assertThat(audits.runDue()).isEmpty();
         assertThat(Audits.scheduledId(SELLER, AuditPeriod.quarterOf(LocalDate.of(2026, 8, 1))))
                 .isEqualTo(ran.stream().filter(r -> r.sellerId().equals("audit-seller")).findFirst().orElseThrow().id());
+    }
+
+    @Test
+    void theScheduleLeavesAQuarterlySellerWhoSentNothingInTheQuarterAlone() {
+        clock.set(Instant.parse("2026-12-07T01:30:00Z"));
+        SellerId recent = new SellerId("recent-seller"); // replies in November only: found through the last full month
+        store.record(new AuditCopy(recent, "t1", "r1", "ann", ReplySource.HAND, null, "amazon", "en",
+                Instant.parse("2026-11-10T09:00:00Z"), "Hello {{CustomerName}}, it is on its way."));
+        seedQuarter(SELLER); // Q3 2026: the last full quarter
+
+        assertThat(audits.runDue()).extracting(AuditReport::sellerId, AuditReport::period)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("audit-seller", "2026-Q3"));
+        assertThat(store.reports.values()).noneMatch(r -> r.sellerId().equals("recent-seller"));
     }
 
     @Test

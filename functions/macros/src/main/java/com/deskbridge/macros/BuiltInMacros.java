@@ -39,6 +39,10 @@ public final class BuiltInMacros {
     public static final String CANCELLATION_CONFIRMATION = "builtin-cancellation-confirmation";
     public static final String REFUND_CONFIRMATION = "builtin-refund-confirmation";
     public static final String POSITIVE_FEEDBACK_THANKS = "builtin-positive-feedback-thanks";
+    /** A cancellation asked for too late: the order has shipped; refuse the parcel or return it instead. */
+    public static final String CANCELLATION_ALREADY_SHIPPED = "builtin-cancellation-already-shipped";
+    /** The cancellation is on its way to Amazon (requested, not confirmed yet). */
+    public static final String CANCELLATION_REQUESTED = "builtin-cancellation-requested";
 
     /** Ids starting with this are reserved for built-ins. */
     public static final String ID_PREFIX = "builtin-";
@@ -57,7 +61,11 @@ public final class BuiltInMacros {
                     "CANCELLATION_REQUEST"),
             macro(REFUND_CONFIRMATION, "Refund confirmation", bodies(REFUND_CONFIRMATION), "REFUND_REQUEST"),
             macro(POSITIVE_FEEDBACK_THANKS, "Thanks for a kind message", bodies(POSITIVE_FEEDBACK_THANKS),
-                    "POSITIVE_FEEDBACK"));
+                    "POSITIVE_FEEDBACK"),
+            macro(CANCELLATION_ALREADY_SHIPPED, "Cancellation too late: already shipped, refuse or return it instead",
+                    bodies(CANCELLATION_ALREADY_SHIPPED), "CANCELLATION_REQUEST"),
+            macro(CANCELLATION_REQUESTED, "Cancellation requested from Amazon (not confirmed yet)",
+                    bodies(CANCELLATION_REQUESTED), "CANCELLATION_REQUEST"));
 
     private BuiltInMacros() {
     }

@@ -38,7 +38,8 @@ class MacroCatalogTest {
         assertThat(c.all()).extracting(Macro::id).containsExactly(BuiltInMacros.FBM_SHIPPING_UPDATE,
                 BuiltInMacros.FBM_SHIPPING_UPDATE_WITH_LINK, BuiltInMacros.FBA_AMAZON_SUPPORT,
                 BuiltInMacros.RETURN_REQUEST, BuiltInMacros.DAMAGED_ITEM, BuiltInMacros.CANCELLATION_CONFIRMATION,
-                BuiltInMacros.REFUND_CONFIRMATION, BuiltInMacros.POSITIVE_FEEDBACK_THANKS);
+                BuiltInMacros.REFUND_CONFIRMATION, BuiltInMacros.POSITIVE_FEEDBACK_THANKS,
+                BuiltInMacros.CANCELLATION_ALREADY_SHIPPED, BuiltInMacros.CANCELLATION_REQUESTED);
         assertThat(c.all()).allSatisfy(m -> {
             assertThat(m.languages()).containsExactlyInAnyOrder(MacroLanguage.values());
             assertThat(m.builtIn()).isTrue();

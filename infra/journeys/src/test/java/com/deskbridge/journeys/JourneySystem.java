@@ -36,6 +36,8 @@ final class JourneySystem {
     private static java.util.function.Function<String, java.util.List<String>> schedules;
     /** The Shopify side of the world (its simulator): what the seller does in its store. */
     private static com.deskbridge.sim.shopify.ShopifySimulator shopify;
+    /** The local system's seeding helper for replies sent in a past quarter ({@code PastReplies}). */
+    private static com.deskbridge.local.PastReplies pastReplies;
 
     /** What the runner prints: everything a user of the local system is given. */
     record Endpoints(URI api, URI sqs, String region, String intakeQueueUrl, String escalationQueueUrl, int imapPort,
@@ -59,6 +61,7 @@ final class JourneySystem {
             ebay = runner.world().ebay();
             schedules = runner.stack()::fireSchedule;
             shopify = runner.world().shopify();
+            pastReplies = com.deskbridge.local.PastReplies.of(runner);
             endpoints = new Endpoints(URI.create(runner.api().baseUrl()), runner.stack().sqsEndpoint(), runner.stack().region(),
                     runner.stack().queueUrl("IntakeQueue"), runner.stack().queueUrl("EscalationQueue"), runner.mail().imapPort(),
                     runner.console().port(), URI.create(runner.stack().model().parameters().get("HelpdeskOrigin").value()),
@@ -103,5 +106,14 @@ final class JourneySystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends a reply as of a past day through the local system's seeding helper ({@code PastReplies}: recorded and sent
+     * the way the API and the sender do it, with that day's clock), so an audit has a past quarter to sample.
+     */
+    static com.deskbridge.local.PastReplies.Sent sendPastReply(String seller, com.deskbridge.local.PastReplies.Reply reply) {
+        get();
+        return pastReplies.send(seller, reply);
     }
 }
