@@ -7,6 +7,8 @@ import com.deskbridge.orderactions.RefundComponent;
 import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Violation;
 import com.deskbridge.orderactions.ViolationReason;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -142,48 +144,42 @@ public final class ActionJson {
 
     /** The action as the API returns it (202 body of the POSTs, GET of one action, items of the ticket's list). */
     public static ObjectNode action(OrderAction a) {
-        ObjectNode n = CommandJson.JSON.createObjectNode();
-        n.put("actionId", a.actionId());
-        n.put("ticketId", a.ticketId());
-        n.put("type", a.type().name());
-        n.put("state", a.state().name());
-        n.put("done", a.state() == ActionState.COMPLETED);
-        n.put("orderId", a.orderId());
-        n.put("marketplaceId", a.marketplaceId());
-        if (a.amount() != null) {
-            n.putObject("amount").put("amount", a.amount()).put("currency", a.currency());
-        } else {
-            n.putNull("amount");
-        }
-        n.put("reason", a.reason());
-        n.put("requestedBy", a.agentId());
-        n.put("requestedAt", a.requestedAt().toString());
-        n.put("buyerRequestAt", a.buyerRequestAt() == null ? null : a.buyerRequestAt().toString());
-        n.put("updatedAt", a.updatedAt() == null ? null : a.updatedAt().toString());
-        if (a.feedId() != null) {
-            ObjectNode feed = n.putObject("feed").put("feedId", a.feedId());
-            if (a.messageId() != null) {
-                feed.put("messageId", a.messageId());
-            }
-        } else {
-            n.putNull("feed");
-        }
-        n.put("error", a.error());
-        if (a.decision() != null) {
-            n.putObject("approval").put("decision", a.decision().approved() ? "APPROVED" : "REJECTED")
-                    .put("decidedBy", a.decision().by()).put("decidedAt", a.decision().at().toString());
-        } else {
-            n.putNull("approval");
-        }
-        if (a.channel() != null) {
-            n.putObject("channel").put("name", a.channel().name()).put("externalId", a.channel().externalId());
-        }
-        if (a.commandJson() != null) {
-            JsonNode command = CommandJson.read(a.commandJson());
-            n.set("lines", command.path("items").isMissingNode() ? CommandJson.JSON.createArrayNode() : command.path("items"));
-        }
-        return n;
+        return CommandJson.JSON.valueToTree(View.of(a));
     }
+
+    /** {@link #action}'s members in this order; {@code channel} and {@code lines} only where the action has them. */
+    record View(String actionId, String ticketId, String type, String state, boolean done, String orderId,
+                String marketplaceId, Amount amount, String reason, String requestedBy, String requestedAt,
+                String buyerRequestAt, String updatedAt, Feed feed, String error, Approval approval,
+                @JsonInclude(Include.NON_NULL) Channel channel, @JsonInclude(Include.NON_NULL) JsonNode lines) {
+        static View of(OrderAction a) {
+            OrderAction.Decision d = a.decision();
+            return new View(a.actionId(), a.ticketId(), a.type().name(), a.state().name(),
+                    a.state() == ActionState.COMPLETED, a.orderId(), a.marketplaceId(),
+                    a.amount() == null ? null : new Amount(a.amount(), a.currency()), a.reason(), a.agentId(),
+                    a.requestedAt().toString(), text(a.buyerRequestAt()), text(a.updatedAt()),
+                    a.feedId() == null ? null : new Feed(a.feedId(), a.messageId()), a.error(),
+                    d == null ? null : new Approval(d.approved() ? "APPROVED" : "REJECTED", d.by(), d.at().toString()),
+                    a.channel() == null ? null : new Channel(a.channel().name(), a.channel().externalId()),
+                    a.commandJson() == null ? null : lines(CommandJson.read(a.commandJson())));
+        }
+
+        private static JsonNode lines(JsonNode command) {
+            return command.path("items").isMissingNode() ? CommandJson.JSON.createArrayNode() : command.path("items");
+        }
+
+        private static String text(java.time.Instant t) {
+            return t == null ? null : t.toString();
+        }
+    }
+
+    record Amount(String amount, String currency) {}
+
+    record Feed(String feedId, @JsonInclude(Include.NON_NULL) Long messageId) {}
+
+    record Approval(String decision, String decidedBy, String decidedAt) {}
+
+    record Channel(String name, String externalId) {}
 
     /** The HTTP status for a result: 202 accepted (replays included), else the refusal's status. */
     public static int status(ActionResult result) {
