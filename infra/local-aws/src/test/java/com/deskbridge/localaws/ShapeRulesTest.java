@@ -73,8 +73,19 @@ class ShapeRulesTest {
                     .flatMap(ShapeRulesTest::javaFiles).sorted().toList();
         }
         assertThat(sources).as("production sources of functions/*").hasSizeGreaterThan(100);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        for (Measurer m : parse(sources, diagnostics)) {
+            classes.addAll(m.classes);
+            methods.addAll(m.methods);
+            superclassOf.putAll(m.superclassOf);
+        }
+        assertThat(diagnostics.getDiagnostics()).as("the sources parse").noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+    }
+
+    /** Parses (no attribution, no annotation processing) and measures each compilation unit. */
+    private static List<Measurer> parse(List<Path> sources, DiagnosticCollector<JavaFileObject> diagnostics) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<Measurer> measured = new ArrayList<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, List.of("-proc:none"), null,
                     files.getJavaFileObjectsFromPaths(sources));
@@ -82,12 +93,10 @@ class ShapeRulesTest {
             for (CompilationUnitTree unit : task.parse()) {
                 Measurer m = new Measurer(unit, positions);
                 m.scan(unit, null);
-                classes.addAll(m.classes);
-                methods.addAll(m.methods);
-                superclassOf.putAll(m.superclassOf);
+                measured.add(m);
             }
         }
-        assertThat(diagnostics.getDiagnostics()).as("the sources parse").noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+        return measured;
     }
 
     private static Stream<Path> javaFiles(Path dir) {
@@ -100,18 +109,12 @@ class ShapeRulesTest {
 
     @Test
     void noProductionClassIsOver350Lines() {
-        Measure largest = largest(classes);
-        System.out.println("ShapeRules: largest class " + largest);
-        assertThat(classes.stream().filter(c -> c.lines() > CLASS_LINES).map(Measure::toString))
-                .as("top-level classes over %d lines", CLASS_LINES).isEmpty();
+        assertNoneOver(classes, CLASS_LINES, "largest class");
     }
 
     @Test
     void noMethodIsOver60Lines() {
-        Measure longest = largest(methods);
-        System.out.println("ShapeRules: longest method " + longest);
-        assertThat(methods.stream().filter(m -> m.lines() > METHOD_LINES).map(Measure::toString))
-                .as("methods over %d lines", METHOD_LINES).isEmpty();
+        assertNoneOver(methods, METHOD_LINES, "longest method");
     }
 
     @Test
@@ -127,9 +130,7 @@ class ShapeRulesTest {
             handlers.add(m);
         }
         assertThat(templateHandlers).as("handlers named by template.yaml").isGreaterThan(5);
-        System.out.println("ShapeRules: longest handler request method " + largest(handlers));
-        assertThat(handlers.stream().filter(m -> m.lines() > HANDLER_LINES).map(Measure::toString).distinct())
-                .as("handler request methods over %d lines", HANDLER_LINES).isEmpty();
+        assertNoneOver(handlers, HANDLER_LINES, "longest handler request method");
     }
 
     @Test
@@ -154,18 +155,7 @@ class ShapeRulesTest {
                         }
                     }
                     """);
-            List<Measure> found = new ArrayList<>();
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-                JavacTask task = (JavacTask) javac.getTask(null, files, null, List.of("-proc:none"), null,
-                        files.getJavaFileObjects(probe));
-                SourcePositions positions = Trees.instance(task).getSourcePositions();
-                for (CompilationUnitTree unit : task.parse()) {
-                    Measurer m = new Measurer(unit, positions);
-                    m.scan(unit, null);
-                    found.addAll(m.found);
-                }
-            }
+            List<Measure> found = parse(List.of(probe), new DiagnosticCollector<>()).get(0).found;
             assertThat(found.stream().map(m -> m.name() + "=" + m.lines()))
                     .containsExactly("p.ShapeProbe=14", "p.ShapeProbe.Item=5", "p.ShapeProbe.Item#<init>=3", "p.ShapeProbe#run=7");
         } finally {
@@ -185,8 +175,11 @@ class ShapeRulesTest {
         return null;
     }
 
-    private static Measure largest(List<Measure> measures) {
-        return measures.stream().max(Comparator.comparingLong(Measure::lines)).orElseThrow();
+    /** Prints the largest (for the report) and fails naming every one over the limit. */
+    private static void assertNoneOver(List<Measure> measures, int limit, String largest) {
+        System.out.println("ShapeRules: " + largest + " " + measures.stream().max(Comparator.comparingLong(Measure::lines)).orElseThrow());
+        assertThat(measures.stream().filter(m -> m.lines() > limit).map(Measure::toString).distinct())
+                .as("%s: none over %d lines", largest, limit).isEmpty();
     }
 
     /** Walks one compilation unit: every type and method in order ({@code found}), top-level types, methods. */
