@@ -9,6 +9,7 @@ import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.TicketMessage;
 import com.deskbridge.domain.ticket.TicketSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,11 +42,8 @@ final class TicketJson {
     record File(String fileName, String contentType, long sizeBytes) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Detail(String id, String channel, String marketplaceId, String marketplaceName, String orderId, String buyer,
-                  String subject, String status, String createdAt, String lastMessageAt, String awaitingReplySince,
-                  int messageCount, String intent, List<String> tags, String priority, String assignee, String dueAt,
-                  String lastMessagePreview, Failure sendFailure, List<Message> messages) {
+    /** A ticket with its messages: the summary's members, then {@code messages}. */
+    record Detail(@JsonUnwrapped Summary summary, List<Message> messages) {
     }
 
     /** An internal note: for the team, never sent. */
@@ -69,12 +67,7 @@ final class TicketJson {
     }
 
     static Detail detail(TicketDetail d) {
-        TicketSummary t = d.ticket();
-        return new Detail(t.id().value(), t.channel().wireName(), t.marketplaceId(), marketplaceName(t), t.orderId(),
-                t.buyer(), t.subject(), t.status().wireName(), iso(t.createdAt()), iso(t.lastMessageAt()),
-                iso(t.awaitingReplySince()), t.messageCount(), t.intent(), sorted(t), t.priority().name(), t.assignee(),
-                iso(t.dueAt()), t.lastMessagePreview(), Failure.of(t.sendFailure()),
-                d.messages().stream().map(TicketJson::message).toList());
+        return new Detail(summary(d.ticket()), d.messages().stream().map(TicketJson::message).toList());
     }
 
     static Note note(InternalNote n) {

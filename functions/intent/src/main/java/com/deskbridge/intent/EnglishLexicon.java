@@ -18,6 +18,14 @@ final class EnglishLexicon {
         b.language(Language.EN)
                 .negators("not no never t dont didnt doesnt isnt wasnt havent hasnt wont cant cannot without nothing nor")
                 .clauseBreaks("but however although though");
+        deliveries(b);
+        refundsAndCancellations(b);
+        returnsAndDamage(b);
+        questionsAndPraise(b);
+    }
+
+    /** Where is my order, delivery problems. */
+    private static void deliveries(LexiconBuilder b) {
         b.always(WHERE_IS_MY_ORDER, 4, "where is my order", "where is my package", "where is my parcel",
                         "where is my item", "where is my delivery", "where is my shipment", "where s my", "wheres my",
                         "where is _ order", "where is _ package", "where is _ parcel", "status of my order",
@@ -52,6 +60,10 @@ final class EnglishLexicon {
                 .unlessNegated(DELIVERY_PROBLEM, 3.5, "lost")
                 .always(DELIVERY_PROBLEM, 2.5, "customs", "neighbour*", "neighbor*", "missing")
                 .always(DELIVERY_PROBLEM, 1.5, "courier", "driver", "carrier");
+    }
+
+    /** Refunds, cancellations. */
+    private static void refundsAndCancellations(LexiconBuilder b) {
         b.always(REFUND_REQUEST, 4.5, "where is my refund", "money back", "partial refund", "full refund",
                         "refund me", "refund my", "issue a refund", "process the refund", "get a refund",
                         "refund please")
@@ -69,6 +81,10 @@ final class EnglishLexicon {
                 .neutral("cancel my subscription", "cancel _ subscription", "cancel _ membership",
                         "cancel _ appointment");
         b.neutral("change the delivery address", "change _ address", "good morning", "good afternoon", "good evening", "good day", "no problem");
+    }
+
+    /** Returns, damaged items. */
+    private static void returnsAndDamage(LexiconBuilder b) {
         b.always(RETURN, 4.5, "how do i return", "how can i return", "how to return", "return label",
                         "returns label", "return address", "return policy", "return shipping", "return window",
                         "return request", "returns process", "return process")
@@ -85,6 +101,10 @@ final class EnglishLexicon {
                         "malfunction*", "crack*", "bent", "stain*", "moldy", "mouldy", "busted", "shorted")
                 .whenNegated(DAMAGED_ITEM, 3.5, "work*", "turn on", "turns on", "charge", "charging", "switch on")
                 .always(DAMAGED_ITEM, 2.5, "replacement", "replace it", "send a new one", "send another");
+    }
+
+    /** Product questions, positive feedback. */
+    private static void questionsAndPraise(LexiconBuilder b) {
         b.always(PRODUCT_QUESTION, 4, "is it compatible", "is this compatible", "will it fit", "will this fit",
                         "will it work with", "will this work with", "does it work with", "does this work with",
                         "does it come with", "does this come with", "how do i use", "how to use",

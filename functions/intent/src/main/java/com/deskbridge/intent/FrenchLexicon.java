@@ -21,6 +21,14 @@ final class FrenchLexicon {
         b.language(Language.FR)
                 .negators("ne n pas jamais aucun aucune sans rien ni point")
                 .clauseBreaks("mais cependant pourtant sinon");
+        deliveries(b);
+        refundsAndCancellations(b);
+        returnsAndDamage(b);
+        questionsAndPraise(b);
+    }
+
+    /** Where is my order, delivery problems. */
+    private static void deliveries(LexiconBuilder b) {
         b.always(WHERE_IS_MY_ORDER, 4, "où est ma commande", "où est mon colis", "où est mon paquet",
                         "où en est", "où est _ commande", "où est _ colis", "où se trouve", "quand _ livré*",
                         "quand vais je recevoir", "quand vais je", "quand _ recevoir", "quand _ arriver",
@@ -48,6 +56,10 @@ final class FrenchLexicon {
                         "voisin*", "en retard")
                 .unlessNegated(DELIVERY_PROBLEM, 4, "retard*", "perdu", "égaré", "volé")
                 .always(DELIVERY_PROBLEM, 2.5, "douane", "livreur", "transporteur", "point relais");
+    }
+
+    /** Refunds, cancellations. */
+    private static void refundsAndCancellations(LexiconBuilder b) {
         b.always(REFUND_REQUEST, 4.5, "rembours*", "récupérer mon argent", "mon argent", "remboursement partiel",
                         "être remboursé")
                 .always(REFUND_REQUEST, 2.5, "argent", "débité deux fois", "prélevé deux fois");
@@ -58,6 +70,10 @@ final class FrenchLexicon {
                 .always(CANCELLATION_REQUEST, 1.5, "ne veux plus")
                 .always(PRODUCT_QUESTION, 1.5, "annulation de bruit", "réduction de bruit", "annulation active", "noise cancel*")
                 .neutral("annuler mon abonnement");
+    }
+
+    /** Returns, damaged items. */
+    private static void returnsAndDamage(LexiconBuilder b) {
         b.always(RETURN, 4.5, "étiquette de retour", "bon de retour", "bordereau de retour", "adresse de retour",
                         "politique de retour", "comment retourner", "comment renvoyer", "comment faire un retour",
                         "droit de rétractation", "rétractation", "faire un retour", "demande de retour")
@@ -75,6 +91,10 @@ final class FrenchLexicon {
                         "cabossé*", "en morceaux", "troué*")
                 .whenNegated(DAMAGED_ITEM, 3.5, "fonctionne", "marche", "allume", "s allume")
                 .always(DAMAGED_ITEM, 2.5, "remplacement", "remplacer", "un nouveau", "échange standard");
+    }
+
+    /** Product questions, positive feedback. */
+    private static void questionsAndPraise(LexiconBuilder b) {
         b.always(PRODUCT_QUESTION, 4, "est il compatible", "est elle compatible", "compatible avec",
                         "quelle taille", "guide des tailles", "en quelle matière", "quelle matière",
                         "comment utiliser", "comment fonctionne", "fonctionne _ avec", "marche _ avec",

@@ -21,6 +21,14 @@ final class GermanLexicon {
         b.language(Language.DE)
                 .negators("nicht nich kein keine keinen keiner keinem keines nie niemals ohne nichts weder")
                 .clauseBreaks("aber sondern jedoch allerdings doch");
+        deliveries(b);
+        refundsAndCancellations(b);
+        returnsAndDamage(b);
+        questionsAndPraise(b);
+    }
+
+    /** Where is my order, delivery problems. */
+    private static void deliveries(LexiconBuilder b) {
         b.always(WHERE_IS_MY_ORDER, 4, "wo ist mein paket", "wo ist meine bestellung", "wo ist meine lieferung",
                         "wo ist meine sendung", "wo ist _ paket", "wo ist _ bestellung", "wo bleibt",
                         "wann kommt", "wann kommen", "wann wird _ geliefert", "wann wird _ versendet",
@@ -52,6 +60,10 @@ final class GermanLexicon {
                         "fehlen", "zustellversuch", "beim nachbarn", "bei einem nachbarn", "nachbar*")
                 .unlessNegated(DELIVERY_PROBLEM, 4, "verspät*", "verzöger*", "gestohlen", "verloren", "verschwunden")
                 .always(DELIVERY_PROBLEM, 2.5, "zoll", "paketbote", "zusteller", "fahrer");
+    }
+
+    /** Refunds, cancellations. */
+    private static void refundsAndCancellations(LexiconBuilder b) {
         b.always(REFUND_REQUEST, 4.5, "geld zurück", "mein geld", "rückerstattung", "rückzahlung",
                         "zurückerstatt*", "teilerstattung", "wo bleibt _ erstattung", "geld wieder")
                 .always(REFUND_REQUEST, 4, "erstatt*", "gutschrift", "geld")
@@ -63,6 +75,10 @@ final class GermanLexicon {
                         "doppelt bestellt", "brauche _ nicht mehr")
                 .always(PRODUCT_QUESTION, 1.5, "noise cancel*", "geräuschunterdrückung")
                 .neutral("newsletter abbestellen", "abo kündigen");
+    }
+
+    /** Returns, damaged items. */
+    private static void returnsAndDamage(LexiconBuilder b) {
         b.always(RETURN, 4.5, "rücksendeetikett", "rücksendeschein", "retourenschein", "retourenlabel",
                         "rücksendung", "rückgabe", "retoure", "umtausch*", "wie kann ich _ zurück*",
                         "widerruf*", "rückversand")
@@ -82,6 +98,10 @@ final class GermanLexicon {
                         "ausgelaufen", "undicht", "verbogen", "zerrissen", "riss", "fleck*")
                 .whenNegated(DAMAGED_ITEM, 3.5, "funktioniert", "funktionieren", "einschalten", "aufladen")
                 .always(DAMAGED_ITEM, 2.5, "ersatz", "ersatzlieferung", "austausch", "neues gerät");
+    }
+
+    /** Product questions, positive feedback. */
+    private static void questionsAndPraise(LexiconBuilder b) {
         b.always(PRODUCT_QUESTION, 4, "ist _ kompatibel", "kompatibel", "passt _ zu", "passt das", "passt es",
                         "welche größe", "größentabelle", "aus welchem material", "wie benutze", "wie verwende",
                         "wie funktioniert", "funktioniert _ mit", "wie lange hält", "auf lager", "wieder verfügbar",

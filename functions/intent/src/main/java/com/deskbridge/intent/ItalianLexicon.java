@@ -18,6 +18,14 @@ final class ItalianLexicon {
         b.language(Language.IT)
                 .negators("non mai nessun nessuna nessuno senza niente nulla né")
                 .clauseBreaks("ma però tuttavia invece");
+        deliveries(b);
+        refundsAndCancellations(b);
+        returnsAndDamage(b);
+        questionsAndPraise(b);
+    }
+
+    /** Where is my order, delivery problems. */
+    private static void deliveries(LexiconBuilder b) {
         b.always(WHERE_IS_MY_ORDER, 4, "dov è il mio ordine", "dov è il mio pacco", "dove è il mio", "dov è _ ordine",
                         "dov è _ pacco", "dove si trova", "dove _ ordine", "dove _ pacco", "quando arriv*",
                         "quando _ arriv*", "quando _ spedit*", "quando _ consegn*", "quando _ ricev*",
@@ -43,6 +51,10 @@ final class ItalianLexicon {
                         "tentativo di consegna", "vicin*", "data prevista è passata", "è passata la data")
                 .unlessNegated(DELIVERY_PROBLEM, 4, "ritard*", "smarrit*", "perso", "persa", "rubat*")
                 .always(DELIVERY_PROBLEM, 2.5, "dogana", "corriere", "sbagliat*");
+    }
+
+    /** Refunds, cancellations. */
+    private static void refundsAndCancellations(LexiconBuilder b) {
         b.always(REFUND_REQUEST, 4.5, "rimbors*", "soldi indietro", "restituzione dei soldi", "riavere i soldi",
                         "i miei soldi", "restituire i soldi", "restituzione del denaro", "riaccredit*")
                 .always(REFUND_REQUEST, 3, "soldi", "denaro", "addebitato due volte", "accredit*");
@@ -55,6 +67,10 @@ final class ItalianLexicon {
                 .always(PRODUCT_QUESTION, 1.5, "cancellazione _ rumore", "riduzione del rumore", "noise cancel*")
                 .neutral("consegna annullata", "annullare l abbonamento", "cambio indirizzo",
                         "cambio di indirizzo", "cambiare l indirizzo", "cambiare indirizzo");
+    }
+
+    /** Returns, damaged items. */
+    private static void returnsAndDamage(LexiconBuilder b) {
         b.always(RETURN, 4.5, "etichetta di reso", "etichetta per il reso", "fare il reso", "effettuare il reso",
                         "richiesta di reso", "come faccio il reso", "diritto di recesso", "recesso",
                         "politica di reso", "procedura di reso", "rimandare indietro", "mandare indietro")
@@ -73,6 +89,10 @@ final class ItalianLexicon {
                         "perde", "piegat*")
                 .whenNegated(DAMAGED_ITEM, 3.5, "funziona", "accende", "carica")
                 .always(DAMAGED_ITEM, 2.5, "sostituzione", "sostitu*", "un altro");
+    }
+
+    /** Product questions, positive feedback. */
+    private static void questionsAndPraise(LexiconBuilder b) {
         b.always(PRODUCT_QUESTION, 4, "è compatibile", "compatibile con", "che taglia", "quale taglia",
                         "tabella delle taglie", "guida alle taglie", "di che materiale", "che materiale",
                         "come si usa", "come funziona", "funziona _ con", "va bene per", "è adatto",

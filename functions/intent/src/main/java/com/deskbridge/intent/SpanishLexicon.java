@@ -18,6 +18,14 @@ final class SpanishLexicon {
         b.language(Language.ES)
                 .negators("no nunca jamás sin ningún ninguna ninguno tampoco ni nada")
                 .clauseBreaks("pero sino aunque");
+        deliveries(b);
+        refundsAndCancellations(b);
+        returnsAndDamage(b);
+        questionsAndPraise(b);
+    }
+
+    /** Where is my order, delivery problems. */
+    private static void deliveries(LexiconBuilder b) {
         b.always(WHERE_IS_MY_ORDER, 4, "dónde está mi pedido", "dónde está mi paquete", "dónde está _ pedido",
                         "dónde está _ paquete", "dónde _ pedido", "cuándo llega*", "cuándo _ llegar*",
                         "cuándo _ llega*", "cuándo _ recib*", "cuándo _ envi*", "cuándo _ entreg*",
@@ -42,6 +50,10 @@ final class SpanishLexicon {
                 .unlessNegated(DELIVERY_PROBLEM, 4, "retras*", "perdid*", "extraviad*", "robad*")
                 .always(DELIVERY_PROBLEM, 2.5, "aduana*", "repartidor", "mensajero", "transportista",
                         "equivocad*");
+    }
+
+    /** Refunds, cancellations. */
+    private static void refundsAndCancellations(LexiconBuilder b) {
         b.always(REFUND_REQUEST, 4.5, "reembols*", "devolución del dinero", "devolución de mi dinero",
                         "devolver el dinero", "devolverme el dinero", "devuelvan el dinero", "devuelvan mi dinero",
                         "mi dinero", "dinero de vuelta", "recuperar _ dinero", "reintegro")
@@ -54,6 +66,10 @@ final class SpanishLexicon {
                 .always(PRODUCT_QUESTION, 1.5, "cancelación de ruido", "noise cancel*")
                 .neutral("cancelar mi suscripción", "entrega cancelada", "cambio de dirección", "cambiar la dirección",
                         "cambiar mi dirección");
+    }
+
+    /** Returns, damaged items. */
+    private static void returnsAndDamage(LexiconBuilder b) {
         b.always(RETURN, 4.5, "etiqueta de devolución", "cómo devolver", "cómo hago la devolución",
                         "hacer la devolución", "hacer una devolución", "solicitar la devolución",
                         "política de devoluciones", "desistimiento", "cambio de talla", "cambiar la talla",
@@ -73,6 +89,10 @@ final class SpanishLexicon {
                         "pierde", "doblad*", "arañazo*", "desperfecto*")
                 .whenNegated(DAMAGED_ITEM, 3.5, "funciona", "enciende", "carga")
                 .always(DAMAGED_ITEM, 2.5, "reemplaz*", "sustitu*", "uno nuevo", "otro nuevo");
+    }
+
+    /** Product questions, positive feedback. */
+    private static void questionsAndPraise(LexiconBuilder b) {
         b.always(PRODUCT_QUESTION, 4, "es compatible", "compatible con", "qué talla", "guía de tallas",
                         "de qué material", "qué material", "cómo se usa", "cómo funciona", "funciona _ con",
                         "sirve para", "antes de comprar", "antes de pedir", "una pregunta", "quisiera saber",

@@ -7,8 +7,9 @@ import com.deskbridge.orderactions.RefundComponent;
 import com.deskbridge.orderactions.RefundRequest;
 import com.deskbridge.orderactions.Violation;
 import com.deskbridge.orderactions.ViolationReason;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,12 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * The wire format of the actions endpoints, so the API function and the console agree on one shape (see the module
- * report): request bodies as the console posts them, the action as {@code 202} / {@code GET} answers it, and
- * problem+json for every refusal with one entry per violation naming its field. Amounts travel as decimal strings.
+ * report): request bodies as the console posts them (every field that does not fit named, one violation each), the
+ * action as {@code 202} / {@code GET} answers it, and the HTTP status of a refusal (the API's {@code ActionRoutes}
+ * renders it as problem+json). Amounts travel as decimal strings.
  */
 public final class ActionJson {
-
-    public static final String PROBLEM_BASE = "https://deskbridge.app/problems/";
 
     private ActionJson() {
     }
@@ -142,48 +142,42 @@ public final class ActionJson {
 
     /** The action as the API returns it (202 body of the POSTs, GET of one action, items of the ticket's list). */
     public static ObjectNode action(OrderAction a) {
-        ObjectNode n = CommandJson.JSON.createObjectNode();
-        n.put("actionId", a.actionId());
-        n.put("ticketId", a.ticketId());
-        n.put("type", a.type().name());
-        n.put("state", a.state().name());
-        n.put("done", a.state() == ActionState.COMPLETED);
-        n.put("orderId", a.orderId());
-        n.put("marketplaceId", a.marketplaceId());
-        if (a.amount() != null) {
-            n.putObject("amount").put("amount", a.amount()).put("currency", a.currency());
-        } else {
-            n.putNull("amount");
-        }
-        n.put("reason", a.reason());
-        n.put("requestedBy", a.agentId());
-        n.put("requestedAt", a.requestedAt().toString());
-        n.put("buyerRequestAt", a.buyerRequestAt() == null ? null : a.buyerRequestAt().toString());
-        n.put("updatedAt", a.updatedAt() == null ? null : a.updatedAt().toString());
-        if (a.feedId() != null) {
-            ObjectNode feed = n.putObject("feed").put("feedId", a.feedId());
-            if (a.messageId() != null) {
-                feed.put("messageId", a.messageId());
-            }
-        } else {
-            n.putNull("feed");
-        }
-        n.put("error", a.error());
-        if (a.decision() != null) {
-            n.putObject("approval").put("decision", a.decision().approved() ? "APPROVED" : "REJECTED")
-                    .put("decidedBy", a.decision().by()).put("decidedAt", a.decision().at().toString());
-        } else {
-            n.putNull("approval");
-        }
-        if (a.channel() != null) {
-            n.putObject("channel").put("name", a.channel().name()).put("externalId", a.channel().externalId());
-        }
-        if (a.commandJson() != null) {
-            JsonNode command = CommandJson.read(a.commandJson());
-            n.set("lines", command.path("items").isMissingNode() ? CommandJson.JSON.createArrayNode() : command.path("items"));
-        }
-        return n;
+        return CommandJson.JSON.valueToTree(View.of(a));
     }
+
+    /** {@link #action}'s members in this order; {@code channel} and {@code lines} only where the action has them. */
+    record View(String actionId, String ticketId, String type, String state, boolean done, String orderId,
+                String marketplaceId, Amount amount, String reason, String requestedBy, String requestedAt,
+                String buyerRequestAt, String updatedAt, Feed feed, String error, Approval approval,
+                @JsonInclude(Include.NON_NULL) Channel channel, @JsonInclude(Include.NON_NULL) JsonNode lines) {
+        static View of(OrderAction a) {
+            OrderAction.Decision d = a.decision();
+            return new View(a.actionId(), a.ticketId(), a.type().name(), a.state().name(),
+                    a.state() == ActionState.COMPLETED, a.orderId(), a.marketplaceId(),
+                    a.amount() == null ? null : new Amount(a.amount(), a.currency()), a.reason(), a.agentId(),
+                    a.requestedAt().toString(), text(a.buyerRequestAt()), text(a.updatedAt()),
+                    a.feedId() == null ? null : new Feed(a.feedId(), a.messageId()), a.error(),
+                    d == null ? null : new Approval(d.approved() ? "APPROVED" : "REJECTED", d.by(), d.at().toString()),
+                    a.channel() == null ? null : new Channel(a.channel().name(), a.channel().externalId()),
+                    a.commandJson() == null ? null : lines(CommandJson.read(a.commandJson())));
+        }
+
+        private static JsonNode lines(JsonNode command) {
+            return command.path("items").isMissingNode() ? CommandJson.JSON.createArrayNode() : command.path("items");
+        }
+
+        private static String text(java.time.Instant t) {
+            return t == null ? null : t.toString();
+        }
+    }
+
+    record Amount(String amount, String currency) {}
+
+    record Feed(String feedId, @JsonInclude(Include.NON_NULL) Long messageId) {}
+
+    record Approval(String decision, String decidedBy, String decidedAt) {}
+
+    record Channel(String name, String externalId) {}
 
     /** The HTTP status for a result: 202 accepted (replays included), else the refusal's status. */
     public static int status(ActionResult result) {
@@ -203,66 +197,6 @@ public final class ActionJson {
             return 409;
         }
         return 400;
-    }
-
-    /** The response body: the action for 202, problem+json otherwise. */
-    public static ObjectNode body(ActionResult result) {
-        if (result instanceof ActionResult.Accepted a) {
-            return action(a.action());
-        }
-        ObjectNode p = CommandJson.JSON.createObjectNode();
-        int status = status(result);
-        if (result instanceof ActionResult.Rejected r) {
-            p.put("type", PROBLEM_BASE + r.violations().stream().filter(v -> v.reason().status() == status)
-                    .findFirst().orElse(r.violations().get(0)).reason().slug());
-            p.put("title", status == 404 ? "Order not found" : status == 409 ? "The order does not allow this action"
-                    : "The request does not fit the order");
-            p.put("status", status);
-            p.put("detail", r.violations().get(0).detail());
-            violations(p.putArray("violations"), r.violations());
-        } else if (result instanceof ActionResult.KeyReused k) {
-            p.put("type", PROBLEM_BASE + "idempotency-key-reused").put("title", "Idempotency-Key already used for another request")
-                    .put("status", status).put("detail", "This key produced action " + k.existingActionId()
-                            + " with a different request; use a new key for a new request.")
-                    .put("actionId", k.existingActionId());
-        } else if (result instanceof ActionResult.TicketNotFound t) {
-            p.put("type", PROBLEM_BASE + "ticket-not-found").put("title", "Ticket not found").put("status", status)
-                    .put("detail", "No ticket " + t.ticketId());
-        } else if (result instanceof ActionResult.NotConnected n) {
-            p.put("type", PROBLEM_BASE + "amazon-account-not-connected").put("title", "The seller's Amazon account is not connected")
-                    .put("status", status).put("detail", n.detail());
-        } else if (result instanceof ActionResult.CapExceeded c) {
-            capExceeded(p, c);
-        } else if (result instanceof ActionResult.InvalidKey k) {
-            p.put("type", PROBLEM_BASE + "idempotency-key-required").put("title", "Idempotency-Key header required")
-                    .put("status", status).put("detail", k.detail());
-        }
-        return p;
-    }
-
-    /** The problem members of a refund over the agent's daily cap (type refund-daily-cap-exceeded, 409). */
-    public static ObjectNode capExceeded(ObjectNode p, ActionResult.CapExceeded c) {
-        p.put("type", PROBLEM_BASE + "refund-daily-cap-exceeded").put("title", "The agent's daily refund cap is reached")
-                .put("status", 409).put("detail", c.detail());
-        p.put("capCount", c.capCount()).put("usedCount", c.usedCount()).put("capAmount", c.capAmount())
-                .put("usedAmount", c.usedAmount()).put("currency", c.currency()).put("resetsAt", c.resetsAt().toString());
-        return p;
-    }
-
-    /** problem+json for a body that could not be read (status 422). */
-    public static ObjectNode unreadable(List<Violation> violations) {
-        ObjectNode p = CommandJson.JSON.createObjectNode();
-        p.put("type", PROBLEM_BASE + violations.get(0).reason().slug()).put("title", "The request does not fit the order")
-                .put("status", 422).put("detail", violations.get(0).detail());
-        violations(p.putArray("violations"), violations);
-        return p;
-    }
-
-    private static void violations(ArrayNode out, List<Violation> violations) {
-        for (Violation v : violations) {
-            out.addObject().put("field", v.field()).put("reason", v.reason().slug()).put("status", v.reason().status())
-                    .put("detail", v.detail());
-        }
     }
 
     private static RefundComponent component(JsonNode node, String field, List<Violation> problems) {

@@ -50,7 +50,6 @@ class ActionJsonTest {
                            "components":[{"component":"Bonus","amount":"abc","currency":"EUR"}]}]}"""));
         assertThat(p.violations()).extracting(Violation::field).containsExactly("reason", "lines[0].quantity",
                 "lines[0].components[0].component", "lines[0].components[0].amount");
-        assertThat(ActionJson.unreadable(p.violations()).path("status").asInt()).isEqualTo(422);
         assertThat(ActionJson.cancellationRequest(json("{\"orderId\":\"x\",\"reason\":\"BuyerCanceled\"}")).value().reason())
                 .isEqualTo(CancelReason.BuyerCanceled);
     }
@@ -93,7 +92,7 @@ class ActionJsonTest {
                 Instant.parse("2026-11-20T10:00:00Z"), null, Instant.parse("2026-11-20T10:05:00Z"),
                 "{\"items\":[{\"orderItemId\":\"40000000100001\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\",\"amount\":\"15.00\"}]}]}",
                 "att", "50001", 3L, "18028: too much");
-        JsonNode body = ActionJson.body(new ActionResult.Accepted(a, true));
+        JsonNode body = ActionJson.action(a);
         assertThat(ActionJson.status(new ActionResult.Accepted(a, true))).isEqualTo(202);
         assertThat(body.path("state").asText()).isEqualTo("FAILED");
         assertThat(body.path("done").asBoolean()).isFalse();
@@ -101,19 +100,32 @@ class ActionJsonTest {
         assertThat(body.path("feed").path("messageId").asLong()).isEqualTo(3);
         assertThat(body.path("error").asText()).isEqualTo("18028: too much");
         assertThat(body.path("lines").get(0).path("orderItemId").asText()).isEqualTo("40000000100001");
+        assertThat(body.toString()).as("the action's wire format, member by member").isEqualTo("{\"actionId\":\"01a1\","
+                + "\"ticketId\":\"t" + "a".repeat(24) + "\",\"type\":\"REFUND\",\"state\":\"FAILED\",\"done\":false,"
+                + "\"orderId\":\"028-4000001-0000001\",\"marketplaceId\":\"A1PA6795UKMFR9\","
+                + "\"amount\":{\"amount\":\"15.00\",\"currency\":\"EUR\"},\"reason\":\"CustomerReturn\",\"requestedBy\":\"agent-1\","
+                + "\"requestedAt\":\"2026-11-20T10:00:00Z\",\"buyerRequestAt\":null,\"updatedAt\":\"2026-11-20T10:05:00Z\","
+                + "\"feed\":{\"feedId\":\"50001\",\"messageId\":3},\"error\":\"18028: too much\",\"approval\":null,"
+                + "\"lines\":[{\"orderItemId\":\"40000000100001\",\"quantity\":1,\"components\":[{\"component\":\"PRINCIPAL\","
+                + "\"amount\":\"15.00\"}]}]}");
+        OrderAction bare = new OrderAction("A1", "t1", "01a2", ActionType.CANCELLATION, ActionState.COMPLETED, "o", "m",
+                "agent-1", null, null, null, Instant.parse("2026-11-20T10:00:00Z"), null, null, null, null, null, null, null,
+                new OrderAction.Decision(true, "lead-1", Instant.parse("2026-11-20T11:00:00Z")),
+                new OrderAction.ChannelRef("ebay", "c-9", null));
+        assertThat(ActionJson.action(bare).toString()).isEqualTo("{\"actionId\":\"01a2\",\"ticketId\":\"t1\","
+                + "\"type\":\"CANCELLATION\",\"state\":\"COMPLETED\",\"done\":true,\"orderId\":\"o\",\"marketplaceId\":\"m\","
+                + "\"amount\":null,\"reason\":null,\"requestedBy\":\"agent-1\",\"requestedAt\":\"2026-11-20T10:00:00Z\","
+                + "\"buyerRequestAt\":null,\"updatedAt\":null,\"feed\":null,\"error\":null,"
+                + "\"approval\":{\"decision\":\"APPROVED\",\"decidedBy\":\"lead-1\",\"decidedAt\":\"2026-11-20T11:00:00Z\"},"
+                + "\"channel\":{\"name\":\"ebay\",\"externalId\":\"c-9\"}}");
 
         ActionResult.Rejected rejected = new ActionResult.Rejected(List.of(
                 new Violation("lines[0].quantity", ViolationReason.QUANTITY_ABOVE_ORDERED, "at most 2"),
                 new Violation("orderId", ViolationReason.ORDER_SHIPPED, "shipped")));
-        JsonNode problem = ActionJson.body(rejected);
         assertThat(ActionJson.status(rejected)).isEqualTo(409);
-        assertThat(problem.path("type").asText()).endsWith("/order-shipped");
-        assertThat(problem.path("violations")).hasSize(2);
-        assertThat(problem.path("violations").get(0).path("field").asText()).isEqualTo("lines[0].quantity");
         assertThat(ActionJson.status(new ActionResult.KeyReused("x"))).isEqualTo(422);
         assertThat(ActionJson.status(new ActionResult.TicketNotFound("t"))).isEqualTo(404);
         assertThat(ActionJson.status(new ActionResult.InvalidKey("k"))).isEqualTo(400);
-        assertThat(ActionJson.body(new ActionResult.KeyReused("01ab")).path("actionId").asText()).isEqualTo("01ab");
     }
 
     @Test
