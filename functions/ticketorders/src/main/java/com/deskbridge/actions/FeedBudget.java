@@ -117,7 +117,7 @@ public final class FeedBudget {
     }
 
     private Map<String, AttributeValue> key(String sellerId) {
-        return ActionStore.key(Keys.quotaPk(sellerId, operation), "QUOTA");
+        return Keys.key(Keys.quotaPk(sellerId, operation), "QUOTA");
     }
 
     /** When the next permit will be available (now when one is). */
