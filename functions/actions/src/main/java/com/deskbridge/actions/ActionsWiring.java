@@ -38,7 +38,12 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
 
     /** With the sellers' eBay accounts and Shopify stores, whose SUBMITTED actions the schedule confirms. */
     public static ActionsWiring of(Parts p, ChannelGateways channels, ChannelConfirmations.Settings confirmations) {
-        ActionStore actions = new ActionStore(p.dynamo(), p.table());
+        return of(p, new DynamoDbActionStore(p.dynamo(), p.table()), channels, confirmations);
+    }
+
+    /** With the given action store (the one DynamoDB adapter of the container, or the in-memory store of a test). */
+    public static ActionsWiring of(Parts p, ActionStore actions, ChannelGateways channels,
+                                   ChannelConfirmations.Settings confirmations) {
         AuditTrail audit = new AuditTrail(new DynamoDbEvidenceLog(p.dynamo(), p.table(), p.clock()));
         FeedPorts feeds = new FeedPorts(actions, new DynamoDbFeedAttempts(p.dynamo(), p.table()),
                 new SpApiFeeds(p.spApi(), p.accounts()), audit, p.clock());

@@ -42,7 +42,7 @@ public final class DynamoDbFeedAttempts implements FeedAttempts {
 
     @Override
     public void create(FeedAttempt a) {
-        Map<String, AttributeValue> item = new HashMap<>(ActionStore.key(Keys.attemptPk(a.sellerId(), a.attemptId()), SK));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.attemptPk(a.sellerId(), a.attemptId()), SK));
         item.put("itemType", Attr.s("feed-attempt"));
         item.put("sellerId", Attr.s(a.sellerId()));
         item.put("attemptId", Attr.s(a.attemptId()));
@@ -61,14 +61,14 @@ public final class DynamoDbFeedAttempts implements FeedAttempts {
     @Override
     public Optional<FeedAttempt> get(String sellerId, String attemptId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(ActionStore.key(Keys.attemptPk(sellerId, attemptId), SK))).item();
+                .key(Keys.key(Keys.attemptPk(sellerId, attemptId), SK))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(attempt(item));
     }
 
     @Override
     public Optional<FeedAttempt> byFeedId(String feedId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(ActionStore.key(Keys.feedPk(feedId), "FEED"))).item();
+                .key(Keys.key(Keys.feedPk(feedId), "FEED"))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -111,7 +111,7 @@ public final class DynamoDbFeedAttempts implements FeedAttempts {
     /** CREATING → SUBMITTED together with the feed-id pointer, in one transaction. */
     @Override
     public boolean submitted(FeedAttempt a, String feedId, Instant at) {
-        Map<String, AttributeValue> pointer = new HashMap<>(ActionStore.key(Keys.feedPk(feedId), "FEED"));
+        Map<String, AttributeValue> pointer = new HashMap<>(Keys.key(Keys.feedPk(feedId), "FEED"));
         pointer.put("itemType", Attr.s("feed-pointer"));
         pointer.put("sellerId", Attr.s(a.sellerId()));
         pointer.put("attemptId", Attr.s(a.attemptId()));
@@ -138,7 +138,7 @@ public final class DynamoDbFeedAttempts implements FeedAttempts {
             i++;
         }
         String expression = set + (to.open() ? "" : " REMOVE " + GSI3PK + ", " + GSI3SK);
-        return Update.builder().tableName(table).key(ActionStore.key(Keys.attemptPk(a.sellerId(), a.attemptId()), SK))
+        return Update.builder().tableName(table).key(Keys.key(Keys.attemptPk(a.sellerId(), a.attemptId()), SK))
                 .updateExpression(expression).conditionExpression("#st = :from")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }

@@ -35,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Refunds and cancellations of eBay and Shopify orders (issue 15) through {@link OrderActions}: a channel ticket whose
@@ -48,7 +47,7 @@ class ChannelActionsTest {
 
     private static final String ORDER = "27-10000-00001";
 
-    private final Harness h = new Harness();
+    private final Harness h = Harness.inMemory();
     private final FakeGateway gateway = new FakeGateway();
     private final OrderActions svc = new OrderActions(h.store, h.spApi, SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU),
             new AuditTrail(h.evidence), h.triggers::add, h.clock)
@@ -62,7 +61,7 @@ class ChannelActionsTest {
 
     @Test
     void aRefundOfAChannelOrderIsSentOnceConfirmedAndNeverQueuedForAFeed() {
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         String key = "key-" + UUID.randomUUID();
         RefundRequest full = RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn);
 
@@ -86,7 +85,7 @@ class ChannelActionsTest {
     @Test
     void aPendingRefundIsSubmittedUntilTheChannelConfirmsItWhenTheAgentLooks() {
         gateway.settled = false;
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         OrderAction pending = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
                 RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn), null));
         assertThat(pending.state()).isEqualTo(ActionState.SUBMITTED);
@@ -103,7 +102,7 @@ class ChannelActionsTest {
     @Test
     void anUnreachableChannelLeavesTheActionQueuedAndTheSameKeySendsIt() {
         gateway.unavailable = 1;
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         String key = "key-" + UUID.randomUUID();
         RefundRequest full = RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn);
         OrderAction queued = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", key, full, null));
@@ -119,7 +118,7 @@ class ChannelActionsTest {
     @Test
     void theChannelsRefusalIsTheActionsFinalStateAndTheRulesRefuseBeforeAnythingIsRecorded() {
         gateway.refuse = true;
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         OrderAction failed = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
                 RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn), null));
         assertThat(failed.state()).isEqualTo(ActionState.FAILED);
@@ -133,7 +132,7 @@ class ChannelActionsTest {
 
     @Test
     void anOrderTheChannelDoesNotKnowTakesAmazonsPath() {
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         ActionResult result = svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
                 RefundRequest.full("999-0000000-0000000", AdjustmentReason.CustomerReturn), null);
         assertThat(result).as("Amazon's path: the SP-API simulator has no such order")
@@ -145,7 +144,7 @@ class ChannelActionsTest {
     @Test
     void theScheduleConfirmsAPendingRefundNobodyReadsOnceEvenWhenTwoRunsOverlap() throws Exception {
         gateway.settled = false;
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         OrderAction pending = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
                 RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn), null));
         assertThat(pending.state()).isEqualTo(ActionState.SUBMITTED);
@@ -192,7 +191,7 @@ class ChannelActionsTest {
     @Test
     void aChannelThatStaysDownLeavesTheRefundSubmittedThenAttentionRequiredAndALateAnswerStillLands() {
         gateway.settled = false;
-        String ticket = channelTicket("ebay");
+        String ticket = h.channelTicket("ebay");
         OrderAction pending = accepted(svc.requestRefund(h.sellerId, ticket, "agent-1", "key-" + UUID.randomUUID(),
                 RefundRequest.full(ORDER, AdjustmentReason.CustomerReturn), null));
         gateway.confirmDown = true;
@@ -220,14 +219,6 @@ class ChannelActionsTest {
         return new ChannelConfirmations(h.store, (seller, channel) -> channel.equals("ebay")
                 ? Optional.of(new ChannelGateways.Gateway("ebay", gateway)) : Optional.empty(),
                 new AuditTrail(h.evidence), ChannelConfirmations.Settings.DEFAULT, h.clock);
-    }
-
-    private String channelTicket(String channel) {
-        String ticket = h.ticket();
-        h.dynamo.updateItem(u -> u.tableName(h.table).key(Map.of("PK", AttributeValue.fromS("S#" + h.sellerId + "#T#" + ticket),
-                "SK", AttributeValue.fromS("TICKET"))).updateExpression("SET channel = :c")
-                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(channel))));
-        return ticket;
     }
 
     private static OrderAction accepted(ActionResult result) {

@@ -44,7 +44,7 @@ class FeedFailuresTest {
 
     @Test
     void aFatalFeedFailsEveryActionInItWithTheReason() {
-        try (Harness h = new Harness()) {
+        try (Harness h = Harness.inMemory()) {
             String ticket = h.ticket();
             List<OrderAction> actions = request(h, ticket, 10, 11);
             h.simulator.failNextFeeds(1);
@@ -62,7 +62,7 @@ class FeedFailuresTest {
 
     @Test
     void aMessageErrorFailsOnlyThatActionWithAmazonsTextAndRedeliveryChangesNothing() {
-        try (Harness h = new Harness(w -> ((ArrayNode) w.path("spapi").path("feedResults").path("messageErrors")).addObject()
+        try (Harness h = Harness.inMemory(w -> ((ArrayNode) w.path("spapi").path("feedResults").path("messageErrors")).addObject()
                 .put("amazonOrderId", Harness.orderId(21)).put("resultMessageCode", 18028)
                 .put("resultDescription", "The refund amount exceeds the amount still refundable for this order item."), FaultPoint.NONE)) {
             String ticket = h.ticket();
@@ -89,7 +89,7 @@ class FeedFailuresTest {
 
     @Test
     void withoutANotificationThePollerCompletesTheAction() {
-        try (Harness h = new Harness()) {
+        try (Harness h = Harness.inMemory()) {
             String ticket = h.ticket();
             OrderAction a = request(h, ticket, 30).get(0);
             h.wiring.submitter().run();
@@ -105,7 +105,7 @@ class FeedFailuresTest {
 
     @Test
     void aFeedWithoutResultBecomesAttentionRequiredAndALateResultStillLands() {
-        try (Harness h = new Harness(w -> ((com.fasterxml.jackson.databind.node.ObjectNode) w.path("spapi")).put("feedProcessingDelay", "PT3H"),
+        try (Harness h = Harness.inMemory(w -> ((com.fasterxml.jackson.databind.node.ObjectNode) w.path("spapi")).put("feedProcessingDelay", "PT3H"),
                 FaultPoint.NONE)) {
             String ticket = h.ticket();
             OrderAction a = request(h, ticket, 31).get(0);
@@ -138,7 +138,7 @@ class FeedFailuresTest {
     @ValueSource(strings = {"attempt-created", "claimed", "planned", "uploaded", "upload-recorded", "creating", "created",
             "submitted-recorded"})
     void aCrashAfterAnyStepNeverSendsAnActionTwice(String step) {
-        try (Harness h = new Harness(Harness.warnOnEveryOrder(), crashOnceAt(step))) {
+        try (Harness h = Harness.inMemory(Harness.warnOnEveryOrder(), crashOnceAt(step))) {
             String ticket = h.ticket();
             List<OrderAction> actions = request(h, ticket, 40, 41, 42);
             assertThatThrownBy(() -> h.wiring.submitter().run()).hasMessageContaining("injected crash");

@@ -29,7 +29,7 @@ class FeedServicesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final String seller = "AFAST" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-    private final ActionStore store = new ActionStore(Harness.stack().dynamoDbClient(), Harness.stack().tableName("TicketsTable"));
+    private final ActionStore store = new InMemoryActionStore();
     private final InMemoryFeeds amazon = new InMemoryFeeds();
     private final InMemoryFeedAttempts attempts = new InMemoryFeedAttempts();
     private final TokenBucket budget = TokenBucket.createFeed(new InMemoryQuotaCounters(), clock);

@@ -29,7 +29,7 @@ class HandlersTest {
 
     @Test
     void notificationHandlerDeadLettersPoisonAndIgnoresOtherTypesAndUnknownFeeds() {
-        try (Harness h = new Harness()) {
+        try (Harness h = Harness.inMemory()) {
             List<String> dead = new ArrayList<>();
             ActionsWiring w = h.wiring;
             ActionsWiring withDlq = new ActionsWiring(w.orderActions(), w.submitter(), w.results(), w.poller(),
@@ -47,7 +47,7 @@ class HandlersTest {
 
     @Test
     void theScheduleSubmitsWhatALostTriggerLeftQueuedAndPolls() {
-        try (Harness h = new Harness()) {
+        try (Harness h = Harness.inMemory()) {
             String ticket = h.ticket();
             OrderAction a = ((ActionResult.Accepted) h.wiring.orderActions().requestRefund(h.sellerId, ticket, "agent", "key-lost-trigger-1",
                     RefundRequest.partial(Harness.orderId(90), AdjustmentReason.CustomerReturn, List.of(new RefundRequest.Line(

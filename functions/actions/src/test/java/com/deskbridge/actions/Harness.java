@@ -41,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * One test's world: DynamoDB Local with the template's table (shared per JVM), a fresh SP-API simulator over real HTTP
  * with generated credentials for a fresh seller, a test clock, and the actions components wired to both exactly as
- * {@link ActionsWiring#fromEnvironment} wires them (two SP-API clients: createFeed without transport retries).
+ * {@link ActionsWiring#fromEnvironment} wires them (two SP-API clients: createFeed without transport retries). The
+ * action store is DynamoDB Local's, or, for the tests of the services ({@link #inMemory}), the in-memory one
+ * ({@link ActionStoreContract} holds both to the same rules).
  */
 final class Harness implements AutoCloseable {
 
@@ -103,7 +105,20 @@ final class Harness implements AutoCloseable {
         this(customise, faults, Duration.ofMinutes(10));
     }
 
+    /** A world whose actions are kept by {@link InMemoryActionStore} (everything else as {@link #Harness()}). */
+    static Harness inMemory() {
+        return inMemory(w -> { }, FaultPoint.NONE);
+    }
+
+    static Harness inMemory(Consumer<ObjectNode> customise, FaultPoint faults) {
+        return new Harness(customise, faults, Duration.ofMinutes(10), true);
+    }
+
     Harness(Consumer<ObjectNode> customise, FaultPoint faults, Duration maxQuotaWait) {
+        this(customise, faults, maxQuotaWait, false);
+    }
+
+    private Harness(Consumer<ObjectNode> customise, FaultPoint faults, Duration maxQuotaWait, boolean inMemoryActions) {
         String clientId = "amzn1.application-oa2-client." + UUID.randomUUID().toString().replace("-", "");
         String clientSecret = "amzn1.oa2-cs.v1." + UUID.randomUUID().toString().replace("-", "");
         String refreshToken = "Atzr|IwEB" + UUID.randomUUID().toString().replace("-", "");
@@ -123,18 +138,30 @@ final class Harness implements AutoCloseable {
                 new InMemoryQuotaProvider(clock));
         spApi = new SpApiClient(http, clock, clock::sleep, name -> secret, quotas, endpoints,
                 Backoff.standard(new SplittableRandom(7)), maxQuotaWait);
+        store = inMemoryActions ? new InMemoryActionStore() : new DynamoDbActionStore(dynamo, table);
         wiring = ActionsWiring.of(new ActionsWiring.Parts(dynamo, table, spApi,
                 SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU), triggers::add, (message, reason, at) -> { },
                 new FeedSubmitter.Settings(FeedSubmitter.DEFAULT_MAX_MESSAGES_PER_FEED, FeedSubmitter.DEFAULT_LEASE, faults),
-                FeedPoller.Timing.DEFAULT, clock));
+                FeedPoller.Timing.DEFAULT, clock), store, ChannelGateways.NONE, ChannelConfirmations.Settings.DEFAULT);
         evidence = new DynamoDbEvidenceLog(dynamo, table, clock);
-        store = new ActionStore(dynamo, table);
         attempts = new DynamoDbFeedAttempts(dynamo, table);
     }
 
     /** A ticket of this seller (the ticket store's key layout: PK S#{seller}#T#{ticket}, SK TICKET). */
     String ticket() {
         return ticket(sellerId);
+    }
+
+    /** A ticket of this seller that came from {@code channel} ({@code ebay}, {@code shopify}). */
+    String channelTicket(String channel) {
+        String ticket = ticket();
+        dynamo.updateItem(u -> u.tableName(table).key(Map.of("PK", AttributeValue.fromS("S#" + sellerId + "#T#" + ticket),
+                "SK", AttributeValue.fromS("TICKET"))).updateExpression("SET channel = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(channel))));
+        if (store instanceof InMemoryActionStore memory) {
+            memory.ticket(sellerId, ticket, channel);
+        }
+        return ticket;
     }
 
     String ticket(String seller) {
@@ -148,6 +175,9 @@ final class Harness implements AutoCloseable {
         item.put("SK", AttributeValue.fromS("TICKET"));
         item.put("itemType", AttributeValue.fromS("ticket"));
         dynamo.putItem(p -> p.tableName(table).item(item));
+        if (store instanceof InMemoryActionStore memory) {
+            memory.ticket(seller, id.toString(), "amazon");
+        }
         return id.toString();
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class MoneyControlsTest {
 
-    private final Harness h = new Harness();
+    private final Harness h = Harness.inMemory();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private RefundControls controls = RefundControls.DEFAULT;
     private final OrderActions svc = new OrderActions(h.store, h.spApi, SellerAccounts.byPrefix("deskbridge/spapi/", Region.EU),

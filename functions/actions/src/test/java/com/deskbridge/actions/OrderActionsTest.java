@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The request path and the happy feed path against DynamoDB Local and the SP-API simulator over HTTP. */
 class OrderActionsTest {
 
-    private final Harness h = new Harness();
+    private final Harness h = Harness.inMemory();
 
     @AfterEach
     void close() {

@@ -1,6 +1,7 @@
 package com.deskbridge.api;
 
 import com.deskbridge.actions.ActionStore;
+import com.deskbridge.actions.DynamoDbActionStore;
 import com.deskbridge.actions.AuditTrail;
 import com.deskbridge.actions.MoneyAlerts;
 import com.deskbridge.actions.OrderActions;
@@ -152,7 +153,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
         String table = Env.require("TICKETS_TABLE");
         DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
         DynamoDbEvidenceLog evidence = new DynamoDbEvidenceLog(dynamo, table, clock);
-        ActionStore actions = new ActionStore(dynamo, table);
+        ActionStore actions = new DynamoDbActionStore(dynamo, table);
         Duration retention = Env.days("PERSONAL_DATA_RETENTION_DAYS", 30);
         // one SP-API access (HTTP client, quotas, secrets) per container, built on the first call that needs Amazon
         Supplier<SecretsManagerSource> secrets = memoized(SecretsManagerSource::fromEnvironment);

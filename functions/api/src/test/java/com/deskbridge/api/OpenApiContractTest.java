@@ -111,7 +111,7 @@ class OpenApiContractTest {
         new com.deskbridge.enrichment.DynamoDbTicketEnrichmentStore(stack.dynamoDbClient(), table).write(SELLER.value(), contextTicket.value(),
                 new com.deskbridge.enrichment.TicketEnrichment(com.deskbridge.enrichment.EnrichmentState.COMPLETE, "", now, order,
                         "A1PA6795UKMFR9", orderView, null, List.of(shipment), "fp"));
-        var actions = new com.deskbridge.actions.ActionStore(stack.dynamoDbClient(), table);
+        var actions = new com.deskbridge.actions.DynamoDbActionStore(stack.dynamoDbClient(), table);
         actionId = String.format("%012x%016x", now.toEpochMilli(), 7);
         actions.create(new com.deskbridge.actions.OrderAction(SELLER.value(), contextTicket.value(), actionId,
                 com.deskbridge.actions.ActionType.REFUND, com.deskbridge.actions.ActionState.COMPLETED, order, "A1PA6795UKMFR9",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.deskbridge.actions.ActionState;
 import com.deskbridge.actions.ActionStore;
+import com.deskbridge.actions.DynamoDbActionStore;
 import com.deskbridge.actions.ActionType;
 import com.deskbridge.actions.OrderAction;
 import com.deskbridge.domain.ticket.Channel;
@@ -54,7 +55,7 @@ class TicketContextApiTest {
         stack = api.stack;
         String table = api.table;
         enrichment = new DynamoDbTicketEnrichmentStore(stack.dynamoDbClient(), table);
-        actions = new ActionStore(stack.dynamoDbClient(), table);
+        actions = new DynamoDbActionStore(stack.dynamoDbClient(), table);
     }
 
     @AfterAll

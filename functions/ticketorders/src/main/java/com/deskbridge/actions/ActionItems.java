@@ -30,7 +30,7 @@ final class ActionItems {
     }
 
     static Map<String, AttributeValue> actionKey(String sellerId, String ticketId, String actionId) {
-        return ActionStore.key(Keys.ticketPk(sellerId, ticketId), Keys.actionSk(actionId));
+        return Keys.key(Keys.ticketPk(sellerId, ticketId), Keys.actionSk(actionId));
     }
 
     /** The sort key of {@code a} in the feed queue index (GSI3 {@code Q#{shard}}). */

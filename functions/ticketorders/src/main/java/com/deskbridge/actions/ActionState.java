@@ -33,6 +33,11 @@ public enum ActionState {
     /** States a result from Amazon may still be written over (a late report beats "attention required"). */
     public static final Set<ActionState> AWAITING_RESULT = EnumSet.of(QUEUED, SUBMITTED, ATTENTION_REQUIRED);
 
+    /** True for the states an action ends in: reaching one counts as its requesting agent's outcome. */
+    public boolean isFinal() {
+        return this == COMPLETED || this == FAILED || this == REJECTED;
+    }
+
     /** True for states in which the action may still pay money back (counted against what is refundable). */
     public boolean mayRefund() {
         return this != FAILED && this != REJECTED;

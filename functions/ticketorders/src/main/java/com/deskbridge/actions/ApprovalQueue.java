@@ -1,105 +1,45 @@
 package com.deskbridge.actions;
 
-import static com.deskbridge.actions.Keys.GSI3PK;
-import static com.deskbridge.actions.Keys.GSI3SK;
-import static com.deskbridge.actions.Keys.PK;
-
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Refunds awaiting a lead's approval (issue 12): the seller's approval list (its entries are written by
- * {@link ActionStore#create} with the action) and the lead's decision as one transaction.
+ * {@link ActionStore#create} with the action) and the lead's decision as one atomic step. {@link DynamoDbApprovalQueue}
+ * keeps them in the tickets table.
  */
-public final class ApprovalQueue {
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    ApprovalQueue(DynamoDbClient dynamo, String table) {
-        this.dynamo = Objects.requireNonNull(dynamo);
-        this.table = Objects.requireNonNull(table);
-    }
+public interface ApprovalQueue {
 
     /** Outcome of {@link #decide}. */
-    public enum Decided { DECIDED, NOT_AWAITING, SAME_PERSON }
-
-    /** The approval-list entry {@link ActionStore#create} writes with a refund that waits for approval. */
-    TransactWriteItem entry(OrderAction action) {
-        Map<String, AttributeValue> pending = new HashMap<>(ActionStore.key(Keys.approvalsPk(action.sellerId()),
-                Keys.actionSk(action.actionId())));
-        pending.put("itemType", Attr.s("approval-pending"));
-        pending.put("ticketId", Attr.s(action.ticketId()));
-        pending.put("actionId", Attr.s(action.actionId()));
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(pending)).build();
-    }
+    enum Decided { DECIDED, NOT_AWAITING, SAME_PERSON }
 
     /**
-     * A lead's decision about a refund that awaits approval, as one transaction: the action moves from
-     * AWAITING_APPROVAL (only from there, and only when {@code lead} is not the agent who asked) to QUEUED, entering
-     * the submitter's queue, or to REJECTED; its entry leaves the seller's approval list. Two leads deciding at once,
-     * or one deciding twice, move it once.
+     * A lead's decision about a refund that awaits approval, as one atomic step: the action moves from
+     * AWAITING_APPROVAL (only from there, and only when {@code lead} is not the agent who asked: {@link #mayDecide}) to
+     * QUEUED, entering the submitter's queue when it is Amazon's, or to REJECTED, which counts as its agent's outcome;
+     * its entry leaves the seller's approval list. Two leads deciding at once, or one deciding twice, move it once.
      */
-    public Decided decide(OrderAction a, boolean approve, String lead, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":awaiting", Attr.s(ActionState.AWAITING_APPROVAL.name()));
-        values.put(":to", Attr.s((approve ? ActionState.QUEUED : ActionState.REJECTED).name()));
-        values.put(":lead", Attr.s(lead));
-        values.put(":now", Attr.s(now.toString()));
-        values.put(":decision", Attr.s(approve ? "APPROVED" : "REJECTED"));
-        String set = "SET #st = :to, updatedAt = :now, decidedBy = :lead, decidedAt = :now, decision = :decision";
-        if (approve && a.channel() == null) { // channel actions are executed at once, never by the feed submitter
-            values.put(":qp", Attr.s(Keys.queuePk(Keys.shard(a.actionId()))));
-            values.put(":qs", Attr.s(ActionItems.queueSk(a)));
-            set += ", " + GSI3PK + " = :qp, " + GSI3SK + " = :qs";
-        }
-        Update move = Update.builder().tableName(table).key(ActionItems.actionKey(a.sellerId(), a.ticketId(), a.actionId()))
-                .updateExpression(set).conditionExpression("#st = :awaiting AND agentId <> :lead")
-                .expressionAttributeNames(Map.of("#st", "state")).expressionAttributeValues(values).build();
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(TransactWriteItem.builder().update(move).build(),
-                TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(ActionStore.key(Keys.approvalsPk(a.sellerId()), Keys.actionSk(a.actionId())))).build()));
-        if (!approve) {
-            ActionItems.outcomeCount(table, a, ActionState.REJECTED.name()).ifPresent(writes::add);
-        }
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(writes));
-            return Decided.DECIDED;
-        } catch (TransactionCanceledException e) {
-            if (!ActionItems.failed(e.cancellationReasons(), 0)) {
-                throw e;
-            }
-            OrderAction current = ActionItems.read(dynamo, table, a.sellerId(), a.ticketId(), a.actionId()).orElse(a);
-            return current.state() == ActionState.AWAITING_APPROVAL && lead.equals(current.agentId()) ? Decided.SAME_PERSON
-                    : Decided.NOT_AWAITING;
-        }
+    Decided decide(OrderAction a, boolean approve, String lead, Instant now);
+
+    /** The seller's refunds awaiting approval, oldest first (action ids are time-ordered), at most {@code limit}. */
+    List<OrderAction> awaiting(String sellerId, int limit);
+
+    /** Whether {@code lead} may decide about {@code current}: it still awaits approval and a second person decides. */
+    static boolean mayDecide(OrderAction current, String lead) {
+        return current.state() == ActionState.AWAITING_APPROVAL && !lead.equals(current.agentId());
     }
 
-    /** The seller's refunds awaiting approval, oldest first (action ids are time-ordered). */
-    public List<OrderAction> awaiting(String sellerId, int limit) {
-        List<OrderAction> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression(PK + " = :pk").expressionAttributeValues(Map.of(":pk", Attr.s(Keys.approvalsPk(sellerId))))
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> i : page.items()) {
-                ActionItems.read(dynamo, table, sellerId, Attr.str(i, "ticketId"), Attr.str(i, "actionId"))
-                        .filter(a -> a.state() == ActionState.AWAITING_APPROVAL).ifPresent(out::add);
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && out.size() < limit);
-        return out.size() > limit ? out.subList(0, limit) : out;
+    /** Why a decision about {@code current} did not happen. */
+    static Decided refused(OrderAction current, String lead) {
+        return current.state() == ActionState.AWAITING_APPROVAL && lead.equals(current.agentId()) ? Decided.SAME_PERSON
+                : Decided.NOT_AWAITING;
+    }
+
+    /** {@code a} as the lead's decision leaves it: QUEUED (approved) or REJECTED, with who decided and when. */
+    static OrderAction decided(OrderAction a, boolean approve, String lead, Instant now) {
+        return new OrderAction(a.sellerId(), a.ticketId(), a.actionId(), a.type(),
+                approve ? ActionState.QUEUED : ActionState.REJECTED, a.orderId(), a.marketplaceId(), a.agentId(), a.amount(),
+                a.currency(), a.reason(), a.requestedAt(), a.buyerRequestAt(), now, a.commandJson(), a.feedAttemptId(),
+                a.feedId(), a.messageId(), a.error(), new OrderAction.Decision(approve, lead, now), a.channel());
     }
 }

@@ -1,113 +1,53 @@
 package com.deskbridge.actions;
 
-import static com.deskbridge.actions.Keys.GSI3PK;
-import static com.deskbridge.actions.Keys.GSI3SK;
-
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import java.util.Set;
 
 /**
- * The channel-confirmation schedule: channel actions their channel has not settled yet, in a sparse, write-sharded
- * index (GSI3 {@code CHCONF#{shard}}, sort key {@code {dueAt}#{submittedAt}#{seller}#{ticket}#{actionId}}) by the time
- * of their next check. {@link ChannelConfirmations} reads what is due, claims it, and drops it when it gives up.
+ * The channel-confirmation schedule: channel actions their channel has not settled yet, by the time of their next
+ * check. {@link ChannelConfirmations} reads what is due, claims it, and drops it when it gives up; an action enters
+ * it by a {@link ActionStore#transition} with {@link #fields}. {@link DynamoDbConfirmationIndex} keeps it as a sparse,
+ * write-sharded index of the tickets table.
  */
-public final class ConfirmationIndex {
+public interface ConfirmationIndex {
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    /** The transition field of the next check's time ({@link #fields}). */
+    String DUE_AT = "confirmDueAt";
+    /** The transition field of the time the deadlines count from ({@link #fields}). */
+    String SUBMITTED_AT = "confirmSubmittedAt";
+    /** The states in which an action still waits for its channel. */
+    Set<ActionState> AWAITING_CHANNEL = EnumSet.of(ActionState.SUBMITTED, ActionState.ATTENTION_REQUIRED);
 
-    ConfirmationIndex(DynamoDbClient dynamo, String table) {
-        this.dynamo = Objects.requireNonNull(dynamo);
-        this.table = Objects.requireNonNull(table);
-    }
-
-    /** A channel action awaiting its channel's confirmation, as the confirmation index holds it. */
-    public record ConfirmationRef(String sellerId, String ticketId, String actionId, Instant dueAt, Instant submittedAt,
-                                  String sortKey) {
+    /**
+     * A channel action awaiting its channel's confirmation, as the schedule holds it.
+     *
+     * @param sortKey the schedule entry as read: a claim succeeds only while it is unchanged
+     */
+    record ConfirmationRef(String sellerId, String ticketId, String actionId, Instant dueAt, Instant submittedAt,
+                           String sortKey) {
     }
 
     /**
-     * The index fields that put {@code a} on the confirmation schedule: checked from {@code dueAt} on, its deadlines
-     * counted from {@code submittedAt}. Passed as {@link ActionStore#transition} fields (the transition then keeps them).
+     * The fields that put {@code a} on the confirmation schedule: checked from {@code dueAt} on, its deadlines counted
+     * from {@code submittedAt}. Passed as {@link ActionStore#transition} fields (the transition then keeps them).
      */
     static Map<String, String> fields(OrderAction a, Instant dueAt, Instant submittedAt) {
-        Map<String, String> fields = new HashMap<>();
-        fields.put(GSI3PK, Keys.confirmPk(Keys.shard(a.actionId())));
-        fields.put(GSI3SK, sortKey(a.sellerId(), a.ticketId(), a.actionId(), dueAt, submittedAt));
-        return fields;
+        return Map.of(DUE_AT, dueAt.toString(), SUBMITTED_AT, submittedAt.toString());
     }
 
-    private static String sortKey(String sellerId, String ticketId, String actionId, Instant dueAt, Instant submittedAt) {
-        return Keys.time(dueAt) + "#" + Keys.time(submittedAt) + "#" + sellerId + "#" + ticketId + "#" + actionId;
-    }
-
-    /**
-     * Channel actions whose next confirmation check is due at {@code now}, earliest first per shard, at most
-     * {@code limit}: a query of the sparse confirmation index, never a scan.
-     */
-    public List<ConfirmationRef> due(Instant now, int limit) {
-        List<ConfirmationRef> out = new ArrayList<>();
-        String bound = Keys.time(now) + "$"; // every key whose due time is at or before now ('#' < '$')
-        for (int shard = 0; shard < Keys.SHARDS && out.size() < limit; shard++) {
-            Map<String, AttributeValue> start = null;
-            do {
-                QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI3)
-                        .keyConditionExpression(GSI3PK + " = :p AND " + GSI3SK + " < :b")
-                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.confirmPk(shard)), ":b", Attr.s(bound)))
-                        .limit(limit).exclusiveStartKey(start).build());
-                for (Map<String, AttributeValue> i : page.items()) {
-                    String sk = Attr.str(i, GSI3SK);
-                    String[] parts = sk.split("#", 5);
-                    out.add(new ConfirmationRef(parts[2], parts[3], parts[4], Instant.parse(parts[0]), Instant.parse(parts[1]), sk));
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null && out.size() < limit);
-        }
-        return out.size() > limit ? out.subList(0, limit) : out;
-    }
+    /** Channel actions whose next confirmation check is due at {@code now}, earliest first (per shard), at most {@code limit}. */
+    List<ConfirmationRef> due(Instant now, int limit);
 
     /**
      * Takes a due confirmation for one run: moves its next check to {@code nextDue}, only if nobody moved it since it
-     * was read and the action still awaits its channel. Two overlapping runs: one claims, the other skips it.
+     * was read and the action still awaits its channel ({@link #AWAITING_CHANNEL}). Two overlapping runs: one claims,
+     * the other skips it.
      */
-    public boolean claim(ConfirmationRef ref, Instant nextDue) {
-        try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                    .key(ActionItems.actionKey(ref.sellerId(), ref.ticketId(), ref.actionId()))
-                    .updateExpression("SET " + GSI3SK + " = :next")
-                    .conditionExpression(GSI3SK + " = :seen AND #st IN (:s, :a)")
-                    .expressionAttributeNames(Map.of("#st", "state"))
-                    .expressionAttributeValues(Map.of(":seen", Attr.s(ref.sortKey()),
-                            ":next", Attr.s(sortKey(ref.sellerId(), ref.ticketId(), ref.actionId(), nextDue, ref.submittedAt())),
-                            ":s", Attr.s(ActionState.SUBMITTED.name()), ":a", Attr.s(ActionState.ATTENTION_REQUIRED.name())))
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
+    boolean claim(ConfirmationRef ref, Instant nextDue);
 
     /** Takes the action off the confirmation schedule (given up: nobody asks its channel again). */
-    public void drop(ConfirmationRef ref) {
-        try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                    .key(ActionItems.actionKey(ref.sellerId(), ref.ticketId(), ref.actionId()))
-                    .updateExpression("REMOVE " + GSI3PK + ", " + GSI3SK)
-                    .conditionExpression(GSI3PK + " = :p")
-                    .expressionAttributeValues(Map.of(":p", Attr.s(Keys.confirmPk(Keys.shard(ref.actionId())))))
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
-            // already off the schedule
-        }
-    }
+    void drop(ConfirmationRef ref);
 }

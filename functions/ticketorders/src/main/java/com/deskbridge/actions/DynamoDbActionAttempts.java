@@ -32,7 +32,7 @@ public final class DynamoDbActionAttempts implements ActionAttempts {
     @Override
     public Optional<Attempt> find(String sellerId, String idempotencyKey) {
         Map<String, AttributeValue> i = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(ActionStore.key(Keys.channelAttemptPk(sellerId, idempotencyKey), "ATTEMPT"))).item();
+                .key(Keys.key(Keys.channelAttemptPk(sellerId, idempotencyKey), "ATTEMPT"))).item();
         if (i == null || i.isEmpty()) {
             return Optional.empty();
         }
@@ -45,7 +45,7 @@ public final class DynamoDbActionAttempts implements ActionAttempts {
 
     @Override
     public boolean begin(Attempt a) {
-        Map<String, AttributeValue> item = new HashMap<>(ActionStore.key(Keys.channelAttemptPk(a.sellerId(), a.idempotencyKey()), "ATTEMPT"));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.channelAttemptPk(a.sellerId(), a.idempotencyKey()), "ATTEMPT"));
         item.put("itemType", Attr.s("channel-attempt"));
         item.put("orderId", Attr.s(a.orderId()));
         item.put("kind", Attr.s(a.kind()));
@@ -69,7 +69,7 @@ public final class DynamoDbActionAttempts implements ActionAttempts {
             return;
         }
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(ActionStore.key(Keys.channelAttemptPk(sellerId, idempotencyKey), "ATTEMPT"))
+            dynamo.updateItem(u -> u.tableName(table).key(Keys.key(Keys.channelAttemptPk(sellerId, idempotencyKey), "ATTEMPT"))
                     .updateExpression("SET externalId = :e").conditionExpression("attribute_exists(" + Keys.PK + ")")
                     .expressionAttributeValues(Map.of(":e", Attr.s(externalId))));
         } catch (ConditionalCheckFailedException e) {

@@ -3,6 +3,8 @@ package com.deskbridge.actions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where actions live in the single tickets table (same conventions as the adapters' TicketKeys: every key starts
@@ -36,6 +38,11 @@ final class Keys {
     static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Keys() {
+    }
+
+    /** The primary key of an item of the tickets table. */
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 
     static String seller(String sellerId) {

@@ -47,7 +47,7 @@ public final class ShipToWatch {
             return Optional.empty();
         }
         String fingerprint = fingerprint(shipTo.get());
-        Map<String, AttributeValue> key = ActionStore.key(Keys.ledgerPk(sellerId, orderId), "SHIPTO");
+        Map<String, AttributeValue> key = Keys.key(Keys.ledgerPk(sellerId, orderId), "SHIPTO");
         for (int attempt = 0; attempt < 3; attempt++) {
             Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)).item();
             String seen = item == null ? null : Attr.str(item, "fingerprint");
