@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * problem+json ({@link Problems}). The routes live in {@link RouteTable} and are described in openapi.yaml (a test
  * keeps the three in step with template.yaml).
  */
-public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The access-token claim that names the seller account the agent works for. */
     public static final String SELLER_CLAIM = ApiRequest.SELLER_CLAIM;
     /** Every route this handler serves. */
@@ -130,36 +129,23 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
     }
 
-    /** SnapStart's before-checkpoint hook (also what tests call): {@link #prime()}. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    /** Priming rounds: enough for the JIT to compile the read path's hot methods into the snapshot (C1, template.yaml). */
-    static final int PRIMING_ROUNDS = 12;
-
     /**
-     * SnapStart priming with dummy invocations, as AWS recommends
-     * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-best-practices.html, "Performance tuning"): the read path
-     * an agent's first request takes, for the reserved seller {@value SnapStartPriming#RESERVED_SELLER}, which has no
-     * data. Each round asks for one of its tickets (404 through the ticket read and problem+json) and its open queue
-     * (an empty page), then renders an in-memory ticket of it the way {@code GET /tickets/{id}} renders a found one
-     * (its enrichment, actions, notes, presence and history are read, all empty, and the view goes through the
-     * response's Jackson serialisation). Only reads: nothing is stored, sent or queued; the SDK re-establishes the
-     * connections these reads opened after a restore (same page, "Networking best practices").
+     * SnapStart priming with a dummy invocation of the read path an agent's first request takes (SnapStartPriming runs
+     * it {@value SnapStartPriming#ROUNDS} times before the snapshot), for the reserved seller
+     * {@value SnapStartPriming#RESERVED_SELLER}, which has no data: one of its tickets is asked for (404 through the
+     * ticket read and problem+json), then its open queue (an empty page), then an in-memory ticket of it is rendered the
+     * way {@code GET /tickets/{id}} renders a found one (its enrichment, actions, notes, presence and history are read,
+     * all empty, and the view goes through the response's Jackson serialisation). Only reads: nothing is stored, sent
+     * or queued.
      */
     void prime() {
         SellerId seller = new SellerId(SnapStartPriming.RESERVED_SELLER);
         TicketDetail ticket = primingTicket(seller);
-        int status = 0;
-        for (int round = 0; round < PRIMING_ROUNDS; round++) {
-            status = handleRequest(primingEvent("GET /tickets/{id}", "/tickets/" + ticket.ticket().id().value(),
-                    Map.of("id", ticket.ticket().id().value()), null), null).getStatusCode();
-            handleRequest(primingEvent("GET /tickets", "/tickets", Map.of(), Map.of("status", "open")), null);
-            http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming")));
-        }
-        LOG.info("SnapStart priming answered {}", status);
+        int status = handleRequest(primingEvent("GET /tickets/{id}", "/tickets/" + ticket.ticket().id().value(),
+                Map.of("id", ticket.ticket().id().value()), null), null).getStatusCode();
+        handleRequest(primingEvent("GET /tickets", "/tickets", Map.of(), Map.of("status", "open")), null);
+        http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming")));
+        LOG.debug("SnapStart priming answered {}", status);
     }
 
     private static APIGatewayV2HTTPEvent primingEvent(String routeKey, String path, Map<String, String> pathParameters,
@@ -186,11 +172,6 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return new TicketDetail(summary, List.of(TicketMessage.inbound("maaaaaaaaaaaaaaaaaaaaaaaa", "priming-1",
                 new Sender("priming@marketplace.amazon.de", "Priming - Amazon Marketplace"), "Where is my order?",
                 "Hello, where is my order?", false, List.of(), at)));
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK re-opens connections on demand and no ids or clocks were captured at init.
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

@@ -389,8 +389,8 @@ class TicketApiHandlerTest {
 
     @Test
     void snapStartPrimingOnlyReadsTheReservedSeller() {
-        handler.beforeCheckpoint(null);
-        assertThat(calls).hasSize(2 * TicketApiHandler.PRIMING_ROUNDS)
+        handler.prime();
+        assertThat(calls).hasSize(2)
                 .allMatch(c -> c.startsWith("find snapstart-priming ") || c.startsWith("list snapstart-priming open "));
     }
 
