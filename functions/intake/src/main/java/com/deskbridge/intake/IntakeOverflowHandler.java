@@ -15,16 +15,16 @@ public final class IntakeOverflowHandler implements RequestHandler<SQSEvent, SQS
     private final IntakeHandler handler;
 
     /**
-     * SnapStart priming (template.yaml: SnapStart on every function): this function runs the intake handler, so it primes
-     * it with the same harmless request, after loading its own class list (recorded from its own first request: the
-     * overflow queue's guards differ from the intake queue's). Held here, the CRaC context holds it weakly.
+     * SnapStart priming (template.yaml: SnapStart on every function): this function runs the intake handler, so it loads
+     * the intake handler's class list and primes it with the same harmless request. Held here, the CRaC context holds
+     * it weakly.
      */
     private final SnapStartPriming priming;
 
     /** Used by the Lambda runtime. */
     public IntakeOverflowHandler() {
         this.handler = new IntakeHandler(IntakeWiring.fromEnvironment(), IntakeGuards.forOverflowFromEnvironment());
-        this.priming = SnapStartPriming.register(IntakeOverflowHandler.class, handler::prime);
+        this.priming = SnapStartPriming.register(IntakeHandler.class, handler::prime);
     }
 
     @Override
