@@ -5,6 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.domain.sla.Priority;
+import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
+import java.time.Instant;
+import java.util.List;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketCorrelations;
 import com.deskbridge.adapters.logging.Correlation;
@@ -18,8 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.crac.Core;
-import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * problem+json ({@link Problems}). The routes live in {@link RouteTable} and are described in openapi.yaml (a test
  * keeps the three in step with template.yaml).
  */
-public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The access-token claim that names the seller account the agent works for. */
     public static final String SELLER_CLAIM = ApiRequest.SELLER_CLAIM;
     /** Every route this handler serves. */
@@ -45,12 +53,17 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ApiApplication app;
     /** The correlation id a ticket carries (the buyer message's that opened it), for requests on that ticket. */
     private final BiFunction<SellerId, TicketId, Optional<String>> correlations;
+    /**
+     * SnapStart priming (template.yaml: SnapStart on every function): this handler's class list, then {@link #prime()}.
+     * Held here, the CRaC context holds it weakly.
+     */
+    private SnapStartPriming priming;
 
     /** Used by the Lambda runtime: the composition root {@link ApiServices#fromEnvironment()}; registers SnapStart priming. */
     public TicketApiHandler() {
         this(ApiServices.fromEnvironment(), new DynamoDbTicketCorrelations(AwsClients.dynamoDb(),
                 Env.require("TICKETS_TABLE"))::of);
-        Core.getGlobalContext().register(this);
+        priming = SnapStartPriming.register(TicketApiHandler.class, this::prime);
     }
 
     /** With the given collaborators (tests about something else: requests log under API Gateway's request id). */
@@ -116,28 +129,49 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
     }
 
-    /** SnapStart priming: exercise the whole read path once before the snapshot, so restored instances start warm. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        APIGatewayV2HTTPEvent warmup = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("GET /tickets/{id}")
-                .withRawPath("/tickets/taaaaaaaaaaaaaaaaaaaaaaaa")
-                .withPathParameters(Map.of("id", "taaaaaaaaaaaaaaaaaaaaaaaa"))
+    /**
+     * SnapStart priming with a dummy invocation of the read path an agent's first request takes (SnapStartPriming runs
+     * it {@value SnapStartPriming#ROUNDS} times before the snapshot), for the reserved seller
+     * {@value SnapStartPriming#RESERVED_SELLER}, which has no data: one of its tickets is asked for (404 through the
+     * ticket read and problem+json), then its open queue (an empty page), then an in-memory ticket of it is rendered the
+     * way {@code GET /tickets/{id}} renders a found one (its enrichment, actions, notes, presence and history are read,
+     * all empty, and the view goes through the response's Jackson serialisation). Only reads: nothing is stored, sent
+     * or queued.
+     */
+    void prime() {
+        SellerId seller = new SellerId(SnapStartPriming.RESERVED_SELLER);
+        TicketDetail ticket = primingTicket(seller);
+        int status = handleRequest(primingEvent("GET /tickets/{id}", "/tickets/" + ticket.ticket().id().value(),
+                Map.of("id", ticket.ticket().id().value()), null), null).getStatusCode();
+        handleRequest(primingEvent("GET /tickets", "/tickets", Map.of(), Map.of("status", "open")), null);
+        http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming")));
+        LOG.debug("SnapStart priming answered {}", status);
+    }
+
+    private static APIGatewayV2HTTPEvent primingEvent(String routeKey, String path, Map<String, String> pathParameters,
+                                                      Map<String, String> query) {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withRawPath(path)
+                .withPathParameters(pathParameters).withQueryStringParameters(query)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("snapstart-priming")
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of(SELLER_CLAIM, "snapstart-priming")).build())
+                                        .withClaims(Map.of(SELLER_CLAIM, SnapStartPriming.RESERVED_SELLER,
+                                                "sub", "snapstart-priming")).build())
                                 .build())
                         .build())
                 .build();
-        APIGatewayV2HTTPResponse response = handleRequest(warmup, null);
-        LOG.info("SnapStart priming answered {}", response.getStatusCode());
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK re-opens connections on demand and no ids or clocks were captured at init.
+    /** A ticket of the reserved seller that exists only in memory: one buyer message, as intake would store it. */
+    private static TicketDetail primingTicket(SellerId seller) {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        TicketSummary summary = new TicketSummary(TicketId.parse("taaaaaaaaaaaaaaaaaaaaaaaa"), seller, Channel.AMAZON,
+                "A1PA6795UKMFR9", "302-0000000-0000000", "Priming", "Where is my order?", TicketStatus.OPEN, at, at, at, 1,
+                "WHERE_IS_MY_ORDER", Set.of("shipping-status"), Priority.NORMAL, null, at.plusSeconds(86_400));
+        return new TicketDetail(summary, List.of(TicketMessage.inbound("maaaaaaaaaaaaaaaaaaaaaaaa", "priming-1",
+                new Sender("priming@marketplace.amazon.de", "Priming - Amazon Marketplace"), "Where is my order?",
+                "Hello, where is my order?", false, List.of(), at)));
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

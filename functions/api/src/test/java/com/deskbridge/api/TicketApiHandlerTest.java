@@ -388,9 +388,10 @@ class TicketApiHandlerTest {
     }
 
     @Test
-    void snapStartPrimingRunsTheReadPathOnce() {
-        handler.beforeCheckpoint(null);
-        assertThat(calls).singleElement().asString().startsWith("find snapstart-priming ");
+    void snapStartPrimingOnlyReadsTheReservedSeller() {
+        handler.prime();
+        assertThat(calls).hasSize(2)
+                .allMatch(c -> c.startsWith("find snapstart-priming ") || c.startsWith("list snapstart-priming open "));
     }
 
     private static APIGatewayV2HTTPEvent post(String routeKey, String path, Map<String, String> claims,

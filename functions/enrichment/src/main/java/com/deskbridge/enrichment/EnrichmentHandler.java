@@ -38,7 +38,27 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
         this(EnrichmentWiring.fromEnvironment());
-        priming = SnapStartPriming.register(EnrichmentHandler.class, ParallelLookups::prime);
+        priming = SnapStartPriming.register(EnrichmentHandler.class, this::prime);
+    }
+
+    /**
+     * SnapStart priming: the look-up pool, then one enrichment request of the reserved seller through the handler's
+     * own path (the SQS batch, the request's JSON, the ticket read). That seller has no ticket, so the request ends
+     * "ticket not found": nothing is written, nothing is asked of Amazon or a carrier, nothing goes to the DLQ.
+     */
+    void prime() {
+        ParallelLookups.prime();
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId("snapstart-priming");
+        record.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+        record.setBody(EnrichmentRequest.body(SnapStartPriming.RESERVED_SELLER, "taaaaaaaaaaaaaaaaaaaaaaaa",
+                "302-0000000-0000000", "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(java.util.List.of(record));
+        SQSBatchResponse response = handleRequest(event, null);
+        if (response.getBatchItemFailures() != null && !response.getBatchItemFailures().isEmpty()) {
+            throw new IllegalStateException("the priming enrichment request failed");
+        }
     }
 
     public EnrichmentHandler(EnrichmentWiring wiring) {

@@ -22,6 +22,19 @@ class EnrichmentHandlerTest {
     }
 
     @Test
+    void snapStartPrimingRunsTheHandlersPathForTheReservedSellerWithoutWritingOrAskingUpstream() {
+        f.start();
+        EnrichmentWiring w = f.wiring();
+        EnrichmentHandler handler = new EnrichmentHandler(w);
+
+        handler.prime();
+
+        assertThat(w.store().read(com.deskbridge.adapters.aws.SnapStartPriming.RESERVED_SELLER,
+                "taaaaaaaaaaaaaaaaaaaaaaaa")).isEmpty();
+        assertThat(f.carriers.callCount("dhl") + f.carriers.callCount("ups")).isZero();
+    }
+
+    @Test
     void carrierOutageShowsRetryingThenSucceedsOnTheRetry() {
         String dhl = f.dhlNumber();
         String orderId = f.orderId();

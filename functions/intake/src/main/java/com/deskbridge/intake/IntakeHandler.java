@@ -56,16 +56,20 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     /**
      * SnapStart priming: decodes a channel envelope and an inline raw e-mail (JSON, MIME, the relay mail parser) of the
-     * reserved seller. Nothing is stored: storing would start an SLA clock nobody answers.
+     * reserved seller and triages both as intake would before storing them (language detection, the intent model, the
+     * seller's tag rules and SLA policy, read and found absent). Nothing is stored: storing would start an SLA clock
+     * nobody answers.
      */
     void prime() {
+        List<InboundMessage> decoded = new java.util.ArrayList<>();
         String seller = SnapStartPriming.RESERVED_SELLER;
-        decoder.decode("{\"version\":1,\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"" + seller
+        decoded.addAll(decoder.decode("{\"version\":1,\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"" + seller
                 + "\",\"externalMessageId\":\"priming-1\",\"threadKey\":\"priming\",\"orderId\":\"12-34567-89012\","
                 + "\"sender\":{\"address\":\"priming_buyer\",\"displayName\":\"Priming\"},\"subject\":\"Where is my order?\","
-                + "\"body\":\"Where is my order?\",\"receivedAt\":\"2026-01-01T00:00:00Z\"}", clock.instant());
-        decoder.decode("{\"version\":1,\"type\":\"raw-mime\",\"sellerId\":\"" + seller + "\",\"mimeBase64\":\"RnJvbTogIlNuYXBzdGFydCBQcmltaW5nIC0gQW1hem9uIE1hcmtldHBsYWNlIiA8c25hcHN0YXJ0cHJpbWluZ0BtYXJrZXRwbGFjZS5hbWF6b24uZGU+DQpUbzogc25hcHN0YXJ0LXByaW1pbmdAaW5ib3VuZC5kZXNrYnJpZGdlLmV4YW1wbGUNClN1YmplY3Q6ID0/VVRGLTg/UT9Xb19ibGVpYnRfbWVpbmVfQmVzdGVsbHVuZz0zRj89DQpEYXRlOiBUaHUsIDAxIEphbiAyMDI2IDAwOjAwOjAwICswMDAwDQpNZXNzYWdlLUlEOiA8c25hcHN0YXJ0LXByaW1pbmdAZW1haWwuYW1hem9uc2VzLmNvbT4NCk1JTUUtVmVyc2lvbjogMS4wDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW47IGNoYXJzZXQ9VVRGLTgNCkNvbnRlbnQtVHJhbnNmZXItRW5jb2Rpbmc6IHF1b3RlZC1wcmludGFibGUNCg0KR3V0ZW4gVGFnLCB3YW5uIGtvbW10IG1laW4gUGFrZXQgYW4/IEdyPUMzPUJDPUMzPTlGZQ0K\"}",
-                clock.instant());
+                + "\"body\":\"Where is my order?\",\"receivedAt\":\"2026-01-01T00:00:00Z\"}", clock.instant()));
+        decoded.addAll(decoder.decode("{\"version\":1,\"type\":\"raw-mime\",\"sellerId\":\"" + seller + "\",\"mimeBase64\":\"RnJvbTogIlNuYXBzdGFydCBQcmltaW5nIC0gQW1hem9uIE1hcmtldHBsYWNlIiA8c25hcHN0YXJ0cHJpbWluZ0BtYXJrZXRwbGFjZS5hbWF6b24uZGU+DQpUbzogc25hcHN0YXJ0LXByaW1pbmdAaW5ib3VuZC5kZXNrYnJpZGdlLmV4YW1wbGUNClN1YmplY3Q6ID0/VVRGLTg/UT9Xb19ibGVpYnRfbWVpbmVfQmVzdGVsbHVuZz0zRj89DQpEYXRlOiBUaHUsIDAxIEphbiAyMDI2IDAwOjAwOjAwICswMDAwDQpNZXNzYWdlLUlEOiA8c25hcHN0YXJ0LXByaW1pbmdAZW1haWwuYW1hem9uc2VzLmNvbT4NCk1JTUUtVmVyc2lvbjogMS4wDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW47IGNoYXJzZXQ9VVRGLTgNCkNvbnRlbnQtVHJhbnNmZXItRW5jb2Rpbmc6IHF1b3RlZC1wcmludGFibGUNCg0KR3V0ZW4gVGFnLCB3YW5uIGtvbW10IG1laW4gUGFrZXQgYW4/IEdyPUMzPUJDPUMzPTlGZQ0K\"}",
+                clock.instant()));
+        decoded.forEach(intake::triage);
     }
 
     private IntakeHandler(IntakeWiring.Clients clients) {

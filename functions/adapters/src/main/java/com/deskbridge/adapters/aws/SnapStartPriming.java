@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class SnapStartPriming implements Resource {
     /** The seller id priming may use; never a real seller's (onboarding must refuse it). */
     public static final String RESERVED_SELLER = "snapstart-priming";
+    /** How often the priming request runs (the first for what is lazily built, the others for the JIT). */
+    public static final int ROUNDS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
     private final Class<?> handler;
@@ -83,7 +85,9 @@ public final class SnapStartPriming implements Resource {
         String failure = readTicketsTable();
         if (request != null) {
             try {
-                request.run();
+                for (int round = 0; round < ROUNDS; round++) {
+                    request.run();
+                }
             } catch (RuntimeException e) {
                 failure = "priming request: " + e;
                 LOG.warn("SnapStart priming request of {} failed (the first request will pay instead): {}",

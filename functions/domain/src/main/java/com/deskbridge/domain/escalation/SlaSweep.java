@@ -48,6 +48,19 @@ public final class SlaSweep {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /**
+     * How many tickets a run would find due now (at most a page per shard), read and counted only: nothing fires,
+     * nothing is published. SnapStart priming runs the sweep's reads this way.
+     */
+    public int peek() {
+        Instant now = clock.instant();
+        int due = 0;
+        for (int shard = 0; shard < index.shards(); shard++) {
+            due += index.due(shard, now, PAGE).size();
+        }
+        return due;
+    }
+
     public Report run() {
         Instant now = clock.instant();
         Tally tally = new Tally();

@@ -34,6 +34,14 @@ public final class IntakeService {
         this.triage = Objects.requireNonNull(triage);
     }
 
+    /**
+     * What {@link #accept} decides for {@code message} before storing it (intent, language, tags, deadlines), with
+     * nothing stored: SnapStart priming runs the triage of a message of the reserved seller this way.
+     */
+    public Triage triage(InboundMessage message) {
+        return triage.triage(message);
+    }
+
     public Result accept(InboundMessage message) {
         Instant now = clock.instant();
         // Retention runs from when we learnt of the message, so a late redelivery is not born expired.

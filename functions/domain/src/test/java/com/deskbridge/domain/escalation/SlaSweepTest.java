@@ -143,6 +143,19 @@ class SlaSweepTest {
     }
 
     @Test
+    void peekingCountsWhatIsDueWithoutFiringOrPublishing() {
+        OneTicketIndex index = new OneTicketIndex(timeline());
+        RecordingBus bus = new RecordingBus();
+
+        assertThat(sweepAt(index, bus, T0.plus(Duration.ofHours(30))).peek()).isEqualTo(1);
+
+        assertThat(bus.published).isEmpty();
+        assertThat(index.priority).isEqualTo(Priority.NORMAL);
+        assertThat(sweepAt(index, bus, T0.plus(Duration.ofHours(30))).run().fired()).as("still due for the real sweep")
+                .isPositive();
+    }
+
+    @Test
     void whenTheBusIsDownTheTransitionIsKeptAndTheNextSweepPublishesItOnce() {
         OneTicketIndex index = new OneTicketIndex(timeline());
         RecordingBus bus = new RecordingBus();
