@@ -38,7 +38,7 @@ public final class ComplianceTrainer {
     /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
     /** Decide per sentence ({@link LearnedRules#BY_SENTENCE}): the lower of the reply's and its best sentence's score. */
-    static final boolean BY_SENTENCE = Boolean.parseBoolean(System.getProperty("compliance.bySentence", "true"));
+    static final boolean BY_SENTENCE = Boolean.parseBoolean(System.getProperty("compliance.bySentence", "false"));
     /** How many times a reply that breaks the rule counts in its model's training (a class weight). */
     static final int POSITIVE_WEIGHT = Integer.getInteger("compliance.positiveWeight", 1);
     /** The product's own texts (BuiltInTextsFixtureTest writes them): no learned rule may block one. */
