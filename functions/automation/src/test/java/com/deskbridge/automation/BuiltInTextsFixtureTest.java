@@ -6,21 +6,17 @@ import com.deskbridge.macros.BuiltInMacros;
 import com.deskbridge.macros.Macro;
 import com.deskbridge.macros.MacroLanguage;
 import com.deskbridge.macros.MacroValues;
-import com.deskbridge.macros.Placeholder;
 import com.deskbridge.macros.RenderResult;
-import com.deskbridge.macros.TrackingStatus;
+import com.deskbridge.macros.SampleValues;
 import com.deskbridge.nlp.testing.Corpora;
 import com.deskbridge.nlp.testing.ReplyRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -53,26 +49,9 @@ class BuiltInTextsFixtureTest {
                 .containsExactlyElementsOf(rendered);
     }
 
-    /** Every built-in macro (filled with realistic values) and the acknowledgement, in every language. */
+    /** Every built-in macro (filled with the macro tests' realistic values) and the acknowledgement, in every language. */
     static List<ReplyRecord> rendered() {
-        MacroValues values = MacroValues.builder()
-                .text(Placeholder.CUSTOMER_NAME, "Anna Müller")
-                .text(Placeholder.ORDER_ID, "302-1234567-1234567")
-                .date(Placeholder.ORDER_DATE, LocalDate.of(2026, 11, 18))
-                .text(Placeholder.PRODUCT_NAME, "Edelstahl-Thermoskanne 1 l")
-                .date(Placeholder.SHIP_DATE, LocalDate.of(2026, 11, 19))
-                .text(Placeholder.CARRIER, "DHL")
-                .text(Placeholder.TRACKING_NUMBER, "JJD000390007768012")
-                .trackingStatus(TrackingStatus.IN_TRANSIT)
-                .link(Placeholder.TRACKING_LINK, URI.create(
-                        "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=JJD000390007768012"))
-                .date(Placeholder.ESTIMATED_DELIVERY, LocalDate.of(2026, 11, 22))
-                .date(Placeholder.DELIVERY_DATE, LocalDate.of(2026, 11, 21))
-                .money(Placeholder.REFUND_AMOUNT, new BigDecimal("12.50"), Currency.getInstance("EUR"))
-                .text(Placeholder.CANCEL_REASON, "Kundenwunsch")
-                .text(Placeholder.SELLER_NAME, "Hausrat Schmidt")
-                .text(Placeholder.AGENT_NAME, "Jonas")
-                .build();
+        MacroValues values = SampleValues.all().build();
         List<ReplyRecord> out = new ArrayList<>();
         for (MacroLanguage l : MacroLanguage.values()) {
             String lang = l.name().toLowerCase(Locale.ROOT);
