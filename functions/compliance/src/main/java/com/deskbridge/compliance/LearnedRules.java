@@ -26,6 +26,8 @@ final class LearnedRules {
     static final String MODEL_PREFIX = "/com/deskbridge/compliance/compliance-";
     static final String NONE = "NONE";
     static final String THRESHOLD = "threshold";
+    /** A model parameter: 1 when the decision needs one sentence (not a greeting or sign-off) likely enough alone. */
+    static final String BY_SENTENCE = "bySentence";
     /** The rules decided by a model. */
     static final List<RuleId> RULES = List.of(RuleId.MARKETING, RuleId.REVIEW_REQUEST, RuleId.OFF_AMAZON_CONTACT);
 
@@ -83,9 +85,37 @@ final class LearnedRules {
      * A finding per rule whose model finds {@code text} likely enough, spanning its most likely sentence. The text's
      * features are extracted once and scored by the three models together ({@link ModelStack}). A sentence is scored
      * from the occurrences of its own tokens (sentences end where the tokens have clause boundaries, so they are
-     * exactly the features {@link #features} extracts from the sentence alone) plus the cues inside it.
+     * exactly the features {@link #features} extracts from the sentence alone) plus the cues inside it. A greeting or
+     * sign-off ({@link Sentences#salutation}) is never scored as a sentence, so it is never the offending span. With
+     * the model parameter {@value #BY_SENTENCE} set, a rule's decision score is the lower of the whole reply's and
+     * its most likely sentence's probability (so a reply is blocked only when one sentence of it, not a greeting or a
+     * sign-off, is likely enough on its own); without it, the whole reply's.
      */
     void scan(String text, List<Span> phraseSpans, List<Span> out) {
+        Scored scored = score(text, phraseSpans, false);
+        for (int r = 0; r < RULES.size(); r++) {
+            if (scored.score[r] < scored.models.get(r).parameter(THRESHOLD)) {
+                continue;
+            }
+            RuleId rule = RULES.get(r);
+            Sentences.Sentence best = scored.best[r];
+            int start = best == null ? 0 : best.start();
+            int end = best == null ? text.length() : best.end();
+            out.add(new Span(rule, Severity.BLOCK, start, end, Advice.explanation(rule, Severity.BLOCK),
+                    Advice.alternative(rule, Severity.BLOCK)));
+        }
+    }
+
+    /** Each rule's decision score for {@code text} (the trainer fits the thresholds on them), in {@link #RULES} order. */
+    double[] scores(String text, List<Span> phraseSpans) {
+        return score(text, phraseSpans, true).score;
+    }
+
+    /** Decision scores and most likely sentences per rule; {@code all}: also for rules under their threshold. */
+    private record Scored(List<LinearModel> models, double[] score, Sentences.Sentence[] best) {
+    }
+
+    private Scored score(String text, List<Span> phraseSpans, boolean all) {
         ModelStack stack = models();
         ModelStack.Scorer whole = stack.recordingScorer();
         TextNormalizer.Tokenized tokenized = TextNormalizer.tokenize(text);
@@ -96,19 +126,22 @@ final class LearnedRules {
             wholeCues.add(p.rule());
         }
         cues(wholeCues, whole);
+        double[] score = new double[RULES.size()];
+        Sentences.Sentence[] bestSentence = new Sentences.Sentence[RULES.size()];
         List<Sentences.Sentence> sentences = null;
         ModelStack.Scorer[] bySentence = null;
         for (int r = 0; r < RULES.size(); r++) {
             LinearModel m = stack.models().get(r);
-            if (whole.probabilities(r)[1] < m.parameter(THRESHOLD)) {
+            score[r] = whole.probabilities(r)[1];
+            if (!all && score[r] < m.parameter(THRESHOLD)) {
                 continue;
             }
             if (sentences == null) {
-                sentences = Sentences.split(text);
+                sentences = Sentences.split(text).stream().filter(s -> !Sentences.salutation(s.text())).toList();
                 bySentence = new ModelStack.Scorer[sentences.size()];
             }
             Sentences.Sentence best = null;
-            double bestP = -1;
+            double bestP = 0;
             for (int i = 0; i < sentences.size(); i++) {
                 Sentences.Sentence s = sentences.get(i);
                 if (bySentence[i] == null) {
@@ -123,17 +156,17 @@ final class LearnedRules {
                     cues(cues, bySentence[i]);
                 }
                 double p = bySentence[i].probabilities(r)[1];
-                if (p > bestP) {
+                if (best == null || p > bestP) {
                     bestP = p;
                     best = s;
                 }
             }
-            RuleId rule = RULES.get(r);
-            int start = best == null ? 0 : best.start();
-            int end = best == null ? text.length() : best.end();
-            out.add(new Span(rule, Severity.BLOCK, start, end, Advice.explanation(rule, Severity.BLOCK),
-                    Advice.alternative(rule, Severity.BLOCK)));
+            bestSentence[r] = best;
+            if (m.parameters().getOrDefault(BY_SENTENCE, 0.0) > 0) {
+                score[r] = Math.min(score[r], bestP);
+            }
         }
+        return new Scored(stack.models(), score, bestSentence);
     }
 
     /** The index of the first token starting at or after {@code offset} (ascending {@code starts}). */

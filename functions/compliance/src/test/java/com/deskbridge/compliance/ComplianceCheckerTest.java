@@ -147,6 +147,30 @@ class ComplianceCheckerTest {
         assertThat(CHECKER.check("Your order 302-1234567-1234567 was shipped today with DHL.").findings()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Mit freundlichen Grüßen", "Hallo Anna Müller,", "Kind regards, Megan", "Cordiali saluti,",
+        "Un cordial saludo,", "Met vriendelijke groet,", "Z pozdrowieniami", "Vänliga hälsningar", "Hej Anna Müller!",
+        "Sehr geehrte Frau Müller,", "Bonjour Madame Dupont,"})
+    void greetingsAndSignOffsAreSalutations(String sentence) {
+        assertThat(Sentences.salutation(sentence)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Best price in our store", "Follow us on Instagram", "Mit freundlichen Grüßen und 10 % Rabatt",
+        "Hallo, bitte bewerten Sie uns", "Kind regards, and please leave us a review", "Visit Our Shop"})
+    void sentencesWithMoreThanAGreetingAreNot(String sentence) {
+        assertThat(Sentences.salutation(sentence)).isFalse();
+    }
+
+    @Test
+    void aReviewAskBetweenGreetingAndSignOffIsTheSpanNeverTheSignOff() {
+        String text = "Hallo Anna Müller,\n\nIhr Ersatz ist heute rausgegangen. Wenn Sie zufrieden sind, hinterlassen Sie "
+                + "uns bitte eine 5-Sterne-Bewertung auf Amazon!\n\nMit freundlichen Grüßen\nHausrat Schmidt";
+        Finding f = CHECKER.check(text).findings().stream().filter(x -> x.rule() == RuleId.REVIEW_REQUEST)
+                .findFirst().orElseThrow();
+        assertThat(f.matched()).contains("5-Sterne-Bewertung").doesNotContain("Grüßen", "Hallo");
+    }
+
     @Test
     void subjectFindingsHaveNoOffsets() {
         ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "Write to info@x-shop.de 🎉", null, null));

@@ -37,6 +37,14 @@ public final class ComplianceTrainer {
     static final double MIN_PRECISION = Double.parseDouble(System.getProperty("compliance.minPrecision", "0.8"));
     /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
+    /** Decide per sentence ({@link LearnedRules#BY_SENTENCE}): the lower of the reply's and its best sentence's score. */
+    static final boolean BY_SENTENCE = Boolean.parseBoolean(System.getProperty("compliance.bySentence", "false"));
+    /** How many times a reply that breaks the rule counts in its model's training (a class weight). */
+    static final int POSITIVE_WEIGHT = Integer.getInteger("compliance.positiveWeight", 1);
+    /** The product's own texts (BuiltInTextsFixtureTest writes them): no learned rule may block one. */
+    static final String BUILT_IN_TEXTS = "corpus/built-in-texts.jsonl";
+    /** How far above the highest score of a built-in text a threshold is raised when it would block one. */
+    static final double BUILT_IN_MARGIN = 0.02;
     static final LinearTrainer.Options OPTIONS = new LinearTrainer.Options(LinearTrainer.Algorithm.LOGISTIC,
             Double.parseDouble(System.getProperty("compliance.cost", "30")), 0, 0, SEED);
 
@@ -50,7 +58,8 @@ public final class ComplianceTrainer {
         List<Path> outputs = LearnedRules.RULES.stream().map(r -> outDir.resolve(LearnedRules.resource(r).substring(1)))
                 .toList();
         TrainingInputs inputs = TrainingInputs.of(module.resolve("target/compliance-models.inputs.sha256"),
-                ComplianceTrainer.class, corpusFiles(module), List.of("compliance.cost", "compliance.minPrecision"),
+                ComplianceTrainer.class, corpusFiles(module), List.of("compliance.cost", "compliance.minPrecision",
+                        "compliance.bySentence", "compliance.positiveWeight"),
                 List.of()); // compliance.folds only prints a cross-validation: the models do not change
         if (inputs.upToDate(outputs)) {
             System.out.printf(Locale.ROOT, "compliance models up to date (corpus, trainer and feature code unchanged "
@@ -61,8 +70,9 @@ public final class ComplianceTrainer {
         List<ReplyRecord> corpus = trainingCorpus(module);
         if (FOLDS > 1) {
             System.out.println(crossValidate(module, FOLDS).format());
+            System.out.println("thresholds raised for built-in texts in the cross-validation: " + BUILT_IN_RAISES.get());
         }
-        Map<RuleId, LinearModel> models = train(corpus, true);
+        Map<RuleId, LinearModel> models = train(corpus, builtInTexts(module), true);
         long bytes = 0;
         for (Map.Entry<RuleId, LinearModel> e : models.entrySet()) {
             Path out = outDir.resolve(LearnedRules.resource(e.getKey()).substring(1));
@@ -82,7 +92,13 @@ public final class ComplianceTrainer {
     static List<Path> corpusFiles(Path module) {
         List<Path> files = new ArrayList<>(TrainingInputs.jsonl(module.resolve(ComplianceCorpusEvaluation.TRAIN_SPLIT)));
         files.add(module.resolve("src/test/resources/compliance-corpus.jsonl"));
+        files.add(module.resolve(BUILT_IN_TEXTS));
         return files;
+    }
+
+    /** Every built-in macro in every language and the automatic replies, as the product renders them. */
+    static List<ReplyRecord> builtInTexts(Path module) {
+        return Corpora.read(module.resolve(BUILT_IN_TEXTS), ReplyRecord.class);
     }
 
     static List<ReplyRecord> trainingCorpus(Path module) throws IOException {
@@ -108,12 +124,17 @@ public final class ComplianceTrainer {
                 ReplyRecord.class);
         List<ReplyRecord> older;
         try (InputStream in = Files.newInputStream(module.resolve("src/test/resources/compliance-corpus.jsonl"))) {
-            older = Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class);
+            older = new ArrayList<>(Corpora.read(in, "compliance-corpus.jsonl", ReplyRecord.class));
+        }
+        String extra = System.getProperty("compliance.cvExtra");
+        if (extra != null) { // e.g. corpus/held-back: trained on in every fold, never held out (what adding it does)
+            older.addAll(Corpora.readDirectory(module.resolve(extra), ReplyRecord.class));
         }
         int[] strata = split.stream().mapToInt(r -> LearnedRules.RULES.stream()
                 .filter(x -> r.findings().contains(x.name())).mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0))
                 .toArray();
         int[] fold = Calibration.folds(strata, folds, SEED);
+        List<ReplyRecord> builtIns = builtInTexts(module);
         List<MultiLabelReport.Row> rows = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<ReplyRecord> train = new ArrayList<>();
@@ -122,11 +143,12 @@ public final class ComplianceTrainer {
                 (fold[i] == f ? held : train).add(split.get(i));
             }
             train.addAll(older);
-            ComplianceChecker checker = new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(train(train, false)));
+            ComplianceChecker checker = new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(train(train, builtIns, false)));
             rows.addAll(ComplianceCorpusEvaluation.evaluate("fold " + f, held, checker).rows());
         }
         return new MultiLabelReport("compliance checker, " + folds + "-fold cross-validation on the training split ("
-                + split.size() + " replies; settings " + OPTIONS + ", minimum precision " + MIN_PRECISION + ")",
+                + split.size() + " replies; settings " + OPTIONS + ", minimum precision " + MIN_PRECISION + ", by sentence "
+                + BY_SENTENCE + ", positive weight " + POSITIVE_WEIGHT + ", also trained on " + extra + ")",
                 ComplianceCorpusEvaluation.rules(), rows);
     }
 
@@ -143,7 +165,13 @@ public final class ComplianceTrainer {
         return new Reply(counts.values(BLOCKS), rules);
     }
 
-    static Map<RuleId, LinearModel> train(List<ReplyRecord> corpus, boolean print) {
+    /**
+     * The shipped models: each rule's model is fitted on four fifths of {@code corpus}, its threshold chosen on the
+     * fifth held out (on the decision score the checker uses, {@link LearnedRules#scores}), and the model fitted on
+     * everything with that threshold. A threshold under which a built-in text would be blocked is raised above that
+     * text's score; if a built-in text is still blocked, training fails.
+     */
+    static Map<RuleId, LinearModel> train(List<ReplyRecord> corpus, List<ReplyRecord> builtIns, boolean print) {
         PhraseRule phrases = new PhraseRule();
         List<Reply> replies = corpus.stream().map(r -> reply(r, phrases)).toList();
         int[] strata = replies.stream().mapToInt(r -> LearnedRules.RULES.stream().filter(r.rules()::contains)
@@ -157,20 +185,26 @@ public final class ComplianceTrainer {
             all.add(i);
         }
         Map<RuleId, LinearModel> dev = new EnumMap<>(RuleId.class);
-        Map<RuleId, LinearModel> fin = new EnumMap<>(RuleId.class);
         for (RuleId rule : LearnedRules.RULES) {
-            LinearModel m = fit(replies, trainIdx, rule);
+            dev.put(rule, fit(replies, trainIdx, rule).calibrated(1.0, parameters(0.5)));
+        }
+        LearnedRules devRules = new LearnedRules(dev);
+        double[][] devScores = devIdx.stream().map(i -> scores(devRules, phrases, corpus.get(i).text()))
+                .toArray(double[][]::new);
+        Map<RuleId, LinearModel> fin = new EnumMap<>(RuleId.class);
+        for (int r = 0; r < LearnedRules.RULES.size(); r++) {
+            RuleId rule = LearnedRules.RULES.get(r);
             double[] score = new double[devIdx.size()];
             boolean[] positive = new boolean[devIdx.size()];
             for (int d = 0; d < devIdx.size(); d++) {
-                Reply r = replies.get(devIdx.get(d));
-                score[d] = LinearModel.softmax(m.scoreValues(r.features()), 1.0)[1];
-                positive[d] = r.rules().contains(rule);
+                score[d] = devScores[d][r];
+                positive[d] = replies.get(devIdx.get(d)).rules().contains(rule);
             }
-            Map<String, Double> threshold = Map.of(LearnedRules.THRESHOLD, threshold(score, positive));
-            dev.put(rule, m.calibrated(1.0, threshold));
-            fin.put(rule, fit(replies, all, rule).calibrated(1.0, threshold));
+            double t = threshold(score, positive);
+            dev.put(rule, dev.get(rule).calibrated(1.0, parameters(t)));
+            fin.put(rule, fit(replies, all, rule).calibrated(1.0, parameters(t)));
         }
+        guardBuiltIns(fin, builtIns, phrases, print);
         if (print) {
             List<ReplyRecord> devRecords = devIdx.stream().map(corpus::get).toList();
             MultiLabelReport report = ComplianceCorpusEvaluation.evaluate(
@@ -179,10 +213,67 @@ public final class ComplianceTrainer {
             System.out.println(report.format());
             Map<RuleId, Double> thresholds = new EnumMap<>(RuleId.class);
             fin.forEach((r, m) -> thresholds.put(r, m.parameter(LearnedRules.THRESHOLD)));
-            System.out.println("thresholds " + thresholds + "; settings " + OPTIONS);
+            System.out.println("thresholds " + thresholds + "; settings " + OPTIONS + ", by sentence " + BY_SENTENCE
+                    + ", positive weight " + POSITIVE_WEIGHT);
         }
         return fin;
     }
+
+    private static Map<String, Double> parameters(double threshold) {
+        return Map.of(LearnedRules.THRESHOLD, threshold, LearnedRules.BY_SENTENCE, BY_SENTENCE ? 1.0 : 0.0);
+    }
+
+    private static double[] scores(LearnedRules rules, PhraseRule phrases, String text) {
+        List<Span> cues = new ArrayList<>();
+        phrases.scan(new FoldedText(text), com.deskbridge.intent.Language.UNKNOWN, cues);
+        return rules.scores(text, cues);
+    }
+
+    /**
+     * Raises each threshold (in {@code models}) above the highest score of a built-in text, so that the product's
+     * own texts are never blocked by a learned rule, and fails if one still is.
+     */
+    static void guardBuiltIns(Map<RuleId, LinearModel> models, List<ReplyRecord> builtIns, PhraseRule phrases,
+                              boolean print) {
+        LearnedRules rules = new LearnedRules(models);
+        double[] max = new double[LearnedRules.RULES.size()];
+        String[] worst = new String[max.length];
+        for (ReplyRecord b : builtIns) {
+            double[] s = scores(rules, phrases, b.text());
+            for (int r = 0; r < max.length; r++) {
+                if (s[r] > max[r]) {
+                    max[r] = s[r];
+                    worst[r] = b.id();
+                }
+            }
+        }
+        for (int r = 0; r < max.length; r++) {
+            RuleId rule = LearnedRules.RULES.get(r);
+            double t = models.get(rule).parameter(LearnedRules.THRESHOLD);
+            if (max[r] >= t) {
+                double raised = Math.min(0.999, max[r] + BUILT_IN_MARGIN);
+                models.put(rule, models.get(rule).calibrated(1.0, parameters(raised)));
+                BUILT_IN_RAISES.incrementAndGet();
+                System.out.printf(Locale.ROOT, "%s threshold %.3f raised to %.3f: built-in text %s scores %.3f%n",
+                        rule, t, raised, worst[r], max[r]);
+            } else if (print) {
+                System.out.printf(Locale.ROOT, "%s threshold %.3f; highest built-in text %s scores %.3f%n", rule, t,
+                        worst[r], max[r]);
+            }
+        }
+        ComplianceChecker checker = new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(models));
+        for (ReplyRecord b : builtIns) {
+            List<String> learned = checker.check(b.text()).findings().stream().map(f -> f.rule().name())
+                    .filter(n -> LearnedRules.RULES.stream().anyMatch(x -> x.name().equals(n))).toList();
+            if (!learned.isEmpty()) {
+                throw new IllegalStateException("the compliance models block the built-in text " + b.id() + " ("
+                        + learned + "): " + b.text());
+            }
+        }
+    }
+
+    /** How often a threshold was raised for a built-in text (the cross-validation prints it). */
+    static final java.util.concurrent.atomic.AtomicInteger BUILT_IN_RAISES = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The threshold with the best F1 among those with at least MIN_PRECISION precision (or the best F1). */
     static double threshold(double[] score, boolean[] positive) {
@@ -216,7 +307,11 @@ public final class ComplianceTrainer {
     static LinearModel fit(List<Reply> replies, List<Integer> items, RuleId rule) {
         List<Map<Long, Float>> vectors = replies.stream().map(Reply::features).toList();
         int[] y = replies.stream().mapToInt(r -> r.rules().contains(rule) ? 1 : 0).toArray();
-        return SparseTraining.fit(vectors, y, items, 2, OPTIONS)
+        List<Integer> weighted = new ArrayList<>(items);
+        for (int w = 1; w < POSITIVE_WEIGHT; w++) {
+            items.stream().filter(i -> y[i] == 1).forEach(weighted::add);
+        }
+        return SparseTraining.fit(vectors, y, weighted, 2, OPTIONS)
                 .model(List.of(LearnedRules.NONE, rule.name()), BLOCKS, 1.0, Map.of());
     }
 }

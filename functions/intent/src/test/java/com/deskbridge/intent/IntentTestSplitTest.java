@@ -20,16 +20,19 @@ class IntentTestSplitTest {
     static final int MIN_GROUP = 80;
     static final double MARGIN = 0.02;
 
-    /** Measured on the frozen split with the model of this commit (README "Language models"). */
+    /**
+     * Measured on the frozen split (README "Language models"); a figure the model of this commit (trained with r11)
+     * measured lower than the previous model is left at the previous one (floors never go down).
+     */
     static final double ACCURACY = 0.899;
     static final double MACRO_F1 = 0.898;
     static final double TRIAGED_AT_MOST = 0.041;
-    static final double ACCURACY_ANSWERED = 0.919;
-    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.903, "de", 0.916, "fr", 0.916, "it", 0.831,
-            "es", 0.866, "nl", 0.895, "pl", 0.922, "sv", 0.895, "mixed", 0.936);
-    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.890, "DELIVERY_PROBLEM", 0.899,
-            "REFUND_REQUEST", 0.922, "CANCELLATION_REQUEST", 0.951, "RETURN", 0.886, "DAMAGED_ITEM", 0.868,
-            "PRODUCT_QUESTION", 0.928, "POSITIVE_FEEDBACK", 0.950, "OTHER", 0.784);
+    static final double ACCURACY_ANSWERED = 0.935;
+    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.903, "de", 0.916, "fr", 0.916, "it", 0.859,
+            "es", 0.867, "nl", 0.895, "pl", 0.922, "sv", 0.895, "mixed", 0.963);
+    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.898, "DELIVERY_PROBLEM", 0.909,
+            "REFUND_REQUEST", 0.928, "CANCELLATION_REQUEST", 0.952, "RETURN", 0.886, "DAMAGED_ITEM", 0.868,
+            "PRODUCT_QUESTION", 0.928, "POSITIVE_FEEDBACK", 0.952, "OTHER", 0.784);
 
     @Test
     void frozenSplitMeetsItsFloors() {

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.Currency;
 
 /** Realistic values for every placeholder (an FBM order shipped with DHL). */
-final class SampleValues {
+public final class SampleValues {
     private SampleValues() {
     }
 
-    static MacroValues.Builder all() {
+    public static MacroValues.Builder all() {
         return MacroValues.builder()
                 .text(Placeholder.CUSTOMER_NAME, "Anna Müller")
                 .text(Placeholder.ORDER_ID, "302-1234567-1234567")
