@@ -88,6 +88,9 @@ public final class EnrichmentService {
             LOG.warn("enrichment ticketId={} skipped: ticket not found", r.ticketId());
             return new Result(EnrichmentState.FAILED, "ticket not found", false, 0, false);
         }
+        if (r.reason() == EnrichmentRequest.Reason.LINK_ORDER) {
+            return linkOrder(r, current.get());
+        }
         // eBay and Shopify tickets read their order at that channel when the seller has an account there (issue 15);
         // the ticket's channel picks the source, then the order is read while the PENDING state is written
         // (ParallelLookups)
@@ -127,6 +130,49 @@ public final class EnrichmentService {
         evidence.append(r, order, tracked, orderFingerprint, previous,
                 channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
         return finish(r, order, tracked, orderFingerprint, now);
+    }
+
+    /**
+     * A ticket that names no order (an e-mail or Shopify ticket, issue 15): asks the seller's store once which order
+     * its first buyer message is about. Linked: the ticket learns the order id (as if the buyer had named it) and is
+     * enriched as usual. Not linked: the ticket's context says why (FAILED, no retry). A ticket that already names an
+     * order is enriched with it; one already enriched, or of a seller without a store, is left alone. The store
+     * unavailable: RETRYING, and the request is delivered again.
+     */
+    private Result linkOrder(EnrichmentRequest r, TicketEnrichmentStore.Current ticket) {
+        if (ticket.orderId() != null) { // learnt meanwhile (a later message, or this request's earlier delivery)
+            return enrich(new EnrichmentRequest(r.sellerId(), r.ticketId(), ticket.orderId(), ticket.marketplaceId(),
+                    EnrichmentRequest.Reason.ORDER_KNOWN));
+        }
+        Optional<ChannelOrderSources.OrderLinker> linker = channels.orders(r.sellerId(), ticket.channel())
+                .map(ChannelOrderSources.Orders::linker);
+        TicketEnrichment previous = ticket.enrichment();
+        if (linker.isEmpty() || previous != null && previous.state() != EnrichmentState.RETRYING) {
+            return new Result(previous == null ? EnrichmentState.PENDING : previous.state(),
+                    linker.isEmpty() ? "no store to link the ticket's order at" : "already asked", false, 0, true);
+        }
+        Optional<TicketEnrichmentStore.BuyerMessage> message = store.firstBuyerMessage(r.sellerId(), r.ticketId());
+        if (message.isEmpty()) {
+            return new Result(EnrichmentState.FAILED, "no buyer message on the ticket", false, 0, true);
+        }
+        ChannelOrderSources.Link link;
+        try {
+            link = linker.get().link(r.sellerId(), message.get().subject(), message.get().body(),
+                    message.get().senderAddress());
+        } catch (RuntimeException e) { // the store could not be asked: retried like an unreadable order
+            String detail = "could not look for the order at the store (" + e.getMessage() + "), retrying";
+            return writeState(r, previous, EnrichmentState.RETRYING, detail, true);
+        }
+        if (link.orderId().isEmpty()) {
+            return writeState(r, previous, EnrichmentState.FAILED, "no order linked: " + link.reason(), false);
+        }
+        Optional<String> learnt = store.learnOrder(r.sellerId(), r.ticketId(), link.orderId().get());
+        if (learnt.isEmpty()) {
+            return new Result(EnrichmentState.FAILED, "ticket not found", false, 0, false);
+        }
+        LOG.info("enrichment ticketId={} linked to its order at the store", r.ticketId());
+        return enrich(new EnrichmentRequest(r.sellerId(), r.ticketId(), learnt.get(), ticket.marketplaceId(),
+                EnrichmentRequest.Reason.ORDER_KNOWN));
     }
 
     /** Publishes the ticket's outbox; false when the bus refused (the events stay for the next run). */

@@ -158,6 +158,107 @@ class EnrichmentRulesTest {
         assertThat(store.current(SELLER, tid(0))).isEmpty();
     }
 
+    // Issue 15: an e-mail ticket naming no order is linked to its order at the seller's Shopify store.
+
+    private final List<String> linkerAsked = new ArrayList<>();
+    private final List<ChannelOrderSources.Link> linkAnswers = new ArrayList<>();
+
+    /** A service whose e-mail tickets have a Shopify store that knows {@code order} and links by scripted answers. */
+    private EnrichmentService withStore(OrderSummary order) {
+        ChannelOrderSources.OrderLinker linker = (seller, subject, body, sender) -> {
+            linkerAsked.add(sender + "|" + subject);
+            ChannelOrderSources.Link next = linkAnswers.remove(0);
+            if (next == null) {
+                throw new IllegalStateException("Shopify unavailable for finding the order of an e-mail (HTTP 503)");
+            }
+            return next;
+        };
+        ChannelOrderSources channels = (seller, channel) -> "email".equals(channel) ? Optional.of(new ChannelOrderSources.Orders(
+                "Shopify", (sel, id) -> order.orderId().equals(id) ? Optional.of(order) : Optional.empty(), linker))
+                : Optional.empty();
+        return new EnrichmentService(orders, orders, carriers, cache, store, evidence, published::addAll, clock,
+                Locale.GERMANY, channels);
+    }
+
+    private OrderSummary unshipped(String name) {
+        return new OrderSummary(name, "shop.myshopify.com", OrderStatus.UNSHIPPED, FulfilmentChannel.FBM,
+                clock.instant().minus(Duration.ofDays(2)), null, null, List.of(new OrderSummary.Item("CANDLE-3", "Kerzen", 2)),
+                List.of());
+    }
+
+    private String mailTicket(char c) {
+        String ticket = "t" + "r".repeat(23) + c;
+        store.addTicket(SELLER, ticket, "email", null, null, null);
+        store.addFirstMessage(SELLER, ticket, new TicketEnrichmentStore.BuyerMessage("ana@example.org", "Meine Kerzen", "Wo?"));
+        return ticket;
+    }
+
+    private static EnrichmentRequest link(String ticket) {
+        return new EnrichmentRequest(SELLER, ticket, null, null, EnrichmentRequest.Reason.LINK_ORDER);
+    }
+
+    @Test
+    void aMailNamingNoOrderIsLinkedToTheSendersOrderOnceAndEnrichedWithIt() {
+        EnrichmentService linking = withStore(unshipped("#5001"));
+        linkAnswers.add(new ChannelOrderSources.Link(Optional.of("#5001"), "the sender's only order"));
+        String ticket = mailTicket('a');
+
+        EnrichmentService.Result r = linking.enrich(link(ticket));
+        EnrichmentService.Result again = linking.enrich(link(ticket));
+
+        assertThat(r.state()).as(r.detail()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(again.state()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(linkerAsked).containsExactly("ana@example.org|Meine Kerzen");
+        assertThat(store.current(SELLER, ticket).orElseThrow().orderId()).isEqualTo("#5001");
+        TicketEnrichment shown = store.read(SELLER, ticket).orElseThrow();
+        assertThat(shown.order().orderId()).isEqualTo("#5001");
+        assertThat(shown.order().items()).singleElement().satisfies(i -> assertThat(i.sku()).isEqualTo("CANDLE-3"));
+    }
+
+    @Test
+    void anUnlinkedMailShowsWhyOnceWithoutRetryAndKeepsNoOrder() {
+        EnrichmentService linking = withStore(unshipped("#5002"));
+        linkAnswers.add(new ChannelOrderSources.Link(Optional.empty(), "the sender has several orders"));
+        String ticket = mailTicket('b');
+
+        EnrichmentService.Result r = linking.enrich(link(ticket));
+        EnrichmentService.Result again = linking.enrich(link(ticket));
+
+        assertThat(r.state()).isEqualTo(EnrichmentState.FAILED);
+        assertThat(r.retry()).isFalse();
+        assertThat(again.retry()).isFalse();
+        assertThat(linkerAsked).hasSize(1);
+        assertThat(store.read(SELLER, ticket).orElseThrow().detail()).isEqualTo("no order linked: the sender has several orders");
+        assertThat(store.current(SELLER, ticket).orElseThrow().orderId()).isNull();
+    }
+
+    @Test
+    void aSellerWithoutAStoreIsNotAskedAndItsTicketGetsNoContext() {
+        String ticket = mailTicket('c');
+
+        EnrichmentService.Result r = service.enrich(link(ticket));
+
+        assertThat(r.retry()).isFalse();
+        assertThat(store.read(SELLER, ticket)).isEmpty();
+    }
+
+    @Test
+    void theStoreUnavailableLeavesTheTicketRetryingAndTheNextDeliveryLinksIt() {
+        EnrichmentService linking = withStore(unshipped("#5004"));
+        linkAnswers.add(null);
+        linkAnswers.add(new ChannelOrderSources.Link(Optional.of("#5004"), "order #5004 named in the message"));
+        String ticket = mailTicket('d');
+
+        EnrichmentService.Result down = linking.enrich(link(ticket));
+        assertThat(down.state()).isEqualTo(EnrichmentState.RETRYING);
+        assertThat(down.retry()).isTrue();
+        assertThat(store.read(SELLER, ticket).orElseThrow().detail()).contains("HTTP 503").endsWith("retrying");
+
+        EnrichmentService.Result up = linking.enrich(link(ticket));
+        assertThat(up.state()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(store.read(SELLER, ticket).orElseThrow().order().orderId()).isEqualTo("#5004");
+    }
+
     /** A ticket id of the shape intake gives ('t' and 24 base32 characters). */
     private static String tid(int n) {
         return "t" + "q".repeat(23) + "abcdefgh".charAt(n);

@@ -13,6 +13,32 @@ final class InMemoryTicketEnrichmentStore implements TicketEnrichmentStore {
     private record Ticket(Current current, Priority priority, List<LogisticsEvent> outbox) {}
 
     private final Map<String, Ticket> tickets = new HashMap<>();
+    private final Map<String, BuyerMessage> firstMessages = new HashMap<>();
+
+    /** The ticket's first buyer message, for the order linker. */
+    synchronized void addFirstMessage(String sellerId, String ticketId, BuyerMessage message) {
+        firstMessages.put(sellerId + "|" + ticketId, message);
+    }
+
+    @Override
+    public synchronized Optional<BuyerMessage> firstBuyerMessage(String sellerId, String ticketId) {
+        return Optional.ofNullable(firstMessages.get(sellerId + "|" + ticketId));
+    }
+
+    @Override
+    public synchronized Optional<String> learnOrder(String sellerId, String ticketId, String orderId) {
+        Ticket t = tickets.get(sellerId + "|" + ticketId);
+        if (t == null) {
+            return Optional.empty();
+        }
+        Current c = t.current();
+        if (c.orderId() == null) {
+            tickets.put(sellerId + "|" + ticketId, new Ticket(new Current(c.channel(), orderId, c.marketplaceId(),
+                    c.enrichment()), t.priority(), t.outbox()));
+            return Optional.of(orderId);
+        }
+        return Optional.of(c.orderId());
+    }
 
     /** A ticket of {@code channel} about {@code orderId}, with {@code priority} (null: none yet). */
     synchronized void addTicket(String sellerId, String ticketId, String channel, String orderId, String marketplaceId,

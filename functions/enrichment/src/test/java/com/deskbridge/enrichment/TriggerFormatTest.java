@@ -24,4 +24,17 @@ class TriggerFormatTest {
         assertThat(request.marketplaceId()).isEqualTo("A1PA6795UKMFR9");
         assertThat(request.reason()).isEqualTo(EnrichmentRequest.Reason.AGENT_REFRESH);
     }
+
+    @Test
+    void aLinkOrderRequestCarriesNoOrderIdAndOnlyItMayLackOne() {
+        SellerId seller = new SellerId("demo-seller");
+        TicketId ticket = TicketId.forConversation(seller, Channel.EMAIL, "thread");
+        EnrichmentRequest request = EnrichmentRequest.parse(SqsEnrichmentTrigger.body(seller, ticket, null, null,
+                EnrichmentTrigger.Reason.LINK_ORDER));
+        assertThat(request.orderId()).isNull();
+        assertThat(request.reason()).isEqualTo(EnrichmentRequest.Reason.LINK_ORDER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichmentRequest.parse(SqsEnrichmentTrigger.body(seller,
+                ticket, null, null, EnrichmentTrigger.Reason.ORDER_KNOWN))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderId");
+    }
 }

@@ -49,6 +49,13 @@ final class IntakeBatch {
                                 message.channel() == Channel.AMAZON ? message.marketplaceId() : null,
                                 EnrichmentTrigger.Reason.ORDER_KNOWN,
                                 com.deskbridge.adapters.logging.Correlation.current().orElse(null)));
+            } else if (message.channel() == Channel.EMAIL || message.channel() == Channel.SHOPIFY) {
+                // No order named: the seller's Shopify store may know it from the buyer's mail (issue 15); enrichment
+                // asks once per ticket and ignores sellers without a store.
+                contextRequests.computeIfAbsent(sqsMessageId, id -> new ArrayList<>()).add(
+                        new EnrichmentTrigger.Request(message.seller(), result.ticketId(), null, null,
+                                EnrichmentTrigger.Reason.LINK_ORDER,
+                                com.deskbridge.adapters.logging.Correlation.current().orElse(null)));
             }
             if (!result.duplicate()) {
                 autoReply(message, result);

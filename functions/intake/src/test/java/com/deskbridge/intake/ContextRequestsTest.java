@@ -46,10 +46,14 @@ class ContextRequestsTest {
     }
 
     private static SQSEvent.SQSMessage record(String id, String seller, String orderId) {
+        return record(id, seller, orderId, "amazon");
+    }
+
+    private static SQSEvent.SQSMessage record(String id, String seller, String orderId, String channel) {
         return SqsRecords.record(id, """
-                {"version":1,"type":"channel-message","channel":"amazon","sellerId":"%s","marketplaceId":"A1PA6795UKMFR9",
+                {"version":1,"type":"channel-message","channel":"%s","sellerId":"%s","marketplaceId":"A1PA6795UKMFR9",
                  "externalMessageId":"%s",%s"sender":{"address":"k3j4h5@marketplace.amazon.de"},"subject":"Parcel",
-                 "body":"Where is it?","receivedAt":"2026-11-21T09:15:00Z"}""".formatted(seller, id,
+                 "body":"Where is it?","receivedAt":"2026-11-21T09:15:00Z"}""".formatted(channel, seller, id,
                 orderId == null ? "" : "\"orderId\":\"" + orderId + "\","), 1);
     }
 
@@ -78,6 +82,21 @@ class ContextRequestsTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(calls).singleElement().satisfies(requests -> assertThat(requests)
                 .extracting(EnrichmentTrigger.Request::orderId).containsExactly("028-1111111-1111111", "028-2222222-2222222"));
+    }
+
+    /** Issue 15: a Shopify (or e-mail) message naming no order asks enrichment to look for its order at the store. */
+    @Test
+    void aShopifyMessageNamingNoOrderAsksForItsOrderToBeLinked() {
+        String seller = "ctx-link-" + System.nanoTime();
+        List<List<EnrichmentTrigger.Request>> calls = new ArrayList<>();
+        SQSBatchResponse response = handler(recording(calls)).handleRequest(event(record("l1", seller, null, "shopify"),
+                record("l2", seller, null)), null);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(calls).singleElement().satisfies(requests -> assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(EnrichmentTrigger.Reason.LINK_ORDER);
+            assertThat(r.orderId()).isNull();
+            assertThat(r.seller().value()).isEqualTo(seller);
+        }));
     }
 
     @Test

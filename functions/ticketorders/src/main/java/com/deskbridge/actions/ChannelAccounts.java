@@ -17,6 +17,7 @@ import com.deskbridge.http.Sleeper;
 import com.deskbridge.shopify.ShopifyClient;
 import com.deskbridge.shopify.ShopifyEndpoints;
 import com.deskbridge.shopify.ShopifyOrderActions;
+import com.deskbridge.shopify.ShopifyOrderLinker;
 import com.deskbridge.shopify.ShopifyOrderSource;
 import com.deskbridge.shopify.ShopifyShop;
 import java.net.http.HttpClient;
@@ -64,7 +65,12 @@ public final class ChannelAccounts implements ChannelGateways, ChannelOrderSourc
         this.ebay = new Gateway("ebay", new EbayOrderActions(ebayClient, ebayAccounts, attempts, clock));
         this.shopify = new Gateway("shopify", new ShopifyOrderActions(shopifyClient, this::shop, attempts, clock));
         this.ebayOrders = new Orders("eBay", new EbayOrderSource(ebayClient, ebayAccounts));
-        this.shopifyOrders = new Orders("Shopify", new ShopifyOrderSource(shopifyClient, this::shop));
+        ShopifyOrderLinker linker = new ShopifyOrderLinker(shopifyClient, this::shop, clock);
+        this.shopifyOrders = new Orders("Shopify", new ShopifyOrderSource(shopifyClient, this::shop),
+                (seller, subject, body, sender) -> {
+                    ShopifyOrderLinker.Link link = linker.link(seller, subject, body, sender);
+                    return new ChannelOrderSources.Link(link.orderName(), link.reason());
+                });
     }
 
     /** From the environment template.yaml sets (EBAY_ENDPOINT / SHOPIFY_ENDPOINT empty: the production hosts). */

@@ -20,7 +20,26 @@ public interface ChannelOrderSources {
      */
     Optional<Orders> orders(String sellerId, String ticketChannel);
 
-    /** @param name the channel as an agent reads it ({@code eBay}, {@code Shopify}) */
-    record Orders(String name, OrderSource source) {
+    /**
+     * @param name   the channel as an agent reads it ({@code eBay}, {@code Shopify})
+     * @param linker finds the order a buyer message is about when it names none; null where the channel has none
+     */
+    record Orders(String name, OrderSource source, OrderLinker linker) {
+        public Orders(String name, OrderSource source) {
+            this(name, source, null);
+        }
+    }
+
+    /** Port: the order a buyer's message is about, from its subject, body and sender address (issue 15). */
+    @FunctionalInterface
+    interface OrderLinker {
+        /**
+         * @throws com.deskbridge.http.UpstreamException or another runtime exception when the channel could not be asked
+         */
+        Link link(String sellerId, String subject, String body, String senderAddress);
+    }
+
+    /** The order id to put on the ticket, or none and why (shown to the agent). */
+    record Link(java.util.Optional<String> orderId, String reason) {
     }
 }

@@ -46,11 +46,24 @@ public final class DynamoDbTicketEnrichmentStore implements TicketEnrichmentStor
     private final DynamoDbClient dynamo;
     private final String table;
     private final InboxIndex inbox;
+    private final com.deskbridge.adapters.dynamodb.TicketOrderLinking linking;
 
     public DynamoDbTicketEnrichmentStore(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo);
         this.table = Objects.requireNonNull(table);
         this.inbox = new InboxIndex(dynamo, table);
+        this.linking = new com.deskbridge.adapters.dynamodb.TicketOrderLinking(dynamo, table);
+    }
+
+    @Override
+    public Optional<BuyerMessage> firstBuyerMessage(String sellerId, String ticketId) {
+        return linking.firstBuyerMessage(new SellerId(sellerId), new TicketId(ticketId))
+                .map(m -> new BuyerMessage(m.sender().address(), m.subject(), m.body()));
+    }
+
+    @Override
+    public Optional<String> learnOrder(String sellerId, String ticketId, String orderId) {
+        return linking.learnOrder(new SellerId(sellerId), new TicketId(ticketId), orderId);
     }
 
     /** The ticket item as enrichment reads it. */

@@ -24,8 +24,12 @@ public record EnrichmentRequest(String sellerId, String ticketId, String orderId
      */
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._:#/-]{1,128}");
 
-    /** Why enrichment runs; AGENT_REFRESH and SCHEDULED_REFRESH still answer from cache while it is fresh. */
-    public enum Reason { TICKET_CREATED, ORDER_KNOWN, AGENT_REFRESH, SCHEDULED_REFRESH }
+    /**
+     * Why enrichment runs; AGENT_REFRESH and SCHEDULED_REFRESH still answer from cache while it is fresh. LINK_ORDER:
+     * an e-mail or Shopify ticket that names no order; its order is looked for at the seller's store from the ticket's
+     * first buyer message (the only reason without an order id).
+     */
+    public enum Reason { TICKET_CREATED, ORDER_KNOWN, AGENT_REFRESH, SCHEDULED_REFRESH, LINK_ORDER }
 
     public EnrichmentRequest {
         require(sellerId, "sellerId");
@@ -36,7 +40,7 @@ public record EnrichmentRequest(String sellerId, String ticketId, String orderId
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException(invalid.getMessage());
         }
-        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+        if (orderId == null ? reason != Reason.LINK_ORDER : !ORDER_ID.matcher(orderId).matches()) {
             throw new IllegalArgumentException("orderId is missing or malformed");
         }
         if (marketplaceId != null && (marketplaceId.isBlank() || !ID.matcher(marketplaceId).matches())) {
@@ -61,7 +65,9 @@ public record EnrichmentRequest(String sellerId, String ticketId, String orderId
         n.put("version", VERSION);
         n.put("sellerId", sellerId);
         n.put("ticketId", ticketId);
-        n.put("orderId", orderId);
+        if (orderId != null) {
+            n.put("orderId", orderId);
+        }
         if (marketplaceId != null) {
             n.put("marketplaceId", marketplaceId);
         }

@@ -43,6 +43,20 @@ public interface TicketEnrichmentStore {
     /** Removes events the bus accepted from the outbox (events added meanwhile stay). */
     void clearPublished(String sellerId, String ticketId, Set<String> eventIds);
 
+    /** A ticket's first buyer message as the order linker reads it (buyer text: never logged). */
+    record BuyerMessage(String senderAddress, String subject, String body) {}
+
+    /** The ticket's earliest inbound message; empty when the ticket or its messages are gone. */
+    Optional<BuyerMessage> firstBuyerMessage(String sellerId, String ticketId);
+
+    /**
+     * The ticket learns the order it is about (as when a buyer message names it): set only if it names none yet.
+     *
+     * @return the order id the ticket names after the call (another one if it had learnt one meanwhile); empty when
+     *         the ticket is gone
+     */
+    Optional<String> learnOrder(String sellerId, String ticketId, String orderId);
+
     /** The enrichment on the ticket, if any. */
     default Optional<TicketEnrichment> read(String sellerId, String ticketId) {
         return current(sellerId, ticketId).map(Current::enrichment);

@@ -56,7 +56,9 @@ public final class SqsEnrichmentTrigger implements EnrichmentTrigger {
         n.put("version", 1);
         n.put("sellerId", seller.value());
         n.put("ticketId", ticket.value());
-        n.put("orderId", orderId);
+        if (orderId != null) { // none for LINK_ORDER
+            n.put("orderId", orderId);
+        }
         if (marketplaceId != null) {
             n.put("marketplaceId", marketplaceId);
         }

@@ -9,8 +9,8 @@ import com.deskbridge.domain.ticket.TicketId;
  */
 public interface EnrichmentTrigger {
 
-    /** Why the context is wanted. */
-    enum Reason { TICKET_CREATED, ORDER_KNOWN, AGENT_REFRESH, SCHEDULED_REFRESH }
+    /** Why the context is wanted; LINK_ORDER: a ticket naming no order, whose order is looked for (orderId null). */
+    enum Reason { TICKET_CREATED, ORDER_KNOWN, AGENT_REFRESH, SCHEDULED_REFRESH, LINK_ORDER }
 
     void enrich(SellerId seller, TicketId ticket, String orderId, String marketplaceId, Reason reason);
 
