@@ -15,9 +15,12 @@ import com.deskbridge.logistics.ProactiveFlag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,5 +151,57 @@ class ChannelOrderContextTest {
         assertThat(down.state()).isEqualTo(EnrichmentState.RETRYING);
         assertThat(down.retry()).isTrue();
         assertThat(w.store().read(f.seller, ticket).orElseThrow().detail()).contains("Shopify").contains("503");
+    }
+
+    /**
+     * Issue 15 on the tickets table: a LINK_ORDER request reads the ticket's first buyer message (not a later one, not
+     * a reply) and, linked, the ticket item learns the order id with its ByOrder index entry, then shows the order.
+     */
+    @Test
+    void anEmailTicketNamingNoOrderLearnsTheOrderItsFirstBuyerMessageIsLinkedTo() {
+        f.start();
+        OrderSummary order = new OrderSummary("#2101", "shop.myshopify.com", OrderStatus.UNSHIPPED, FulfilmentChannel.FBM,
+                f.clock.instant().minus(Duration.ofHours(6)), null, null, List.of(new OrderSummary.Item("VASE-1", "Vase", 1)),
+                List.of());
+        List<String> read = new ArrayList<>();
+        ChannelOrderSources.OrderLinker linker = (seller, subject, body, sender) -> {
+            read.add(sender + "|" + subject + "|" + body);
+            return new ChannelOrderSources.Link(Optional.of("#2101"), "the sender's only order");
+        };
+        EnrichmentWiring w = f.wiring(CarrierBudgets.documented(), null, (seller, channel) -> "email".equals(channel)
+                ? Optional.of(new ChannelOrderSources.Orders("Shopify", source(order), linker)) : Optional.empty());
+        String ticket = f.ticket(null, null, "email");
+        message(ticket, "M#b", "in", "ana@example.org", "Zweite", "noch da?", "2026-12-01T10:05:00.000Z");
+        message(ticket, "M#a", "in", "ana@example.org", "Meine Vase", "wo bleibt sie?", "2026-12-01T10:00:00.000Z");
+        message(ticket, "M#0", "out", "shop@example.org", "Re: Meine Vase", "kommt", "2026-11-30T10:00:00.000Z");
+
+        EnrichmentService.Result r = w.service().enrich(new EnrichmentRequest(f.seller, ticket, null, null,
+                EnrichmentRequest.Reason.LINK_ORDER));
+
+        assertThat(r.state()).as(r.detail()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(read).containsExactly("ana@example.org|Meine Vase|wo bleibt sie?");
+        var item = TestStack.get().dynamoDbClient().getItem(g -> g.tableName(f.table)
+                .key(DynamoDbTicketEnrichmentStore.key(f.seller, ticket))).item();
+        assertThat(item.get("orderId").s()).isEqualTo("#2101");
+        assertThat(item.get("GSI2PK").s()).isEqualTo("S#" + f.seller + "#O##2101");
+        assertThat(w.store().read(f.seller, ticket).orElseThrow().order().orderId()).isEqualTo("#2101");
+        assertThat(w.store().learnOrder(f.seller, ticket, "#9999")).as("an order once learnt stays").contains("#2101");
+    }
+
+    private void message(String ticket, String sk, String direction, String sender, String subject, String body, String at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("PK", AttributeValue.fromS("S#" + f.seller + "#T#" + ticket));
+        item.put("SK", AttributeValue.fromS(sk));
+        item.put("itemType", AttributeValue.fromS("message"));
+        item.put("messageKey", AttributeValue.fromS(sk.substring(2)));
+        item.put("externalMessageId", AttributeValue.fromS("x-" + sk));
+        item.put("senderAddress", AttributeValue.fromS(sender));
+        item.put("subject", AttributeValue.fromS(subject));
+        item.put("body", AttributeValue.fromS(body));
+        item.put("receivedAt", AttributeValue.fromS(at));
+        if (direction.equals("out")) {
+            item.put("direction", AttributeValue.fromS("out"));
+        }
+        TestStack.get().dynamoDbClient().putItem(p -> p.tableName(f.table).item(item));
     }
 }
