@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One intake batch: stores each decoded message ({@link IntakeService}), replies automatically where a rule says so,
- * and at the batch's end asks for the order context of every message that named an order, together.
+ * and at the batch's end asks for the order context of every message that named an order, and for the order of
+ * every e-mail or Shopify message that named none to be looked for at the seller's store (LINK_ORDER), together.
  */
 final class IntakeBatch {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeBatch.class);

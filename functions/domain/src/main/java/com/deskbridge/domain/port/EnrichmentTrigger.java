@@ -5,7 +5,8 @@ import com.deskbridge.domain.ticket.TicketId;
 
 /**
  * Asks for a ticket's order and tracking context to be fetched (asynchronously: a queue in AWS). Called by intake when
- * a stored buyer message names an order, and by the API when an agent asks for fresh tracking.
+ * a stored buyer message names an order (or is an e-mail or Shopify message naming none: its order is looked for),
+ * and by the API when an agent asks for fresh tracking.
  */
 public interface EnrichmentTrigger {
 
