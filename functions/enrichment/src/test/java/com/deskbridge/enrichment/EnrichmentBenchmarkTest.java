@@ -35,6 +35,12 @@ class EnrichmentBenchmarkTest {
     private static final int ENRICHMENT_VISIBILITY_SECONDS = 180;
     private static final long ARRIVAL_GAP_MS = 300;
 
+    /**
+     * Two rounds of {@link #TICKETS_PER_SELLER} tickets per seller through one handler: "cold" is a container's first
+     * messages (handler just built: no access token, no connection, nothing compiled yet), "warm" the same container's
+     * next messages, new tickets about new orders and parcels (tokens cached, connections open): what Lambda's reused
+     * containers see. Each round prints p50/p95/max and the upstream calls per message.
+     */
     @Test
     void latencyFromQueueToEnrichedTicket() throws Exception {
         try (Fixture f = new Fixture()) {
@@ -42,99 +48,140 @@ class EnrichmentBenchmarkTest {
             for (String c : List.of("dhl", "ups")) {
                 ((ObjectNode) f.world.get("carriers")).putObject(c).put("latencyMs", 500);
             }
-            List<String[]> work = new ArrayList<>();
+            List<String> sellers = new ArrayList<>();
             for (int s = 0; s < SELLERS; s++) {
                 String seller = s == 0 ? f.seller : f.seller + "-" + s;
                 if (s > 0) {
                     f.addSeller(seller);
                 }
-                for (int i = 0; i < TICKETS_PER_SELLER; i++) {
-                    String number = i % 2 == 0 ? f.dhlNumber() : "1ZDB" + TestStack.unique() + "00000022";
-                    String orderId = f.orderId();
-                    f.fbmOrder(orderId, "+P2D", (i % 2 == 0 ? "DHL:" : "UPS:") + number).put("sellerId", seller);
-                    f.shipment(i % 2 == 0 ? "dhl" : "ups", number, "+PT20H", i % 2 == 0
-                            ? "-PT6H|transit|Processed|Koeln" : "-PT6H|AR|Arrived at Facility|Atlanta|I");
-                    work.add(new String[] {seller, null, orderId});
-                }
+                sellers.add(seller);
             }
+            List<String[]> cold = work(f, sellers);
+            List<String[]> warm = work(f, sellers);
             f.start();
             EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
             EnrichmentHandler handler = new EnrichmentHandler(w);
-            for (String[] x : work) {
-                x[1] = Fixture.ticketId();
-                var item = new java.util.HashMap<>(DynamoDbTicketEnrichmentStore.key(x[0], x[1]));
-                item.put("ticketId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(x[1]));
-                TestStack.get().dynamoDbClient().putItem(p -> p.tableName(f.table).item(item));
-            }
-            String url = TestStack.get().queueUrl("EnrichmentTestQueue");
             RefreshTest.drainEnrichmentQueue(f.seller);
-            Map<String, Long> sentAt = new ConcurrentHashMap<>();
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            List<Long> handling = Collections.synchronizedList(new ArrayList<>());
-            List<Long> waiting = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger done = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-            for (int i = 0; i < WORKERS; i++) {
-                workers.submit(() -> {
-                    while (done.get() < work.size()) {
-                        List<Message> batch = TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(url)
-                                .maxNumberOfMessages(1).waitTimeSeconds(1)
-                                // the enrichment queue's own visibility timeout (template.yaml), not the test queue's
-                                // 1 s (made for the retry tests): a request that takes longer than 1 s would be
-                                // handed to a second worker and enriched twice
-                                .visibilityTimeout(ENRICHMENT_VISIBILITY_SECONDS)
-                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-                        for (Message m : batch) {
-                            Long sent = sentAt.get(EnrichmentRequest.parse(m.body()).ticketId());
-                            if (sent != null) {
-                                waiting.add(System.nanoTime() - sent);
-                            }
-                            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                            record.setMessageId(m.messageId());
-                            record.setBody(m.body());
-                            record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                            SQSEvent e = new SQSEvent();
-                            e.setRecords(List.of(record));
-                            long start = System.nanoTime();
-                            boolean ok = handler.handleRequest(e, null).getBatchItemFailures().isEmpty();
-                            handling.add(System.nanoTime() - start);
-                            if (ok) {
-                                TestStack.get().sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle()));
-                                String ticket = EnrichmentRequest.parse(m.body()).ticketId();
-                                latencies.add(System.nanoTime() - sentAt.get(ticket));
-                                done.incrementAndGet();
-                            }
+            System.out.println();
+            round("cold (a container's first messages)", f, w, handler, cold);
+            round("warm (the same container's next messages)", f, w, handler, warm);
+        }
+    }
+
+    /** A round's tickets (created in the table) about new FBM orders, half with a DHL and half with a UPS parcel. */
+    private static List<String[]> work(Fixture f, List<String> sellers) {
+        List<String[]> work = new ArrayList<>();
+        for (String seller : sellers) {
+            for (int i = 0; i < TICKETS_PER_SELLER; i++) {
+                String number = i % 2 == 0 ? f.dhlNumber() : "1ZDB" + TestStack.unique() + "00000022";
+                String orderId = f.orderId();
+                f.fbmOrder(orderId, "+P2D", (i % 2 == 0 ? "DHL:" : "UPS:") + number).put("sellerId", seller);
+                f.shipment(i % 2 == 0 ? "dhl" : "ups", number, "+PT20H", i % 2 == 0
+                        ? "-PT6H|transit|Processed|Koeln" : "-PT6H|AR|Arrived at Facility|Atlanta|I");
+                String ticketId = Fixture.ticketId();
+                var item = new java.util.HashMap<>(DynamoDbTicketEnrichmentStore.key(seller, ticketId));
+                item.put("ticketId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ticketId));
+                TestStack.get().dynamoDbClient().putItem(p -> p.tableName(f.table).item(item));
+                work.add(new String[] {seller, ticketId, orderId});
+            }
+        }
+        return work;
+    }
+
+    private static final List<String> SP_API_OPERATIONS = List.of("lwa.token", "orders.getOrder", "ordersV0.getOrder",
+            "ordersV0.getOrderItems", "fba.getFulfillmentOrder", "fba.getPackageTrackingDetails", "reports.createReport",
+            "reports.getReport", "reports.getReportDocument");
+
+    private static int spApiCalls(Fixture f) {
+        return SP_API_OPERATIONS.stream().mapToInt(f.spApi::callCount).sum();
+    }
+
+    private static int carrierCalls(Fixture f, boolean tokens) {
+        return List.of("dhl", "ups").stream().mapToInt(c -> tokens ? f.carriers.tokenCallCount(c) : f.carriers.callCount(c)).sum();
+    }
+
+    /** Paced arrivals on the enrichment queue, {@link #WORKERS} workers receiving and handling them; prints the figures. */
+    private static void round(String label, Fixture f, EnrichmentWiring w, EnrichmentHandler handler, List<String[]> work)
+            throws Exception {
+        int spApiBefore = spApiCalls(f);
+        int lwaBefore = f.spApi.callCount("lwa.token");
+        int getOrderBefore = f.spApi.callCount("orders.getOrder");
+        int carrierBefore = carrierCalls(f, false);
+        int carrierTokensBefore = carrierCalls(f, true);
+        String url = TestStack.get().queueUrl("EnrichmentTestQueue");
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Long> handling = Collections.synchronizedList(new ArrayList<>());
+        List<Long> waiting = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        for (int i = 0; i < WORKERS; i++) {
+            workers.submit(() -> {
+                while (done.get() < work.size()) {
+                    List<Message> batch = TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(url)
+                            .maxNumberOfMessages(1).waitTimeSeconds(1)
+                            // the enrichment queue's own visibility timeout (template.yaml), not the test queue's
+                            // 1 s (made for the retry tests): a request that takes longer than 1 s would be
+                            // handed to a second worker and enriched twice
+                            .visibilityTimeout(ENRICHMENT_VISIBILITY_SECONDS)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+                    for (Message m : batch) {
+                        Long sent = sentAt.get(EnrichmentRequest.parse(m.body()).ticketId());
+                        if (sent != null) {
+                            waiting.add(System.nanoTime() - sent);
+                        }
+                        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+                        record.setMessageId(m.messageId());
+                        record.setBody(m.body());
+                        record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+                        SQSEvent e = new SQSEvent();
+                        e.setRecords(List.of(record));
+                        long start = System.nanoTime();
+                        boolean ok = handler.handleRequest(e, null).getBatchItemFailures().isEmpty();
+                        handling.add(System.nanoTime() - start);
+                        if (ok) {
+                            TestStack.get().sqsClient().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle()));
+                            String ticket = EnrichmentRequest.parse(m.body()).ticketId();
+                            latencies.add(System.nanoTime() - sentAt.get(ticket));
+                            done.incrementAndGet();
                         }
                     }
-                    return null;
-                });
-            }
-            for (String[] x : work) {
-                Thread.sleep(ARRIVAL_GAP_MS); // paced arrivals (about 3 tickets/s), below the workers' capacity
-                sentAt.put(x[1], System.nanoTime());
-                TestStack.get().sqsClient().sendMessage(m -> m.queueUrl(url).messageBody(EnrichmentRequest.body(x[0], x[1], x[2],
-                        "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED)));
-            }
-            workers.shutdown();
-            workers.awaitTermination(5, TimeUnit.MINUTES);
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            int complete = 0;
-            for (String[] x : work) {
-                complete += w.store().read(x[0], x[1]).orElseThrow().state() == EnrichmentState.COMPLETE ? 1 : 0;
-            }
-            System.out.printf("%n[benchmark] enrichment latency, queue -> ticket with order + tracking (SP-API 300 ms, carriers 500 ms,"
-                    + " %d workers, arrivals every %d ms, %d tickets, %d COMPLETE): p50 %d ms, p95 %d ms, max %d ms%n", WORKERS, ARRIVAL_GAP_MS, sorted.size(), complete,
-                    ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(sorted.get(sorted.size() - 1)));
-            List<Long> h = new ArrayList<>(handling);
-            Collections.sort(h);
-            System.out.printf("[benchmark] of which handler time (SP-API + carrier + DynamoDB Local): p50 %d ms, p95 %d ms%n",
-                    ms(percentile(h, 50)), ms(percentile(h, 95)));
-            List<Long> q = new ArrayList<>(waiting);
-            Collections.sort(q);
-            System.out.printf("[benchmark] of which waiting on the queue (send to receive): p50 %d ms, p95 %d ms%n",
-                    ms(percentile(q, 50)), ms(percentile(q, 95)));
+                }
+                return null;
+            });
         }
+        for (String[] x : work) {
+            Thread.sleep(ARRIVAL_GAP_MS); // paced arrivals (about 3 tickets/s), below the workers' capacity
+            sentAt.put(x[1], System.nanoTime());
+            TestStack.get().sqsClient().sendMessage(m -> m.queueUrl(url).messageBody(EnrichmentRequest.body(x[0], x[1], x[2],
+                    "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED)));
+        }
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.MINUTES);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int complete = 0;
+        for (String[] x : work) {
+            complete += w.store().read(x[0], x[1]).orElseThrow().state() == EnrichmentState.COMPLETE ? 1 : 0;
+        }
+        double n = work.size();
+        System.out.printf("[benchmark] %s: enrichment latency, queue -> ticket with order + tracking (SP-API 300 ms, carriers 500 ms,"
+                + " %d workers, arrivals every %d ms, %d tickets, %d COMPLETE): p50 %d ms, p95 %d ms, max %d ms%n", label, WORKERS,
+                ARRIVAL_GAP_MS, sorted.size(), complete, ms(percentile(sorted, 50)), ms(percentile(sorted, 95)),
+                ms(sorted.get(sorted.size() - 1)));
+        List<Long> h = new ArrayList<>(handling);
+        Collections.sort(h);
+        System.out.printf("[benchmark]   of which handler time (SP-API + carrier + DynamoDB Local): p50 %d ms, p95 %d ms%n",
+                ms(percentile(h, 50)), ms(percentile(h, 95)));
+        List<Long> q = new ArrayList<>(waiting);
+        Collections.sort(q);
+        System.out.printf("[benchmark]   of which waiting on the queue (send to receive): p50 %d ms, p95 %d ms%n",
+                ms(percentile(q, 50)), ms(percentile(q, 95)));
+        System.out.printf("[benchmark]   upstream calls per message: SP-API %.2f (getOrder %.2f, LWA token %.2f), carriers %.2f"
+                        + " (tracking %.2f, token %.2f)%n", (spApiCalls(f) - spApiBefore) / n,
+                (f.spApi.callCount("orders.getOrder") - getOrderBefore) / n, (f.spApi.callCount("lwa.token") - lwaBefore) / n,
+                (carrierCalls(f, false) + carrierCalls(f, true) - carrierBefore - carrierTokensBefore) / n,
+                (carrierCalls(f, false) - carrierBefore) / n, (carrierCalls(f, true) - carrierTokensBefore) / n);
     }
 
     @Test
