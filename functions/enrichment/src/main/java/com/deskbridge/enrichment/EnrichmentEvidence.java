@@ -6,6 +6,7 @@ import com.deskbridge.logistics.EvidenceLog;
 import com.deskbridge.logistics.OrderSummary;
 import com.deskbridge.logistics.TrackingSnapshot;
 import com.deskbridge.spapi.FbaShipmentsReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +30,11 @@ final class EnrichmentEvidence {
                 TicketEnrichment previous, String orderSource) {
         List<String> reportParcels = tracked.reportParcels();
         Map<String, ShipmentView> before = ParcelTracking.byParcel(previous);
+        List<EvidenceLog.Record> records = new ArrayList<>();
         if (previous == null || !orderFingerprint.equals(previous.orderFingerprint())) {
             Map<String, String> payload = orderPayload(order, r, reportParcels);
             payload.put("source", orderSource);
-            evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.ORDER_SNAPSHOT, payload);
+            records.add(new EvidenceLog.Record(EvidenceChain.ORDER_SNAPSHOT, payload));
         }
         for (ShipmentView s : tracked.shipments()) {
             String k = s.carrier() + "|" + s.trackingNumber();
@@ -46,9 +48,11 @@ final class EnrichmentEvidence {
                 if (!s.flags().isEmpty()) {
                     payload.put("flags", s.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
                 }
-                evidence.append(r.sellerId(), r.ticketId(), EvidenceChain.TRACKING_OBSERVED, payload);
+                records.add(new EvidenceLog.Record(EvidenceChain.TRACKING_OBSERVED, payload));
             }
         }
+        // one step for all of them: the store reads the chain's head once (not again after each entry)
+        evidence.appendAll(r.sellerId(), r.ticketId(), records);
     }
 
     /** {@code reportParcels}: {@code CARRIER:number} of an FBA order's parcels from the FBA shipments report. */

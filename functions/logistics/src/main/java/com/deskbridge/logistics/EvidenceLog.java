@@ -18,6 +18,24 @@ public interface EvidenceLog {
      */
     EvidenceChain.Entry append(String sellerId, String ticketId, String kind, Map<String, String> payload);
 
+    /** One entry to append: its kind and payload (null values are left out, as {@link EvidenceChain#append} does). */
+    record Record(String kind, Map<String, String> payload) {
+        public Record {
+            payload = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(payload));
+        }
+    }
+
+    /**
+     * Appends {@code records} in their order, linked one after the other after the ticket's current head, as one step:
+     * a store that can reads the head once and writes them together (no entry of another appender between them).
+     * The default appends them one by one.
+     *
+     * @return the entries appended, in order
+     */
+    default List<EvidenceChain.Entry> appendAll(String sellerId, String ticketId, List<Record> records) {
+        return records.stream().map(r -> append(sellerId, ticketId, r.kind(), r.payload())).toList();
+    }
+
     /** The ticket's chain, oldest first, and the head hash recorded with it (null when there is none). */
     StoredChain chain(String sellerId, String ticketId);
 

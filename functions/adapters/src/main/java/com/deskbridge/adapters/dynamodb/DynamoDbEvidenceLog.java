@@ -38,6 +38,8 @@ public final class DynamoDbEvidenceLog implements EvidenceLog {
     static final String HEAD_SK = "EVIDENCE";
     static final String ENTRY_SK_PREFIX = "E#";
     private static final int ATTEMPTS = 40;
+    /** Entries one {@link #appendAll} may write: a transaction's 100 items less the head's move. */
+    static final int MAX_PER_APPEND = 99;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -51,16 +53,44 @@ public final class DynamoDbEvidenceLog implements EvidenceLog {
 
     @Override
     public EvidenceChain.Entry append(String sellerId, String ticketId, String kind, Map<String, String> payload) {
+        return appendAll(sellerId, ticketId, List.of(new Record(kind, payload))).get(0);
+    }
+
+    /**
+     * One read of the head and one transaction for all of {@code records}: a put of each entry (none may exist yet)
+     * and one move of the head from where it was read to the last of them. A lost race reads the new head and links
+     * all of them after it again. More than {@link #MAX_PER_APPEND} records (DynamoDB's TransactWriteItems takes 100
+     * items, https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html) are written
+     * in steps of that many.
+     */
+    @Override
+    public List<EvidenceChain.Entry> appendAll(String sellerId, String ticketId, List<Record> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        if (records.size() > MAX_PER_APPEND) {
+            List<EvidenceChain.Entry> all = new ArrayList<>();
+            for (int from = 0; from < records.size(); from += MAX_PER_APPEND) {
+                all.addAll(appendAll(sellerId, ticketId, records.subList(from, Math.min(records.size(), from + MAX_PER_APPEND))));
+            }
+            return List.copyOf(all);
+        }
         String pk = TicketKeys.ticketPk(new SellerId(sellerId), new TicketId(ticketId));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             EvidenceChain.Entry head = head(pk);
-            EvidenceChain.Entry entry = new EvidenceChain(clock, head).append(kind, payload);
+            EvidenceChain chain = new EvidenceChain(clock, head);
+            List<EvidenceChain.Entry> entries = new ArrayList<>();
+            List<TransactWriteItem> writes = new ArrayList<>();
+            for (Record r : records) {
+                EvidenceChain.Entry entry = chain.append(r.kind(), r.payload());
+                entries.add(entry);
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(pk, entry))
+                        .conditionExpression("attribute_not_exists(" + PK + ")").build()).build());
+            }
+            writes.add(TransactWriteItem.builder().update(moveHead(pk, head, entries.get(entries.size() - 1))).build());
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(
-                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(pk, entry))
-                                .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
-                        TransactWriteItem.builder().update(moveHead(pk, head, entry)).build()));
-                return entry;
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+                return List.copyOf(entries);
             } catch (TransactionCanceledException lostRace) {
                 // another append took this sequence: wait a little (jittered, so racers spread out), read the new
                 // head and link after it

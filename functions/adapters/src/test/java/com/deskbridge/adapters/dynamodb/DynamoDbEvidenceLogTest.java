@@ -45,22 +45,46 @@ class DynamoDbEvidenceLogTest {
     }
 
     @Test
+    void appendAllLinksItsEntriesAfterTheHeadInOneStep() {
+        String[] t = ticket();
+        log.append(t[0], t[1], EvidenceChain.ORDER_SNAPSHOT, Map.of("orderId", "028-1", "orderStatus", "Unshipped"));
+        List<EvidenceChain.Entry> added = log.appendAll(t[0], t[1], List.of(
+                new EvidenceLog.Record(EvidenceChain.ORDER_SNAPSHOT, Map.of("orderId", "028-1", "orderStatus", "Shipped")),
+                new EvidenceLog.Record(EvidenceChain.TRACKING_OBSERVED, Map.of("carrier", "DHL", "status", "InTransit"))));
+        assertThat(added).extracting(EvidenceChain.Entry::sequence).containsExactly(2L, 3L);
+        EvidenceLog.StoredChain chain = log.chain(t[0], t[1]);
+        assertThat(chain.entries()).extracting(EvidenceChain.Entry::kind).containsExactly(EvidenceChain.ORDER_SNAPSHOT,
+                EvidenceChain.ORDER_SNAPSHOT, EvidenceChain.TRACKING_OBSERVED);
+        assertThat(chain.verify().valid()).isTrue();
+        assertThat(chain.headHash()).isEqualTo(added.get(1).hash());
+        assertThat(log.appendAll(t[0], t[1], List.of())).isEmpty();
+        assertThat(log.chain(t[0], t[1]).entries()).hasSize(3);
+    }
+
+    @Test
     void concurrentAppendsNeverForkTheChain() throws Exception {
         String[] t = ticket();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<EvidenceChain.Entry>> results = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             String note = "n" + i;
-            results.add(pool.submit((Callable<EvidenceChain.Entry>) () ->
-                    log.append(t[0], t[1], "NOTE", Map.of("note", note))));
+            boolean pair = i % 3 == 0; // two entries in one step: they stay adjacent, the chain still never forks
+            results.add(pool.submit((Callable<EvidenceChain.Entry>) () -> pair
+                    ? log.appendAll(t[0], t[1], List.of(new EvidenceLog.Record("NOTE", Map.of("note", note)),
+                    new EvidenceLog.Record("NOTE", Map.of("note", note + "b")))).get(0)
+                    : log.append(t[0], t[1], "NOTE", Map.of("note", note))));
         }
         for (Future<EvidenceChain.Entry> r : results) {
             r.get();
         }
         pool.shutdown();
         EvidenceLog.StoredChain chain = log.chain(t[0], t[1]);
-        assertThat(chain.entries()).hasSize(24);
+        assertThat(chain.entries()).hasSize(24 + 8);
         assertThat(chain.verify().valid()).isTrue();
+        List<String> notes = chain.entries().stream().map(e -> e.payload().get("note")).toList();
+        for (int i = 0; i < 24; i += 3) {
+            assertThat(notes.indexOf("n" + i + "b")).isEqualTo(notes.indexOf("n" + i) + 1);
+        }
     }
 
     @Test
