@@ -1,6 +1,7 @@
 package com.deskbridge.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -274,6 +275,31 @@ abstract class ActionStoreContract {
         store().confirmations().drop(due);
         assertThat(dueIds(NOW.plus(Duration.ofDays(1)))).doesNotContain(a.actionId());
         assertThat(store().confirmations().claim(due, NOW.plusSeconds(60))).isFalse();
+    }
+
+    /**
+     * A transition names logical fields only: the confirmation schedule is {@link ConfirmationIndex#fields}, never a
+     * store's index keys (only the DynamoDB adapter turns it into GSI3 keys). Every store refuses raw keys and leaves the
+     * action as it was; the schedule's fields themselves carry no GSI name.
+     */
+    @Test
+    void aTransitionCarriesLogicalFieldsNeverAStoresKeys() {
+        String ticket = ticket(seller, "shopify");
+        OrderAction a = created(refund(ticket, "#1002-" + UUID.randomUUID(), "eve", ActionState.QUEUED, "3.00")
+                .onChannel(new OrderAction.ChannelRef("shopify", null, null)));
+        assertThat(ConfirmationIndex.fields(a, NOW, NOW).keySet()).allSatisfy(k -> {
+            assertThat(k).doesNotStartWithIgnoringCase("GSI");
+            assertThat(ActionStore.Transition.FIELDS).contains(k);
+        });
+        assertThat(ActionStore.Transition.FIELDS).noneMatch(k -> k.toUpperCase(java.util.Locale.ROOT).startsWith("GSI")
+                || k.equals("PK") || k.equals("SK"));
+        for (Map<String, String> raw : List.of(Map.of("GSI3PK", "CHCONF#1", "GSI3SK", "x"), Map.of("PK", "S#other"),
+                Map.of("state", "COMPLETED"), Map.of(ConfirmationIndex.DUE_AT, NOW.toString()))) {
+            assertThatThrownBy(() -> store().transition(a, ActionStore.states(ActionState.QUEUED), ActionState.SUBMITTED,
+                    null, raw, NOW)).as(raw.toString()).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(store().get(seller, ticket, a.actionId()).orElseThrow().state()).isEqualTo(ActionState.QUEUED);
+        assertThat(dueIds(NOW.plus(Duration.ofDays(1)))).doesNotContain(a.actionId());
     }
 
     private List<String> queuedIds() {

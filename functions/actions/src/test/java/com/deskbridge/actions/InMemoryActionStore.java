@@ -142,13 +142,14 @@ final class InMemoryActionStore implements ActionStore, RefundCaps, ApprovalQueu
     public synchronized Optional<OrderAction> transition(OrderAction a, Set<ActionState> from, ActionState to, String attemptId,
                                                          Map<String, String> fields, Instant now) {
         Transition rule = new Transition(from, to, attemptId);
+        Transition.checked(fields);
         OrderAction current = actions.get(key(a));
         if (current == null || !rule.allows(current)) {
             return Optional.empty();
         }
         OrderAction moved = moved(current, to, fields, now);
         actions.put(key(a), moved);
-        if (fields.containsKey(DUE_AT)) {
+        if (Transition.schedules(fields)) {
             schedule.put(key(a), new Schedule(Instant.parse(fields.get(DUE_AT)), Instant.parse(fields.get(SUBMITTED_AT))));
         } else if (to != ActionState.QUEUED) {
             queue.remove(key(a));

@@ -110,6 +110,39 @@ public interface ActionStore {
      */
     record Transition(Set<ActionState> from, ActionState to, String attemptId) {
 
+        /**
+         * The fields a transition may set, by their logical names: the action's own fields and the confirmation
+         * schedule's ({@link ConfirmationIndex#fields}). How a store keeps them (the DynamoDB adapter turns the schedule
+         * into its index keys) is the store's business; no caller names a store's attributes or index keys.
+         */
+        public static final Set<String> FIELDS = Set.of("error", "feedId", "messageId", "externalId", "pendingKind",
+                "feedAttemptId", ConfirmationIndex.DUE_AT, ConfirmationIndex.SUBMITTED_AT);
+
+        /**
+         * {@code fields} if every name is one of {@link #FIELDS} and the schedule's two fields come together.
+         *
+         * @throws IllegalArgumentException naming what is not a transition field (a store's attribute, an index key)
+         */
+        public static Map<String, String> checked(Map<String, String> fields) {
+            List<String> unknown = fields.keySet().stream().filter(k -> !FIELDS.contains(k)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("not transition fields: " + unknown + " (the fields are " + FIELDS.stream()
+                        .sorted().toList() + ")");
+            }
+            if (fields.containsKey(ConfirmationIndex.DUE_AT) != fields.containsKey(ConfirmationIndex.SUBMITTED_AT)
+                    || fields.containsKey(ConfirmationIndex.DUE_AT) && (fields.get(ConfirmationIndex.DUE_AT) == null
+                    || fields.get(ConfirmationIndex.SUBMITTED_AT) == null)) {
+                throw new IllegalArgumentException("the confirmation schedule needs both " + ConfirmationIndex.DUE_AT
+                        + " and " + ConfirmationIndex.SUBMITTED_AT + " (ConfirmationIndex.fields)");
+            }
+            return fields;
+        }
+
+        /** Whether {@code fields} put the action on the confirmation schedule ({@link ConfirmationIndex#fields}). */
+        public static boolean schedules(Map<String, String> fields) {
+            return fields.containsKey(ConfirmationIndex.DUE_AT);
+        }
+
         /** Whether {@code current} may make this move (its state is expected and, if asked, its feed attempt is ours). */
         public boolean allows(OrderAction current) {
             return from.contains(current.state()) && (attemptId == null || attemptId.equals(current.feedAttemptId()));

@@ -195,7 +195,9 @@ public final class DynamoDbActionStore implements ActionStore {
     @Override
     public Optional<OrderAction> transition(OrderAction a, Set<ActionState> from, ActionState to, String attemptId,
                                             Map<String, String> fields, Instant now) {
-        Move move = move(from, to, attemptId, DynamoDbConfirmationIndex.stored(a, fields), now);
+        Map<String, String> logical = Transition.checked(fields);
+        // only here do the schedule's logical fields become index keys (DynamoDbConfirmationIndex.stored)
+        Move move = move(from, to, attemptId, DynamoDbConfirmationIndex.stored(a, logical), Transition.schedules(logical), now);
         Optional<TransactWriteItem> outcome = new Transition(from, to, attemptId).countsOutcome()
                 ? ActionItems.outcomeCount(table, a, to.name()) : Optional.empty();
         if (outcome.isPresent()) {
@@ -228,7 +230,9 @@ public final class DynamoDbActionStore implements ActionStore {
     private record Move(String expression, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
     }
 
-    private static Move move(Set<ActionState> from, ActionState to, String attemptId, Map<String, String> fields, Instant now) {
+    /** {@code fields} as stored; {@code scheduled}: the transition puts the action on the confirmation schedule. */
+    private static Move move(Set<ActionState> from, ActionState to, String attemptId, Map<String, String> fields,
+                             boolean scheduled, Instant now) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#st", "state");
@@ -248,7 +252,7 @@ public final class DynamoDbActionStore implements ActionStore {
             }
             i++;
         }
-        if (to != ActionState.QUEUED && !fields.containsKey(GSI3PK)) { // a channel action awaiting confirmation sets its own
+        if (to != ActionState.QUEUED && !scheduled) { // a channel action awaiting confirmation gets its schedule's keys
             remove.add(GSI3PK);
             remove.add(GSI3SK);
         }
