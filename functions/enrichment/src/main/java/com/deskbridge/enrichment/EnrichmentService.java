@@ -127,9 +127,13 @@ public final class EnrichmentService {
         ParcelTracking.Tracked tracked = tracking.track(r, lookup.get(), previous, now);
         OrderSummary order = lookup.get().summary();
         String orderFingerprint = EnrichmentEvidence.orderFingerprint(order, tracked.reportParcels());
-        evidence.append(r, order, tracked, orderFingerprint, previous,
-                channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
-        return finish(r, order, tracked, orderFingerprint, now);
+        try {
+            evidence.append(r, order, tracked, orderFingerprint, previous,
+                    channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
+            return finish(r, order, tracked, orderFingerprint, now);
+        } finally {
+            tracked.awaitCacheWrites(); // the parcels fetched are cached meanwhile (ParcelTracking.cacheFetched)
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 /**
  * The tracking half of {@link EnrichmentService}: where an order's parcels are tracked from (functions/spapi/README.md,
@@ -81,7 +82,16 @@ final class ParcelTracking {
      * tracking note, and {@code CARRIER:number} of every parcel the FBA shipments report named.
      */
     record Tracked(List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed, List<Issue> issues,
-                   int carrierCalls, String note, List<String> reportParcels) {}
+                   int carrierCalls, String note, List<String> reportParcels, List<Future<Void>> cacheWrites) {
+
+        /**
+         * Waits for the tracking cache to hold what this run fetched (written beside the evidence and the ticket, not
+         * before them); a failed write is thrown here as it was.
+         */
+        void awaitCacheWrites() {
+            cacheWrites.forEach(ParallelLookups::join);
+        }
+    }
 
     /** Tracks the parcels of {@code lookup}'s order for ticket {@code r}; {@code previous}: the ticket's last context. */
     Tracked track(EnrichmentRequest r, AmazonOrders.Lookup lookup, TicketEnrichment previous, Instant now) {
@@ -98,10 +108,11 @@ final class ParcelTracking {
         Instant promised = order.latestDeliveryDate();
         Map<String, ShipmentView> before = byParcel(previous);
         List<String> reportParcels = new ArrayList<>();
+        List<Future<Void>> cacheWrites = new ArrayList<>();
 
         if (order.channel() == FulfilmentChannel.FBA) {
             trackingNote = trackFba(r, order, subscriber, now, calls, issues, before, flagRules, promised, shipments,
-                    observed, reportParcels);
+                    observed, reportParcels, cacheWrites);
         } else if (order.channel() == FulfilmentChannel.MCF) {
             Optional<McfFulfillmentOrder> mcf = lookup.mcf();
             if (mcf.isEmpty()) {
@@ -116,6 +127,7 @@ final class ParcelTracking {
                 }
                 for (Parcel p : lookUpAll(packages, calls, issues)) {
                     show(p, before, flagRules, promised, shipments, observed);
+                    cacheFetched(p, subscriber, cacheWrites);
                 }
                 if (shipments.isEmpty()) {
                     trackingNote = "Amazon has not shipped this MCF order yet (" + mcf.get().rawStatus() + ").";
@@ -129,13 +141,27 @@ final class ParcelTracking {
                     carrierParcel(p.carrier(), p.trackingNumber(), subscriber, now, c, found)).toList();
             for (Parcel p : lookUpAll(lookups, calls, issues)) {
                 show(p, before, flagRules, promised, shipments, observed);
+                cacheFetched(p, subscriber, cacheWrites);
             }
             if (shipments.isEmpty()) {
                 trackingNote = order.status() == OrderStatus.UNSHIPPED || order.status() == OrderStatus.PENDING
                         ? "Not shipped yet: no package with a tracking number." : "No package with a tracking number on this order.";
             }
         }
-        return new Tracked(shipments, observed, issues, calls[0], trackingNote, reportParcels);
+        return new Tracked(shipments, observed, issues, calls[0], trackingNote, reportParcels, List.copyOf(cacheWrites));
+    }
+
+    /**
+     * Starts writing a parcel fetched in this run to the tracking cache (with the ticket as its subscriber) on another
+     * thread: the write is off the ticket's critical path, and {@link Tracked#awaitCacheWrites} waits for it.
+     */
+    private void cacheFetched(Parcel p, TrackingCache.Subscriber subscriber, List<Future<Void>> cacheWrites) {
+        if (p.fetched()) {
+            cacheWrites.add(ParallelLookups.start(() -> {
+                cache.put(p.snapshot(), p.source(), subscriber);
+                return null;
+            }));
+        }
     }
 
     /** One parcel's look-up, counting its upstream calls and noting its problems in what it is given. */
@@ -172,7 +198,12 @@ final class ParcelTracking {
 
     /** The outcome for one parcel: a snapshot (fresh or last known) and/or a note. */
     private record Parcel(Carrier carrier, String trackingNumber, String source, TrackingSnapshot snapshot, String note,
-                          boolean fromCache) {}
+                          boolean fromCache, boolean fetched) {
+        /** Not fetched in this run: nothing new for the cache. */
+        Parcel(Carrier carrier, String trackingNumber, String source, TrackingSnapshot snapshot, String note, boolean fromCache) {
+            this(carrier, trackingNumber, source, snapshot, note, fromCache, false);
+        }
+    }
 
     private Parcel carrierParcel(Carrier carrier, String number, TrackingCache.Subscriber subscriber, Instant now,
                                  int[] calls, List<Issue> issues) {
@@ -186,9 +217,8 @@ final class ParcelTracking {
         if (!(result instanceof TrackingSource.Unavailable refused && refused.reason().endsWith(QUOTA_USED_UP))) {
             calls[0]++; // a refused quota permit never reached the carrier
         }
-        if (result instanceof TrackingSource.Found found) {
-            cache.put(found.snapshot(), "carrier", subscriber);
-            return new Parcel(carrier, number, "carrier", found.snapshot(), null, false);
+        if (result instanceof TrackingSource.Found found) { // cached by track(), beside the ticket's write
+            return new Parcel(carrier, number, "carrier", found.snapshot(), null, false, true);
         }
         if (result instanceof TrackingSource.NotFound) {
             String note = carrierName(carrier) + " does not know tracking number " + number
@@ -221,7 +251,7 @@ final class ParcelTracking {
     private String trackFba(EnrichmentRequest r, OrderSummary order, TrackingCache.Subscriber subscriber, Instant now,
                             int[] calls, List<Issue> issues, Map<String, ShipmentView> before, ProactiveFlags rules,
                             Instant promised, List<ShipmentView> shipments, Map<String, TrackingSnapshot> observed,
-                            List<String> reportParcels) {
+                            List<String> reportParcels, List<Future<Void>> cacheWrites) {
         List<FbaShipment> lines;
         try {
             lines = fbaShipments.shipments(r.sellerId(), subscriber.marketplaceId(), order.orderId(), order.purchaseDate(), now);
@@ -255,6 +285,7 @@ final class ParcelTracking {
         }
         for (Parcel p : lookUpAll(lookups, calls, issues)) {
             show(p, before, rules, promised, shipments, observed);
+            cacheFetched(p, subscriber, cacheWrites);
         }
         return parcels.isEmpty() ? FBA_NOT_SHIPPED_NOTE : FBA_REPORT_NOTE;
     }
@@ -277,8 +308,7 @@ final class ParcelTracking {
                 return new Parcel(carrier, number, "mcf", last, note, false);
             }
             TrackingSnapshot s = McfSnapshots.snapshot(p, t.get(), now);
-            cache.put(s, "mcf", subscriber);
-            return new Parcel(s.carrier(), s.trackingNumber(), "mcf", s, null, false);
+            return new Parcel(s.carrier(), s.trackingNumber(), "mcf", s, null, false, true);
         } catch (UpstreamException e) {
             String note = "Amazon MCF tracking unavailable (" + (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ")";
             issues.add(new Issue(note, e.transientFailure()));
