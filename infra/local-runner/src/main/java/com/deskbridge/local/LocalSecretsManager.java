@@ -27,6 +27,8 @@ public final class LocalSecretsManager implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    /** Requests received, by operation ({@code GetSecretValue}, ...): what tests count calls by. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new ConcurrentHashMap<>();
     /** Secrets every name under a prefix has unless it is stored itself (prefix -> JSON value). */
     private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
 
@@ -76,6 +78,12 @@ public final class LocalSecretsManager implements AutoCloseable {
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
+    /** Requests received for {@code operation} ({@code GetSecretValue}, {@code PutSecretValue}, ...), answered or refused. */
+    public int calls(String operation) {
+        java.util.concurrent.atomic.AtomicInteger n = calls.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -83,6 +91,10 @@ public final class LocalSecretsManager implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null) {
+                calls.computeIfAbsent(target.substring(target.indexOf('.') + 1), k -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+            }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String id = body == null ? null : body.path("SecretId").asText(null);
             if ("secretsmanager.PutSecretValue".equals(target) || "secretsmanager.CreateSecret".equals(target)) {

@@ -43,4 +43,44 @@ class LocalSecretsManagerTest {
             assertThat(new SecretsManagerSource(client, Clock.systemUTC()).secret(name)).containsEntry("clientSecret", "d");
         }
     }
+
+    /**
+     * The negative cache: a seller without a secret (no Shopify store, say) is asked about once per
+     * {@link SecretsManagerSource#MISSING}, not on every message; a put through the same source is visible at once, a
+     * delete is missing at once, and another container's put is seen once the missing answer has expired.
+     */
+    @Test
+    void aMissingSecretIsAskedForOncePerMinuteAndAPutMakesItVisibleAtOnce() {
+        try (LocalSecretsManager local = LocalSecretsManager.start();
+             SecretsManagerClient client = SecretsManagerClient.builder().endpointOverride(local.endpoint())
+                     .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            com.deskbridge.testing.MutableClock clock = new com.deskbridge.testing.MutableClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+            SecretsManagerSource secrets = new SecretsManagerSource(client, clock);
+            String name = "deskbridge/shopify/no-store-seller";
+
+            assertThatThrownBy(() -> secrets.secret(name)).isInstanceOf(MissingSecretException.class);
+            assertThat(local.calls("GetSecretValue")).isEqualTo(1);
+            assertThatThrownBy(() -> secrets.secret(name)).isInstanceOf(MissingSecretException.class);
+            assertThat(local.calls("GetSecretValue")).as("the second look-up of a missing secret asks nobody").isEqualTo(1);
+
+            clock.advance(SecretsManagerSource.MISSING);
+            assertThatThrownBy(() -> secrets.secret(name)).isInstanceOf(MissingSecretException.class);
+            assertThat(local.calls("GetSecretValue")).as("asked again once the missing answer expired").isEqualTo(2);
+
+            secrets.put(name, Map.of("shop", "no-store-seller.myshopify.com", "accessToken", "shpat_1"));
+            assertThat(secrets.secret(name)).containsEntry("accessToken", "shpat_1");
+            assertThat(local.calls("GetSecretValue")).as("a put is visible at once, without a read").isEqualTo(2);
+
+            secrets.delete(name);
+            assertThatThrownBy(() -> secrets.secret(name)).isInstanceOf(MissingSecretException.class);
+            assertThat(local.calls("GetSecretValue")).as("a delete is missing at once, without a read").isEqualTo(2);
+
+            new SecretsManagerSource(client, clock).put(name, Map.of("shop", "no-store-seller.myshopify.com", "accessToken", "shpat_2"));
+            assertThatThrownBy(() -> secrets.secret(name)).as("another container's put: not yet").isInstanceOf(MissingSecretException.class);
+            clock.advance(SecretsManagerSource.MISSING);
+            assertThat(secrets.secret(name)).containsEntry("accessToken", "shpat_2");
+            assertThat(local.calls("GetSecretValue")).isEqualTo(3);
+        }
+    }
 }

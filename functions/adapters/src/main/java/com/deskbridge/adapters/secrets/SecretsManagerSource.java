@@ -28,15 +28,23 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * cached value; deletes go to {@code DeleteSecret} with {@code ForceDeleteWithoutRecovery}, so that the name can be
  * created again at once (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html), and drop
  * it from this container's cache (other containers stop using it within {@link #CACHE}).
+ *
+ * <p>A secret Secrets Manager does not have is remembered as missing for {@link #MISSING} (a negative cache): a seller
+ * without, say, a Shopify store is asked about once a minute per container, not on every message. A put through this
+ * source makes the secret visible here at once; other containers see it within {@link #MISSING}, kept shorter than
+ * {@link #CACHE} so that a newly connected account works everywhere soon.
  */
 public final class SecretsManagerSource implements SecretSource, SecretStore {
     static final Duration CACHE = Duration.ofMinutes(5);
+    /** How long a secret found missing is answered as missing without asking again. */
+    public static final Duration MISSING = Duration.ofMinutes(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretsManagerClient client;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** A secret's fields until {@code until}; {@code fields} null: the secret is missing. */
     private record Cached(Map<String, String> fields, Instant until) {
     }
 
@@ -56,12 +64,16 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
         Instant now = clock.instant();
         Cached cached = cache.get(name);
         if (cached != null && now.isBefore(cached.until())) {
+            if (cached.fields() == null) {
+                throw new MissingSecretException(name);
+            }
             return cached.fields();
         }
         String value;
         try {
             value = client.getSecretValue(r -> r.secretId(name)).secretString();
         } catch (ResourceNotFoundException e) {
+            cache.put(name, new Cached(null, now.plus(MISSING)));
             throw new MissingSecretException(name);
         }
         Map<String, String> fields = parse(name, value);
@@ -96,7 +108,7 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
         } catch (ResourceNotFoundException e) {
             // nothing stored under the name: deleting it again is no error
         }
-        cache.remove(name);
+        cache.put(name, new Cached(null, clock.instant().plus(MISSING)));
     }
 
     static Map<String, String> parse(String name, String value) {
