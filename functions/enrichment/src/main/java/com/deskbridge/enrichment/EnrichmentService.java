@@ -127,13 +127,31 @@ public final class EnrichmentService {
         ParcelTracking.Tracked tracked = tracking.track(r, lookup.get(), previous, now);
         OrderSummary order = lookup.get().summary();
         String orderFingerprint = EnrichmentEvidence.orderFingerprint(order, tracked.reportParcels());
+        return record(r, order, tracked, orderFingerprint, previous,
+                channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"), now);
+    }
+
+    /**
+     * Appends the evidence and writes the ticket while the parcels fetched in this run are cached
+     * (ParcelTracking.cacheFetched), then waits for those writes: a failed one fails the run; a failure of the evidence
+     * or the ticket's write is thrown as it was, with a failed cache write suppressed in it.
+     */
+    private Result record(EnrichmentRequest r, OrderSummary order, ParcelTracking.Tracked tracked, String orderFingerprint,
+                          TicketEnrichment previous, String orderSource, Instant now) {
+        Result result;
         try {
-            evidence.append(r, order, tracked, orderFingerprint, previous,
-                    channelOrders.map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("sp-api"));
-            return finish(r, order, tracked, orderFingerprint, now);
-        } finally {
-            tracked.awaitCacheWrites(); // the parcels fetched are cached meanwhile (ParcelTracking.cacheFetched)
+            evidence.append(r, order, tracked, orderFingerprint, previous, orderSource);
+            result = finish(r, order, tracked, orderFingerprint, now);
+        } catch (RuntimeException e) {
+            try {
+                tracked.awaitCacheWrites();
+            } catch (RuntimeException cacheWrite) {
+                e.addSuppressed(cacheWrite);
+            }
+            throw e;
         }
+        tracked.awaitCacheWrites();
+        return result;
     }
 
     /**
