@@ -90,8 +90,10 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
                         Env.get("SPAPI_DEFAULT_MARKETPLACE").orElse("ATVPDKIKX0DER")),
                 CarrierSettings.ofEnvironment(Env::get), CarrierBudgets.documented(), TrackingFreshness.defaults(),
                 Env.get("TRACKING_LINK_LOCALE").map(Locale::forLanguageTag).orElse(Locale.US), null,
-                ChannelAccounts.fromEnvironment(dynamo, Env.require("TICKETS_TABLE"), Clock.systemUTC()));
-        return of(settings, dynamo, sqs, events, SecretsManagerSource.fromEnvironment(),
+                // per message: a seller without a store or eBay account is not asked about again for a minute
+                ChannelAccounts.fromEnvironment(dynamo, Env.require("TICKETS_TABLE"), Clock.systemUTC(),
+                        SecretsManagerSource.MISSING));
+        return of(settings, dynamo, sqs, events, SecretsManagerSource.fromEnvironment(SecretsManagerSource.MISSING),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC(), Sleeper.REAL);
     }
 

@@ -75,8 +75,17 @@ public final class ChannelAccounts implements ChannelGateways, ChannelOrderSourc
 
     /** From the environment template.yaml sets (EBAY_ENDPOINT / SHOPIFY_ENDPOINT empty: the production hosts). */
     public static ChannelAccounts fromEnvironment(DynamoDbClient dynamo, String table, Clock clock) {
+        return fromEnvironment(dynamo, table, clock, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@code missingSecrets}: how long a seller found without an account is taken to have none before its secret is
+     * asked for again ({@link SecretsManagerSource#MISSING} where accounts are looked up per message).
+     */
+    public static ChannelAccounts fromEnvironment(DynamoDbClient dynamo, String table, Clock clock,
+                                                  java.time.Duration missingSecrets) {
         SecretsManagerClient client = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
-        SecretSource secrets = new SecretsManagerSource(client, clock);
+        SecretSource secrets = new SecretsManagerSource(client, clock, missingSecrets);
         HttpClient http = HttpClient.newHttpClient();
         EbayEndpoints ebayEndpoints = Env.get("EBAY_ENDPOINT").filter(s -> !s.isBlank()).map(EbayEndpoints::local)
                 .orElseGet(EbayEndpoints::production);

@@ -24,9 +24,7 @@ class LocalSecretsManagerTest {
     @Test
     void aSecretIsCreatedReplacedDeletedAndCreatedAgain() {
         try (LocalSecretsManager local = LocalSecretsManager.start();
-             SecretsManagerClient client = SecretsManagerClient.builder().endpointOverride(local.endpoint())
-                     .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+             SecretsManagerClient client = client(local)) {
             SecretsManagerSource secrets = new SecretsManagerSource(client, Clock.systemUTC());
             String name = "deskbridge/seller-carriers/north-shop/ups";
 
@@ -45,18 +43,17 @@ class LocalSecretsManagerTest {
     }
 
     /**
-     * The negative cache: a seller without a secret (no Shopify store, say) is asked about once per
-     * {@link SecretsManagerSource#MISSING}, not on every message; a put through the same source is visible at once, a
-     * delete is missing at once, and another container's put is seen once the missing answer has expired.
+     * The negative cache of the per-message paths: a seller without a secret (no Shopify store, say) is asked about once
+     * per {@link SecretsManagerSource#MISSING}, not on every message; a put through the same source is visible at once,
+     * a delete is missing at once, and another container's put is seen once the missing answer has expired. A source
+     * without it (the API's) asks every time and sees another container's put at once.
      */
     @Test
     void aMissingSecretIsAskedForOncePerMinuteAndAPutMakesItVisibleAtOnce() {
         try (LocalSecretsManager local = LocalSecretsManager.start();
-             SecretsManagerClient client = SecretsManagerClient.builder().endpointOverride(local.endpoint())
-                     .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+             SecretsManagerClient client = client(local)) {
             com.deskbridge.testing.MutableClock clock = new com.deskbridge.testing.MutableClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
-            SecretsManagerSource secrets = new SecretsManagerSource(client, clock);
+            SecretsManagerSource secrets = new SecretsManagerSource(client, clock, SecretsManagerSource.MISSING);
             String name = "deskbridge/shopify/no-store-seller";
 
             assertThatThrownBy(() -> secrets.secret(name)).isInstanceOf(MissingSecretException.class);
@@ -76,11 +73,24 @@ class LocalSecretsManagerTest {
             assertThatThrownBy(() -> secrets.secret(name)).isInstanceOf(MissingSecretException.class);
             assertThat(local.calls("GetSecretValue")).as("a delete is missing at once, without a read").isEqualTo(2);
 
+            SecretsManagerSource api = new SecretsManagerSource(client, clock); // without a negative cache
+            assertThatThrownBy(() -> api.secret(name)).isInstanceOf(MissingSecretException.class);
+            assertThatThrownBy(() -> api.secret(name)).isInstanceOf(MissingSecretException.class);
+            assertThat(local.calls("GetSecretValue")).as("the default asks every time").isEqualTo(4);
+
             new SecretsManagerSource(client, clock).put(name, Map.of("shop", "no-store-seller.myshopify.com", "accessToken", "shpat_2"));
+            assertThat(api.secret(name)).as("another container's put, without a negative cache: at once")
+                    .containsEntry("accessToken", "shpat_2");
             assertThatThrownBy(() -> secrets.secret(name)).as("another container's put: not yet").isInstanceOf(MissingSecretException.class);
             clock.advance(SecretsManagerSource.MISSING);
             assertThat(secrets.secret(name)).containsEntry("accessToken", "shpat_2");
-            assertThat(local.calls("GetSecretValue")).isEqualTo(3);
+            assertThat(local.calls("GetSecretValue")).isEqualTo(6);
         }
+    }
+
+    private static SecretsManagerClient client(LocalSecretsManager local) {
+        return SecretsManagerClient.builder().endpointOverride(local.endpoint()).region(Region.EU_WEST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
     }
 }

@@ -29,34 +29,48 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * created again at once (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html), and drop
  * it from this container's cache (other containers stop using it within {@link #CACHE}).
  *
- * <p>A secret Secrets Manager does not have is remembered as missing for {@link #MISSING} (a negative cache): a seller
- * without, say, a Shopify store is asked about once a minute per container, not on every message. A put through this
- * source makes the secret visible here at once; other containers see it within {@link #MISSING}, kept shorter than
- * {@link #CACHE} so that a newly connected account works everywhere soon.
+ * <p>Where a secret is looked up per message (enrichment), a secret Secrets Manager does not have can be remembered as
+ * missing for a while ({@code missingFor}, {@link #MISSING} there; a negative cache): a seller without, say, a Shopify
+ * store is then asked about once a minute per container, not on every message. A put through this source makes the
+ * secret visible here at once; other containers see it within {@code missingFor}. Without it (the default, and the
+ * API's choice: it stores accounts and acts on them at once) a missing secret is asked for every time.
  */
 public final class SecretsManagerSource implements SecretSource, SecretStore {
     static final Duration CACHE = Duration.ofMinutes(5);
-    /** How long a secret found missing is answered as missing without asking again. */
+    /** How long a per-message path answers a secret found missing as missing without asking again. */
     public static final Duration MISSING = Duration.ofMinutes(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretsManagerClient client;
     private final Clock clock;
+    private final Duration missingFor;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** A secret's fields until {@code until}; {@code fields} null: the secret is missing. */
     private record Cached(Map<String, String> fields, Instant until) {
     }
 
+    /** A missing secret is asked for every time. */
     public SecretsManagerSource(SecretsManagerClient client, Clock clock) {
-        this.client = Objects.requireNonNull(client);
-        this.clock = Objects.requireNonNull(clock);
+        this(client, clock, Duration.ZERO);
     }
 
-    /** With the shared SDK settings (region, credentials, AWS_ENDPOINT_URL_SECRETS_MANAGER). */
+    /** @param missingFor how long a secret found missing is answered as missing without asking (ZERO: never) */
+    public SecretsManagerSource(SecretsManagerClient client, Clock clock, Duration missingFor) {
+        this.client = Objects.requireNonNull(client);
+        this.clock = Objects.requireNonNull(clock);
+        this.missingFor = Objects.requireNonNull(missingFor);
+    }
+
+    /** With the shared SDK settings (region, credentials, AWS_ENDPOINT_URL_SECRETS_MANAGER); missing ones asked every time. */
     public static SecretsManagerSource fromEnvironment() {
+        return fromEnvironment(Duration.ZERO);
+    }
+
+    /** With the shared SDK settings, remembering a missing secret for {@code missingFor}. */
+    public static SecretsManagerSource fromEnvironment(Duration missingFor) {
         return new SecretsManagerSource(AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build(),
-                Clock.systemUTC());
+                Clock.systemUTC(), missingFor);
     }
 
     @Override
@@ -73,7 +87,7 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
         try {
             value = client.getSecretValue(r -> r.secretId(name)).secretString();
         } catch (ResourceNotFoundException e) {
-            cache.put(name, new Cached(null, now.plus(MISSING)));
+            rememberMissing(name, now);
             throw new MissingSecretException(name);
         }
         Map<String, String> fields = parse(name, value);
@@ -108,7 +122,14 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
         } catch (ResourceNotFoundException e) {
             // nothing stored under the name: deleting it again is no error
         }
-        cache.put(name, new Cached(null, clock.instant().plus(MISSING)));
+        cache.remove(name);
+        rememberMissing(name, clock.instant());
+    }
+
+    private void rememberMissing(String name, Instant now) {
+        if (!missingFor.isZero() && !missingFor.isNegative()) {
+            cache.put(name, new Cached(null, now.plus(missingFor)));
+        }
     }
 
     static Map<String, String> parse(String name, String value) {
