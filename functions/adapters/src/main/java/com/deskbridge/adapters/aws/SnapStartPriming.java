@@ -191,6 +191,11 @@ public final class SnapStartPriming implements Resource {
             throw new IllegalStateException("DynamoDB accepted a write whose condition cannot hold");
         } catch (ConditionalCheckFailedException | TransactionCanceledException expected) {
             // refused, as asked: nothing was written
+        } catch (SdkServiceException refused) {
+            if (refused.statusCode() >= 500) {
+                throw refused;
+            }
+            // refused otherwise (in AWS a role without write access to the table gets AccessDenied): nothing written
         }
     }
 

@@ -84,6 +84,11 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
             throw new IllegalStateException("the secret " + ABSENT_SECRET + " exists");
         } catch (ResourceNotFoundException expected) {
             // as asked: no such secret
+        } catch (software.amazon.awssdk.core.exception.SdkServiceException refused) {
+            if (refused.statusCode() >= 500) {
+                throw refused;
+            }
+            // in AWS a role allowed only its own secrets' prefix is refused (AccessDenied): nothing read either
         }
     }
 
