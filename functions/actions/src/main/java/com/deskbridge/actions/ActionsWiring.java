@@ -65,7 +65,7 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
     public static ActionsWiring fromEnvironment() {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = AwsClients.sqs();
         String table = Env.require("TICKETS_TABLE");
         SpApiAccess spApi = SpApiAccess.fromEnvironment(dynamo, table, SecretsManagerSource.fromEnvironment(), clock);
         SubmitTrigger trigger = Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url)).orElse(SubmitTrigger.NONE);

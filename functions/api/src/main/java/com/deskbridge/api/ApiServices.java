@@ -149,7 +149,7 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
     public static ApiServices fromEnvironment() {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = AwsClients.sqs();
         String table = Env.require("TICKETS_TABLE");
         DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
         DynamoDbEvidenceLog evidence = new DynamoDbEvidenceLog(dynamo, table, clock);

@@ -75,6 +75,18 @@ public final class EbayMessagePoll {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /**
+     * SnapStart priming: a run's reads without its polls - the sellers with an eBay account (secret names listed, no
+     * secret read) and the poll state of {@code reservedSeller}, which has none. Nothing is asked of eBay, queued or
+     * saved.
+     */
+    public void prime(String reservedSeller) {
+        sellers.get();
+        if (cursors.find(reservedSeller).isPresent()) {
+            throw new IllegalStateException("the reserved seller " + reservedSeller + " has an eBay poll state");
+        }
+    }
+
     public Report run() {
         List<String> all = sellers.get();
         int polled = 0;

@@ -43,7 +43,8 @@ public final class EbayMessagePollHandler implements RequestHandler<Map<String, 
     /** Used by the Lambda runtime: everything from the environment, built once per container. */
     public EbayMessagePollHandler() {
         this(fromEnvironment());
-        priming = SnapStartPriming.register(EbayMessagePollHandler.class, null);
+        priming = SnapStartPriming.register(EbayMessagePollHandler.class,
+                () -> poll.prime(SnapStartPriming.RESERVED_SELLER)); // reads only (EbayMessagePoll#prime)
     }
 
     public EbayMessagePollHandler(EbayMessagePoll poll) {
@@ -57,8 +58,8 @@ public final class EbayMessagePollHandler implements RequestHandler<Map<String, 
      */
     static EbayMessagePoll fromEnvironment() {
         Clock clock = Clock.systemUTC();
-        SecretsManagerClient secretsClient = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SecretsManagerClient secretsClient = SecretsManagerSource.sharedClient();
+        SqsClient sqs = AwsClients.sqs();
         String prefix = Env.get("EBAY_SECRET_PREFIX").filter(s -> !s.isBlank()).orElse("deskbridge/ebay/");
         EbayEndpoints endpoints = Env.get("EBAY_ENDPOINT").filter(s -> !s.isBlank()).map(EbayEndpoints::local)
                 .orElseGet(EbayEndpoints::production);

@@ -79,7 +79,7 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
      */
     public static EnrichmentWiring fromEnvironment() {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = AwsClients.sqs();
         EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE").build();
         SpApiEndpoints endpoints = Env.get("SPAPI_ENDPOINT")
                 .map(base -> SpApiEndpoints.local(base, Env.require("SPAPI_LWA_URL"))).orElseGet(SpApiEndpoints::production);

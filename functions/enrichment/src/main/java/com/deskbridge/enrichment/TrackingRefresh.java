@@ -49,6 +49,18 @@ public final class TrackingRefresh {
     /** What one run did. */
     public record Report(int due, int planned, int requestsQueued) {}
 
+    /**
+     * SnapStart priming: the run's reads and planning without its sends - the entries due before 1970 (none), the
+     * budgets left, a plan for nothing. Nothing is queued or changed.
+     */
+    public void prime() {
+        List<TrackingCache.Entry> due = cache.due(Instant.EPOCH, READ_LIMIT);
+        if (!due.isEmpty()) {
+            throw new IllegalStateException("tracking entries due before 1970");
+        }
+        planner.plan(List.of(), quotas.remainingBudgets(), clock.instant());
+    }
+
     public Report run() {
         Instant now = clock.instant();
         List<TrackingCache.Entry> due = cache.due(now, READ_LIMIT);

@@ -27,7 +27,7 @@ public final class TrackingRefreshHandler implements RequestHandler<Map<String, 
     /** Used by the Lambda runtime. */
     public TrackingRefreshHandler() {
         this(EnrichmentWiring.fromEnvironment());
-        priming = SnapStartPriming.register(TrackingRefreshHandler.class, null);
+        priming = SnapStartPriming.register(TrackingRefreshHandler.class, refresh::prime); // reads only (TrackingRefresh#prime)
     }
 
     public TrackingRefreshHandler(EnrichmentWiring wiring) {

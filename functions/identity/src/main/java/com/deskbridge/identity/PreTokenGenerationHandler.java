@@ -63,11 +63,13 @@ public final class PreTokenGenerationHandler implements RequestHandler<Map<Strin
     /** SnapStart priming: one sign-in's worth of work, so that the first real sign-in finds its classes loaded. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        handleRequest(Map.of("version", "2", "triggerSource", "TokenGeneration_HostedAuth",
-                "request", Map.of("userAttributes", Map.of("sub", "snapstart-priming", SELLER_ATTRIBUTE, "priming"),
+        // LinkedHashMaps, as the Lambda runtime hands over the event it deserialised
+        handleRequest(new java.util.LinkedHashMap<>(Map.of("version", "2", "triggerSource", "TokenGeneration_HostedAuth",
+                "request", new java.util.LinkedHashMap<>(Map.of("userAttributes",
+                        new java.util.LinkedHashMap<>(Map.of("sub", "snapstart-priming", SELLER_ATTRIBUTE, "priming")),
                         "groupConfiguration", Map.of("groupsToOverride", List.of("agent")),
-                        "scopes", List.of("openid")),
-                "response", Map.of()), null);
+                        "scopes", List.of("openid"))),
+                "response", new java.util.LinkedHashMap<>())), null);
     }
 
     @Override

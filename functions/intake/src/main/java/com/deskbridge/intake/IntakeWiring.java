@@ -58,7 +58,7 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
         public static Clients fromEnvironment() {
             return new Clients(AwsClients.dynamoDb(), AwsClients.configure(S3Client.builder(), "S3")
                     .forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
-                    AwsClients.configure(SqsClient.builder(), "SQS").build());
+                    AwsClients.sqs());
         }
     }
 

@@ -105,6 +105,21 @@ public final class SmtpOutboundChannel implements OutboundChannel {
         }
     }
 
+    /**
+     * SnapStart priming: writes {@code sample} as e-mail the way {@link #send} does (session, MIME headers and body,
+     * the encoding the transport would put on the wire) into nothing, and looks up the transport without connecting.
+     * No connection is opened, no credential read, nothing sent.
+     */
+    public void prime(OutboundReply sample) {
+        Session session = Session.getInstance(properties());
+        try {
+            build(session, sample, sample.messageId()).writeTo(java.io.OutputStream.nullOutputStream());
+            session.getTransport(settings.security() == SmtpSettings.Security.SMTPS ? "smtps" : "smtp");
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("the priming reply cannot be written as e-mail", e);
+        }
+    }
+
     private Properties properties() {
         Properties p = new Properties();
         String prefix = settings.security() == SmtpSettings.Security.SMTPS ? "mail.smtps." : "mail.smtp.";

@@ -112,6 +112,24 @@ class SmtpOutboundChannelTest {
     }
 
     @Test
+    void primingWritesTheMailIntoNothingWithoutConnectingOrReadingTheCredentials() throws Exception {
+        List<String> secretsRead = new ArrayList<>();
+        SmtpOutboundChannel channel = new SmtpOutboundChannel(new SmtpSettings("127.0.0.1",
+                greenMail.getSmtp().getPort(), SmtpSettings.Security.NONE, "deskbridge/smtp", Duration.ofSeconds(5),
+                "deskbridge.test"), name -> {
+                    secretsRead.add(name);
+                    return SECRETS.secret(name);
+                }, CLOCK);
+
+        channel.prime(new OutboundReply(FROM, TO, "Re: Where is my parcel?", "Your parcel left today.",
+                "<priming@example.com>", List.of("<priming@example.com>"), List.of(), "snapstart-priming"));
+
+        assertThat(greenMail.waitForIncomingEmail(300, 1)).as("nothing sent").isFalse();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(secretsRead).as("no credential read into the snapshot").isEmpty();
+    }
+
+    @Test
     void sendsInTheThreadWithDeterministicMessageId() throws Exception {
         OutboundReply reply = new OutboundReply(FROM, TO, OutboundReply.replySubject("Where is my parcel?"),
                 "Hello Anna,\n\nyour parcel is on its way.", "<0100018c-buyer-msg@email.amazonses.com>",

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Lambda entry point of the reply re-drive schedule (template.yaml: ReplyRedriveFunction); see {@link ReplyRedrive}. */
 public final class ReplyRedriveHandler implements RequestHandler<Map<String, Object>, ReplyRedrive.Pass> {
@@ -34,9 +33,9 @@ public final class ReplyRedriveHandler implements RequestHandler<Map<String, Obj
         var dynamo = AwsClients.dynamoDb();
         String table = Env.require("TICKETS_TABLE");
         this.redrive = new ReplyRedrive(new DynamoDbUnsentReplies(dynamo, table), new DynamoDbTicketStore(dynamo, table),
-                new SqsReplyDispatcher(AwsClients.configure(SqsClient.builder(), "SQS").build(), Env.require("OUTBOUND_QUEUE_URL")),
+                new SqsReplyDispatcher(AwsClients.sqs(), Env.require("OUTBOUND_QUEUE_URL")),
                 Clock.systemUTC());
-        priming = SnapStartPriming.register(ReplyRedriveHandler.class, null);
+        priming = SnapStartPriming.register(ReplyRedriveHandler.class, redrive::prime); // reads only (ReplyRedrive#prime)
     }
 
     public ReplyRedriveHandler(ReplyRedrive redrive) {

@@ -25,7 +25,7 @@ import com.deskbridge.ebay.EbayEndpoints;
 import com.deskbridge.ebay.EbayReplies;
 import com.deskbridge.ebay.EbaySecretAccounts;
 import com.deskbridge.http.Sleeper;
-import com.deskbridge.outbound.OutboundChannel;
+import com.deskbridge.outbound.OutboundReply;
 import com.deskbridge.outbound.SmtpOutboundChannel;
 import com.deskbridge.outbound.SmtpSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
     private SnapStartPriming priming;
+    /** The SMTP channel of the real wiring (primed without connecting), or null. */
+    private SmtpOutboundChannel mail;
 
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public ReplySenderHandler() {
@@ -65,8 +68,10 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     /**
-     * SnapStart priming: one outbound message of the reserved seller through parsing and the reply look-up. No such
-     * reply exists, so nothing is sent and, called this way, nothing goes to the DLQ.
+     * SnapStart priming: a sample reply written as e-mail into nothing (the MIME path of the first send; no SMTP
+     * connection, no credential read), then one outbound message of the reserved seller through parsing and the reply
+     * look-up. No such reply exists, so nothing is sent and, called this way, nothing goes to the DLQ. The container's
+     * DynamoDB and SQS clients are readied by {@link SnapStartPriming} itself (refused writes, a send to no queue).
      */
     private void prime() {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
@@ -74,6 +79,11 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         record.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
         record.setBody("{\"v\":1,\"sellerId\":\"" + SnapStartPriming.RESERVED_SELLER
                 + "\",\"ticketId\":\"taaaaaaaaaaaaaaaaaaaaaaaa\",\"messageKey\":\"raaaaaaaaaaaaaaaaaaaaaaaa\"}");
+        if (mail != null) {
+            mail.prime(new OutboundReply("snapstart-priming@example.com", "snapstart-priming@example.com",
+                    "Re: Where is my order?", "Your parcel left today with DHL.", "<snapstart-priming@example.com>",
+                    List.of("<snapstart-priming@example.com>"), List.of(), "snapstart-priming"));
+        }
         try {
             process(record);
         } catch (ReplySender.NoSuchReplyException expected) {
@@ -84,6 +94,7 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     private ReplySenderHandler(Object[] parts) {
         this((ReplySender) parts[0], (DeadLetterQueue) parts[1], Clock.systemUTC());
+        this.mail = (SmtpOutboundChannel) parts[2];
     }
 
     public ReplySenderHandler(ReplySender sender, DeadLetterQueue deadLetters, Clock clock) {
@@ -94,12 +105,12 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
     private static Object[] fromEnvironment() {
         Clock clock = Clock.systemUTC();
         var dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = AwsClients.sqs();
         SmtpSettings smtp = new SmtpSettings(Env.require("SMTP_HOST"), Integer.parseInt(Env.require("SMTP_PORT")),
                 SmtpSettings.Security.valueOf(Env.get("SMTP_SECURITY").orElse("STARTTLS")),
                 Env.get("SMTP_SECRET").filter(s -> !s.isBlank()).orElse(null), Duration.ofSeconds(10), null);
         SecretsManagerSource secrets = SecretsManagerSource.fromEnvironment();
-        OutboundChannel mail = new SmtpOutboundChannel(smtp, secrets, clock);
+        SmtpOutboundChannel mail = new SmtpOutboundChannel(smtp, secrets, clock);
         String from = Env.require("REPLY_FROM_ADDRESS");
         String ebayPrefix = Env.get("EBAY_SECRET_PREFIX").orElse("deskbridge/ebay/");
         SellerReplyChannels configured = new SellerReplyChannels(secrets, ebayPrefix,
@@ -117,7 +128,7 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
                 channel -> channel == Channel.EBAY ? Optional.of((ticket, reply) -> ebay.get().send(ticket, reply)) : Optional.empty(),
                 Integer.parseInt(Env.get("SEND_MAX_ATTEMPTS").orElse("8")), clock,
                 new com.deskbridge.adapters.dynamodb.DynamoDbAuditStore(dynamo, Env.require("TICKETS_TABLE"))::record);
-        return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL"))};
+        return new Object[] {sender, new DeadLetterQueue(sqs, Env.require("OUTBOUND_DLQ_URL")), mail};
     }
 
     @Override

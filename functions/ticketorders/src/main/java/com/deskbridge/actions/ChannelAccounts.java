@@ -1,6 +1,5 @@
 package com.deskbridge.actions;
 
-import com.deskbridge.adapters.aws.AwsClients;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
 import com.deskbridge.channels.ActionAttempts;
@@ -84,7 +83,7 @@ public final class ChannelAccounts implements ChannelGateways, ChannelOrderSourc
      */
     public static ChannelAccounts fromEnvironment(DynamoDbClient dynamo, String table, Clock clock,
                                                   java.time.Duration missingSecrets) {
-        SecretsManagerClient client = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
+        SecretsManagerClient client = SecretsManagerSource.sharedClient(); // the container's one (not a second per refund)
         SecretSource secrets = new SecretsManagerSource(client, clock, missingSecrets);
         HttpClient http = HttpClient.newHttpClient();
         EbayEndpoints ebayEndpoints = Env.get("EBAY_ENDPOINT").filter(s -> !s.isBlank()).map(EbayEndpoints::local)

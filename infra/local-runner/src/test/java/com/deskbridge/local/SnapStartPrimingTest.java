@@ -50,6 +50,15 @@ class SnapStartPrimingTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(r.body()).get("items")).as(status + " tickets of the reserved seller").isEmpty();
         }
+        // the SDK priming's writes were refused (their condition cannot hold) and its messages went to no queue
+        assertThat(system.stack().dynamoDbClient().getItem(g -> g.tableName(system.stack().tableName("TicketsTable"))
+                .consistentRead(true).key(java.util.Map.of(
+                        "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"
+                                + SnapStartPriming.RESERVED_SELLER),
+                        "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING")))).hasItem())
+                .as("the item SnapStart priming asks DynamoDB to write").isFalse();
+        assertThat(system.stack().sqsClient().listQueues().queueUrls())
+                .noneMatch(u -> u.endsWith("snapstart-priming-no-such-queue"));
         for (String dlq : List.of("IntakeDeadLetterQueue", "OutboundDeadLetterQueue", "EnrichmentDeadLetterQueue",
                 "ActionsDeadLetterQueue", "SpApiNotificationsDeadLetterQueue")) {
             List<Message> messages = system.stack().sqsClient().receiveMessage(r -> r.queueUrl(system.stack().queueUrl(dlq))

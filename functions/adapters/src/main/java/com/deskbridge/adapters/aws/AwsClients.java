@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds SDK clients the same way for every function: one HTTP client implementation (URLConnection, the smallest
@@ -29,9 +30,28 @@ public final class AwsClients {
      * container). Sharing it is also what lets SnapStart priming ready the very client the handler uses. Never close it.
      */
     public static DynamoDbClient dynamoDb() {
-        String key = Env.get("AWS_REGION").orElseGet(() -> Env.get("aws.region").orElse("")) + " "
-                + Env.get("AWS_ENDPOINT_URL_DYNAMODB").or(() -> Env.get("AWS_ENDPOINT_URL")).orElse("");
-        return DYNAMODB.computeIfAbsent(key, k -> configure(DynamoDbClient.builder(), "DYNAMODB").build());
+        return DYNAMODB.computeIfAbsent(key("DYNAMODB"), k -> configure(DynamoDbClient.builder(), "DYNAMODB").build());
+    }
+
+    /** One SQS client per container (per endpoint and region), as {@link #dynamoDb()}. */
+    private static final java.util.Map<String, SqsClient> SQS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The container's SQS client: built on first use, then shared, so that a function builds one SQS client however
+     * many of its parts send, and SnapStart priming readies that client ({@link SnapStartPriming}). Never close it.
+     */
+    public static SqsClient sqs() {
+        return SQS.computeIfAbsent(key("SQS"), k -> configure(SqsClient.builder(), "SQS").build());
+    }
+
+    /** The container's SQS client if something built it already (priming readies only the clients a function uses). */
+    static java.util.Optional<SqsClient> sqsIfBuilt() {
+        return java.util.Optional.ofNullable(SQS.get(key("SQS")));
+    }
+
+    private static String key(String serviceId) {
+        return Env.get("AWS_REGION").orElseGet(() -> Env.get("aws.region").orElse("")) + " "
+                + Env.get("AWS_ENDPOINT_URL_" + serviceId).or(() -> Env.get("AWS_ENDPOINT_URL")).orElse("");
     }
 
     /** Applies the shared settings to any service client builder; {@code serviceId} as in AWS_ENDPOINT_URL_&lt;ID&gt;. */

@@ -11,8 +11,14 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * SnapStart priming for a handler (template.yaml: every function has SnapStart). Lambda snapshots a published version
@@ -25,8 +31,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>loads and initialises the classes the handler's first request loads, listed one per line in the
  *       resource {@code /snapstart/<Handler>.classes} - written by the cold-start benchmark
  *       ({@code -Dbench.writeClassLists=true}, DEVELOPERS.md) from a real first request;</li>
- *   <li>reads one item that never exists from the tickets table with the container's DynamoDB client
- *       ({@link AwsClients#dynamoDb()}), which readies the client the handler uses;</li>
+ *   <li>readies the container's SDK clients (the handler's own: {@link AwsClients#dynamoDb()},
+ *       {@link AwsClients#sqs()}) on every operation kind the functions' requests use, so that their first request
+ *       does not build the operations' marshallers, endpoint rules and field accessors: on the tickets table it reads
+ *       the reserved key {@code PRIMING#snapstart-priming} (GetItem, Query, BatchGetItem) and asks for writes whose
+ *       condition can never hold ({@code attribute_exists(PK) AND attribute_not_exists(PK)}: PutItem, UpdateItem,
+ *       DeleteItem, TransactWriteItems), which DynamoDB refuses without writing; on SQS it sends to a queue that
+ *       does not exist (a sibling of the function's own queue named {@value #ABSENT_QUEUE}), which SQS refuses;
+ *       with Secrets Manager it asks for a secret that does not exist. Nothing is stored, sent or read;</li>
  *   <li>runs the handler's own priming request where that request is harmless (a read, a message of the reserved seller
  *       {@value #RESERVED_SELLER}, a notification for a feed that is not ours).</li>
  * </ol>
@@ -37,6 +49,10 @@ public final class SnapStartPriming implements Resource {
     public static final String RESERVED_SELLER = "snapstart-priming";
     /** How often the priming request runs (the first for what is lazily built, the others for the JIT). */
     public static final int ROUNDS = 8;
+    /** The queue name SQS priming sends to: no such queue exists, so SQS refuses the message. */
+    static final String ABSENT_QUEUE = "snapstart-priming-no-such-queue";
+    /** A condition no item can meet: the write is refused and nothing changes, whatever the table holds. */
+    private static final String NEVER = "attribute_exists(PK) AND attribute_not_exists(PK)";
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
     private final Class<?> handler;
@@ -82,10 +98,18 @@ public final class SnapStartPriming implements Resource {
     public Report prime() {
         long start = System.nanoTime();
         int loaded = loadClasses();
-        String failure = readTicketsTable();
+        String failure = null;
+        int rounds = Env.get("SNAPSTART_PRIMING_ROUNDS").map(Integer::parseInt).orElse(ROUNDS);
+        // the SDK operations each round too: like the handler's own request, they are code the JIT should compile
+        for (int round = 0; round < rounds && failure == null; round++) {
+            String dynamoFailure = primeDynamoDb();
+            String sqsFailure = primeSqs();
+            String secretsFailure = primeSecrets();
+            failure = dynamoFailure != null ? dynamoFailure : sqsFailure != null ? sqsFailure : secretsFailure;
+        }
         if (request != null) {
             try {
-                for (int round = 0; round < ROUNDS; round++) {
+                for (int round = 0; round < rounds; round++) {
                     request.run();
                 }
             } catch (RuntimeException e) {
@@ -130,20 +154,96 @@ public final class SnapStartPriming implements Resource {
         return loaded;
     }
 
-    /** @return why the read failed, or null */
-    private String readTicketsTable() {
+    /** @return why a step failed (not a refusal priming asked for), or null */
+    private String primeDynamoDb() {
         String table = Env.get("TICKETS_TABLE").orElse(null);
         if (table == null) {
             return null;
         }
         try {
             DynamoDbClient dynamo = AwsClients.dynamoDb(); // the handler's own client (one per container)
-            dynamo.getItem(g -> g.tableName(table).key(Map.of("PK", AttributeValue.fromS("PRIMING#" + RESERVED_SELLER),
-                    "SK", AttributeValue.fromS("PRIMING"))));
+            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("PRIMING#" + RESERVED_SELLER),
+                    "SK", AttributeValue.fromS("PRIMING"));
+            dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true));
+            dynamo.query(q -> q.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                    .expressionAttributeValues(Map.of(":pk", key.get("PK"), ":sk", AttributeValue.fromS("PRIMING")))
+                    .limit(1));
+            dynamo.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(key).build())));
+            refused(() -> dynamo.putItem(p -> p.tableName(table).item(Map.of("PK", key.get("PK"), "SK", key.get("SK"),
+                    "v", AttributeValue.fromN("1"))).conditionExpression(NEVER)));
+            refused(() -> dynamo.updateItem(u -> u.tableName(table).key(key).updateExpression("SET #v = :v")
+                    .expressionAttributeNames(Map.of("#v", "v")).expressionAttributeValues(Map.of(":v",
+                            AttributeValue.fromN("1"))).conditionExpression(NEVER)));
+            refused(() -> dynamo.deleteItem(d -> d.tableName(table).key(key).conditionExpression(NEVER)));
+            refused(() -> dynamo.transactWriteItems(t -> t.transactItems(i -> i.update(u -> u.tableName(table).key(key)
+                    .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", "v"))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("1"))).conditionExpression(NEVER)))));
             return null;
         } catch (RuntimeException e) {
-            LOG.warn("SnapStart priming could not read table {}: {}", table, e.toString());
-            return "table read: " + e;
+            LOG.warn("SnapStart priming could not use table {}: {}", table, e.toString());
+            return "table: " + e;
         }
+    }
+
+    private static void refused(Runnable write) {
+        try {
+            write.run();
+            throw new IllegalStateException("DynamoDB accepted a write whose condition cannot hold");
+        } catch (ConditionalCheckFailedException | TransactionCanceledException expected) {
+            // refused, as asked: nothing was written
+        } catch (SdkServiceException refused) {
+            if (refused.statusCode() >= 500) {
+                throw refused;
+            }
+            // refused otherwise (in AWS a role without write access to the table gets AccessDenied): nothing written
+        }
+    }
+
+    /** @return why the step failed, or null; nothing when the function built no SQS client */
+    private String primeSqs() {
+        SqsClient sqs = AwsClients.sqsIfBuilt().orElse(null);
+        String ownQueue = sqs == null ? null : ownQueueUrl();
+        if (ownQueue == null) {
+            return null;
+        }
+        String absent = ownQueue.substring(0, ownQueue.lastIndexOf('/') + 1) + ABSENT_QUEUE;
+        try {
+            sqs.sendMessage(m -> m.queueUrl(absent).messageBody("{}"));
+            return "SQS accepted a message for " + absent;
+        } catch (SdkServiceException expected) {
+            // no such queue: nothing was sent
+        }
+        try {
+            sqs.sendMessageBatch(b -> b.queueUrl(absent).entries(SendMessageBatchRequestEntry.builder().id("priming")
+                    .messageBody("{}").delaySeconds(0).build()));
+            return "SQS accepted a message batch for " + absent;
+        } catch (SdkServiceException expected) {
+            return null;
+        }
+    }
+
+    /** @return why the step failed, or null; nothing when the function's jar or wiring has no Secrets Manager */
+    private String primeSecrets() {
+        try {
+            Class.forName("software.amazon.awssdk.services.secretsmanager.SecretsManagerClient", false,
+                    SnapStartPriming.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+        try {
+            com.deskbridge.adapters.secrets.SecretsManagerSource.primeIfUsed();
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("SnapStart priming could not ready Secrets Manager: {}", e.toString());
+            return "secrets: " + e;
+        }
+    }
+
+    /** One of the function's queue URLs (configuration ending in _QUEUE_URL), or null. */
+    private static String ownQueueUrl() {
+        java.util.stream.Stream<String> names = java.util.stream.Stream.concat(System.getenv().keySet().stream(),
+                System.getProperties().stringPropertyNames().stream());
+        return names.filter(n -> n.endsWith("_QUEUE_URL")).sorted().map(n -> Env.get(n).orElse(""))
+                .filter(u -> u.startsWith("http") && u.lastIndexOf('/') > u.indexOf("//") + 1).findFirst().orElse(null);
     }
 }

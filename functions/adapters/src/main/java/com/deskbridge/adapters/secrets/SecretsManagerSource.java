@@ -62,15 +62,59 @@ public final class SecretsManagerSource implements SecretSource, SecretStore {
         this.missingFor = Objects.requireNonNull(missingFor);
     }
 
-    /** With the shared SDK settings (region, credentials, AWS_ENDPOINT_URL_SECRETS_MANAGER); missing ones asked every time. */
+    /** The container's Secrets Manager clients (one per endpoint), shared by every source built from the environment. */
+    private static final Map<String, SecretsManagerClient> CLIENTS = new ConcurrentHashMap<>();
+    /** The secret SnapStart priming asks for: it never exists. */
+    static final String ABSENT_SECRET = "deskbridge/snapstart-priming/no-such-secret";
+
+    /**
+     * With the shared SDK settings (region, credentials, AWS_ENDPOINT_URL_SECRETS_MANAGER) and the container's client;
+     * a missing secret is asked for every time.
+     */
     public static SecretsManagerSource fromEnvironment() {
         return fromEnvironment(Duration.ZERO);
     }
 
-    /** With the shared SDK settings, remembering a missing secret for {@code missingFor}. */
+    /** With the container's client, remembering a missing secret for {@code missingFor}. */
     public static SecretsManagerSource fromEnvironment(Duration missingFor) {
-        return new SecretsManagerSource(AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build(),
-                Clock.systemUTC(), missingFor);
+        return new SecretsManagerSource(sharedClient(), Clock.systemUTC(), missingFor);
+    }
+
+    /**
+     * The container's Secrets Manager client (shared SDK settings, AWS_ENDPOINT_URL_SECRETS_MANAGER), built on first use:
+     * one per container however many parts read secrets, and the one SnapStart priming readies. Never close it.
+     */
+    public static SecretsManagerClient sharedClient() {
+        return CLIENTS.computeIfAbsent(endpoint(),
+                k -> AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build());
+    }
+
+    private static String endpoint() {
+        return com.deskbridge.adapters.config.Env.get("AWS_ENDPOINT_URL_SECRETS_MANAGER")
+                .or(() -> com.deskbridge.adapters.config.Env.get("AWS_ENDPOINT_URL")).orElse("");
+    }
+
+    /**
+     * SnapStart priming (called by {@code SnapStartPriming}): if the function reads secrets, its client asks once for a
+     * secret that does not exist ({@value #ABSENT_SECRET}), which readies GetSecretValue's request and error paths and
+     * the connection; no secret is read, none is cached in the snapshot.
+     */
+    public static void primeIfUsed() {
+        SecretsManagerClient client = CLIENTS.get(endpoint());
+        if (client == null) {
+            return;
+        }
+        try {
+            client.getSecretValue(r -> r.secretId(ABSENT_SECRET));
+            throw new IllegalStateException("the secret " + ABSENT_SECRET + " exists");
+        } catch (ResourceNotFoundException expected) {
+            // as asked: no such secret
+        } catch (software.amazon.awssdk.core.exception.SdkServiceException refused) {
+            if (refused.statusCode() >= 500) {
+                throw refused;
+            }
+            // in AWS a role allowed only its own secrets' prefix is refused (AccessDenied): nothing read either
+        }
     }
 
     @Override
