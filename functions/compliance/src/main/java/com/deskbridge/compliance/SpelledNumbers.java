@@ -8,13 +8,16 @@ import java.util.Map;
  * Telephone numbers written in words in the eight languages ("zero seven seven zero zero, nine zero zero",
  * "null acht null null", "zéro six, douze, trente-quatre", "tre-tre-tre, uno-due-tre", "nul zes, twaalf,
  * vierendertig", "sześćset jeden, dwieście", "noll sju noll, fyrtiofem"): a run of at least four number words,
- * joined only by spaces, commas and dashes (and "y"/"et" inside a number), that stands for at least seven digits.
+ * joined only by spaces, commas and dashes (and "y"/"et" inside a number), that stands for at least seven digits
+ * (and at most {@value #MAX_DIGITS}, counting tens as two and hundreds as three).
  * Compound words ("vierundfünfzig", "zesenvijftig", "fyrtiofem", "trentaquattro", "veintitrés") are split into
  * their parts. One pass over the folded text; each word is split by a bounded dynamic programme. Thread-safe.
  */
 final class SpelledNumbers {
     private static final int MIN_WORDS = 4;
     private static final int MIN_DIGITS = 7;
+    /** Longer runs ("zero zero zero …" for a whole page) are no phone number (digits are over-counted up to 2×). */
+    private static final int MAX_DIGITS = 40;
     private static final int MAX_WORD = 30;
     /** Number morpheme → digits it stands for (1 unit, 2 teen or tens, 3 hundreds, 0 joiner inside a word). */
     private static final Map<String, Integer> MORPHEMES = new HashMap<>();
@@ -113,7 +116,7 @@ final class SpelledNumbers {
 
     private static void emit(FoldedText text, int start, int end, int words, int digits, String explanation,
             String alternative, List<Span> out) {
-        if (words >= MIN_WORDS && digits >= MIN_DIGITS) {
+        if (words >= MIN_WORDS && digits >= MIN_DIGITS && digits <= MAX_DIGITS) {
             out.add(new Span(RuleId.PHONE_NUMBER, Severity.BLOCK, text.rawStart(start), text.rawEnd(end),
                     explanation, alternative));
         }
