@@ -51,7 +51,8 @@ final class EmailRule {
             "zwroty", "kundservice", "klantservice", "webshop", "noreply", "no-reply");
     private static final Set<String> CUES = Set.of("to", "email", "e-mail", "mail", "mailen", "write", "an", "a",
             "naar", "till", "do", "adresse", "address", "adres", "adress", "direccion", "indirizzo", "at", "unter",
-            "schreiben", "ecrivez", "scrivici", "scriva", "escribanos", "escriba", "mejla", "napisz");
+            "schreiben", "ecrivez", "scrivici", "scriva", "escribanos", "escriba", "mejla", "napisz", "contact",
+            "kontakt", "contatto", "contacto", "reach", "mailto", "e-mailen", "contattare");
 
     private static final String EXPLANATION = "E-mail address: contact details for off-Amazon contact are not allowed.";
     private static final String ALTERNATIVE = "Remove the address and ask the buyer to reply in this Amazon "
@@ -77,12 +78,12 @@ final class EmailRule {
 
     /**
      * False when {@code folded} holds none of the spelled or bracketed dots ("dot", "punkt", "point", "punto",
-     * "punt", "kropka", "prick", "(.)", "[.]") that an obfuscated address or domain needs: no such pattern can
+     * "punt", "kropka", "prick", "(.)", "[.]", " . ") that an obfuscated address or domain needs: no such pattern can
      * match, so it need not run.
      */
     static boolean mayHaveSpelledDot(String folded) {
         return folded.contains("dot") || folded.contains("pun") || folded.contains("point") || folded.contains("kropka")
-                || folded.contains("prick") || folded.contains("(.)") || folded.contains("[.]");
+                || folded.contains("prick") || folded.contains("(.)") || folded.contains("[.]") || folded.contains(" . ");
     }
 
     /** True when the local part {@code local} at {@code start} of {@code f} looks like a mailbox, not a word. */

@@ -28,9 +28,9 @@ final class LinkRule {
     private static final String SHORT_LINKS = "(?:tiny\\.cc|rb\\.gy|lnkd\\.in|s\\.id|qr\\.ae|cutt\\.us|shorturl\\.at)";
     private static final Pattern SHORT_LINK = Pattern.compile("(?<![a-z0-9.@_%+-])" + SHORT_LINKS
             + "(?![a-z0-9-])(?:[/?#][^\\s<>\"]{0,2000}+)?");
-    /** A spelled-out or bracketed dot between labels: " dot ", " punto ", "(punkt)", "[.]". */
+    /** A spelled-out, bracketed or spaced dot between labels: " dot ", " punto ", "(punkt)", "[.]", " . ". */
     private static final String SEP = "(?:[ \\t]*(?:\\[\\.\\]|\\(\\.\\)|[(\\[{]" + EmailRule.DOTS + "[)\\]}])[ \\t]*"
-            + "|[ \\t]+" + EmailRule.DOTS + "[ \\t]+)";
+            + "|[ \\t]+(?:" + EmailRule.DOT_NAMES + "|\\.)[ \\t]+)";
     /** A spelled-out path after a domain: "/ guide", " slash guide", " barra guia", " Schrägstrich x". */
     private static final String SPELLED_PATH = "(?:[ \\t]*/[ \\t]*|[ \\t]+(?:slash|barra|schragstrich|ukosnik|snedstreck)"
             + "[ \\t]+)[a-z0-9_-]{1,100}(?![a-z0-9-])";
@@ -110,16 +110,18 @@ final class LinkRule {
 
     /**
      * Whether a spelled-out domain {@code match} (at {@code start}, ending in top-level domain {@code tld}) is one:
-     * not when its first label is a function word ("el punto es", "au point de"); with a top-level domain that is
+     * not when its first label is a function word ("el punto es", "au point de"), has no letter or continues a URL
+     * ("…?id=2018 . Se"); with a top-level domain that is
      * also a word ({@link #WORD_TLDS}) only with a path, two labels, a dash or digit in a label, or a word before it
      * that announces a web address.
      */
     private static boolean spelledDomain(String f, int start, String match, String tld) {
         String[] words = match.split("[ \\t()\\[\\]{}.]+");
-        if (words.length == 0 || NOT_LABELS.contains(words[0])) {
+        if (words.length == 0 || NOT_LABELS.contains(words[0]) || words[0].chars().noneMatch(Character::isLetter)
+                || (start > 0 && "=/?&#".indexOf(f.charAt(start - 1)) >= 0)) {
             return false;
         }
-        boolean wordDots = match.matches("(?s).*[ \\t](?:dot|point|punto|punt)[ \\t].*");
+        boolean wordDots = match.matches("(?s).*[ \\t](?:dot|point|punto|punt|\\.)[ \\t].*");
         if (!WORD_TLDS.contains(tld) || (!wordDots && !GERMANIC_WORD_TLDS.contains(tld))) {
             return true;
         }

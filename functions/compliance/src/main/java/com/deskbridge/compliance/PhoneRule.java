@@ -159,6 +159,10 @@ final class PhoneRule {
         if (idClose) {
             return false;
         }
+        if (s.contains(" / ") || s.contains(" - ") || s.contains("/ ") || s.contains(" /")) {
+            // groups joined by spaced separators ("36 / 38 / 40 / 42") only as a dialling code: 0…, +…, (…
+            return s.startsWith("0") || s.startsWith("+") || s.startsWith("(");
+        }
         if (s.startsWith("+") || (s.startsWith("00") && digits >= 9)) {
             return true;
         }

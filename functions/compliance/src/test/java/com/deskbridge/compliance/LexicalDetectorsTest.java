@@ -39,6 +39,8 @@ class LexicalDetectorsTest {
         "EMAIL_ADDRESS|Mejla oss: order [snabel-a] tradgardshuset.se",
         "EMAIL_ADDRESS|Please write to support at kettle-works dot com with a photo.",
         "EMAIL_ADDRESS|Mail j.kowal at lampy-kowal dot pl",
+        "EMAIL_ADDRESS|You can contact anna at gardenshop dot com for the invoice.",
+        "EMAIL_ADDRESS|Mail: service @ shop-nord . de",
         // spelled-out, spaced and short web addresses
         "EXTERNAL_LINK|Register your blender at blendpro dot com to extend the warranty.",
         "EXTERNAL_LINK|You can also buy direct from us at hedgetrim dot co dot uk next time.",
@@ -52,6 +54,7 @@ class LexicalDetectorsTest {
         "EXTERNAL_LINK|Instrukcja: www . meble-las . pl",
         "EXTERNAL_LINK|Besuchen Sie uns auf fahrradwelt punkt de",
         "EXTERNAL_LINK|Nyhetsbrev: tiny.cc/tradgard-tips",
+        "EXTERNAL_LINK|Die Anleitung finden Sie unter beispiel-shop . de",
         "EXTERNAL_LINK|Sign up at rb.gy/k3x9q for offers.",
         "EXTERNAL_LINK|Hälsningar, Anna – Lampor.nu",
         "|Follow us on Instagram @kitchenjoy.de for new arrivals",
@@ -91,6 +94,12 @@ class LexicalDetectorsTest {
         "|El número de guía es 5521 7788 9900.",
         "|Garantie ab Lieferdatum (14.03.2026).",
         "|Step one, two, three, four: open the lid.",
+        "|Sizes 36 / 38 / 40 / 42 / 44 are in stock again.",
+        "|Öffnungszeiten 9 - 17 Uhr, Lieferung in 2 - 3 Werktagen.",
+        "|IBAN DE89 3704 0044 0532 0130 00",
+        "|Il punto è che il corriere ha sbagliato indirizzo.",
+        "|Ta det punkt för punkt.",
+        "|Le condizioni: https://www.amazon.it/gp/help/display.html?nodeId=204512345 . Se il pacco non arriva, ci scriva.",
         "|Es kostet nur zwei, drei Euro mehr.",
     })
     void findsExactlyTheLexicalRules(String expected, String body) {
