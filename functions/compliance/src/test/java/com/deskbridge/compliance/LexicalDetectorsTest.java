@@ -127,4 +127,26 @@ class LexicalDetectorsTest {
     void spansCoverTheWholeForm(String body, String span) {
         assertThat(lexical(body)).extracting(f -> body.substring(f.start(), f.end())).contains(span);
     }
+
+    /**
+     * An off-Amazon-contact sentence that holds an address stays when it says more than the address (the invitation
+     * is its own finding); a sentence that is only the address (a signature line) is reported as the address alone.
+     */
+    @org.junit.jupiter.api.Test
+    void anInvitationAroundAnAddressKeepsItsOwnFinding() {
+        String invitation = "Write to us at info (arroba) tienda-sol (punto) es for a quote.";
+        String signature = "Mail: info (arroba) tienda-sol (punto) es";
+
+        assertThat(merged(invitation, "info (arroba) tienda-sol (punto) es")).containsExactlyInAnyOrder(
+                RuleId.EMAIL_ADDRESS, RuleId.OFF_AMAZON_CONTACT);
+        assertThat(merged(signature, "info (arroba) tienda-sol (punto) es")).containsExactly(RuleId.EMAIL_ADDRESS);
+    }
+
+    private static List<RuleId> merged(String text, String address) {
+        int at = text.indexOf(address);
+        List<Span> spans = List.of(
+                new Span(RuleId.OFF_AMAZON_CONTACT, Severity.BLOCK, 0, text.length(), "contact", "reply here"),
+                new Span(RuleId.EMAIL_ADDRESS, Severity.BLOCK, at, at + address.length(), "address", "remove it"));
+        return ComplianceChecker.merge(spans, text).stream().map(Span::rule).toList();
+    }
 }
