@@ -25,7 +25,8 @@ final class PhoneRule {
                     + "|facture|ordine|spedizione|tracciamento|fattura|pedido|envio|seguimiento|factura|id|code|codice"
                     + "|codigo|article|artikel|sku|lot|serial\\w*|serie\\w*|isbn|issn|imei|sn|s/n|ust|idnr|vat|tva|iva"
                     + "|btw|moms|nip|regon|krs|siret|siren|hrb|hra|cif|nif|steuer\\w*|tax|guia|tracked|tracking\\w*"
-                    + "|edition|edizione|edicion|druk|upplaga|wydanie|auflage)(?![a-z])");
+                    + "|edition|edizione|edicion|druk|upplaga|wydanie|auflage|kundennummer|kundennr|kundnummer|klantnummer"
+                    + "|customer (?:no|number|id)|artikel\\w*|vorgang\\w*|aktenzeichen|referenz\\w*|ticket\\w*|case)(?![a-z])");
     /** At most this many words between an id word and a number for the id word to say what the number is. */
     private static final int ID_WORD_REACH = 3;
     private static final Pattern DATE = Pattern.compile(

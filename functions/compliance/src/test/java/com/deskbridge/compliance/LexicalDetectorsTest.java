@@ -94,6 +94,8 @@ class LexicalDetectorsTest {
         "|El número de guía es 5521 7788 9900.",
         "|Garantie ab Lieferdatum (14.03.2026).",
         "|Step one, two, three, four: open the lid.",
+        "|Ihre Kundennummer lautet 4412 778 190.",
+        "|Your customer number is 5520 431 889, case 7781 223 904.",
         "|Sizes 36 / 38 / 40 / 42 / 44 are in stock again.",
         "|Öffnungszeiten 9 - 17 Uhr, Lieferung in 2 - 3 Werktagen.",
         "|IBAN DE89 3704 0044 0532 0130 00",
