@@ -222,6 +222,15 @@ class ComplianceCheckerTest {
         "a-|10000|",
         "(at) |4000|",
         "www.|5000|EXTERNAL_LINK",
+        "'w w w . '|2500|",
+        "'de punto '|2000|",
+        "'x dot '|3000|",
+        "'x (at) y '|2000|",
+        "'0 / '|5000|",
+        "0o|10000|",
+        "zero|4000|",
+        "'zero '|4000|",
+        "'zero ein, '|2000|",
         "😀|10000|EMOJI_OR_PICTOGRAPH",
     })
     void adversarialInputsGiveExactlyTheirDeterministicFindings(String unit, int times, String expected) {
