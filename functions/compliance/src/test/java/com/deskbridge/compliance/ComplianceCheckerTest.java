@@ -172,6 +172,16 @@ class ComplianceCheckerTest {
     }
 
     @Test
+    void aReplyOfOneOrTwoWordsIsNotDecidedByAModelButStillByTheLexicalRules() {
+        for (String text : List.of("Hello", "Hallo!", "Team and!", "Merci beaucoup", "Tack så mycket")) {
+            assertThat(rules(text)).as(text).isEmpty();
+        }
+        assertThat(rules("Hello 😀")).containsExactly(RuleId.EMOJI_OR_PICTOGRAPH);
+        assertThat(rules("Hello info@x-shop.de")).contains(RuleId.EMAIL_ADDRESS);
+        assertThat(rules("Please leave us a five-star review on Amazon!")).contains(RuleId.REVIEW_REQUEST);
+    }
+
+    @Test
     void subjectFindingsHaveNoOffsets() {
         ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "Write to info@x-shop.de 🎉", null, null));
         assertThat(r.findings()).extracting(Finding::rule)
