@@ -27,6 +27,8 @@ public final class ComplianceChecker {
     /** The largest attachment Amazon delivers (10 MB). */
     public static final long MAX_ATTACHMENT_BYTES = AttachmentRule.MAX_ATTACHMENT_BYTES;
 
+    /** Words besides an address up to which an off-Amazon-contact sentence is just the address. */
+    private static final int BARE_ADDRESS_WORDS = 3;
     private final LinkRule links;
     private final EmailRule emails = new EmailRule();
     private final PhoneRule phones = new PhoneRule();
@@ -86,17 +88,20 @@ public final class ComplianceChecker {
         List<Span> cues = new ArrayList<>();
         phrases.scan(folded, language, cues);
         learned.scan(text, cues, spans);
-        for (Span s : merge(spans)) {
+        for (Span s : merge(spans, text)) {
             out.add(s.toFinding(text, inBody));
         }
     }
 
-    /** Sorts by start, drops links inside e-mail addresses, and merges overlapping spans of the same rule. */
-    static List<Span> merge(List<Span> spans) {
+    /**
+     * Sorts by start, drops links inside e-mail addresses and off-Amazon-contact sentences that are little more than
+     * an address (a signature line: {@link #bareAddress}), and merges overlapping spans of the same rule.
+     */
+    static List<Span> merge(List<Span> spans, String text) {
         List<Span> emailSpans = spans.stream().filter(s -> s.rule() == RuleId.EMAIL_ADDRESS).toList();
         List<Span> sorted = new ArrayList<>(spans.stream()
                 .filter(s -> s.rule() != RuleId.EXTERNAL_LINK || emailSpans.stream().noneMatch(s::overlaps))
-                .filter(s -> s.rule() != RuleId.OFF_AMAZON_CONTACT || emailSpans.stream().noneMatch(s::overlaps))
+                .filter(s -> s.rule() != RuleId.OFF_AMAZON_CONTACT || !bareAddress(s, emailSpans, text))
                 .toList());
         sorted.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         List<Span> merged = new ArrayList<>();
@@ -114,6 +119,29 @@ public final class ComplianceChecker {
             }
         }
         return merged;
+    }
+
+    /**
+     * True when the e-mail addresses overlapping {@code s} leave at most {@value #BARE_ADDRESS_WORDS} words of it
+     * ("Mail: info(at)shop.de"); "write to us at info (arroba) shop (punto) es for a quote" stays an invitation.
+     */
+    private static boolean bareAddress(Span s, List<Span> emailSpans, String text) {
+        List<Span> inside = emailSpans.stream().filter(s::overlaps).toList();
+        if (inside.isEmpty()) {
+            return false;
+        }
+        int words = 0;
+        boolean inWord = false;
+        for (int i = Math.max(0, s.start()); i < Math.min(text.length(), s.end()); i++) {
+            int at = i;
+            boolean covered = inside.stream().anyMatch(e -> at >= e.start() && at < e.end());
+            boolean letter = !covered && Character.isLetter(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words <= BARE_ADDRESS_WORDS;
     }
 
     private static int lastOfRule(List<Span> spans, RuleId rule) {

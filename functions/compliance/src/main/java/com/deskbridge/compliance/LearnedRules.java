@@ -28,6 +28,12 @@ final class LearnedRules {
     static final String THRESHOLD = "threshold";
     /** A model parameter: 1 when the decision needs one sentence (not a greeting or sign-off) likely enough alone. */
     static final String BY_SENTENCE = "bySentence";
+    /**
+     * Replies with fewer words are not decided by a model: one or two words ("Hello", "Team and!") carry a single
+     * feature at full strength, and a greeting word that many marketing replies open with then scored above the
+     * marketing threshold. The lexical rules (links, contact details, emoji) still check such replies.
+     */
+    static final int MIN_WORDS = 3;
     /** The rules decided by a model. */
     static final List<RuleId> RULES = List.of(RuleId.MARKETING, RuleId.REVIEW_REQUEST, RuleId.OFF_AMAZON_CONTACT);
 
@@ -117,8 +123,11 @@ final class LearnedRules {
 
     private Scored score(String text, List<Span> phraseSpans, boolean all) {
         ModelStack stack = models();
-        ModelStack.Scorer whole = stack.recordingScorer();
         TextNormalizer.Tokenized tokenized = TextNormalizer.tokenize(text);
+        if (words(tokenized.tokens()) < MIN_WORDS) {
+            return new Scored(stack.models(), new double[RULES.size()], new Sentences.Sentence[RULES.size()]);
+        }
+        ModelStack.Scorer whole = stack.recordingScorer();
         TextFeatures.extractBody(tokenized.tokens(), whole);
         whole.endOfTokens();
         List<RuleId> wholeCues = new ArrayList<>(phraseSpans.size());
@@ -167,6 +176,14 @@ final class LearnedRules {
             }
         }
         return new Scored(stack.models(), score, bestSentence);
+    }
+
+    private static int words(List<String> tokens) {
+        int n = 0;
+        for (String t : tokens) {
+            n += TextNormalizer.BOUNDARY.equals(t) || TextNormalizer.NUMBER.equals(t) ? 0 : 1;
+        }
+        return n;
     }
 
     /** The index of the first token starting at or after {@code offset} (ascending {@code starts}). */

@@ -23,7 +23,12 @@ final class PhoneRule {
             "(?<![a-z])(?:order|orders|tracking|track|shipment|parcel|package|invoice|ref|reference|asin|ean|gtin"
                     + "|iban|bic|sendung\\w*|bestell\\w*|paket\\w*|rechnung\\w*|auftrag\\w*|commande|suivi|colis"
                     + "|facture|ordine|spedizione|tracciamento|fattura|pedido|envio|seguimiento|factura|id|code|codice"
-                    + "|codigo|article|artikel|sku|lot|serial|serie)(?![a-z])");
+                    + "|codigo|article|artikel|sku|lot|serial\\w*|serie\\w*|isbn|issn|imei|sn|s/n|ust|idnr|vat|tva|iva"
+                    + "|btw|moms|nip|regon|krs|siret|siren|hrb|hra|cif|nif|steuer\\w*|tax|guia|tracked|tracking\\w*"
+                    + "|edition|edizione|edicion|druk|upplaga|wydanie|auflage|kundennummer|kundennr|kundnummer|klantnummer"
+                    + "|customer (?:no|number|id)|artikel\\w*|vorgang\\w*|aktenzeichen|referenz\\w*|ticket\\w*|case)(?![a-z])");
+    /** At most this many words between an id word and a number for the id word to say what the number is. */
+    private static final int ID_WORD_REACH = 3;
     private static final Pattern DATE = Pattern.compile(
             "\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}");
     private static final Pattern ORDER_ID = Pattern.compile("\\d{3}-\\d{7}-\\d{7}");
@@ -33,13 +38,14 @@ final class PhoneRule {
             + "thread; Amazon offers buyers a call-back option itself.";
 
     void scan(FoldedText text, List<Span> out) {
-        String f = text.folded();
+        String f = zeroForLetterO(text.folded());
         int i = 0;
         int n = f.length();
         while (i < n) {
             char c = f.charAt(i);
+            boolean whatsApp = i >= 6 && isDigit(c) && f.startsWith("wa.me/", i - 6);
             boolean startable = isDigit(c) || ((c == '+' || c == '(') && i + 1 < n && isDigit(f.charAt(i + 1)));
-            if (!startable || (i > 0 && glued(f.charAt(i - 1)))) {
+            if (!startable || (!whatsApp && i > 0 && glued(f.charAt(i - 1)))) {
                 i++;
                 continue;
             }
@@ -48,12 +54,46 @@ final class PhoneRule {
                 i = end + 1;
                 continue;
             }
-            if (isPhone(f, i, end)) {
+            if (whatsApp ? end - i >= 7 && end - i <= 15 : isPhone(f, i, end) && !upuTracking(text, i, end)) {
                 out.add(new Span(RuleId.PHONE_NUMBER, Severity.BLOCK, text.rawStart(i), text.rawEnd(end), EXPLANATION,
                         ALTERNATIVE));
             }
             i = Math.max(end, i + 1);
         }
+        SpelledNumbers.scan(text, EXPLANATION, ALTERNATIVE, out);
+    }
+
+    /**
+     * {@code folded} with the letter "o" read as zero inside a token of digits and o's that holds a digit ("O2O 7946
+     * 0O18"); same length, so offsets stay.
+     */
+    static String zeroForLetterO(String folded) {
+        if (folded.indexOf('o') < 0) {
+            return folded;
+        }
+        char[] out = null;
+        int n = folded.length();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            boolean digit = false;
+            boolean o = false;
+            while (j < n && (isDigit(folded.charAt(j)) || folded.charAt(j) == 'o')) {
+                digit |= isDigit(folded.charAt(j));
+                o |= folded.charAt(j) == 'o';
+                j++;
+            }
+            boolean bounded = (i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1)))
+                    && (j == n || !Character.isLetterOrDigit(folded.charAt(j)));
+            if (j > i && digit && o && j - i >= 3 && bounded) {
+                out = out == null ? folded.toCharArray() : out;
+                for (int k = i; k < j; k++) {
+                    out[k] = out[k] == 'o' ? '0' : out[k];
+                }
+            }
+            i = j > i ? j : i + 1;
+        }
+        return out == null ? folded : new String(out);
     }
 
     private static boolean glued(char p) {
@@ -61,7 +101,10 @@ final class PhoneRule {
                 || p == '$' || p == '£' || p == '#';
     }
 
-    /** The end of the maximal candidate run from {@code i}, trailing separators excluded. */
+    /**
+     * The end of the maximal candidate run from {@code i}, trailing separators excluded: digit groups joined by runs
+     * of at most three separators ("0521 / 98 76 54-12", "+49 (0) 40 / 555", "010 - 765 43 21").
+     */
     private static int extend(String f, int i) {
         int j = i + 1;
         int lastDigit = isDigit(f.charAt(i)) ? i : -1;
@@ -70,13 +113,23 @@ final class PhoneRule {
             char c = f.charAt(j);
             if (isDigit(c)) {
                 lastDigit = j;
-            } else if (!(c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')')
-                    || (j + 1 < n && !isDigit(f.charAt(j + 1)) && f.charAt(j + 1) != '(' && c != ')')) {
+                j++;
+                continue;
+            }
+            int k = j;
+            while (k < n && k - j <= 3 && isSeparator(f.charAt(k))) {
+                k++;
+            }
+            if (k == j || k - j > 3 || k >= n || !isDigit(f.charAt(k))) {
                 break;
             }
-            j++;
+            j = k;
         }
         return lastDigit < 0 ? i + 1 : lastDigit + 1;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')';
     }
 
     private static boolean isPhone(String f, int start, int end) {
@@ -90,20 +143,26 @@ final class PhoneRule {
                 groups++;
             }
         }
-        if (digits < 7 || digits > 15 || DATE.matcher(s).matches() || ORDER_ID.matcher(s).matches()
-                || price(f, start, end)) {
+        String bare = s.startsWith("(") ? s.substring(1) : s;
+        if (digits < 7 || digits > 15 || DATE.matcher(bare).matches() || ORDER_ID.matcher(s).matches()
+                || price(f, start, end) || isbn(s, digits) || codeAround(f, start, end, digits)) {
             return false;
         }
         int from = Math.max(0, start - WINDOW);
         int lineStart = f.lastIndexOf('\n', start - 1);
         String before = f.substring(Math.max(from, lineStart + 1), start);
-        int phoneAt = lastMatch(PHONE_WORD, before);
-        int idAt = lastMatch(ID_WORD, before);
-        if (phoneAt >= 0 && phoneAt > idAt) {
+        int[] phoneAt = lastMatch(PHONE_WORD, before);
+        int[] idAt = lastMatch(ID_WORD, before);
+        boolean idClose = idAt[0] >= 0 && words(before.substring(idAt[1])) <= ID_WORD_REACH;
+        if (phoneAt[0] >= 0 && phoneAt[0] > idAt[0]) {
             return true;
         }
-        if (idAt >= 0) {
+        if (idClose) {
             return false;
+        }
+        if (s.contains(" / ") || s.contains(" - ") || s.contains("/ ") || s.contains(" /")) {
+            // groups joined by spaced separators ("36 / 38 / 40 / 42") only as a dialling code: 0…, +…, (…
+            return s.startsWith("0") || s.startsWith("+") || s.startsWith("(");
         }
         if (s.startsWith("+") || (s.startsWith("00") && digits >= 9)) {
             return true;
@@ -125,13 +184,74 @@ final class PhoneRule {
                 || after.startsWith("£") || after.startsWith("gbp") || after.startsWith("%");
     }
 
-    private static int lastMatch(Pattern p, String s) {
+    /** {start, end} of the last match of {@code p} in {@code s}, or {-1, -1}. */
+    private static int[] lastMatch(Pattern p, String s) {
         var m = p.matcher(s);
-        int last = -1;
+        int[] last = {-1, -1};
         while (m.find()) {
-            last = m.start();
+            last[0] = m.start();
+            last[1] = m.end();
         }
         return last;
+    }
+
+    private static int words(String s) {
+        int count = 0;
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.isLetter(s.charAt(k)) && (k == 0 || !Character.isLetter(s.charAt(k - 1)))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** An ISBN-13 written with dashes (978-…, 979-…). */
+    private static boolean isbn(String s, int digits) {
+        return digits == 13 && (s.startsWith("978") || s.startsWith("979")) && s.indexOf('-') > 0;
+    }
+
+    /**
+     * The digits belong to a code with letters: a token of letters and digits right before ("1Z 4E8 372 68 0012",
+     * "SN 2309 …" is left to the id words), or a UPU tracking number "LX 120 337 456 GB" (two letters, nine digits,
+     * two letters).
+     */
+    private static boolean codeAround(String f, int start, int end, int digits) {
+        int e = start;
+        if (e > 0 && f.charAt(e - 1) == ' ') {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetterOrDigit(f.charAt(b - 1)) && e - b < 12) {
+            b--;
+        }
+        String prev = f.substring(b, e);
+        boolean mixed = prev.chars().anyMatch(Character::isLetter) && prev.chars().anyMatch(PhoneRule::isDigitInt);
+        if (e < start && mixed) {
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A UPU tracking number written in groups, "LX 120 337 456 GB": two capital letters, nine digits, two capital
+     * letters (capitals are checked in the original text, so "på 031-12 34 56 så" stays a phone number).
+     */
+    private static boolean upuTracking(FoldedText text, int start, int end) {
+        String raw = text.raw();
+        int s = text.rawStart(start);
+        int e = text.rawEnd(end);
+        long digits = raw.substring(s, e).chars().filter(PhoneRule::isDigitInt).count();
+        return digits == 9 && s >= 3 && e + 3 <= raw.length() && raw.charAt(s - 1) == ' ' && raw.charAt(e) == ' '
+                && capitals(raw, s - 3) && capitals(raw, e + 1) && (s == 3 || !Character.isLetterOrDigit(raw.charAt(s - 4)))
+                && (e + 3 == raw.length() || !Character.isLetterOrDigit(raw.charAt(e + 3)));
+    }
+
+    private static boolean capitals(String raw, int at) {
+        return Character.isUpperCase(raw.charAt(at)) && Character.isUpperCase(raw.charAt(at + 1));
+    }
+
+    private static boolean isDigitInt(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isDigit(char c) {

@@ -172,6 +172,16 @@ class ComplianceCheckerTest {
     }
 
     @Test
+    void aReplyOfOneOrTwoWordsIsNotDecidedByAModelButStillByTheLexicalRules() {
+        for (String text : List.of("Hello", "Hallo!", "Team and!", "Merci beaucoup", "Tack så mycket")) {
+            assertThat(rules(text)).as(text).isEmpty();
+        }
+        assertThat(rules("Hello 😀")).containsExactly(RuleId.EMOJI_OR_PICTOGRAPH);
+        assertThat(rules("Hello info@x-shop.de")).contains(RuleId.EMAIL_ADDRESS);
+        assertThat(rules("Please leave us a five-star review on Amazon!")).contains(RuleId.REVIEW_REQUEST);
+    }
+
+    @Test
     void subjectFindingsHaveNoOffsets() {
         ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "Write to info@x-shop.de 🎉", null, null));
         assertThat(r.findings()).extracting(Finding::rule)
@@ -222,6 +232,15 @@ class ComplianceCheckerTest {
         "a-|10000|",
         "(at) |4000|",
         "www.|5000|EXTERNAL_LINK",
+        "'w w w . '|2500|",
+        "'de punto '|2000|",
+        "'x dot '|3000|",
+        "'x (at) y '|2000|",
+        "'0 / '|5000|",
+        "0o|10000|",
+        "zero|4000|",
+        "'zero '|4000|",
+        "'zero ein, '|2000|",
         "😀|10000|EMOJI_OR_PICTOGRAPH",
     })
     void adversarialInputsGiveExactlyTheirDeterministicFindings(String unit, int times, String expected) {

@@ -19,15 +19,21 @@ class ComplianceTestSplitTest {
     static final double MARGIN = 0.02;
     static final int MIN_GROUP = 50;
 
-    /** Measured on the frozen split with the models of this commit (README "Language models"). */
-    static final double DECISION = 0.942;
-    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.933, "de", 0.917, "fr", 0.917, "it", 0.933,
-            "es", 0.983, "nl", 1.000, "pl", 0.933, "sv", 0.917);
+    /**
+     * Measured on the frozen split with the models and detectors of this commit (README "Language models"); a figure
+     * they measured lower than before is left at the previous one (nl decision 1.000, 0.983 now; off-Amazon contact
+     * precision 0.952, 0.947 now; review-request precision 0.966, 0.955 now), except MARKETING's precision: trained
+     * with r14 to r20 the marketing model trades precision (0.828 -> 0.807) for recall (0.716 -> 0.959), and the
+     * floor follows the measurement.
+     */
+    static final double DECISION = 0.974;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 1.000, "de", 0.967, "fr", 0.933, "it", 0.967,
+            "es", 1.000, "nl", 1.000, "pl", 0.983, "sv", 0.950);
     static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
-            "EXTERNAL_LINK", new double[] {0.967, 0.906}, "EMAIL_ADDRESS", new double[] {0.962, 0.862},
-            "PHONE_NUMBER", new double[] {0.943, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.952, 0.597},
-            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.828, 0.716},
-            "REVIEW_REQUEST", new double[] {0.966, 0.851});
+            "EXTERNAL_LINK", new double[] {1.000, 1.000}, "EMAIL_ADDRESS", new double[] {1.000, 1.000},
+            "PHONE_NUMBER", new double[] {1.000, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.952, 0.806},
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.807, 0.959},
+            "REVIEW_REQUEST", new double[] {0.966, 0.940});
 
     @Test
     void frozenSplitMeetsItsFloors() {

@@ -21,18 +21,20 @@ class IntentTestSplitTest {
     static final double MARGIN = 0.02;
 
     /**
-     * Measured on the frozen split (README "Language models"); a figure the model of this commit (trained with r11)
-     * measured lower than the previous model is left at the previous one (floors never go down).
+     * Measured on the frozen split (README "Language models"); a figure the model of this commit (trained with r12,
+     * r13, r17, r18 and r21 added) measured lower than the previous model is left at the previous one (floors never go
+     * down): the share needing triage (0.041 before, 0.051 now), mixed-language macro-F1 (0.963, 0.956 now) and
+     * POSITIVE_FEEDBACK's F1 (0.952, 0.951 now).
      */
-    static final double ACCURACY = 0.899;
-    static final double MACRO_F1 = 0.898;
+    static final double ACCURACY = 0.926;
+    static final double MACRO_F1 = 0.925;
     static final double TRIAGED_AT_MOST = 0.041;
-    static final double ACCURACY_ANSWERED = 0.935;
-    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.903, "de", 0.916, "fr", 0.916, "it", 0.859,
-            "es", 0.867, "nl", 0.895, "pl", 0.922, "sv", 0.895, "mixed", 0.963);
-    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.898, "DELIVERY_PROBLEM", 0.909,
-            "REFUND_REQUEST", 0.928, "CANCELLATION_REQUEST", 0.952, "RETURN", 0.886, "DAMAGED_ITEM", 0.868,
-            "PRODUCT_QUESTION", 0.928, "POSITIVE_FEEDBACK", 0.952, "OTHER", 0.784);
+    static final double ACCURACY_ANSWERED = 0.951;
+    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.925, "de", 0.925, "fr", 0.924, "it", 0.903,
+            "es", 0.894, "nl", 0.944, "pl", 0.930, "sv", 0.932, "mixed", 0.963);
+    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.908, "DELIVERY_PROBLEM", 0.925,
+            "REFUND_REQUEST", 0.946, "CANCELLATION_REQUEST", 0.981, "RETURN", 0.908, "DAMAGED_ITEM", 0.894,
+            "PRODUCT_QUESTION", 0.950, "POSITIVE_FEEDBACK", 0.952, "OTHER", 0.865);
 
     @Test
     void frozenSplitMeetsItsFloors() {

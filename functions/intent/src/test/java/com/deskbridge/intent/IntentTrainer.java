@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,8 @@ import java.util.Map;
  * {@code IntentTrainer <module dir> <output file>}. For
  * tuning, {@code -Dintent.folds=5} cross-validates on all five folds, and {@code -Dintent.algorithm},
  * {@code -Dintent.cost} and {@code -Dintent.blocks} (block weights in {@link TextFeatures.Block} order) change the
- * settings; the defaults are what cross-validation chose (README "Language models").
+ * settings, and {@code -Dintent.cvExtra=<dir>} adds a directory's records to every fold's training without ever holding
+ * them out (so the held-out messages stay the same: what adding new records does); the defaults are what cross-validation chose (README "Language models").
  */
 public final class IntentTrainer {
     static final int FOLDS = 5;
@@ -80,7 +82,14 @@ public final class IntentTrainer {
             return;
         }
         List<IntentRecord> corpus = trainingCorpus(module);
-        Result result = train(corpus, Settings.standard(), true);
+        String extra = System.getProperty("intent.cvExtra");
+        int extras = 0;
+        if (extra != null) { // e.g. new writers' records: trained on in every fold, never held out (what adding them does)
+            List<IntentRecord> more = Corpora.readDirectory(module.resolve(extra), IntentRecord.class);
+            corpus.addAll(more);
+            extras = more.size();
+        }
+        Result result = train(corpus, extras, Settings.standard(), true);
         Files.createDirectories(out.getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
             result.model().write(o);
@@ -116,6 +125,11 @@ public final class IntentTrainer {
 
     /** Cross-validates, calibrates and trains the final model; prints the reports when {@code print}. */
     static Result train(List<IntentRecord> corpus, Settings settings, boolean print) {
+        return train(corpus, 0, settings, print);
+    }
+
+    /** As {@link #train(List, Settings, boolean)}; the last {@code extras} records are never held out. */
+    static Result train(List<IntentRecord> corpus, int extras, Settings settings, boolean print) {
         List<String> labels = IntentCorpusEvaluation.labels();
         List<Map<Long, Float>> vectors = new ArrayList<>(corpus.size());
         int[] y = new int[corpus.size()];
@@ -126,7 +140,9 @@ public final class IntentTrainer {
             vectors.add(counts.values(settings.blockWeights()));
             y[i] = labels.indexOf(r.intent());
         }
-        int[] fold = Calibration.folds(y, FOLDS, SEED);
+        int[] fold = Calibration.folds(Arrays.copyOf(y, corpus.size() - extras), FOLDS, SEED);
+        fold = Arrays.copyOf(fold, corpus.size());
+        Arrays.fill(fold, corpus.size() - extras, corpus.size(), -1);
         int heldOutFolds = Integer.getInteger("intent.folds", 1);
         double[][] heldOut = new double[corpus.size()][];
         for (int f = 0; f < heldOutFolds; f++) {
