@@ -77,7 +77,7 @@ final class LearnedRules {
 
     /** The features of a text: its words and n-grams and the phrase cues found in it. */
     static void features(String text, List<RuleId> cues, TextFeatures.Sink sink) {
-        TextFeatures.extractBody(TextNormalizer.tokens(withoutPlaceholders(text)), sink);
+        TextFeatures.extractBody(TextNormalizer.tokens(modelText(text)), sink);
         cues(cues, sink);
     }
 
@@ -123,7 +123,7 @@ final class LearnedRules {
 
     private Scored score(String text, List<Span> phraseSpans, boolean all) {
         ModelStack stack = models();
-        TextNormalizer.Tokenized tokenized = TextNormalizer.tokenize(withoutPlaceholders(text));
+        TextNormalizer.Tokenized tokenized = TextNormalizer.tokenize(modelText(text));
         if (words(tokenized.tokens()) < MIN_WORDS) {
             return new Scored(stack.models(), new double[RULES.size()], new Sentences.Sentence[RULES.size()]);
         }
@@ -176,6 +176,33 @@ final class LearnedRules {
             }
         }
         return new Scored(stack.models(), score, bestSentence);
+    }
+
+    /**
+     * What the models read of {@code text}, offsets kept: its macro placeholders ({@link #withoutPlaceholders}) and its
+     * greetings and sign-offs blanked to spaces - every sentence that is only one ({@link Sentences#salutation}: "Kind
+     * regards,", "Mit freundlichen Grüßen") and a greeting clause before the first comma ("Hello Anna, your parcel
+     * ..."). They say nothing about the rules, and trained on, a greeting word became a cue: "Hello, your backpack is
+     * with UPS and should arrive soon." scored 0.23 for marketing, the same sentence without "Hello," 0.001.
+     */
+    static String modelText(String text) {
+        String t = withoutPlaceholders(text);
+        StringBuilder out = null;
+        for (Sentences.Sentence s : Sentences.split(t)) {
+            int end = s.end();
+            if (!Sentences.salutation(s.text())) {
+                int comma = s.text().indexOf(',');
+                if (comma <= 0 || !Sentences.salutation(s.text().substring(0, comma))) {
+                    continue;
+                }
+                end = s.start() + comma + 1;
+            }
+            out = out == null ? new StringBuilder(t) : out;
+            for (int i = s.start(); i < end; i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? t : out.toString();
     }
 
     /**

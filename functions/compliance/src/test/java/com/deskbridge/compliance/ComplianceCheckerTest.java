@@ -193,6 +193,16 @@ class ComplianceCheckerTest {
     }
 
     @Test
+    void greetingsAndSignOffsAreNotReadByTheModels() {
+        assertThat(LearnedRules.modelText("Hello Anna, your parcel is on its way.\nKind regards,\nTom"))
+                .isEqualTo("            your parcel is on its way.\n             \nTom");
+        assertThat(LearnedRules.modelText("Best price in our store, today only.")).isEqualTo("Best price in our store, today only.");
+        assertThat(rules("Hello, your backpack is with UPS (1Z999AA10123456784) and should arrive soon.")).isEmpty();
+        assertThat(rules("Hallo Anna,\nbitte hinterlassen Sie uns eine 5-Sterne-Bewertung!\nViele Grüße"))
+                .contains(RuleId.REVIEW_REQUEST);
+    }
+
+    @Test
     void subjectFindingsHaveNoOffsets() {
         ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "Write to info@x-shop.de 🎉", null, null));
         assertThat(r.findings()).extracting(Finding::rule)
