@@ -182,6 +182,27 @@ class ComplianceCheckerTest {
     }
 
     @Test
+    void macroPlaceholdersAreNotReadAsWords() {
+        String template = "Hello {{CustomerName}}, thank you for your message about order {{OrderID}}. The parcel left our "
+                + "warehouse and is on its way to you. Kind regards, Nordwind Werkzeug";
+        assertThat(rules(template)).isEmpty();
+        assertThat(LearnedRules.withoutPlaceholders("Hi {{CustomerName}}!")).isEqualTo("Hi                 !");
+        assertThat(LearnedRules.withoutPlaceholders("a {{ b")).isEqualTo("a {{ b");
+        assertThat(rules("Hello {{CustomerName}}, please leave us a five-star review for order {{OrderID}}!"))
+                .contains(RuleId.REVIEW_REQUEST);
+    }
+
+    @Test
+    void greetingsAndSignOffsAreNotReadByTheModels() {
+        assertThat(LearnedRules.modelText("Hello Anna, your parcel is on its way.\nKind regards,\nTom"))
+                .isEqualTo("            your parcel is on its way.\n             \nTom");
+        assertThat(LearnedRules.modelText("Best price in our store, today only.")).isEqualTo("Best price in our store, today only.");
+        assertThat(rules("Hello, your backpack is with UPS (1Z999AA10123456784) and should arrive soon.")).isEmpty();
+        assertThat(rules("Hallo Anna,\nbitte hinterlassen Sie uns eine 5-Sterne-Bewertung!\nViele Grüße"))
+                .contains(RuleId.REVIEW_REQUEST);
+    }
+
+    @Test
     void subjectFindingsHaveNoOffsets() {
         ComplianceReport r = CHECKER.check(new OutgoingMessage("Hello", "Write to info@x-shop.de 🎉", null, null));
         assertThat(r.findings()).extracting(Finding::rule)

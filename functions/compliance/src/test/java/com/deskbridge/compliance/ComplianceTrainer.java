@@ -35,6 +35,11 @@ public final class ComplianceTrainer {
     /** With more than one fold, the trainer first prints a k-fold cross-validation of the training split. */
     static final int FOLDS = Integer.getInteger("compliance.folds", 1);
     static final double MIN_PRECISION = Double.parseDouble(System.getProperty("compliance.minPrecision", "0.8"));
+
+    /** A rule's own minimum precision ({@code compliance.minPrecision.RULE}), else {@link #MIN_PRECISION}. */
+    static double minPrecision(RuleId rule) {
+        return Double.parseDouble(System.getProperty("compliance.minPrecision." + rule.name(), String.valueOf(MIN_PRECISION)));
+    }
     /** Block weights in {@code TextFeatures.Block} order (the subject block is unused for replies). */
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
     /** Decide per sentence ({@link LearnedRules#BY_SENTENCE}): the lower of the reply's and its best sentence's score. */
@@ -200,7 +205,7 @@ public final class ComplianceTrainer {
                 score[d] = devScores[d][r];
                 positive[d] = replies.get(devIdx.get(d)).rules().contains(rule);
             }
-            double t = threshold(score, positive);
+            double t = threshold(score, positive, minPrecision(rule));
             dev.put(rule, dev.get(rule).calibrated(1.0, parameters(t)));
             fin.put(rule, fit(replies, all, rule).calibrated(1.0, parameters(t)));
         }
@@ -275,8 +280,8 @@ public final class ComplianceTrainer {
     /** How often a threshold was raised for a built-in text (the cross-validation prints it). */
     static final java.util.concurrent.atomic.AtomicInteger BUILT_IN_RAISES = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** The threshold with the best F1 among those with at least MIN_PRECISION precision (or the best F1). */
-    static double threshold(double[] score, boolean[] positive) {
+    /** The threshold with the best F1 among those with at least {@code minPrecision} precision (or the best F1). */
+    static double threshold(double[] score, boolean[] positive, double minPrecision) {
         double[] candidates = Arrays.stream(score).distinct().sorted().toArray();
         double best = 0.5;
         double bestF1 = -1;
@@ -293,7 +298,7 @@ public final class ComplianceTrainer {
             }
             double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
             double f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-            boolean precise = precision >= MIN_PRECISION;
+            boolean precise = precision >= minPrecision;
             if ((precise && !bestPrecise) || (precise == bestPrecise && f1 > bestF1)) {
                 best = t;
                 bestF1 = f1;
