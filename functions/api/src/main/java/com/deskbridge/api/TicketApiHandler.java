@@ -13,6 +13,9 @@ import com.deskbridge.domain.ticket.TicketDetail;
 import com.deskbridge.domain.ticket.TicketMessage;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
+import com.deskbridge.enrichment.DynamoDbTicketEnrichmentStore;
+import com.deskbridge.enrichment.EnrichmentState;
+import com.deskbridge.enrichment.TicketEnrichment;
 import java.time.Instant;
 import java.util.List;
 import com.deskbridge.adapters.config.Env;
@@ -63,7 +66,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public TicketApiHandler() {
         this(ApiServices.fromEnvironment(), new DynamoDbTicketCorrelations(AwsClients.dynamoDb(),
                 Env.require("TICKETS_TABLE"))::of);
-        priming = SnapStartPriming.register(TicketApiHandler.class, this::prime);
+        priming = SnapStartPriming.register(TicketApiHandler.class, this::prime, PRIMING_ROUNDS);
     }
 
     /** With the given collaborators (tests about something else: requests log under API Gateway's request id). */
@@ -130,22 +133,58 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     /**
-     * SnapStart priming with a dummy invocation of the read path an agent's first request takes (SnapStartPriming runs
-     * it {@value SnapStartPriming#ROUNDS} times before the snapshot), for the reserved seller
+     * SnapStart priming with dummy invocations of the read paths an agent's first requests take (SnapStartPriming runs
+     * them {@value #PRIMING_ROUNDS} times before the snapshot), for the reserved seller
      * {@value SnapStartPriming#RESERVED_SELLER}, which has no data: one of its tickets is asked for (404 through the
-     * ticket read and problem+json), then its open queue (an empty page), then an in-memory ticket of it is rendered the
-     * way {@code GET /tickets/{id}} renders a found one (its enrichment, actions, notes, presence and history are read,
-     * all empty, and the view goes through the response's Jackson serialisation). Only reads: nothing is stored, sent
-     * or queued.
+     * ticket read, the correlation read and problem+json), then the console's first reads: its open queue (an empty
+     * page), its inbox overview, the macro catalogue and a ticket's suggestions (404); then an in-memory ticket of it is
+     * rendered the way {@code GET /tickets/{id}} renders a found, enriched one: a sample order with an item and a
+     * package and a DHL shipment with its events, passed through the enrichment item codec in memory
+     * ({@link DynamoDbTicketEnrichmentStore#roundTrip}: no DynamoDB call), then the view (its actions, notes, presence
+     * and history are read, all empty) and the response's Jackson serialisation. Only GET routes and in-memory work:
+     * nothing is stored, sent or queued, no money moves.
      */
     void prime() {
         SellerId seller = new SellerId(SnapStartPriming.RESERVED_SELLER);
         TicketDetail ticket = primingTicket(seller);
-        int status = handleRequest(primingEvent("GET /tickets/{id}", "/tickets/" + ticket.ticket().id().value(),
-                Map.of("id", ticket.ticket().id().value()), null), null).getStatusCode();
+        String id = ticket.ticket().id().value();
+        int status = handleRequest(primingEvent("GET /tickets/{id}", "/tickets/" + id, Map.of("id", id), null), null)
+                .getStatusCode();
         handleRequest(primingEvent("GET /tickets", "/tickets", Map.of(), Map.of("status", "open")), null);
-        http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming")));
+        handleRequest(primingEvent("GET /inbox", "/inbox", Map.of(), null), null);
+        handleRequest(primingEvent("GET /macros", "/macros", Map.of(), null), null);
+        handleRequest(primingEvent("GET /tickets/{id}/suggestions", "/tickets/" + id + "/suggestions", Map.of("id", id),
+                null), null);
+        TicketEnrichment enrichment = DynamoDbTicketEnrichmentStore.roundTrip(primingEnrichment(ticket));
+        http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming", Optional.of(enrichment))));
         LOG.debug("SnapStart priming answered {}", status);
+    }
+
+    /**
+     * How often the priming requests run. More than the JDK 17 reflection inflation threshold (15 calls of a
+     * {@code Method} through JNI, then a generated accessor class: {@code sun.reflect.inflationThreshold}), so that
+     * Jackson's record accessors are generated before the snapshot, not in the requests after it. On the java21
+     * runtime core reflection uses method handles (JEP 416, https://openjdk.org/jeps/416) with no inflation, and the
+     * extra rounds leave more of the view's path JIT-compiled.
+     */
+    static final int PRIMING_ROUNDS = 20;
+
+    /** A sample enrichment of an FBM order in transit with DHL, as the enrichment function writes it (invented values). */
+    private static TicketEnrichment primingEnrichment(TicketDetail ticket) {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        String order = ticket.ticket().orderId();
+        String tracking = "00340434161094000000";
+        TicketEnrichment.OrderView view = new TicketEnrichment.OrderView(order, "A1PA6795UKMFR9", "SHIPPED", "FBM",
+                at.minusSeconds(7 * 86_400), at.minusSeconds(6 * 86_400), at.minusSeconds(86_400),
+                List.of(new TicketEnrichment.ItemView("00000000000000", "PRIMING-SKU", "Priming item", 1, "1.00", "EUR")),
+                "EUR", List.of(new TicketEnrichment.PackageView("DHL", tracking, at.minusSeconds(6 * 86_400))));
+        TicketEnrichment.ShipmentView shipment = new TicketEnrichment.ShipmentView("DHL", tracking, "InTransit", "pt",
+                "In transit", false, null, "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode="
+                + tracking, false, at.plusSeconds(86_400), "Leipzig", at, at.plusSeconds(3600), "carrier", null,
+                List.of(new TicketEnrichment.EventView(at.minusSeconds(3600), "InTransit", "pt", "In transit", "Leipzig")),
+                Set.of(), "priming");
+        return new TicketEnrichment(EnrichmentState.COMPLETE, "", at, order, "A1PA6795UKMFR9", view, null,
+                List.of(shipment), "priming");
     }
 
     private static APIGatewayV2HTTPEvent primingEvent(String routeKey, String path, Map<String, String> pathParameters,

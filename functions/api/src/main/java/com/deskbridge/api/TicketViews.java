@@ -49,8 +49,13 @@ final class TicketViews {
      * and the customer's {@code history} with the seller.
      */
     ObjectNode ticketView(TicketDetail ticket, String viewer) {
+        return ticketView(ticket, viewer, read(ticket));
+    }
+
+    /** The ticket view with the given enrichment (SnapStart priming renders an in-memory one). */
+    ObjectNode ticketView(TicketDetail ticket, String viewer, Optional<TicketEnrichment> enrichment) {
         ObjectNode view = JSON.valueToTree(TicketJson.detail(ticket));
-        view.setAll(TicketEnrichmentReader.toJson(read(ticket)));
+        view.setAll(TicketEnrichmentReader.toJson(enrichment));
         view.set("actions", actions(ticket));
         view.set("notes", JSON.valueToTree(collaboration.notes(ticket).stream().map(TicketJson::note).toList()));
         view.set("presence", JSON.valueToTree(collaboration.others(ticket, viewer).stream().map(TicketJson::presence).toList()));

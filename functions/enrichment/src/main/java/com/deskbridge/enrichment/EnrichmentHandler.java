@@ -10,6 +10,11 @@ import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.sqs.DeadLetterSink;
 import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.adapters.sqs.SqsBatch;
+import com.deskbridge.http.HttpPriming;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,11 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
 
     /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
     private SnapStartPriming priming;
+    /**
+     * The HTTP client priming sends through (built on the first priming round): built as the wiring's, with which it
+     * shares the JDK's classes, linked call sites and JIT-compiled code.
+     */
+    private HttpClient primingHttp;
 
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
@@ -42,12 +52,27 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /**
-     * SnapStart priming: the look-up pool, then one enrichment request of the reserved seller through the handler's
-     * own path (the SQS batch, the request's JSON, the ticket read). That seller has no ticket, so the request ends
-     * "ticket not found": nothing is written, nothing is asked of Amazon or a carrier, nothing goes to the DLQ.
+     * SnapStart priming: the look-up pool; the JDK HTTP client's request path ({@link HttpPriming}: a GET and a form
+     * POST to a loopback server started for the purpose, which refuses both; nothing leaves the container, no
+     * credential is read or sent, no upstream is called); then one enrichment request of the reserved seller through
+     * the handler's own path (the SQS batch, the request's JSON, the ticket read). That seller has no ticket, so the
+     * request ends "ticket not found": nothing is written, nothing is asked of Amazon or a carrier, nothing goes to the
+     * DLQ.
      */
     void prime() {
         ParallelLookups.prime();
+        try {
+            // a client built as the wiring builds the SP-API's and carriers' one (EnrichmentWiring.fromEnvironment)
+            if (primingHttp == null) {
+                primingHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            }
+            HttpPriming.prime(primingHttp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("SnapStart HTTP priming interrupted", e);
+        }
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId("snapstart-priming");
         record.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));

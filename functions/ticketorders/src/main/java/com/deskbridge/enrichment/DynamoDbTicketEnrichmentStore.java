@@ -101,6 +101,16 @@ public final class DynamoDbTicketEnrichmentStore implements TicketEnrichmentStor
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(of(item));
     }
 
+    /**
+     * SnapStart priming: {@code sample} encoded into a ticket item the way {@link #write} stores it, and decoded the way
+     * {@link #current} reads it, all in memory: no DynamoDB call, nothing stored. The API's first view of an enriched
+     * ticket then finds the codec's code, lambdas and attribute-value copiers already linked.
+     */
+    public static TicketEnrichment roundTrip(TicketEnrichment sample) {
+        return of(Map.of(ENRICHMENT, EnrichmentCodec.encode(sample), VERSION, AttributeValue.fromN("1"),
+                OUTBOX, AttributeValue.fromL(List.of()))).enrichment();
+    }
+
     private static Item of(Map<String, AttributeValue> item) {
         TicketEnrichment e = item.containsKey(ENRICHMENT) ? EnrichmentCodec.decode(item.get(ENRICHMENT)) : null;
         long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;

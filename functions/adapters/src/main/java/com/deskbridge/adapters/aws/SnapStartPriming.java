@@ -57,10 +57,12 @@ public final class SnapStartPriming implements Resource {
 
     private final Class<?> handler;
     private final Runnable request;
+    private final int rounds;
 
-    private SnapStartPriming(Class<?> handler, Runnable request) {
+    private SnapStartPriming(Class<?> handler, Runnable request, int rounds) {
         this.handler = handler;
         this.request = request;
+        this.rounds = rounds;
     }
 
     /**
@@ -70,7 +72,15 @@ public final class SnapStartPriming implements Resource {
      * @param request the handler's harmless priming request, or null
      */
     public static SnapStartPriming register(Class<?> handler, Runnable request) {
-        SnapStartPriming priming = new SnapStartPriming(handler, request);
+        return register(handler, request, ROUNDS);
+    }
+
+    /**
+     * Registers priming for {@code handler} whose request runs {@code rounds} times (a handler whose first requests
+     * still warm up after {@value #ROUNDS} rounds, e.g. the API's reflection accessors).
+     */
+    public static SnapStartPriming register(Class<?> handler, Runnable request, int rounds) {
+        SnapStartPriming priming = new SnapStartPriming(handler, request, rounds);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -99,7 +109,7 @@ public final class SnapStartPriming implements Resource {
         long start = System.nanoTime();
         int loaded = loadClasses();
         String failure = null;
-        int rounds = Env.get("SNAPSTART_PRIMING_ROUNDS").map(Integer::parseInt).orElse(ROUNDS);
+        int rounds = Env.get("SNAPSTART_PRIMING_ROUNDS").map(Integer::parseInt).orElse(this.rounds);
         // the SDK operations each round too: like the handler's own request, they are code the JIT should compile
         for (int round = 0; round < rounds && failure == null; round++) {
             String dynamoFailure = primeDynamoDb();
