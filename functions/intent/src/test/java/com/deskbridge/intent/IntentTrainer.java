@@ -123,12 +123,10 @@ public final class IntentTrainer {
     record Result(LinearModel model, ClassificationReport crossValidated) {
     }
 
-    /** Cross-validates, calibrates and trains the final model; prints the reports when {@code print}. */
-    static Result train(List<IntentRecord> corpus, Settings settings, boolean print) {
-        return train(corpus, 0, settings, print);
-    }
-
-    /** As {@link #train(List, Settings, boolean)}; the last {@code extras} records are never held out. */
+    /**
+     * Cross-validates, calibrates and trains the final model; prints the reports when {@code print}. The last
+     * {@code extras} records ({@code -Dintent.cvExtra}) are trained on in every fold and never held out.
+     */
     static Result train(List<IntentRecord> corpus, int extras, Settings settings, boolean print) {
         List<String> labels = IntentCorpusEvaluation.labels();
         List<Map<Long, Float>> vectors = new ArrayList<>(corpus.size());
