@@ -22,8 +22,13 @@ import java.util.SortedMap;
 public final class LinguaLanguageDetector implements LanguageDetector {
     /** Shorter texts ("ok", "thx") carry no reliable language signal. */
     public static final int MIN_LETTERS = 8;
-    /** At most this many characters are examined: the language is clear by then, and Lingua's cost grows with the text. */
-    public static final int MAX_CHARS = 300;
+    /**
+     * At most this many characters are examined: the language is clear by then, and Lingua's cost grows with the text
+     * (most of it is one model look-up per distinct trigram and language). On the intent corpus's training split
+     * (9,550 buyer messages, the text intake detects on), 160 characters are as accurate as 300 (0.9937 in both, the
+     * same in every language and on mixed-language messages) and about 1.6 times as fast.
+     */
+    public static final int MAX_CHARS = 160;
 
     private static final LinguaLanguageDetector INSTANCE = new LinguaLanguageDetector();
     private static final Map<com.github.pemistahl.lingua.api.Language, Language> OURS = ours();
