@@ -21,20 +21,20 @@ class IntentTestSplitTest {
     static final double MARGIN = 0.02;
 
     /**
-     * Measured on the frozen split (README "Language models"); a figure the model of this commit (trained with r12,
-     * r13, r17, r18 and r21 added) measured lower than the previous model is left at the previous one (floors never go
-     * down): the share needing triage (0.041 before, 0.051 now), mixed-language macro-F1 (0.963, 0.956 now) and
-     * POSITIVE_FEEDBACK's F1 (0.952, 0.951 now).
+     * Measured on the frozen split (README "Language models") with the model of this commit (trained with r23 to r28
+     * added, calibrated on writers it was not trained on). The split grew on 2026-12-07 by 840 messages of two new
+     * writers (t4, t5), on which the model before measured macro-F1 0.772; the floors are the whole split's figures
+     * (1,880 messages), which fell from the first part's alone (macro-F1 0.925 then, 0.935 now on that part).
      */
-    static final double ACCURACY = 0.926;
-    static final double MACRO_F1 = 0.925;
-    static final double TRIAGED_AT_MOST = 0.041;
-    static final double ACCURACY_ANSWERED = 0.951;
-    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.925, "de", 0.925, "fr", 0.924, "it", 0.903,
-            "es", 0.894, "nl", 0.944, "pl", 0.930, "sv", 0.932, "mixed", 0.963);
-    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.908, "DELIVERY_PROBLEM", 0.925,
-            "REFUND_REQUEST", 0.946, "CANCELLATION_REQUEST", 0.981, "RETURN", 0.908, "DAMAGED_ITEM", 0.894,
-            "PRODUCT_QUESTION", 0.950, "POSITIVE_FEEDBACK", 0.952, "OTHER", 0.865);
+    static final double ACCURACY = 0.916;
+    static final double MACRO_F1 = 0.916;
+    static final double TRIAGED_AT_MOST = 0.060;
+    static final double ACCURACY_ANSWERED = 0.943;
+    static final Map<String, Double> MACRO_F1_BY_GROUP = Map.of("en", 0.939, "de", 0.927, "fr", 0.912, "it", 0.911,
+            "es", 0.885, "nl", 0.903, "pl", 0.903, "sv", 0.935, "mixed", 0.938);
+    static final Map<String, Double> F1_BY_INTENT = Map.of("WHERE_IS_MY_ORDER", 0.887, "DELIVERY_PROBLEM", 0.915,
+            "REFUND_REQUEST", 0.940, "CANCELLATION_REQUEST", 0.961, "RETURN", 0.924, "DAMAGED_ITEM", 0.900,
+            "PRODUCT_QUESTION", 0.929, "POSITIVE_FEEDBACK", 0.924, "OTHER", 0.860);
 
     @Test
     void frozenSplitMeetsItsFloors() {
