@@ -48,6 +48,13 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     private HttpClient primingHttp;
     /** The whole enrichment path in memory (its recorded upstream answers read once, on the first priming round). */
     private EnrichmentPriming wholePath;
+    /**
+     * Priming rounds that run the whole path: the first loads and links it (most of its worth), the second runs it
+     * linked. In all 8 rounds priming took 4.1 s instead of 3.2 s (cold-start benchmark, median of 3) and the first
+     * request's ratio stayed within the runs' noise (2.5x against 2.7x, runs from 1.8x to 4.0x).
+     */
+    private static final int WHOLE_PATH_RUNS = 2;
+    private int wholePathRuns;
 
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
@@ -90,6 +97,10 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
         if (response.getBatchItemFailures() != null && !response.getBatchItemFailures().isEmpty()) {
             throw new IllegalStateException("the priming enrichment request failed");
         }
+        if (wholePathRuns >= WHOLE_PATH_RUNS) {
+            return;
+        }
+        wholePathRuns++;
         try {
             if (wholePath == null) {
                 wholePath = new EnrichmentPriming();
