@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.adapters.sqs.DeadLetterSink;
 import com.deskbridge.adapters.sqs.PoisonMessageException;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,15 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
      * shares the JDK's classes, linked call sites and JIT-compiled code.
      */
     private HttpClient primingHttp;
+    /** The whole enrichment path in memory (its recorded upstream answers read once, on the first priming round). */
+    private EnrichmentPriming wholePath;
+    /**
+     * Priming rounds that run the whole path: the first loads and links it (most of its worth), the second runs it
+     * linked. In all 8 rounds priming took 4.1 s instead of 3.2 s (cold-start benchmark, median of 3) and the first
+     * request's ratio stayed within the runs' noise (2.5x against 2.7x, runs from 1.8x to 4.0x).
+     */
+    private static final int WHOLE_PATH_RUNS = 2;
+    private int wholePathRuns;
 
     /** Used by the Lambda runtime. */
     public EnrichmentHandler() {
@@ -57,7 +68,9 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
      * credential is read or sent, no upstream is called); then one enrichment request of the reserved seller through
      * the handler's own path (the SQS batch, the request's JSON, the ticket read). That seller has no ticket, so the
      * request ends "ticket not found": nothing is written, nothing is asked of Amazon or a carrier, nothing goes to the
-     * DLQ.
+     * DLQ. Last, a whole enrichment in memory ({@link EnrichmentPriming}: an order with a parcel at each carrier, from
+     * loopback answers in the upstreams' formats), so that the first request after a restore finds the order's and the
+     * carriers' parsing, the status mapping, flags, evidence and the item codec loaded, linked and compiled.
      */
     void prime() {
         ParallelLookups.prime();
@@ -83,6 +96,21 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
         SQSBatchResponse response = handleRequest(event, null);
         if (response.getBatchItemFailures() != null && !response.getBatchItemFailures().isEmpty()) {
             throw new IllegalStateException("the priming enrichment request failed");
+        }
+        if (wholePathRuns >= WHOLE_PATH_RUNS) {
+            return;
+        }
+        wholePathRuns++;
+        try {
+            if (wholePath == null) {
+                wholePath = new EnrichmentPriming();
+            }
+            wholePath.run(primingHttp, Env.get("TRACKING_LINK_LOCALE").map(Locale::forLanguageTag).orElse(Locale.US));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("SnapStart enrichment priming interrupted", e);
         }
     }
 

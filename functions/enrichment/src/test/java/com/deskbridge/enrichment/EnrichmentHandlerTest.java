@@ -27,11 +27,50 @@ class EnrichmentHandlerTest {
         EnrichmentWiring w = f.wiring();
         EnrichmentHandler handler = new EnrichmentHandler(w);
 
+        int itemsBefore = items();
+
         handler.prime();
+        handler.prime(); // SnapStartPriming runs it several times
 
         assertThat(w.store().read(com.deskbridge.adapters.aws.SnapStartPriming.RESERVED_SELLER,
                 "taaaaaaaaaaaaaaaaaaaaaaaa")).isEmpty();
-        assertThat(f.carriers.callCount("dhl") + f.carriers.callCount("ups")).isZero();
+        assertThat(w.store().read(com.deskbridge.adapters.aws.SnapStartPriming.RESERVED_SELLER,
+                EnrichmentPriming.TICKET_ID)).isEmpty();
+        assertThat(items()).as("the tickets table holds what it held: no ticket, quota, cache or evidence item")
+                .isEqualTo(itemsBefore);
+        for (String c : List.of("dhl", "ups", "fedex", "usps", "dpd")) {
+            assertThat(f.carriers.callCount(c) + f.carriers.tokenCallCount(c)).as(c).isZero();
+        }
+        assertThat(f.spApi.callCount("lwa.token") + f.spApi.callCount("orders.getOrder")).isZero();
+        assertThat(RefreshTest.drainEnrichmentQueue(com.deskbridge.adapters.aws.SnapStartPriming.RESERVED_SELLER)).isEmpty();
+        assertThat(TestStack.get().sqsClient().receiveMessage(r -> r.queueUrl(TestStack.get().queueUrl("LogisticsEventsTestQueue"))
+                .maxNumberOfMessages(10).waitTimeSeconds(0)).messages()).as("no flag event on the bus")
+                .noneMatch(m -> m.body().contains(com.deskbridge.adapters.aws.SnapStartPriming.RESERVED_SELLER));
+    }
+
+    /**
+     * The whole path priming runs in memory: the order from the recorded getOrder answer, each carrier's tracking from
+     * its recorded answer (mapped to a normalised status, late against the promise), evidence and flags, read back
+     * through the item codec.
+     */
+    @Test
+    void primingEnrichesAnOrderWithAParcelAtEachCarrierFromLoopbackAnswers() throws Exception {
+        TicketEnrichment primed = new EnrichmentPriming().run(java.net.http.HttpClient.newHttpClient(), java.util.Locale.GERMANY);
+
+        assertThat(primed.order().orderId()).isEqualTo(EnrichmentPriming.ORDER_ID);
+        assertThat(primed.shipments()).extracting(TicketEnrichment.ShipmentView::carrier)
+                .containsExactlyInAnyOrder("DHL", "UPS", "FEDEX", "USPS", "DPD");
+        assertThat(primed.shipments()).allSatisfy(s -> {
+            assertThat(s.status()).as(s.carrier()).isEqualTo("InTransit");
+            assertThat(s.lastEvents()).isNotEmpty();
+            assertThat(s.flags()).isNotEmpty(); // the promised delivery (2026-11-25) has passed
+        });
+        assertThat(primed.state()).as(primed.detail()).isEqualTo(EnrichmentState.COMPLETE);
+    }
+
+    private int items() {
+        return TestStack.get().dynamoDbClient().scan(r -> r.tableName(f.table)
+                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
     }
 
     @Test

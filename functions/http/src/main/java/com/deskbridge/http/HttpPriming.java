@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * SnapStart priming of the JDK HTTP client's request path (the adapters' {@link UpstreamHttp#send} uses it): the
@@ -21,6 +22,7 @@ import java.time.Duration;
  * system chooses) and stopped before {@link #prime} returns; it answers every request 403 with a small JSON error, as
  * an upstream refuses a request without credentials. Nothing leaves the container, no upstream is called, no
  * credential is read or sent. What it does not prime: TLS (the loopback server speaks plain HTTP).
+ * {@link #withLoopback} serves given answers (recorded upstream bodies) the same way, for a client's parsing code.
  */
 public final class HttpPriming {
     private static final byte[] REFUSAL = "{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"priming\"}]}"
@@ -36,19 +38,7 @@ public final class HttpPriming {
      * @return the statuses answered (403 each)
      */
     public static int[] prime(HttpClient client) throws IOException, InterruptedException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("x-amzn-RequestId", "snapstart-priming");
-            exchange.sendResponseHeaders(403, REFUSAL.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(REFUSAL);
-            }
-        });
-        server.start();
-        try {
-            URI base = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return withLoopback(request -> null, base -> {
             HttpResponse<String> get = client.send(HttpRequest.newBuilder(base.resolve("/priming/read"))
                     .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -57,6 +47,54 @@ public final class HttpPriming {
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=none")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new int[] {get.statusCode(), post.statusCode()};
+        });
+    }
+
+    /** What the loopback server answers one request with. */
+    public record Answer(int status, String contentType, byte[] body) {
+        public Answer {
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+    }
+
+    /** Work done against the loopback server, given its base URI ({@code http://127.0.0.1:port}). */
+    @FunctionalInterface
+    public interface LoopbackWork<T> {
+        T run(URI base) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code work} against a server started on the loopback interface for the purpose (a port the system
+     * chooses), stopped before this returns. Each request is answered with {@code answers.apply("METHOD /path?query")}
+     * (its body read and dropped); a request it has no answer for (null) is refused 403 with a small JSON error, as an
+     * upstream refuses a request without credentials. Priming can so run a client's real parsing and mapping code on
+     * recorded upstream answers with nothing leaving the container.
+     */
+    public static <T> T withLoopback(Function<String, Answer> answers, LoopbackWork<T> work)
+            throws IOException, InterruptedException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            Answer answer = answers.apply(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            if (answer == null) {
+                answer = new Answer(403, "application/json", REFUSAL);
+            }
+            byte[] body = answer.body();
+            exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            exchange.getResponseHeaders().add("x-amzn-RequestId", "snapstart-priming");
+            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            return work.run(URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort()));
         } finally {
             server.stop(0);
         }

@@ -355,15 +355,11 @@ public final class ColdStarts {
         Path forFunction(FunctionSpec f) throws Exception {
             List<String> lines = switch (f.logicalId()) {
                 case "ApiFunction" -> List.of(SELLER + " " + ticket.value());
-                case "IntakeFunction" -> {
-                    List<String> envelopes = new ArrayList<>();
-                    for (int i = 0; i < EVENTS; i++) {
-                        envelopes.add(envelope(benchSeller(i), "ebay", "bench-intake-" + i + "-" + System.nanoTime(),
-                                "bench-intake-" + i + "-" + System.nanoTime(), "buyer_bench_" + i, orders.get(i % orders.size())));
-                    }
-                    yield envelopes;
-                }
-                case "EnrichmentFunction" -> drain("EnrichmentQueue", () -> { });
+                case "IntakeFunction" -> intakeEnvelopes("bench-intake-");
+                // the order look-ups intake asks for (the intake probes' own, when they ran first; else intake
+                // in this process is handed as many buyer messages of the bench sellers), so that no seller's
+                // SP-API quota runs out
+                case "EnrichmentFunction" -> drain("EnrichmentQueue", this::askForOrderLookUps);
                 case "SenderFunction" -> drain("OutboundQueue", this::queueReplies);
                 case "FeedNotificationFunction" -> {
                     String sample = sampleBody("FeedNotificationFunction/FeedNotifications.json");
@@ -380,6 +376,28 @@ public final class ColdStarts {
             Path file = dir.resolve(f.logicalId() + ".events");
             Files.write(file, lines, StandardCharsets.UTF_8);
             return file;
+        }
+
+        /** New buyer messages of the bench sellers about the world's orders, one per event. */
+        private List<String> intakeEnvelopes(String prefix) {
+            List<String> envelopes = new ArrayList<>();
+            for (int i = 0; i < EVENTS; i++) {
+                envelopes.add(envelope(benchSeller(i), "ebay", prefix + i + "-" + System.nanoTime(),
+                        prefix + i + "-" + System.nanoTime(), "buyer_bench_" + i, orders.get(i % orders.size())));
+            }
+            return envelopes;
+        }
+
+        /** Intake (in this process) handles new buyer messages until the enrichment queue holds a request per event. */
+        private void askForOrderLookUps() {
+            String url = runner.stack().queueUrl("EnrichmentQueue");
+            int waiting = Integer.parseInt(runner.stack().sqsClient().getQueueAttributes(a -> a.queueUrl(url)
+                    .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            List<String> envelopes = intakeEnvelopes("bench-enrichment-");
+            for (int from = 0; from + waiting < EVENTS; from += 10) {
+                runner.stack().invoke("IntakeFunction", sqsEvent(envelopes.subList(from, Math.min(from + 10, EVENTS - waiting))));
+            }
         }
 
         /** Replies to the relay conversation, recorded through the HTTP API: each waits on the outbound queue. */

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A behavioural {@link TrackingCache} in memory: fresh answers, deferred parcels and the refresh schedule's due list. */
+/**
+ * A behavioural {@link TrackingCache} in memory: fresh answers, deferred parcels and the refresh schedule's due list;
+ * for the module tests and for SnapStart priming ({@link EnrichmentPriming}), which must not write the tickets table.
+ */
 final class InMemoryTrackingCache implements TrackingCache {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();

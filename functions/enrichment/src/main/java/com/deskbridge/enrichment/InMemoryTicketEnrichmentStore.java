@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A behavioural {@link TicketEnrichmentStore} in memory, on the same write rules ({@link EnrichmentWrite}). */
+/**
+ * A behavioural {@link TicketEnrichmentStore} in memory, on the same write rules ({@link EnrichmentWrite}): for the
+ * module tests and for SnapStart priming ({@link EnrichmentPriming}), which must not write the tickets table.
+ */
 final class InMemoryTicketEnrichmentStore implements TicketEnrichmentStore {
 
     private record Ticket(Current current, Priority priority, List<LogisticsEvent> outbox) {}
