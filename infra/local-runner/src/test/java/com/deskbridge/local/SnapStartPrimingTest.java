@@ -57,6 +57,15 @@ class SnapStartPrimingTest {
                                 + SnapStartPriming.RESERVED_SELLER),
                         "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING")))).hasItem())
                 .as("the item SnapStart priming asks DynamoDB to write").isFalse();
+        // priming ran the real write paths (intake's transaction, the sender's claim and audit copy, the scheduled
+        // audit's report) on clients that refuse writes: no item of the reserved seller, its audit marker or report
+        String table = system.stack().tableName("TicketsTable");
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> reserved = java.util.Map.of(
+                ":r", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(SnapStartPriming.RESERVED_SELLER));
+        assertThat(system.stack().dynamoDbClient().scanPaginator(r -> r.tableName(table)
+                        .filterExpression("contains(PK, :r) OR contains(SK, :r)").expressionAttributeValues(reserved))
+                .items().stream().map(i -> i.get("PK").s() + " / " + i.get("SK").s()).toList())
+                .as("items of the reserved seller after priming").isEmpty();
         assertThat(system.stack().sqsClient().listQueues().queueUrls())
                 .noneMatch(u -> u.endsWith("snapstart-priming-no-such-queue"));
         for (String dlq : List.of("IntakeDeadLetterQueue", "OutboundDeadLetterQueue", "EnrichmentDeadLetterQueue",
