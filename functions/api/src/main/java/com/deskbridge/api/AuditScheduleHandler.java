@@ -37,7 +37,8 @@ public final class AuditScheduleHandler implements RequestHandler<Map<String, Ob
 
     private AuditScheduleHandler(PrimingWrites writes) {
         this(ApiApplication.of(ApiServices.fromEnvironment(writes)).audits());
-        priming = SnapStartPriming.register(AuditScheduleHandler.class, () -> writes.during(this::prime));
+        priming = SnapStartPriming.register(AuditScheduleHandler.class, () -> writes.during(this::prime),
+                SnapStartPriming.WRITE_PATH_ROUNDS);
     }
 
     /**

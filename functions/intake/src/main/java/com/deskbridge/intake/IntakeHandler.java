@@ -68,7 +68,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private IntakeHandler(PrimingWrites writes) {
         this(IntakeWiring.Clients.fromEnvironment().refusingWritesDuring(writes));
         this.writes = writes;
-        priming = SnapStartPriming.register(IntakeHandler.class, this::prime);
+        priming = SnapStartPriming.register(IntakeHandler.class, this::prime, SnapStartPriming.WRITE_PATH_ROUNDS);
     }
 
     /** The overflow function's handler: {@code wiring}'s clients refuse writes while {@code writes} runs priming. */

@@ -27,7 +27,7 @@ public final class IntakeOverflowHandler implements RequestHandler<SQSEvent, SQS
         PrimingWrites writes = new PrimingWrites();
         this.handler = new IntakeHandler(IntakeWiring.fromEnvironment(IntakeWiring.Clients.fromEnvironment()
                 .refusingWritesDuring(writes)), IntakeGuards.forOverflowFromEnvironment(), writes);
-        this.priming = SnapStartPriming.register(IntakeHandler.class, handler::prime);
+        this.priming = SnapStartPriming.register(IntakeHandler.class, handler::prime, SnapStartPriming.WRITE_PATH_ROUNDS);
     }
 
     @Override

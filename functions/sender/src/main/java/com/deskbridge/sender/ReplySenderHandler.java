@@ -79,7 +79,8 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     private ReplySenderHandler(PrimingWrites writes) {
         this(fromEnvironment(writes));
-        priming = SnapStartPriming.register(ReplySenderHandler.class, () -> writes.during(this::prime));
+        priming = SnapStartPriming.register(ReplySenderHandler.class, () -> writes.during(this::prime),
+                SnapStartPriming.WRITE_PATH_ROUNDS);
     }
 
     /**
