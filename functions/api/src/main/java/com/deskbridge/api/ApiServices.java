@@ -147,9 +147,17 @@ public record ApiServices(TicketQueries queries, TicketCommands commands, Seller
      * every adapter; the SP-API client (and its Secrets Manager client) is built on the first refund or cancellation.
      */
     public static ApiServices fromEnvironment() {
+        return fromEnvironment(null);
+    }
+
+    /**
+     * The real adapters, whose DynamoDB and SQS clients refuse every write while {@code writes} runs SnapStart priming
+     * (null: clients as they are).
+     */
+    public static ApiServices fromEnvironment(com.deskbridge.adapters.aws.PrimingWrites writes) {
         Clock clock = Clock.systemUTC();
-        DynamoDbClient dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.sqs();
+        DynamoDbClient dynamo = writes == null ? AwsClients.dynamoDb() : writes.guard(AwsClients.dynamoDb());
+        SqsClient sqs = writes == null ? AwsClients.sqs() : writes.guard(AwsClients.sqs());
         String table = Env.require("TICKETS_TABLE");
         DynamoDbTicketStore store = new DynamoDbTicketStore(dynamo, table);
         DynamoDbEvidenceLog evidence = new DynamoDbEvidenceLog(dynamo, table, clock);

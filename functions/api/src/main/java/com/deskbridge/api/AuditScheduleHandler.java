@@ -2,7 +2,9 @@ package com.deskbridge.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.deskbridge.adapters.aws.PrimingWrites;
 import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.audit.AuditReport;
 import java.util.List;
@@ -30,10 +32,25 @@ public final class AuditScheduleHandler implements RequestHandler<Map<String, Ob
 
     /** Used by the Lambda runtime: the API function's composition root. */
     public AuditScheduleHandler() {
-        this(ApiApplication.of(ApiServices.fromEnvironment()).audits());
-        // priming: the audit list of the reserved seller (no audits; loads the store, JSON and report classes)
-        priming = SnapStartPriming.register(AuditScheduleHandler.class,
-                () -> audits.list(new com.deskbridge.domain.ticket.SellerId(SnapStartPriming.RESERVED_SELLER)));
+        this(new PrimingWrites());
+    }
+
+    private AuditScheduleHandler(PrimingWrites writes) {
+        this(ApiApplication.of(ApiServices.fromEnvironment(writes)).audits());
+        priming = SnapStartPriming.register(AuditScheduleHandler.class, () -> writes.during(this::prime),
+                SnapStartPriming.WRITE_PATH_ROUNDS);
+    }
+
+    /**
+     * SnapStart priming, with every write of the function's clients refused ({@link PrimingWrites}): the audit list of
+     * the reserved seller, then the scheduled run's path - the look-up of the sellers with audit copies in the due
+     * quarters, and the reserved seller's scheduled audit (no copies: the sample, the report and its JSON, offered to
+     * the store, which DynamoDB refuses to keep).
+     */
+    void prime() {
+        SellerId seller = new SellerId(SnapStartPriming.RESERVED_SELLER);
+        audits.list(seller);
+        audits.primeScheduled(seller);
     }
 
     AuditScheduleHandler(AuditService audits) {

@@ -57,6 +57,11 @@ final class AuditService {
         return audits().list(seller);
     }
 
+    /** See {@link Audits#primeScheduled}: only with the store's writes refused. */
+    AuditReport primeScheduled(SellerId seller) {
+        return audits().primeScheduled(seller);
+    }
+
     List<AuditReport> runDue() {
         return audits().runDue();
     }

@@ -1,5 +1,6 @@
 package com.deskbridge.intake;
 
+import com.deskbridge.adapters.aws.PrimingWrites;
 import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.deskbridge.adapters.sqs.SqsBatch;
 import com.deskbridge.domain.port.EnrichmentTrigger;
@@ -45,31 +46,72 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final SecurityEvents events;
     private final Clock clock;
 
+    /** A channel envelope and an inline relay e-mail of the reserved seller: the messages priming takes in. */
+    private static final List<String> PRIMING_BODIES = List.of("{\"version\":1,\"type\":\"channel-message\","
+            + "\"channel\":\"ebay\",\"sellerId\":\"" + SnapStartPriming.RESERVED_SELLER + "\",\"externalMessageId\":"
+            + "\"priming-1\",\"threadKey\":\"priming\",\"orderId\":\"12-34567-89012\",\"sender\":{\"address\":"
+            + "\"priming_buyer\",\"displayName\":\"Priming\"},\"subject\":\"Where is my order?\","
+            + "\"body\":\"Where is my order?\",\"receivedAt\":\"2026-01-01T00:00:00Z\"}",
+            "{\"version\":1,\"type\":\"raw-mime\",\"sellerId\":\"" + SnapStartPriming.RESERVED_SELLER
+            + "\",\"mimeBase64\":\"RnJvbTogIlNuYXBzdGFydCBQcmltaW5nIC0gQW1hem9uIE1hcmtldHBsYWNlIiA8c25hcHN0YXJ0cHJpbWluZ0BtYXJrZXRwbGFjZS5hbWF6b24uZGU+DQpUbzogc25hcHN0YXJ0LXByaW1pbmdAaW5ib3VuZC5kZXNrYnJpZGdlLmV4YW1wbGUNClN1YmplY3Q6ID0/VVRGLTg/UT9Xb19ibGVpYnRfbWVpbmVfQmVzdGVsbHVuZz0zRj89DQpEYXRlOiBUaHUsIDAxIEphbiAyMDI2IDAwOjAwOjAwICswMDAwDQpNZXNzYWdlLUlEOiA8c25hcHN0YXJ0LXByaW1pbmdAZW1haWwuYW1hem9uc2VzLmNvbT4NCk1JTUUtVmVyc2lvbjogMS4wDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW47IGNoYXJzZXQ9VVRGLTgNCkNvbnRlbnQtVHJhbnNmZXItRW5jb2Rpbmc6IHF1b3RlZC1wcmludGFibGUNCg0KR3V0ZW4gVGFnLCB3YW5uIGtvbW10IG1laW4gUGFrZXQgYW4/IEdyPUMzPUJDPUMzPTlGZQ0K\"}");
+
     /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
     private SnapStartPriming priming;
+    /** Refuses the clients' writes while priming runs the real request path; null when built by tests (triage only). */
+    private PrimingWrites writes;
 
     /** Used by the Lambda runtime: builds the real adapters from the environment template.yaml sets. */
     public IntakeHandler() {
-        this(IntakeWiring.Clients.fromEnvironment());
-        priming = SnapStartPriming.register(IntakeHandler.class, this::prime);
+        this(new PrimingWrites());
+    }
+
+    private IntakeHandler(PrimingWrites writes) {
+        this(IntakeWiring.Clients.fromEnvironment().refusingWritesDuring(writes));
+        this.writes = writes;
+        priming = SnapStartPriming.register(IntakeHandler.class, this::prime, SnapStartPriming.WRITE_PATH_ROUNDS);
+    }
+
+    /** The overflow function's handler: {@code wiring}'s clients refuse writes while {@code writes} runs priming. */
+    IntakeHandler(IntakeWiring wiring, IntakeGuards guards, PrimingWrites writes) {
+        this(wiring, guards);
+        this.writes = writes;
     }
 
     /**
-     * SnapStart priming: decodes a channel envelope and an inline raw e-mail (JSON, MIME, the relay mail parser) of the
+     * SnapStart priming: decodes a channel envelope and an inline raw e-mail (JSON, RnJvbTogIlNuYXBzdGFydCBQcmltaW5nIC0gQW1hem9uIE1hcmtldHBsYWNlIiA8c25hcHN0YXJ0cHJpbWluZ0BtYXJrZXRwbGFjZS5hbWF6b24uZGU+DQpUbzogc25hcHN0YXJ0LXByaW1pbmdAaW5ib3VuZC5kZXNrYnJpZGdlLmV4YW1wbGUNClN1YmplY3Q6ID0/VVRGLTg/UT9Xb19ibGVpYnRfbWVpbmVfQmVzdGVsbHVuZz0zRj89DQpEYXRlOiBUaHUsIDAxIEphbiAyMDI2IDAwOjAwOjAwICswMDAwDQpNZXNzYWdlLUlEOiA8c25hcHN0YXJ0LXByaW1pbmdAZW1haWwuYW1hem9uc2VzLmNvbT4NCk1JTUUtVmVyc2lvbjogMS4wDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW47IGNoYXJzZXQ9VVRGLTgNCkNvbnRlbnQtVHJhbnNmZXItRW5jb2Rpbmc6IHF1b3RlZC1wcmludGFibGUNCg0KR3V0ZW4gVGFnLCB3YW5uIGtvbW10IG1laW4gUGFrZXQgYW4/IEdyPUMzPUJDPUMzPTlGZQ0K, the relay mail parser) of the
      * reserved seller and triages both as intake would before storing them (language detection, the intent model, the
-     * seller's tag rules and SLA policy, read and found absent). Nothing is stored: storing would start an SLA clock
-     * nobody answers.
+     * seller's tag rules and SLA policy, read and found absent). Then, with every write of the handler's clients
+     * refused ({@link PrimingWrites}), the same two messages as one queued batch through the whole request: the flood
+     * gate's count, the store's consistent read of the ticket and its inbox state, the one transaction of message,
+     * ticket, inbox views and activity marker (DynamoDB cancels it, so the store takes the message for one stored
+     * before) and the hand-over of the order's context (to no queue). Nothing is stored: storing would start an SLA
+     * clock nobody answers.
      */
     void prime() {
         List<InboundMessage> decoded = new java.util.ArrayList<>();
-        String seller = SnapStartPriming.RESERVED_SELLER;
-        decoded.addAll(decoder.decode("{\"version\":1,\"type\":\"channel-message\",\"channel\":\"ebay\",\"sellerId\":\"" + seller
-                + "\",\"externalMessageId\":\"priming-1\",\"threadKey\":\"priming\",\"orderId\":\"12-34567-89012\","
-                + "\"sender\":{\"address\":\"priming_buyer\",\"displayName\":\"Priming\"},\"subject\":\"Where is my order?\","
-                + "\"body\":\"Where is my order?\",\"receivedAt\":\"2026-01-01T00:00:00Z\"}", clock.instant()));
-        decoded.addAll(decoder.decode("{\"version\":1,\"type\":\"raw-mime\",\"sellerId\":\"" + seller + "\",\"mimeBase64\":\"RnJvbTogIlNuYXBzdGFydCBQcmltaW5nIC0gQW1hem9uIE1hcmtldHBsYWNlIiA8c25hcHN0YXJ0cHJpbWluZ0BtYXJrZXRwbGFjZS5hbWF6b24uZGU+DQpUbzogc25hcHN0YXJ0LXByaW1pbmdAaW5ib3VuZC5kZXNrYnJpZGdlLmV4YW1wbGUNClN1YmplY3Q6ID0/VVRGLTg/UT9Xb19ibGVpYnRfbWVpbmVfQmVzdGVsbHVuZz0zRj89DQpEYXRlOiBUaHUsIDAxIEphbiAyMDI2IDAwOjAwOjAwICswMDAwDQpNZXNzYWdlLUlEOiA8c25hcHN0YXJ0LXByaW1pbmdAZW1haWwuYW1hem9uc2VzLmNvbT4NCk1JTUUtVmVyc2lvbjogMS4wDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW47IGNoYXJzZXQ9VVRGLTgNCkNvbnRlbnQtVHJhbnNmZXItRW5jb2Rpbmc6IHF1b3RlZC1wcmludGFibGUNCg0KR3V0ZW4gVGFnLCB3YW5uIGtvbW10IG1laW4gUGFrZXQgYW4/IEdyPUMzPUJDPUMzPTlGZQ0K\"}",
-                clock.instant()));
+        for (String body : PRIMING_BODIES) {
+            decoded.addAll(decoder.decode(body, clock.instant()));
+        }
         decoded.forEach(intake::triage);
+        if (writes != null) {
+            writes.during(() -> handleRequest(primingBatch(), null));
+        }
+    }
+
+    /** The priming messages as the intake queue delivers them. */
+    private static SQSEvent primingBatch() {
+        List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>();
+        for (String body : PRIMING_BODIES) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId("snapstart-priming-" + records.size());
+            record.setBody(body);
+            record.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1767225600000"));
+            record.setEventSource("aws:sqs");
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
     }
 
     private IntakeHandler(IntakeWiring.Clients clients) {

@@ -1,6 +1,7 @@
 package com.deskbridge.intake;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.deskbridge.adapters.aws.PrimingWrites;
 import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -23,8 +24,10 @@ public final class IntakeOverflowHandler implements RequestHandler<SQSEvent, SQS
 
     /** Used by the Lambda runtime. */
     public IntakeOverflowHandler() {
-        this.handler = new IntakeHandler(IntakeWiring.fromEnvironment(), IntakeGuards.forOverflowFromEnvironment());
-        this.priming = SnapStartPriming.register(IntakeHandler.class, handler::prime);
+        PrimingWrites writes = new PrimingWrites();
+        this.handler = new IntakeHandler(IntakeWiring.fromEnvironment(IntakeWiring.Clients.fromEnvironment()
+                .refusingWritesDuring(writes)), IntakeGuards.forOverflowFromEnvironment(), writes);
+        this.priming = SnapStartPriming.register(IntakeHandler.class, handler::prime, SnapStartPriming.WRITE_PATH_ROUNDS);
     }
 
     @Override

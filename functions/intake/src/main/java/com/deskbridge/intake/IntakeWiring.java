@@ -60,6 +60,11 @@ public record IntakeWiring(IntakeMessageDecoder decoder, IntakeService intake, A
                     .forcePathStyle(Env.get("AWS_ENDPOINT_URL_S3").isPresent()).build(),
                     AwsClients.sqs());
         }
+
+        /** These clients refusing every write while {@code writes} runs SnapStart priming (passing through otherwise). */
+        public Clients refusingWritesDuring(com.deskbridge.adapters.aws.PrimingWrites writes) {
+            return new Clients(writes.guard(dynamo), s3, writes.guard(sqs));
+        }
     }
 
     /** The same wiring, asking {@code trigger} for order and tracking context of messages that name an order. */

@@ -137,6 +137,31 @@ public final class ReplySender {
     }
 
     /**
+     * SnapStart priming of a send after the reply is found, for {@code ticket}, which exists only in memory: the reply's
+     * selection and state check, the claim (QUEUED or RETRYING to SENDING), the thread's subject and the buyer message it
+     * answers, the redacted audit copy and the final SENT, each write offered to the store. Nothing is delivered. Run it
+     * only on a store and audit copies whose writes are refused (the handler's clients while priming runs): then none
+     * of them is kept.
+     */
+    void primeWrites(TicketDetail ticket, String messageKey) {
+        SellerId seller = ticket.ticket().seller();
+        TicketId ticketId = ticket.ticket().id();
+        TicketMessage reply = ticket.messages().stream()
+                .filter(m -> m.direction() == Direction.OUT && m.messageKey().equals(messageKey))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no reply " + messageKey + " to prime"));
+        if (reply.sendStatus() != SendStatus.QUEUED && reply.sendStatus() != SendStatus.RETRYING) {
+            throw new IllegalArgumentException("the priming reply must be waiting to be sent");
+        }
+        store.updateSendStatus(seller, ticketId, messageKey, EnumSet.of(SendStatus.QUEUED, SendStatus.RETRYING),
+                SendStatus.SENDING, null, clock.instant());
+        threadSubject(ticket);
+        ticket.messages().stream().filter(m -> m.direction() == Direction.IN)
+                .max(Comparator.comparing(TicketMessage::receivedAt)).map(TicketMessage::externalMessageId);
+        keepAuditCopy(ticket, reply);
+        mark(seller, ticketId, messageKey, SendStatus.SENT, null);
+    }
+
+    /**
      * The reply's audit copy: the buyer's name, relay address and order id (and what looks like personal data) replaced
      * by placeholders. A copy that cannot be kept is logged, never a reason to send again.
      */

@@ -1,5 +1,6 @@
 package com.deskbridge.sender;
 
+import com.deskbridge.adapters.aws.PrimingWrites;
 import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -16,6 +17,14 @@ import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.adapters.sqs.PoisonMessageException;
 import com.deskbridge.adapters.sqs.SqsBatch;
 import com.deskbridge.domain.ticket.Channel;
+import com.deskbridge.domain.ticket.Direction;
+import com.deskbridge.domain.sla.Priority;
+import com.deskbridge.domain.ticket.SendStatus;
+import com.deskbridge.domain.ticket.Sender;
+import com.deskbridge.domain.ticket.TicketDetail;
+import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.domain.ticket.TicketStatus;
+import com.deskbridge.domain.ticket.TicketSummary;
 import com.deskbridge.domain.ticket.InvalidInputException;
 import com.deskbridge.domain.ticket.SellerId;
 import com.deskbridge.domain.ticket.TicketId;
@@ -32,9 +41,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,15 +74,22 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
 
     /** Used by the Lambda runtime: real adapters from the environment template.yaml sets. */
     public ReplySenderHandler() {
-        this(fromEnvironment());
-        priming = SnapStartPriming.register(ReplySenderHandler.class, this::prime);
+        this(new PrimingWrites());
+    }
+
+    private ReplySenderHandler(PrimingWrites writes) {
+        this(fromEnvironment(writes));
+        priming = SnapStartPriming.register(ReplySenderHandler.class, () -> writes.during(this::prime),
+                SnapStartPriming.WRITE_PATH_ROUNDS);
     }
 
     /**
      * SnapStart priming: a sample reply written as e-mail into nothing (the MIME path of the first send; no SMTP
      * connection, no credential read), then one outbound message of the reserved seller through parsing and the reply
-     * look-up. No such reply exists, so nothing is sent and, called this way, nothing goes to the DLQ. The container's
-     * DynamoDB and SQS clients are readied by {@link SnapStartPriming} itself (refused writes, a send to no queue).
+     * look-up. No such reply exists, so nothing is sent and, called this way, nothing goes to the DLQ. Then the writes
+     * of a send (claim, redacted audit copy, SENT) for that reply, which the function's clients refuse while priming
+     * runs ({@link PrimingWrites}). The container's DynamoDB and SQS clients are also readied by
+     * {@link SnapStartPriming} itself (refused writes, a send to no queue).
      */
     private void prime() {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
@@ -86,10 +104,27 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         }
         try {
             process(record);
+            throw new IllegalStateException("the priming reply unexpectedly exists");
         } catch (ReplySender.NoSuchReplyException expected) {
-            return;
+            // nothing to send: the writes a send makes are primed next, refused
         }
-        throw new IllegalStateException("the priming reply unexpectedly exists");
+        sender.primeWrites(primingTicket(), "raaaaaaaaaaaaaaaaaaaaaaaa");
+    }
+
+    /** A ticket of the reserved seller that exists only in memory: a buyer message and a reply waiting to be sent. */
+    private static TicketDetail primingTicket() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        TicketSummary summary = new TicketSummary(TicketId.parse("taaaaaaaaaaaaaaaaaaaaaaaa"),
+                new SellerId(SnapStartPriming.RESERVED_SELLER), Channel.AMAZON, "A1PA6795UKMFR9", "302-0000000-0000000",
+                "Priming", "Where is my order?", TicketStatus.OPEN, at, at, at, 2, "WHERE_IS_MY_ORDER",
+                Set.of("shipping-status"), Priority.NORMAL, null, at.plusSeconds(86_400));
+        Sender buyer = new Sender("priming@marketplace.amazon.de", "Priming - Amazon Marketplace");
+        return new TicketDetail(summary, List.of(TicketMessage.inbound("maaaaaaaaaaaaaaaaaaaaaaaa",
+                        "<priming-1@marketplace.amazon.de>", buyer, "Where is my order?", "Hello, where is my order?", false,
+                        List.of(), at),
+                new TicketMessage("raaaaaaaaaaaaaaaaaaaaaaaa", null, null, "Re: Where is my order?",
+                        "Hello Priming, your order 302-0000000-0000000 left today with DHL.", false, List.of(),
+                        at.plusSeconds(60), Direction.OUT, "snapstart-priming", SendStatus.QUEUED, null, false)));
     }
 
     private ReplySenderHandler(Object[] parts) {
@@ -102,10 +137,11 @@ public final class ReplySenderHandler implements RequestHandler<SQSEvent, SQSBat
         this.batch = new SqsBatch("sender", deadLetters, clock);
     }
 
-    private static Object[] fromEnvironment() {
+    /** The real adapters, on clients that refuse every write while {@code writes} runs SnapStart priming. */
+    private static Object[] fromEnvironment(PrimingWrites writes) {
         Clock clock = Clock.systemUTC();
-        var dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.sqs();
+        var dynamo = writes.guard(AwsClients.dynamoDb());
+        SqsClient sqs = writes.guard(AwsClients.sqs());
         SmtpSettings smtp = new SmtpSettings(Env.require("SMTP_HOST"), Integer.parseInt(Env.require("SMTP_PORT")),
                 SmtpSettings.Security.valueOf(Env.get("SMTP_SECURITY").orElse("STARTTLS")),
                 Env.get("SMTP_SECRET").filter(s -> !s.isBlank()).orElse(null), Duration.ofSeconds(10), null);

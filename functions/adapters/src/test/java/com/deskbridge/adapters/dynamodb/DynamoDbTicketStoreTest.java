@@ -329,4 +329,43 @@ class DynamoDbTicketStoreTest {
         assertThat(t.intent()).isEqualTo("CANCELLATION_REQUEST");
         assertThat(t.tags()).containsExactlyInAnyOrder("shipping-status", "cancellation");
     }
+
+    /**
+     * SnapStart priming runs the real write paths on clients that refuse writes (PrimingWrites): the intake transaction
+     * is sent whole and cancelled, the store takes the message for one stored before, and nothing of it is in the
+     * table; the same guarded client writes as usual once priming is over.
+     */
+    @Test
+    void whilePrimingTheStoresWritesAreRefusedAndLeaveNothing() {
+        com.deskbridge.adapters.aws.PrimingWrites writes = new com.deskbridge.adapters.aws.PrimingWrites();
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient guarded = writes.guard(table.client());
+        DynamoDbTicketStore primed = new DynamoDbTicketStore(guarded, table.name());
+        InboundMessage m = msg("e-priming", "th-priming", T0);
+        Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("S#" + seller.value() + "#PRIMED"),
+                "SK", AttributeValue.fromS("X"));
+
+        List<AppendOutcome> outcomes = new ArrayList<>();
+        writes.during(() -> {
+            outcomes.add(primed.append(m, KEEP_UNTIL, Triage.NONE));
+            assertThatThrownBy(() -> guarded.putItem(p -> p.tableName(table.name()).item(key)))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
+            assertThatThrownBy(() -> guarded.updateItem(u -> u.tableName(table.name()).key(key)
+                    .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
+            assertThatThrownBy(() -> guarded.batchWriteItem(b -> b.requestItems(Map.of(table.name(), List.of(
+                    software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(r -> r.item(key))
+                            .build())))))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class)
+                    .hasMessageContaining("priming");
+            assertThat(primed.find(seller, m.ticketId(), NOW)).as("reads pass through").isEmpty();
+        });
+
+        assertThat(outcomes).containsExactly(AppendOutcome.DUPLICATE);
+        assertThat(writes.active()).isFalse();
+        assertThat(table.client().scan(r -> r.tableName(table.name()).filterExpression("begins_with(PK, :p)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("S#" + seller.value() + "#")))).items())
+                .as("nothing of the seller's is stored").isEmpty();
+        assertThat(primed.append(m, KEEP_UNTIL, Triage.NONE)).as("after priming").isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store.find(seller, m.ticketId(), NOW)).isPresent();
+    }
 }

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  *       most 2x).</li>
  * </ol>
  * Each function gets the events its trigger delivers, prepared so that the first and the following requests take the
- * same path: new buyer messages for intake, order look-ups for enrichment (asked by those messages), queued replies for
+ * same path: new buyer messages for intake and its overflow function, order look-ups for enrichment (asked by those messages), queued replies for
  * the sender, notifications of feeds that are not ours for the feed notification function, the schedules' own runs.
  * {@code -Dbench.writeClassLists=true} also writes each handler's SnapStart class list (the classes its first request
  * loads) into its module's {@code src/main/resources/snapstart/}.
@@ -355,7 +355,8 @@ public final class ColdStarts {
         Path forFunction(FunctionSpec f) throws Exception {
             List<String> lines = switch (f.logicalId()) {
                 case "ApiFunction" -> List.of(SELLER + " " + ticket.value());
-                case "IntakeFunction" -> intakeEnvelopes("bench-intake-");
+                // the overflow function takes the same messages (a seller's beyond its share of the intake queue)
+                case "IntakeFunction", "IntakeOverflowFunction" -> intakeEnvelopes("bench-intake-");
                 // the order look-ups intake asks for (the intake probes' own, when they ran first; else intake
                 // in this process is handed as many buyer messages of the bench sellers), so that no seller's
                 // SP-API quota runs out
