@@ -181,16 +181,25 @@ final class LearnedRules {
     /**
      * What the models read of {@code text}, offsets kept: its macro placeholders ({@link #withoutPlaceholders}) and its
      * greetings and sign-offs blanked to spaces - every sentence that is only one ({@link Sentences#salutation}: "Kind
-     * regards,", "Mit freundlichen Grüßen") and a greeting clause before the first comma ("Hello Anna, your parcel
-     * ..."). They say nothing about the rules, and trained on, a greeting word became a cue: "Hello, your backpack is
-     * with UPS and should arrive soon." scored 0.23 for marketing, the same sentence without "Hello," 0.001.
+     * regards,", "Mit freundlichen Grüßen", "Gruß, Jens von GrillGut"), a greeting clause before the first comma
+     * ("Hello Anna, your parcel ...") and the signature lines under a sign-off that are only a name ({@link
+     * Sentences#name}: "Futterfix Neuss"; a name line right after the opening greeting stays). They say nothing about
+     * the rules, and trained on, a greeting word became a cue: "Hello, your backpack is with UPS and should arrive
+     * soon." scored 0.23 for marketing, the same sentence without "Hello," 0.001; shop names that recur in a writer's
+     * signatures became marketing cues the same way.
      */
     static String modelText(String text) {
         String t = withoutPlaceholders(text);
         StringBuilder out = null;
+        boolean content = false;
+        boolean afterSignOff = false;
         for (Sentences.Sentence s : Sentences.split(t)) {
             int end = s.end();
-            if (!Sentences.salutation(s.text())) {
+            boolean salutation = Sentences.salutation(s.text());
+            boolean signature = afterSignOff && Sentences.name(s.text());
+            afterSignOff = content && salutation || signature;
+            if (!salutation && !signature) {
+                content = true;
                 int comma = s.text().indexOf(',');
                 if (comma <= 0 || !Sentences.salutation(s.text().substring(0, comma))) {
                     continue;

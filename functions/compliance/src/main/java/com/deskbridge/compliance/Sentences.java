@@ -34,7 +34,17 @@ final class Sentences {
             "hartelijke", "meneer", "mevrouw", "klant", "heer",
             "dzień", "dobry", "szanowny", "szanowna", "szanowni", "pani", "panie", "pan", "z", "pozdrowieniami",
             "pozdrawiam", "pozdrowienia", "serdecznie", "serdeczne", "wyrazami", "szacunku",
-            "hej", "hejsan", "god", "dag", "vänliga", "hälsningar", "med", "vänlig", "hälsning", "bästa", "kära", "kund"));
+            "hej", "hejsan", "god", "dag", "vänliga", "hälsningar", "med", "vänlig", "hälsning", "bästa", "kära", "kund",
+            "thanks", "thank", "you", "danke", "merci", "grazie", "gracias", "bedankt", "dank", "dziękuję", "dziękujemy",
+            "tack", "groetjes", "pozdrawiamy", "pozdro", "besos", "abrazos", "ciao", "lg", "mfg", "vg", "cordialmente",
+            "abbraccio", "hälsar", "mvh"));
+    /**
+     * Lower-case words that may join a sign-off to the name of a person or shop ("Gruß, Jens von GrillGut", "Thanks,
+     * Dev at HomeBrew Kitchen", "Un saludo, el equipo de Casa Sol").
+     */
+    private static final Set<String> CONNECTORS = Set.of("von", "vom", "at", "from", "of", "the", "de", "du", "des",
+            "di", "del", "della", "da", "van", "het", "från", "och", "and", "und", "et", "e", "y", "en", "el", "la", "le",
+            "il", "equipo", "équipe", "zespół", "ekipa");
 
     /** One sentence: {@code text.substring(start, end)}. */
     record Sentence(int start, int end, String text) {
@@ -77,10 +87,30 @@ final class Sentences {
 
     /**
      * Whether {@code sentence} is only a greeting or a sign-off: at most {@value #SALUTATION_WORDS} words, at least
-     * one of them a greeting or sign-off word and every other one a capitalised name ("Hallo Anna Müller,", "Mit
-     * freundlichen Grüßen", "Kind regards, Megan"). "Best price in our store" is not one.
+     * one of them a greeting or sign-off word and every other one a capitalised name or a word joining one ("Hallo
+     * Anna Müller,", "Mit freundlichen Grüßen", "Kind regards, Megan", "Gruß, Jens von GrillGut"). "Best price in our
+     * store" is not one.
      */
     static boolean salutation(String sentence) {
+        return kind(sentence, SALUTATION_WORDS) == GREETING;
+    }
+
+    /**
+     * Whether {@code sentence} is only a name: at most {@value #NAME_WORDS} capitalised words or words joining them,
+     * no digit ("Harbour &amp; Pine", "Snoepwinkel Oma's Pot") - the signature under a sign-off.
+     */
+    static boolean name(String sentence) {
+        return kind(sentence, NAME_WORDS) == NAME;
+    }
+
+    /** The longest signature name, in words. */
+    private static final int NAME_WORDS = 5;
+    private static final int OTHER = 0;
+    private static final int NAME = 1;
+    private static final int GREETING = 2;
+
+    /** GREETING (greeting words and names), NAME (names only) or OTHER, for at most {@code maxWords} words. */
+    private static int kind(String sentence, int maxWords) {
         int words = 0;
         boolean greeting = false;
         int n = sentence.length();
@@ -88,7 +118,7 @@ final class Sentences {
         while (i < n) {
             while (i < n && !Character.isLetter(sentence.charAt(i))) {
                 if (Character.isDigit(sentence.charAt(i))) {
-                    return false;
+                    return OTHER;
                 }
                 i++;
             }
@@ -100,16 +130,17 @@ final class Sentences {
             if (start == i) {
                 continue;
             }
-            if (++words > SALUTATION_WORDS) {
-                return false;
+            if (++words > maxWords) {
+                return OTHER;
             }
             String word = sentence.substring(start, i);
-            if (SALUTATION.contains(word.toLowerCase(Locale.ROOT))) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (SALUTATION.contains(lower)) {
                 greeting = true;
-            } else if (!Character.isUpperCase(word.charAt(0))) {
-                return false;
+            } else if (!Character.isUpperCase(word.charAt(0)) && !CONNECTORS.contains(lower)) {
+                return OTHER;
             }
         }
-        return greeting;
+        return greeting ? GREETING : words > 0 ? NAME : OTHER;
     }
 }

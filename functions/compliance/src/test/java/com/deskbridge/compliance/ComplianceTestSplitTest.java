@@ -20,19 +20,21 @@ class ComplianceTestSplitTest {
     static final int MIN_GROUP = 50;
 
     /**
-     * Measured on the frozen split with the models and detectors of this commit (README "Language models"); a figure
-     * they measured lower than before is left at the previous one (nl decision 1.000, 0.983 now; off-Amazon contact
-     * precision 0.952, 0.948 now), except review-request precision: trained with r14 to r20 the review model trades
-     * precision (0.966 -> 0.942) for recall (0.851 -> 0.970), and the floor follows the measurement.
+     * Measured on the frozen split with the models and detectors of this commit (README "Language models"): r22 in
+     * training, signature lines under a sign-off not read by the models. The split grew on 2026-12-07 by 520 replies of
+     * two new writers (t5, t6), on which the checker before decided 0.927 right (marketing 0.757/0.697); the floors are
+     * the whole split's figures (1,020 replies). On the first part alone this checker measures decision 0.980,
+     * marketing 0.873/0.932, review requests 0.956/0.970 and off-Amazon contact 0.981/0.761 (0.821 before: its
+     * threshold rose with the retrained model).
      */
-    static final double DECISION = 0.978;
-    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.967, "de", 0.967, "fr", 0.983, "it", 0.983,
-            "es", 1.000, "nl", 1.000, "pl", 0.983, "sv", 0.950);
+    static final double DECISION = 0.973;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.983, "de", 0.983, "fr", 0.983, "it", 0.983,
+            "es", 0.975, "nl", 0.975, "pl", 0.942, "sv", 0.942, "mixed", 1.000);
     static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
             "EXTERNAL_LINK", new double[] {1.000, 1.000}, "EMAIL_ADDRESS", new double[] {1.000, 1.000},
-            "PHONE_NUMBER", new double[] {1.000, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.952, 0.821},
-            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.854, 0.946},
-            "REVIEW_REQUEST", new double[] {0.942, 0.970});
+            "PHONE_NUMBER", new double[] {0.984, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.965, 0.747},
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.878, 0.867},
+            "REVIEW_REQUEST", new double[] {0.927, 0.934});
 
     @Test
     void frozenSplitMeetsItsFloors() {
