@@ -189,7 +189,7 @@ final class LearnedRules {
      * signatures became marketing cues the same way.
      */
     static String modelText(String text) {
-        String t = withoutPlaceholders(text);
+        String t = withoutQuotedNames(withoutPlaceholders(text));
         StringBuilder out = null;
         boolean content = false;
         boolean afterSignOff = false;
@@ -238,6 +238,51 @@ final class LearnedRules {
         }
         return out.toString();
     }
+
+    /**
+     * {@code text} with what short quotations hold ("”Kaffeemühle Classic”", "„Zugestellt“", «Retourner des articles»)
+     * blanked to spaces, offsets kept: in a seller's reply they are the product's name, a carrier's status or the name
+     * of a button, filled in from the order or Amazon's pages, not the seller's own words. Read by the models, a product
+     * name became a cue: the built-in Swedish return macro was blocked as marketing for "Kaffeemühle Classic" and sent
+     * for "Vandringsryggsäck 30 l". The quotation marks stay; quotations longer than {@value #MAX_QUOTED} characters or
+     * across a line break are read.
+     */
+    static String withoutQuotedNames(String text) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < text.length()) {
+            if (QUOTES.indexOf(text.charAt(i)) < 0) {
+                i++;
+                continue;
+            }
+            int close = -1;
+            for (int j = i + 1; j < text.length() && j - i <= MAX_QUOTED + 1; j++) {
+                char c = text.charAt(j);
+                if (c == '\n') {
+                    break;
+                }
+                if (QUOTES.indexOf(c) >= 0) {
+                    close = j;
+                    break;
+                }
+            }
+            if (close < 0) {
+                i++;
+                continue;
+            }
+            out = out == null ? new StringBuilder(text) : out;
+            for (int k = i + 1; k < close; k++) {
+                out.setCharAt(k, ' ');
+            }
+            i = close + 1;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Double quotation marks of the eight languages (straight, curly, low-9, guillemets). */
+    private static final String QUOTES = "\"\u201C\u201D\u201E\u00AB\u00BB";
+    /** The longest quotation taken for a name. */
+    static final int MAX_QUOTED = 60;
 
     /** The longest placeholder blanked, braces included. */
     private static final int MAX_PLACEHOLDER = 64;

@@ -21,20 +21,21 @@ class ComplianceTestSplitTest {
 
     /**
      * Measured on the frozen split with the models and detectors of this commit (README "Language models"): r22 in
-     * training, signature lines under a sign-off not read by the models. The split grew on 2026-12-07 by 520 replies of
-     * two new writers (t5, t6), on which the checker before decided 0.927 right (marketing 0.757/0.697); the floors are
-     * the whole split's figures (1,020 replies). On the first part alone this checker measures decision 0.980,
-     * marketing 0.873/0.932, review requests 0.956/0.970 and off-Amazon contact 0.981/0.761 (0.821 before: its
-     * threshold rose with the retrained model).
+     * training, signature lines under a sign-off and short quotations not read by the models. The split grew on
+     * 2026-12-07 by 520 replies of two new writers (t5, t6), on which the checker before decided 0.927 right (marketing
+     * 0.757/0.697); the floors are the whole split's figures (1,020 replies). Without the quotation blanking (which
+     * keeps a product's name from blocking a built-in macro) the same models measured decision 0.973, marketing
+     * 0.878/0.867 and review requests 0.927/0.934; off-Amazon contact recall was 0.821 on the first part before the
+     * retrained model raised its threshold.
      */
-    static final double DECISION = 0.973;
-    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.983, "de", 0.983, "fr", 0.983, "it", 0.983,
-            "es", 0.975, "nl", 0.975, "pl", 0.942, "sv", 0.942, "mixed", 1.000);
+    static final double DECISION = 0.972;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.967, "de", 0.992, "fr", 0.983, "it", 0.975,
+            "es", 0.975, "nl", 0.975, "pl", 0.942, "sv", 0.950, "mixed", 1.000);
     static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
             "EXTERNAL_LINK", new double[] {1.000, 1.000}, "EMAIL_ADDRESS", new double[] {1.000, 1.000},
-            "PHONE_NUMBER", new double[] {0.984, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.965, 0.747},
-            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.878, 0.867},
-            "REVIEW_REQUEST", new double[] {0.927, 0.934});
+            "PHONE_NUMBER", new double[] {0.984, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.965, 0.753},
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.859, 0.893},
+            "REVIEW_REQUEST", new double[] {0.914, 0.941});
 
     @Test
     void frozenSplitMeetsItsFloors() {

@@ -78,7 +78,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     /**
-     * SnapStart priming: decodes a channel envelope and an inline raw e-mail (JSON, RnJvbTogIlNuYXBzdGFydCBQcmltaW5nIC0gQW1hem9uIE1hcmtldHBsYWNlIiA8c25hcHN0YXJ0cHJpbWluZ0BtYXJrZXRwbGFjZS5hbWF6b24uZGU+DQpUbzogc25hcHN0YXJ0LXByaW1pbmdAaW5ib3VuZC5kZXNrYnJpZGdlLmV4YW1wbGUNClN1YmplY3Q6ID0/VVRGLTg/UT9Xb19ibGVpYnRfbWVpbmVfQmVzdGVsbHVuZz0zRj89DQpEYXRlOiBUaHUsIDAxIEphbiAyMDI2IDAwOjAwOjAwICswMDAwDQpNZXNzYWdlLUlEOiA8c25hcHN0YXJ0LXByaW1pbmdAZW1haWwuYW1hem9uc2VzLmNvbT4NCk1JTUUtVmVyc2lvbjogMS4wDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW47IGNoYXJzZXQ9VVRGLTgNCkNvbnRlbnQtVHJhbnNmZXItRW5jb2Rpbmc6IHF1b3RlZC1wcmludGFibGUNCg0KR3V0ZW4gVGFnLCB3YW5uIGtvbW10IG1laW4gUGFrZXQgYW4/IEdyPUMzPUJDPUMzPTlGZQ0K, the relay mail parser) of the
+     * SnapStart priming: decodes a channel envelope and an inline raw e-mail (JSON, MIME, the relay mail parser) of the
      * reserved seller and triages both as intake would before storing them (language detection, the intent model, the
      * seller's tag rules and SLA policy, read and found absent). Then, with every write of the handler's clients
      * refused ({@link PrimingWrites}), the same two messages as one queued batch through the whole request: the flood
