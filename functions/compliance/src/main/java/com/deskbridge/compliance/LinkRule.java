@@ -25,7 +25,7 @@ final class LinkRule {
                     + "|(?<![a-z0-9.@_%+-])(?:" + LABEL + "\\.){1,6}" + TLD + "(?![a-z0-9-])(?::\\d{1,5})?"
                     + "(?:[/?#][^\\s<>\"]{0,2000}+)?");
     /** Short-link hosts whose top-level domain is not in {@link #TLD} (bit.ly, goo.gl, is.gd, wa.me are). */
-    private static final String SHORT_LINKS = "(?:tiny\\.cc|rb\\.gy|lnkd\\.in|s\\.id|qr\\.ae|cutt\\.us|shorturl\\.at)";
+    private static final String SHORT_LINKS = "(?:tiny\\.cc|rb\\.gy|lnkd\\.in|s\\.id|qr\\.ae|cutt\\.us|shorturl\\.at|linktr\\.ee|lnk\\.bio)";
     private static final Pattern SHORT_LINK = Pattern.compile("(?<![a-z0-9.@_%+-])" + SHORT_LINKS
             + "(?![a-z0-9-])(?:[/?#][^\\s<>\"]{0,2000}+)?");
     /** A spelled-out, bracketed or spaced dot between labels: " dot ", " punto ", "(punkt)", "[.]", " . ". */

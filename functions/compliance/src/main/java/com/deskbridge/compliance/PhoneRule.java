@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@link RuleId#PHONE_NUMBER}, by a hand-written linear scan rather than one large regex. A candidate is a maximal
- * run of digits joined by single spaces, dashes, dots, slashes and brackets, optionally led by "+", not glued to
- * letters (so "1Z999AA10123456784" and "JJD000390007768012" are never candidates). It is a phone number when it
+ * run of digits joined by short runs of spaces, dashes (also en and em dashes), dots, slashes, brackets and line
+ * breaks, optionally led by "+", not glued to letters (so "1Z999AA10123456784" and "JJD000390007768012" are never
+ * candidates); a run broken over two lines counts only right after a phone word, a bracket opened and not closed
+ * ends it ("n° 012345 (75011 Paris)"), and a run led by a year ("2026-04-117") or running on into letters ("…/B") or
+ * following a token of letters and digits (an IBAN's "NL91 ABNA …") is a reference. It is a phone number when it
  * has 7–15 digits, is no date, price or Amazon order id, and either follows a phone word ("tel", "call",
  * "anrufen", "téléphone", "chiamare", "llamar", "WhatsApp" …) closely, or starts with "+"/"00", or is formatted
  * like a phone number (groups starting with 0 or a bracket, or three or more groups of 9–13 digits) and does not
@@ -17,7 +20,8 @@ final class PhoneRule {
     private static final int WINDOW = 40;
     private static final Pattern PHONE_WORD = Pattern.compile(
             "(?<![a-z])(?:tel|tel\\.|telefon\\w*|telephone|phone|call|ring|mobile|mobil|handy|cell|fax|hotline|whatsapp"
-                    + "|anrufen|rufen|erreichbar|appel\\w*|joindre|portable|chiama\\w*|cellulare|"
+                    + "|anrufen|rufen|erreichbar|wahlen|appel\\w*|joindre|portable|compos\\w*|chiam\\w*|cellulare|bel|bellen|belt"
+                    + "|zadzwon\\w*|dzwon\\w*|"
                     + "llam\\w*|movil|contact\\w*|kontakt\\w*|contatt\\w*|sms|text)(?![a-z])");
     private static final Pattern ID_WORD = Pattern.compile(
             "(?<![a-z])(?:order|orders|tracking|track|shipment|parcel|package|invoice|ref|reference|asin|ean|gtin"
@@ -26,11 +30,15 @@ final class PhoneRule {
                     + "|codigo|article|artikel|sku|lot|serial\\w*|serie\\w*|isbn|issn|imei|sn|s/n|ust|idnr|vat|tva|iva"
                     + "|btw|moms|nip|regon|krs|siret|siren|hrb|hra|cif|nif|steuer\\w*|tax|guia|tracked|tracking\\w*"
                     + "|edition|edizione|edicion|druk|upplaga|wydanie|auflage|kundennummer|kundennr|kundnummer|klantnummer"
-                    + "|customer (?:no|number|id)|artikel\\w*|vorgang\\w*|aktenzeichen|referenz\\w*|ticket\\w*|case)(?![a-z])");
+                    + "|customer (?:no|number|id)|artikel\\w*|vorgang\\w*|aktenzeichen|referenz\\w*|ticket\\w*|case"
+                    + "|rcs|kvk|org\\.? ?nr|organisationsnummer|handelsregister|rekening\\w*|konto|kontonummer|kontonr|compte|conto"
+                    + "|cuenta|rachunek\\w*|expediente|dossier\\w*|pratica|sprawy|arende\\w*)(?![a-z])");
     /** At most this many words between an id word and a number for the id word to say what the number is. */
     private static final int ID_WORD_REACH = 3;
     private static final Pattern DATE = Pattern.compile(
             "\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}");
+    /** A reference led by a year: "2026-04-117", "2025/0042". */
+    private static final Pattern YEAR_LED = Pattern.compile("(?:19|20)\\d\\d[-/.]");
     private static final Pattern ORDER_ID = Pattern.compile("\\d{3}-\\d{7}-\\d{7}");
     private static final String EXPLANATION = "Telephone number: contact details for off-Amazon contact are not "
             + "allowed.";
@@ -129,11 +137,24 @@ final class PhoneRule {
     }
 
     private static boolean isSeparator(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')';
+        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '\u2013' || c == '\u2014'
+                || c == '\n';
     }
 
     private static boolean isPhone(String f, int start, int end) {
+        int open = f.indexOf('(', start + 1);
+        int close = open < 0 ? -1 : f.indexOf(')', open);
+        if (open > 0 && open < end && (close < 0 || close >= end)) {
+            // an opening bracket never closed inside the run starts something else: "n° 012345 (75011 Paris)"
+            end = open;
+            while (end > start && !isDigit(f.charAt(end - 1))) {
+                end--;
+            }
+        }
         String s = f.substring(start, end);
+        if (YEAR_LED.matcher(s).lookingAt() || codeContinues(f, end)) {
+            return false; // a reference that starts with a year ("2026-04-117") or runs on into letters ("…/B")
+        }
         int digits = 0;
         int groups = 1;
         for (int k = 0; k < s.length(); k++) {
@@ -157,6 +178,9 @@ final class PhoneRule {
         if (phoneAt[0] >= 0 && phoneAt[0] > idAt[0]) {
             return true;
         }
+        if (s.indexOf('\n') >= 0) {
+            return false; // digits on two lines are one number only after a phone word ("composez le 09 87⏎65 43 21")
+        }
         if (idClose) {
             return false;
         }
@@ -169,6 +193,12 @@ final class PhoneRule {
         }
         boolean formatted = groups >= 2;
         return formatted && (s.startsWith("0") || s.startsWith("(") || (groups >= 3 && digits >= 9 && digits <= 13));
+    }
+
+    /** The digits run straight on into a letter after a slash or dash: "2026-04-117/B", "4711-A". */
+    private static boolean codeContinues(String f, int end) {
+        return end + 1 < f.length() && (f.charAt(end) == '/' || f.charAt(end) == '-')
+                && Character.isLetter(f.charAt(end + 1));
     }
 
     private static boolean price(String f, int start, int end) {
@@ -211,23 +241,26 @@ final class PhoneRule {
     }
 
     /**
-     * The digits belong to a code with letters: a token of letters and digits right before ("1Z 4E8 372 68 0012",
-     * "SN 2309 …" is left to the id words), or a UPU tracking number "LX 120 337 456 GB" (two letters, nine digits,
+     * The digits belong to a code with letters: a token of letters and digits one or two tokens before ("1Z 4E8 372
+     * 68 0012", an IBAN "NL91 ABNA 0417 1643 00"; "SN 2309 …" is left to the id words), or a UPU tracking number "LX 120 337 456 GB" (two letters, nine digits,
      * two letters).
      */
     private static boolean codeAround(String f, int start, int end, int digits) {
         int e = start;
-        if (e > 0 && f.charAt(e - 1) == ' ') {
+        for (int token = 0; token < 2 && e > 0 && f.charAt(e - 1) == ' '; token++) {
             e--;
-        }
-        int b = e;
-        while (b > 0 && Character.isLetterOrDigit(f.charAt(b - 1)) && e - b < 12) {
-            b--;
-        }
-        String prev = f.substring(b, e);
-        boolean mixed = prev.chars().anyMatch(Character::isLetter) && prev.chars().anyMatch(PhoneRule::isDigitInt);
-        if (e < start && mixed) {
-            return true;
+            int b = e;
+            while (b > 0 && Character.isLetterOrDigit(f.charAt(b - 1)) && e - b < 12) {
+                b--;
+            }
+            String prev = f.substring(b, e);
+            if (prev.isEmpty() || !prev.chars().allMatch(Character::isLetterOrDigit)) {
+                return false;
+            }
+            if (prev.chars().anyMatch(Character::isLetter) && prev.chars().anyMatch(PhoneRule::isDigitInt)) {
+                return true;
+            }
+            e = b;
         }
         return false;
     }

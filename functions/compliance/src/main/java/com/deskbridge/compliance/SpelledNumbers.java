@@ -30,8 +30,9 @@ final class SpelledNumbers {
                 "cero", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", // es
                 "nul", "een", "twee", "drie", "vijf", "zes", "zeven", "negen", // nl
                 "jeden", "jedna", "dwa", "trzy", "cztery", "piec", "szesc", "siedem", "osiem", "dziewiec", // pl
-                "noll", "en", "ett", "tva", "fyra", "fem", "sex", "sju", "atta", "nio"); // sv
-        put(2, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                "noll", "en", "ett", "tva", "fyra", "fem", "sex", "sju", "atta", "nio", // sv
+                "oh", "double"); // "oh seven seven double oh": "double" stands for the digit it repeats
+        put(2, "triple", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                 "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
                 "zehn", "elf", "zwolf", "zwanzig", "dreissig", "vierzig", "funfzig", "sechzig", "siebzig", "achtzig",
                 "neunzig", "zehn", "sechzehn", "siebzehn",

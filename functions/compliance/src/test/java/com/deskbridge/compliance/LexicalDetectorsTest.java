@@ -1,5 +1,6 @@
 package com.deskbridge.compliance;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -103,6 +104,17 @@ class LexicalDetectorsTest {
         "|Ta det punkt för punkt.",
         "|Le condizioni: https://www.amazon.it/gp/help/display.html?nodeId=204512345 . Se il pacco non arriva, ci scriva.",
         "|Es kostet nur zwei, drei Euro mehr.",
+        // references that look like phone numbers: an IBAN without its word, register numbers, a year-led case
+        // number, a pick-up point with a bracketed postcode; and numbers that are phone numbers after all
+        "|Wir haben 12,95 € auf Ihr Konto NL91 ABNA 0417 1643 00 überwiesen.",
+        "|Handelsregister: RCS Paris B 552 081 317",
+        "|Ihr Vorgang hat die Nummer 2025-11-204/C.",
+        "|Il dossier 2026-03-118 è stato aperto ieri.",
+        "|Point relais n° 004512 (69003 Lyon) enregistré.",
+        "PHONE_NUMBER|Kostenlos erreichen Sie uns unter 0800 – 765 43 21.",
+        "PHONE_NUMBER|Call me on oh seven seven double oh, nine double oh, four five six.",
+        "PHONE_NUMBER|Vårt kontor svarar på +46 8 123 456 78 också.",
+        "EXTERNAL_LINK|All our pages: linktr.ee/teapot_corner",
     })
     void findsExactlyTheLexicalRules(String expected, String body) {
         List<RuleId> want = expected == null ? List.of()
@@ -116,6 +128,14 @@ class LexicalDetectorsTest {
             assertThat(f.end()).isGreaterThan(f.start()).isLessThanOrEqualTo(body.length());
             assertThat(f.saferAlternative()).isNotBlank();
         });
+    }
+
+    /** A number broken over two lines is one phone number after a phone word, and two numbers without one. */
+    @Test
+    void aNumberOverTwoLinesIsAPhoneNumberOnlyAfterAPhoneWord() {
+        String called = "Pour aller plus vite, composez le 04 72\n10 20 30 (jusqu'à 18h).";
+        assertThat(lexical(called)).extracting(f -> called.substring(f.start(), f.end())).containsExactly("04 72\n10 20 30");
+        assertThat(lexical("Größen auf Lager: 0 12\n34 56 78 Stück.")).isEmpty();
     }
 
     /** The span covers the whole obfuscated form, from the mailbox to the top-level domain. */
