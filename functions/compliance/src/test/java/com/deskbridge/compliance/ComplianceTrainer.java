@@ -28,7 +28,10 @@ import java.util.Map;
  * {@code compliance.minPrecision} precision where reachable) and to print the whole checker's figures on them; the
  * shipped models are trained on everything with those thresholds. Reads corpus/train/*.jsonl and the older corpus
  * in src/test/resources, never the test split; not retrained when nothing they are trained from changed
- * ({@link TrainingInputs}). Usage: {@code ComplianceTrainer <module dir> <output dir>}.
+ * ({@link TrainingInputs}). Usage: {@code ComplianceTrainer <module dir> <output dir>}. With
+ * {@code -Dcompliance.folds=5} it first prints a cross-validation whose folds hold out whole writers (as the frozen
+ * split and real sellers are writers the models never saw; {@code -Dcompliance.foldBy=reply} deals replies), and
+ * {@code -Dcompliance.dev} chooses which held-out replies fit the thresholds ({@link #devFolds}).
  */
 public final class ComplianceTrainer {
     static final long SEED = 20_261_121L;
@@ -50,6 +53,10 @@ public final class ComplianceTrainer {
     static final String BUILT_IN_TEXTS = "corpus/built-in-texts.jsonl";
     /** How far above the highest score of a built-in text a threshold is raised when it would block one. */
     static final double BUILT_IN_MARGIN = 0.02;
+    /** Cross-validation folds hold out whole writers ({@code -Dcompliance.foldBy=reply} deals replies instead). */
+    static final boolean FOLD_BY_WRITER = !"reply".equals(System.getProperty("compliance.foldBy", "writer"));
+    /** Which held-out replies choose the thresholds: {@code reply}, {@code writer} or {@code all-writers} ({@link #devFolds}). */
+    static final String DEV = System.getProperty("compliance.dev", "reply");
     static final LinearTrainer.Options OPTIONS = new LinearTrainer.Options(LinearTrainer.Algorithm.LOGISTIC,
             Double.parseDouble(System.getProperty("compliance.cost", "30")), 0, 0, SEED);
 
@@ -64,7 +71,7 @@ public final class ComplianceTrainer {
                 .toList();
         TrainingInputs inputs = TrainingInputs.of(module.resolve("target/compliance-models.inputs.sha256"),
                 ComplianceTrainer.class, corpusFiles(module), List.of("compliance.cost", "compliance.minPrecision",
-                        "compliance.bySentence", "compliance.positiveWeight"),
+                        "compliance.bySentence", "compliance.positiveWeight", "compliance.dev"),
                 List.of()); // compliance.folds only prints a cross-validation: the models do not change
         if (inputs.upToDate(outputs)) {
             System.out.printf(Locale.ROOT, "compliance models up to date (corpus, trainer and feature code unchanged "
@@ -119,8 +126,8 @@ public final class ComplianceTrainer {
     }
 
     /**
-     * K-fold cross-validation on the training split (corpus/train, stratified by the first learned rule a reply
-     * breaks, fixed seed): each fold is checked by a checker trained, exactly as the shipped one (thresholds on an
+     * K-fold cross-validation on the training split (corpus/train; folds by writer, {@link Calibration#writerFolds},
+     * or with {@code -Dcompliance.foldBy=reply} stratified by the first learned rule a reply breaks): each fold is checked by a checker trained, exactly as the shipped one (thresholds on an
      * inner held-out fifth), on the other folds plus the older corpus of src/test/resources, which is never held
      * out. The report holds every training-split reply once.
      */
@@ -135,10 +142,8 @@ public final class ComplianceTrainer {
         if (extra != null) { // e.g. corpus/held-back: trained on in every fold, never held out (what adding it does)
             older.addAll(Corpora.readDirectory(module.resolve(extra), ReplyRecord.class));
         }
-        int[] strata = split.stream().mapToInt(r -> LearnedRules.RULES.stream()
-                .filter(x -> r.findings().contains(x.name())).mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0))
-                .toArray();
-        int[] fold = Calibration.folds(strata, folds, SEED);
+        int[] fold = FOLD_BY_WRITER ? Calibration.writerFolds(split.stream().map(ReplyRecord::id).toList(), folds)
+                : Calibration.folds(strata(split), folds, SEED);
         List<ReplyRecord> builtIns = builtInTexts(module);
         List<MultiLabelReport.Row> rows = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
@@ -153,7 +158,8 @@ public final class ComplianceTrainer {
         }
         return new MultiLabelReport("compliance checker, " + folds + "-fold cross-validation on the training split ("
                 + split.size() + " replies; settings " + OPTIONS + ", minimum precision " + MIN_PRECISION + ", by sentence "
-                + BY_SENTENCE + ", positive weight " + POSITIVE_WEIGHT + ", also trained on " + extra + ")",
+                + BY_SENTENCE + ", positive weight " + POSITIVE_WEIGHT + ", folds by " + (FOLD_BY_WRITER ? "writer" : "reply")
+                + ", thresholds on " + DEV + ", also trained on " + extra + ")",
                 ComplianceCorpusEvaluation.rules(), rows);
     }
 
@@ -179,49 +185,77 @@ public final class ComplianceTrainer {
     static Map<RuleId, LinearModel> train(List<ReplyRecord> corpus, List<ReplyRecord> builtIns, boolean print) {
         PhraseRule phrases = new PhraseRule();
         List<Reply> replies = corpus.stream().map(r -> reply(r, phrases)).toList();
-        int[] strata = replies.stream().mapToInt(r -> LearnedRules.RULES.stream().filter(r.rules()::contains)
-                .mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0)).toArray();
-        int[] fold = Calibration.folds(strata, 5, SEED);
-        List<Integer> trainIdx = new ArrayList<>();
-        List<Integer> devIdx = new ArrayList<>();
+        int[] fold = devFolds(corpus);
+        int devFolds = "all-writers".equals(DEV) ? 5 : 1;
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
-            (fold[i] == 0 ? devIdx : trainIdx).add(i);
             all.add(i);
         }
-        Map<RuleId, LinearModel> dev = new EnumMap<>(RuleId.class);
-        for (RuleId rule : LearnedRules.RULES) {
-            dev.put(rule, fit(replies, trainIdx, rule).calibrated(1.0, parameters(0.5)));
+        List<Integer> devIdx = new ArrayList<>();
+        List<Map<RuleId, LinearModel>> devModels = new ArrayList<>();
+        List<double[]> devScores = new ArrayList<>();
+        for (int f = 0; f < devFolds; f++) {
+            int held = f;
+            List<Integer> trainIdx = all.stream().filter(i -> fold[i] != held).toList();
+            Map<RuleId, LinearModel> dev = new EnumMap<>(RuleId.class);
+            for (RuleId rule : LearnedRules.RULES) {
+                dev.put(rule, fit(replies, trainIdx, rule).calibrated(1.0, parameters(0.5)));
+            }
+            LearnedRules devRules = new LearnedRules(dev);
+            devModels.add(dev);
+            for (int i : all) {
+                if (fold[i] == f) {
+                    devIdx.add(i);
+                    devScores.add(scores(devRules, phrases, corpus.get(i).text()));
+                }
+            }
         }
-        LearnedRules devRules = new LearnedRules(dev);
-        double[][] devScores = devIdx.stream().map(i -> scores(devRules, phrases, corpus.get(i).text()))
-                .toArray(double[][]::new);
         Map<RuleId, LinearModel> fin = new EnumMap<>(RuleId.class);
         for (int r = 0; r < LearnedRules.RULES.size(); r++) {
             RuleId rule = LearnedRules.RULES.get(r);
             double[] score = new double[devIdx.size()];
             boolean[] positive = new boolean[devIdx.size()];
             for (int d = 0; d < devIdx.size(); d++) {
-                score[d] = devScores[d][r];
+                score[d] = devScores.get(d)[r];
                 positive[d] = replies.get(devIdx.get(d)).rules().contains(rule);
             }
             double t = threshold(score, positive, minPrecision(rule));
-            dev.put(rule, dev.get(rule).calibrated(1.0, parameters(t)));
+            devModels.forEach(dev -> dev.put(rule, dev.get(rule).calibrated(1.0, parameters(t))));
             fin.put(rule, fit(replies, all, rule).calibrated(1.0, parameters(t)));
         }
         guardBuiltIns(fin, builtIns, phrases, print);
         if (print) {
-            List<ReplyRecord> devRecords = devIdx.stream().map(corpus::get).toList();
-            MultiLabelReport report = ComplianceCorpusEvaluation.evaluate(
-                    "compliance checker on the dev split (a fifth of the training replies, held out)", devRecords,
-                    new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(dev)));
-            System.out.println(report.format());
+            List<MultiLabelReport.Row> rows = new ArrayList<>();
+            for (int f = 0; f < devFolds; f++) {
+                int held = f;
+                rows.addAll(ComplianceCorpusEvaluation.evaluate("dev fold " + f,
+                        all.stream().filter(i -> fold[i] == held).map(corpus::get).toList(),
+                        new ComplianceChecker(CarrierLinkPolicy.BLOCK, new LearnedRules(devModels.get(f)))).rows());
+            }
+            System.out.println(new MultiLabelReport("compliance checker on the dev replies (" + DEV + ", held out)",
+                    ComplianceCorpusEvaluation.rules(), rows).format());
             Map<RuleId, Double> thresholds = new EnumMap<>(RuleId.class);
             fin.forEach((r, m) -> thresholds.put(r, m.parameter(LearnedRules.THRESHOLD)));
             System.out.println("thresholds " + thresholds + "; settings " + OPTIONS + ", by sentence " + BY_SENTENCE
                     + ", positive weight " + POSITIVE_WEIGHT);
         }
         return fin;
+    }
+
+    /** Stratified by the first learned rule a reply breaks (0 for none). */
+    private static int[] strata(List<ReplyRecord> records) {
+        return records.stream().mapToInt(r -> LearnedRules.RULES.stream().filter(x -> r.findings().contains(x.name()))
+                .mapToInt(x -> x.ordinal() + 1).findFirst().orElse(0)).toArray();
+    }
+
+    /**
+     * The folds {@link #train} fits thresholds on ({@link #DEV}): "reply", a stratified fifth of the replies;
+     * "writer", the writers of one fold of five ({@link Calibration#writerFolds}); "all-writers", every writer fold in
+     * turn (thresholds over all of them). Replies without a writer (the older corpus) are never held out.
+     */
+    private static int[] devFolds(List<ReplyRecord> corpus) {
+        return "reply".equals(DEV) ? Calibration.folds(strata(corpus), 5, SEED)
+                : Calibration.writerFolds(corpus.stream().map(ReplyRecord::id).toList(), 5);
     }
 
     private static Map<String, Double> parameters(double threshold) {

@@ -39,7 +39,7 @@ import java.util.Map;
  * {@code -Dintent.cost} and {@code -Dintent.blocks} (block weights in {@link TextFeatures.Block} order) change the
  * settings, and {@code -Dintent.cvExtra=<dir>} adds a directory's records to every fold's training without ever holding
  * them out (so the held-out messages stay the same: what adding new records does), and folds hold each writer's
- * records out together ({@link #writerFolds}; {@code -Dintent.foldBy=random} deals messages); the defaults are what cross-validation chose (README "Language models").
+ * records out together ({@link Calibration#writerFolds}; {@code -Dintent.foldBy=random} deals messages); the defaults are what cross-validation chose (README "Language models").
  */
 public final class IntentTrainer {
     static final int FOLDS = 5;
@@ -120,44 +120,6 @@ public final class IntentTrainer {
         return all;
     }
 
-    /**
-     * Folds by writer (the default; {@code -Dintent.foldBy=random} deals messages instead): every writer's records (the
-     * id's prefix, "r12" in "r12-it-0001") are held out together, so a fold measures the model on writers it was not
-     * trained on, as the frozen split and real buyers do, and the temperature and the needs-triage threshold are fitted
-     * on such messages (random folds, with one writer's messages on both sides, made the model overconfident: 9.8% of
-     * a new writers' split fell under a threshold fitted for 8%). Writers are dealt, largest first, to the fold with the
-     * fewest records. Records without a writer prefix (the older code-aware corpus) are trained on in every fold and
-     * never held out (-1).
-     */
-    static int[] writerFolds(List<IntentRecord> corpus) {
-        Map<String, Integer> sizes = new java.util.TreeMap<>();
-        for (IntentRecord r : corpus) {
-            writer(r).ifPresent(w -> sizes.merge(w, 1, Integer::sum));
-        }
-        List<String> writers = new ArrayList<>(sizes.keySet());
-        writers.sort(java.util.Comparator.comparing((String w) -> -sizes.get(w)).thenComparing(w -> w));
-        long[] load = new long[FOLDS];
-        Map<String, Integer> foldOf = new java.util.HashMap<>();
-        for (String w : writers) {
-            int f = 0;
-            for (int i = 1; i < FOLDS; i++) {
-                f = load[i] < load[f] ? i : f;
-            }
-            foldOf.put(w, f);
-            load[f] += sizes.get(w);
-        }
-        int[] fold = new int[corpus.size()];
-        for (int i = 0; i < fold.length; i++) {
-            fold[i] = writer(corpus.get(i)).map(foldOf::get).orElse(-1);
-        }
-        return fold;
-    }
-
-    private static java.util.Optional<String> writer(IntentRecord r) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(r\\d+)-").matcher(r.id());
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
-    }
-
     /** The trained model and its cross-validated report. */
     record Result(LinearModel model, ClassificationReport crossValidated) {
     }
@@ -177,8 +139,10 @@ public final class IntentTrainer {
             vectors.add(counts.values(settings.blockWeights()));
             y[i] = labels.indexOf(r.intent());
         }
+        // Folds by writer: random folds, with one writer's messages on both sides, made the model overconfident (9.8%
+        // of a new writers' split fell under a needs-triage threshold fitted for 8%).
         int[] fold = !"random".equals(System.getProperty("intent.foldBy", "writer"))
-                ? writerFolds(corpus.subList(0, corpus.size() - extras))
+                ? Calibration.writerFolds(corpus.subList(0, corpus.size() - extras).stream().map(IntentRecord::id).toList(), FOLDS)
                 : Calibration.folds(Arrays.copyOf(y, corpus.size() - extras), FOLDS, SEED);
         fold = Arrays.copyOf(fold, corpus.size());
         Arrays.fill(fold, corpus.size() - extras, corpus.size(), -1);

@@ -14,6 +14,41 @@ public final class Calibration {
     private Calibration() {
     }
 
+    /** A writer's id prefix: "r12" in "r12-it-0001". */
+    private static final java.util.regex.Pattern WRITER = java.util.regex.Pattern.compile("^(r\\d+)-");
+
+    /** The writer of a record id ("r12" for "r12-it-0001"), or empty for records without one (the older corpora). */
+    public static java.util.Optional<String> writer(String id) {
+        java.util.regex.Matcher m = WRITER.matcher(id);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    /**
+     * Folds by writer: a fold number 0 … k-1 per record id, every writer's records ({@link #writer}) in one fold, so
+     * a fold measures a model on writers it was not trained on, as a frozen split written by others and real mail
+     * do. Writers are dealt, largest first, to the fold with the fewest records. Records without a writer are in no
+     * fold (-1): trained on in every fold, never held out.
+     */
+    public static int[] writerFolds(List<String> ids, int k) {
+        java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
+        for (String id : ids) {
+            writer(id).ifPresent(w -> sizes.merge(w, 1, Integer::sum));
+        }
+        List<String> writers = new ArrayList<>(sizes.keySet());
+        writers.sort(java.util.Comparator.comparing((String w) -> -sizes.get(w)).thenComparing(w -> w));
+        long[] load = new long[k];
+        java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
+        for (String w : writers) {
+            int f = 0;
+            for (int i = 1; i < k; i++) {
+                f = load[i] < load[f] ? i : f;
+            }
+            foldOf.put(w, f);
+            load[f] += sizes.get(w);
+        }
+        return ids.stream().mapToInt(id -> writer(id).map(foldOf::get).orElse(-1)).toArray();
+    }
+
     /** A fold number 0 … k-1 per item, stratified by {@code strata} (items of a stratum spread evenly). */
     public static int[] folds(int[] strata, int k, long seed) {
         int[] fold = new int[strata.length];
