@@ -79,6 +79,19 @@ public final class DynamoDbTicketStore implements TicketStore {
         return appends.transaction(message, personalDataExpiresAt, triage);
     }
 
+    /**
+     * SnapStart priming (the API's): {@code messages} encoded as intake stores them, handed through a query answer's
+     * builder as the SDK hands a page's items, and decoded as {@link #find} decodes them, all in memory: no DynamoDB
+     * call, nothing stored. The API's first {@code GET /tickets/{id}} of a ticket that exists then finds the message
+     * codec's code, lambdas and the SDK's item copiers linked (priming's own read of the reserved seller finds nothing).
+     */
+    public static List<com.deskbridge.domain.ticket.TicketMessage> roundTrip(List<InboundMessage> messages) {
+        software.amazon.awssdk.services.dynamodb.model.QueryResponse page =
+                software.amazon.awssdk.services.dynamodb.model.QueryResponse.builder()
+                        .items(messages.stream().map(ItemCodec::messageItem).toList()).build();
+        return page.items().stream().map(ItemCodec::message).toList();
+    }
+
     @Override
     public Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now) {
         return listing.find(seller, id, now);

@@ -96,6 +96,15 @@ class DynamoDbTicketStoreTest {
     }
 
     @Test
+    void primingsInMemoryRoundTripDecodesAMessageAsTheTicketReadDoes() {
+        InboundMessage m = msg("e-prime", "th-prime", T0);
+        store.append(m, KEEP_UNTIL, Triage.NONE);
+
+        assertThat(DynamoDbTicketStore.roundTrip(List.of(m)))
+                .containsExactlyElementsOf(store.find(seller, m.ticketId(), NOW).orElseThrow().messages());
+    }
+
+    @Test
     void aRedeliveredMessageChangesNothing() {
         InboundMessage m = msg("e1", "th1", T0);
         store.append(m, KEEP_UNTIL, Triage.NONE);
