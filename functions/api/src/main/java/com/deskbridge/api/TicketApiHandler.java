@@ -10,7 +10,9 @@ import com.deskbridge.domain.sla.Priority;
 import com.deskbridge.domain.ticket.Channel;
 import com.deskbridge.domain.ticket.Sender;
 import com.deskbridge.domain.ticket.TicketDetail;
-import com.deskbridge.domain.ticket.TicketMessage;
+import com.deskbridge.domain.ticket.Attachment;
+import com.deskbridge.domain.ticket.InboundMessage;
+import com.deskbridge.domain.ticket.OutgoingReply;
 import com.deskbridge.domain.ticket.TicketStatus;
 import com.deskbridge.domain.ticket.TicketSummary;
 import com.deskbridge.enrichment.DynamoDbTicketEnrichmentStore;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbTicketCorrelations;
+import com.deskbridge.adapters.dynamodb.DynamoDbTicketStore;
 import com.deskbridge.adapters.logging.Correlation;
 import com.deskbridge.adapters.logging.JsonLogging;
 import com.deskbridge.domain.ticket.TicketId;
@@ -141,7 +144,10 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      * rendered the way {@code GET /tickets/{id}} renders a found, enriched one: a sample order with an item and a
      * package and a DHL shipment with its events, passed through the enrichment item codec in memory
      * ({@link DynamoDbTicketEnrichmentStore#roundTrip}: no DynamoDB call), then the view (its actions, notes, presence
-     * and history are read, all empty) and the response's Jackson serialisation. Only GET routes and in-memory work:
+     * and history are read, all empty) and the response's Jackson serialisation; its message and a reply to it were
+     * encoded and decoded by the ticket store's item codec in memory ({@link DynamoDbTicketStore#roundTrip}); then the
+     * same view as a found ticket gets it, with its enrichment read from the table (nothing there). Only GET routes,
+     * reads and in-memory work:
      * nothing is stored, sent or queued, no money moves.
      */
     void prime() {
@@ -157,6 +163,9 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 null), null);
         TicketEnrichment enrichment = DynamoDbTicketEnrichmentStore.roundTrip(primingEnrichment(ticket));
         http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming", Optional.of(enrichment))));
+        // the view as a found ticket gets it: its enrichment read from the table (GetItem of the reserved seller's
+        // ticket: nothing there), which the in-memory render above skips
+        http(ApiResponse.ok(app.views().ticketView(ticket, "snapstart-priming")));
         LOG.debug("SnapStart priming answered {}", status);
     }
 
@@ -208,9 +217,15 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         TicketSummary summary = new TicketSummary(TicketId.parse("taaaaaaaaaaaaaaaaaaaaaaaa"), seller, Channel.AMAZON,
                 "A1PA6795UKMFR9", "302-0000000-0000000", "Priming", "Where is my order?", TicketStatus.OPEN, at, at, at, 1,
                 "WHERE_IS_MY_ORDER", Set.of("shipping-status"), Priority.NORMAL, null, at.plusSeconds(86_400));
-        return new TicketDetail(summary, List.of(TicketMessage.inbound("maaaaaaaaaaaaaaaaaaaaaaaa", "priming-1",
-                new Sender("priming@marketplace.amazon.de", "Priming - Amazon Marketplace"), "Where is my order?",
-                "Hello, where is my order?", false, List.of(), at)));
+        // its message as intake stores it and an agent's reply as the API records it, as the ticket read decodes them
+        // (in memory, DynamoDbTicketStore.roundTrip); the message with an attachment, as buyers' messages often have
+        InboundMessage message = new InboundMessage(Channel.AMAZON, seller, "A1PA6795UKMFR9", "priming-1", "priming-thread",
+                "302-0000000-0000000", new Sender("priming@marketplace.amazon.de", "Priming - Amazon Marketplace"),
+                "Where is my order?", "Hello, where is my order?", false,
+                List.of(new Attachment("priming.pdf", "application/pdf", 1_024)), at);
+        OutgoingReply reply = new OutgoingReply("raaaaaaaaaaaaaaaaaaaaaaaa", "snapstart-priming",
+                "Your parcel is on its way.", at.plusSeconds(60), false);
+        return new TicketDetail(summary, DynamoDbTicketStore.roundTrip(message, reply));
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

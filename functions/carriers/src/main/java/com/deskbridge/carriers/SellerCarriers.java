@@ -67,6 +67,23 @@ public final class SellerCarriers implements TrackingSource {
         };
     }
 
+    /**
+     * Finds out, for every carrier, whether {@code seller} stored its own credentials ({@link #usesOwn}), one carrier
+     * after the other: enrichment calls it while the seller's order is read, so that the parcels' look-ups find the
+     * answer cached ({@link #LOOKUP_TTL}) instead of reading the secret between the order and the carrier. For a seller
+     * already known here it reads nothing; otherwise one secret per carrier, each read once (the look-ups then read
+     * none), some of them for carriers this order does not use.
+     */
+    @Override
+    public void prepare(String sellerId) {
+        if (sellerId == null) {
+            return;
+        }
+        for (TrackingUpstream upstream : TrackingUpstream.values()) {
+            usesOwn(sellerId, upstream);
+        }
+    }
+
     /** Whether look-ups of {@code upstream} for {@code seller} use the seller's own credentials now. */
     public boolean usesOwn(String seller, TrackingUpstream upstream) {
         String name = secretName(prefix, seller, upstream);

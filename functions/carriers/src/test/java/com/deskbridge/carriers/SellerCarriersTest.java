@@ -165,4 +165,28 @@ class SellerCarriersTest {
         assertThat(sim.accountCounts("ups").get("seller-a")).containsEntry("trackingCalls", 1);
         assertThat(List.of(sim.accountCounts("ups").get("default").get("tokensIssued"))).containsExactly(1);
     }
+
+    @Test
+    void preparingASellerReadsEachCarrierSecretOnceAndTheLookUpsThenReadNone() {
+        start();
+        secrets.put(SellerCarriers.secretName(PREFIX, "seller-d", TrackingUpstream.UPS),
+                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
+        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+
+        carriers.prepare("seller-d");
+        carriers.prepare("seller-d");
+        for (TrackingUpstream u : TrackingUpstream.values()) {
+            assertThat(secretReads.get(SellerCarriers.secretName(PREFIX, "seller-d", u)).get())
+                    .as("%s: read once by the first preparation, not by the second", u).isEqualTo(1);
+        }
+        TrackingSource d = carriers.forSeller("seller-d");
+        assertThat(d.track(Carrier.UPS, UPS_NUMBER)).isInstanceOf(TrackingSource.Found.class);
+        assertThat(d.track(Carrier.DHL, "00340434161094042557")).isInstanceOf(TrackingSource.Found.class);
+        assertThat(secretReads.get(SellerCarriers.secretName(PREFIX, "seller-d", TrackingUpstream.DHL)).get())
+                .as("the look-ups found the answers prepared").isEqualTo(1);
+        assertThat(sim.accountCounts("ups").get("seller-a")).as("own UPS credentials, as without preparation")
+                .containsEntry("trackingCalls", 1);
+        assertThat(sim.accountCounts("dhl").get("default")).as("no own DHL secret: the stack's account")
+                .containsEntry("trackingCalls", 1);
+    }
 }

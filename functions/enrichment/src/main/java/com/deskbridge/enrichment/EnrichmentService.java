@@ -43,6 +43,7 @@ public final class EnrichmentService {
     private final LogisticsEventPublisher publisher;
     private final Clock clock;
     private final ChannelOrderSources channels;
+    private final TrackingSource carriers;
 
     /** FBA shipments from {@code orders} (its FBA shipments report). */
     public EnrichmentService(AmazonOrders orders, TrackingSource carriers, TrackingCache cache,
@@ -67,6 +68,7 @@ public final class EnrichmentService {
                              ChannelOrderSources channels) {
         this.channels = Objects.requireNonNull(channels);
         this.orders = Objects.requireNonNull(orders);
+        this.carriers = Objects.requireNonNull(carriers);
         this.tracking = new ParcelTracking(orders, fbaShipments, carriers, cache, clock, linkLocale);
         this.store = Objects.requireNonNull(store);
         this.evidence = new EnrichmentEvidence(evidence);
@@ -91,6 +93,13 @@ public final class EnrichmentService {
         if (r.reason() == EnrichmentRequest.Reason.LINK_ORDER) {
             return linkOrder(r, current.get());
         }
+        TicketEnrichment previous = current.get().enrichment();
+        // a ticket's first enrichment (a buyer waits for it): which carrier accounts the seller's parcels are tracked
+        // with is found out while the order is read, not after it (TrackingSource.prepare)
+        Future<Object> carrierAccounts = previous == null ? ParallelLookups.start(() -> {
+            carriers.prepare(r.sellerId());
+            return null;
+        }) : null;
         // eBay and Shopify tickets read their order at that channel when the seller has an account there (issue 15);
         // the ticket's channel picks the source, then the order is read while the PENDING state is written
         // (ParallelLookups)
@@ -100,7 +109,6 @@ public final class EnrichmentService {
         Future<Optional<AmazonOrders.Lookup>> orderLookup = ParallelLookups.start(() -> channelOrders.isPresent()
                 ? channelOrders.get().source().order(r.sellerId(), r.orderId()).map(o -> new AmazonOrders.Lookup(o, Optional.empty()))
                 : orders.lookup(r.sellerId(), r.orderId(), r.marketplaceId()));
-        TicketEnrichment previous = current.get().enrichment();
         if (previous == null) {
             store.write(r.sellerId(), r.ticketId(), new TicketEnrichment(EnrichmentState.PENDING,
                     "reading order and tracking", now, r.orderId(), r.marketplaceId(), null, null, List.of(), null));
@@ -123,6 +131,9 @@ public final class EnrichmentService {
             return writeState(r, previous, EnrichmentState.FAILED, without != null ? noAccount(without, r.orderId())
                     : "order " + r.orderId() + " not found for this seller"
                             + (channelOrders.isPresent() ? " on " + service : ""), false);
+        }
+        if (carrierAccounts != null) {
+            ParallelLookups.join(carrierAccounts); // never fails (TrackingSource.prepare); what it found out is cached
         }
         ParcelTracking.Tracked tracked = tracking.track(r, lookup.get(), previous, now);
         OrderSummary order = lookup.get().summary();

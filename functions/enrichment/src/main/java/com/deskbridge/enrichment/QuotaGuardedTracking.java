@@ -58,6 +58,12 @@ public final class QuotaGuardedTracking implements TrackingSource {
         return (carrier, trackingNumber) -> track(carrier, trackingNumber, sellerId);
     }
 
+    /** Finding out which account the seller's look-ups use asks no quota: no carrier is called. */
+    @Override
+    public void prepare(String sellerId) {
+        delegate.prepare(sellerId);
+    }
+
     private TrackingResult track(Carrier carrier, String trackingNumber, String sellerId) {
         Carrier c = carrier == null ? Carrier.OTHER : carrier;
         TrackingUpstream u = c.upstream();

@@ -36,6 +36,12 @@ class EnrichmentBenchmarkTest {
     private static final long ARRIVAL_GAP_MS = 300;
     /** -Denrichment.benchmark.primed=true: the handler runs its SnapStart priming before the cold round. */
     private static final boolean PRIMED = Boolean.getBoolean("enrichment.benchmark.primed");
+    /**
+     * -Denrichment.benchmark.secretsLatencyMs=N: each secret read that is not cached takes N ms, as a GetSecretValue
+     * round trip does in AWS (default 30); cached as the function's SecretsManagerSource caches them (found or missing,
+     * longer than a run lasts).
+     */
+    private static final long SECRETS_LATENCY_MS = Long.getLong("enrichment.benchmark.secretsLatencyMs", 30);
 
     /**
      * Two rounds of {@link #TICKETS_PER_SELLER} tickets per seller through one handler: "cold" is a container's first
@@ -61,7 +67,9 @@ class EnrichmentBenchmarkTest {
             List<String[]> cold = work(f, sellers);
             List<String[]> warm = work(f, sellers);
             f.start();
-            EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
+            AtomicInteger secretReads = new AtomicInteger();
+            EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock), null,
+                    latent(f.secrets(), secretReads));
             EnrichmentHandler handler = new EnrichmentHandler(w);
             RefreshTest.drainEnrichmentQueue(f.seller);
             System.out.println();
@@ -70,9 +78,11 @@ class EnrichmentBenchmarkTest {
                     handler.prime();
                 }
             }
+            System.out.printf("[benchmark] secret reads take %d ms each when not cached (-Denrichment.benchmark.secretsLatencyMs)%n",
+                    SECRETS_LATENCY_MS);
             round(PRIMED ? "cold after SnapStart priming (a restored container's first messages)"
-                    : "cold (a container's first messages)", f, w, handler, cold);
-            round("warm (the same container's next messages)", f, w, handler, warm);
+                    : "cold (a container's first messages)", f, w, handler, cold, secretReads);
+            round("warm (the same container's next messages)", f, w, handler, warm, secretReads);
         }
     }
 
@@ -109,8 +119,9 @@ class EnrichmentBenchmarkTest {
     }
 
     /** Paced arrivals on the enrichment queue, {@link #WORKERS} workers receiving and handling them; prints the figures. */
-    private static void round(String label, Fixture f, EnrichmentWiring w, EnrichmentHandler handler, List<String[]> work)
-            throws Exception {
+    private static void round(String label, Fixture f, EnrichmentWiring w, EnrichmentHandler handler, List<String[]> work,
+                              AtomicInteger secretReads) throws Exception {
+        int secretsBefore = secretReads.get();
         int spApiBefore = spApiCalls(f);
         int lwaBefore = f.spApi.callCount("lwa.token");
         int getOrderBefore = f.spApi.callCount("orders.getOrder");
@@ -190,6 +201,41 @@ class EnrichmentBenchmarkTest {
                 (f.spApi.callCount("orders.getOrder") - getOrderBefore) / n, (f.spApi.callCount("lwa.token") - lwaBefore) / n,
                 (carrierCalls(f, false) + carrierCalls(f, true) - carrierBefore - carrierTokensBefore) / n,
                 (carrierCalls(f, false) - carrierBefore) / n, (carrierCalls(f, true) - carrierTokensBefore) / n);
+        System.out.printf("[benchmark]   secret reads (not cached) per message: %.2f%n", (secretReads.get() - secretsBefore) / n);
+    }
+
+    /**
+     * {@code secrets} as the function's SecretsManagerSource answers them: a read not cached takes
+     * {@link #SECRETS_LATENCY_MS} (counted in {@code reads}); then the secret, or its absence, is cached. Concurrent first
+     * reads of one name each pay (and count) their own read, as they would in the function.
+     */
+    private static com.deskbridge.http.SecretSource latent(com.deskbridge.http.SecretSource secrets, AtomicInteger reads) {
+        Map<String, Map<String, String>> found = new ConcurrentHashMap<>();
+        Map<String, Boolean> missing = new ConcurrentHashMap<>();
+        return name -> {
+            Map<String, String> known = found.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (missing.containsKey(name)) {
+                throw new com.deskbridge.http.MissingSecretException(name);
+            }
+            reads.incrementAndGet();
+            try {
+                Thread.sleep(SECRETS_LATENCY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Map<String, String> value = secrets.secret(name);
+                found.put(name, value);
+                return value;
+            } catch (com.deskbridge.http.MissingSecretException e) {
+                missing.put(name, true);
+                throw e;
+            }
+        };
     }
 
     @Test

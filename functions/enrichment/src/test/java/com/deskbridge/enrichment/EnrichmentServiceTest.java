@@ -309,6 +309,83 @@ class EnrichmentServiceTest {
         assertThat(logisticsEvents(ticket, 1)).hasSize(1);
     }
 
+    /**
+     * A ticket's first enrichment finds out which carrier accounts the seller's parcels go through while the order is
+     * read (TrackingSource.prepare, in parallel with getOrder), not between the order and the carrier: the order
+     * look-up here waits until the preparation has started, and the tracking finds it done. The result is the same.
+     */
+    @Test
+    void theSellersCarrierAccountsAreFoundOutWhileTheOrderIsRead() throws Exception {
+        String dhl = f.dhlNumber();
+        String orderId = f.orderId();
+        f.fbmOrder(orderId, "-PT12H", "DHL:" + dhl);
+        f.shipment("dhl", dhl, "+PT20H", "-PT6H|transit|Processed|Koeln");
+        f.start();
+        EnrichmentWiring w = f.wiring();
+        String ticket = f.ticket(orderId, null);
+        java.util.concurrent.CountDownLatch preparing = new java.util.concurrent.CountDownLatch(1);
+        List<String> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.deskbridge.logistics.TrackingSource carriers = new com.deskbridge.logistics.TrackingSource() {
+            @Override
+            public TrackingResult track(com.deskbridge.logistics.Carrier carrier, String number) {
+                return w.tracking().track(carrier, number);
+            }
+
+            @Override
+            public com.deskbridge.logistics.TrackingSource forSeller(String seller) {
+                com.deskbridge.logistics.TrackingSource own = w.tracking().forSeller(seller);
+                return (carrier, number) -> {
+                    steps.add(prepared.contains(seller) ? "tracked after preparation" : "tracked unprepared");
+                    return own.track(carrier, number);
+                };
+            }
+
+            @Override
+            public void prepare(String seller) {
+                preparing.countDown();
+                w.tracking().prepare(seller);
+                prepared.add(seller);
+            }
+        };
+        SpApiOrderSource spApi = new SpApiOrderSource(spApiOf(w), SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9"));
+        AmazonOrders orders = new AmazonOrders() {
+            @Override
+            public java.util.Optional<Lookup> lookup(String seller, String order, String marketplace) {
+                try {
+                    steps.add(preparing.await(30, java.util.concurrent.TimeUnit.SECONDS)
+                            ? "order read while preparing" : "order read before any preparation");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return spApi.lookup(seller, order, marketplace);
+            }
+
+            @Override
+            public java.util.Optional<com.deskbridge.spapi.McfPackageTracking> mcfTracking(String seller, String marketplace, int packageNumber) {
+                return spApi.mcfTracking(seller, marketplace, packageNumber);
+            }
+
+            @Override
+            public List<com.deskbridge.spapi.FbaShipment> shipments(String seller, String marketplace, String order, java.time.Instant purchased,
+                                               java.time.Instant now) {
+                return spApi.shipments(seller, marketplace, order, purchased, now);
+            }
+        };
+        EnrichmentService service = new EnrichmentService(orders, spApi, carriers, w.cache(), w.store(), evidence(),
+                events -> { }, f.clock, java.util.Locale.GERMANY);
+
+        EnrichmentService.Result result = service.enrich(f.request(ticket, orderId));
+
+        assertThat(result.state()).isEqualTo(EnrichmentState.COMPLETE);
+        assertThat(result.carrierCalls()).isEqualTo(1);
+        assertThat(steps).containsExactly("order read while preparing", "tracked after preparation");
+        assertThat(prepared).containsExactly(f.seller);
+        // a later enrichment of the same ticket (a refresh) prepares nothing: the ticket's first one is what a buyer waits for
+        service.enrich(f.request(ticket, orderId));
+        assertThat(prepared).containsExactly(f.seller);
+    }
+
     private com.deskbridge.spapi.SpApiClient spApiOf(EnrichmentWiring w) {
         return new com.deskbridge.spapi.SpApiClient(java.net.http.HttpClient.newHttpClient(), f.clock, f.sleeper(), f.secrets(),
                 new com.deskbridge.spapi.InMemoryQuotaProvider(f.clock),

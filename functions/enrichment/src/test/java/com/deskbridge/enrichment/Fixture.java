@@ -159,6 +159,12 @@ final class Fixture implements AutoCloseable {
 
     /** {@code channelOrders}: the eBay / Shopify orders of tickets from those channels (null: none). */
     EnrichmentWiring wiring(CarrierBudgets budgets, QuotaProvider spApiQuotas, ChannelOrderSources channelOrders) {
+        return wiring(budgets, spApiQuotas, channelOrders, secrets());
+    }
+
+    /** ... reading its secrets from {@code secrets} (the benchmark's, which answer with Secrets Manager's latency). */
+    EnrichmentWiring wiring(CarrierBudgets budgets, QuotaProvider spApiQuotas, ChannelOrderSources channelOrders,
+                            SecretSource secrets) {
         CarrierSettings carrierSettings = CarrierSettings.production().withBaseUrls(u -> carriers.baseUrl(CarrierSettings.key(u)))
                 .withMaxQuotaWait(Duration.ZERO);
         Map<com.deskbridge.logistics.TrackingUpstream, CarrierSettings.Endpoint> endpoints = new HashMap<>();
@@ -171,7 +177,7 @@ final class Fixture implements AutoCloseable {
                 SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9"), carrierSettings, budgets,
                 TrackingFreshness.defaults(), Locale.GERMANY, spApiQuotas, channelOrders);
         return EnrichmentWiring.of(s, TestStack.get().dynamoDbClient(), TestStack.get().sqsClient(), TestStack.events(),
-                secrets(), HttpClient.newHttpClient(), clock, clock::advance);
+                secrets, HttpClient.newHttpClient(), clock, clock::advance);
     }
 
     /** Budgets with only the daily/hourly windows, so tests on a clock that stands still are not throttled per second. */

@@ -19,6 +19,16 @@ public interface TrackingSource {
         return this;
     }
 
+    /**
+     * Readies look-ups on behalf of {@code sellerId} before its parcels are known: called while the seller's order is
+     * being read, on another thread, so that a source that must first find out which account the seller's look-ups go
+     * through (a seller's own carrier credentials, or the stack's) has found out when the parcels arrive, instead of
+     * asking then. Reads only what the look-ups would read anyway, and only once; never throws (whatever it could not
+     * find out is asked again at the look-up). By default nothing.
+     */
+    default void prepare(String sellerId) {
+    }
+
     /** The three answers a tracking lookup can give. */
     sealed interface TrackingResult permits Found, NotFound, Unavailable {}
 

@@ -79,6 +79,21 @@ public final class DynamoDbTicketStore implements TicketStore {
         return appends.transaction(message, personalDataExpiresAt, triage);
     }
 
+    /**
+     * SnapStart priming (the API's): a buyer's {@code message} encoded as intake stores it and an agent's {@code reply}
+     * to it as the API records it, handed through a query answer's builder as the SDK hands a page's items, and decoded
+     * as {@link #find} decodes them, all in memory: no DynamoDB call, nothing stored. The API's first
+     * {@code GET /tickets/{id}} of a ticket that exists then finds the message codec's code (both directions), lambdas
+     * and the SDK's item copiers linked (priming's own read of the reserved seller finds nothing).
+     */
+    public static List<com.deskbridge.domain.ticket.TicketMessage> roundTrip(InboundMessage message, OutgoingReply reply) {
+        software.amazon.awssdk.services.dynamodb.model.QueryResponse page =
+                software.amazon.awssdk.services.dynamodb.model.QueryResponse.builder().items(List.of(
+                        ItemCodec.messageItem(message),
+                        ItemCodec.replyItem(reply, message.seller(), message.ticketId(), message.subject()))).build();
+        return page.items().stream().map(ItemCodec::message).toList();
+    }
+
     @Override
     public Optional<TicketDetail> find(SellerId seller, TicketId id, Instant now) {
         return listing.find(seller, id, now);

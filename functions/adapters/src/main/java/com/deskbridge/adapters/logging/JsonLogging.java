@@ -97,6 +97,28 @@ public final class JsonLogging {
         };
     }
 
+    /** Open {@link #quietly} calls; while any is open, stdout takes only ERROR lines. */
+    private static final java.util.concurrent.atomic.AtomicInteger QUIET = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger HELD_BACK = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Runs {@code work} with the {@code com.deskbridge} lines below ERROR kept off stdout (whatever thread logs them) and
+     * returns how many were kept off. For SnapStart priming only: its dummy requests' writes are refused on purpose
+     * (PrimingWrites), and the refusals' WARN lines would tell an operator of failures that are none. Priming runs
+     * before the container takes any request, so no request's line is held back; ERROR lines are always written, and
+     * {@link #capture() captures} (tests) see every line.
+     */
+    public static int quietly(Runnable work) {
+        int before = HELD_BACK.get();
+        QUIET.incrementAndGet();
+        try {
+            work.run();
+        } finally {
+            QUIET.decrementAndGet();
+        }
+        return HELD_BACK.get() - before;
+    }
+
     /** Writes each record at once; never closes the stream it was given (JUL's shutdown hook closes handlers). */
     static final class StdoutHandler extends StreamHandler {
         StdoutHandler(java.io.PrintStream out) {
@@ -105,6 +127,10 @@ public final class JsonLogging {
 
         @Override
         public synchronized void publish(LogRecord record) {
+            if (QUIET.get() > 0 && isLoggable(record) && record.getLevel().intValue() < Level.SEVERE.intValue()) {
+                HELD_BACK.incrementAndGet();
+                return;
+            }
             super.publish(record);
             flush();
         }

@@ -96,6 +96,18 @@ class DynamoDbTicketStoreTest {
     }
 
     @Test
+    void primingsInMemoryRoundTripDecodesAMessageAsTheTicketReadDoes() {
+        InboundMessage m = msg("e-prime", "th-prime", T0);
+        store.append(m, KEEP_UNTIL, Triage.NONE);
+        com.deskbridge.domain.ticket.OutgoingReply reply = new com.deskbridge.domain.ticket.OutgoingReply(
+                "rprimeprimeprimeprimeprim", "agent-1", "Your parcel is on its way.", T0.plusSeconds(60), false);
+        store.recordReply(seller, m.ticketId(), reply, KEEP_UNTIL);
+
+        assertThat(DynamoDbTicketStore.roundTrip(m, reply))
+                .containsExactlyElementsOf(store.find(seller, m.ticketId(), NOW).orElseThrow().messages());
+    }
+
+    @Test
     void aRedeliveredMessageChangesNothing() {
         InboundMessage m = msg("e1", "th1", T0);
         store.append(m, KEEP_UNTIL, Triage.NONE);

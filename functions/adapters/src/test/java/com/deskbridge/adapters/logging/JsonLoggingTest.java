@@ -46,6 +46,35 @@ class JsonLoggingTest {
     }
 
     @Test
+    void whileQuietOnlyErrorLinesReachStdoutAndTheOthersAreCountedThenAllLinesAgain() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        JsonLogging.StdoutHandler handler = new JsonLogging.StdoutHandler(new java.io.PrintStream(captured, true));
+        java.util.function.BiConsumer<Level, String> log = (level, message) -> {
+            LogRecord r = new LogRecord(level, message);
+            r.setLoggerName("com.deskbridge.intake.IntakeBatch");
+            handler.publish(r);
+        };
+
+        int heldBack = JsonLogging.quietly(() -> {
+            log.accept(Level.WARNING, "priming refusal one");
+            log.accept(Level.INFO, "priming info");
+            Thread other = new Thread(() -> log.accept(Level.WARNING, "priming refusal on another thread"));
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            log.accept(Level.SEVERE, "priming error");
+        });
+        log.accept(Level.WARNING, "a real request's warning");
+
+        assertThat(heldBack).isEqualTo(3);
+        assertThat(captured.toString()).doesNotContain("priming refusal").doesNotContain("priming info")
+                .contains("priming error").contains("a real request's warning");
+    }
+
+    @Test
     void deepStackTracesAreCutButKeepTheirHeadline() {
         Throwable deep = recurse(200);
         String trace = JsonLogging.JsonLineFormatter.trace(deep);

@@ -50,7 +50,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  *       most 2x).</li>
  * </ol>
  * Each function gets the events its trigger delivers, prepared so that the first and the following requests take the
- * same path: new buyer messages for intake and its overflow function, order look-ups for enrichment (asked by those messages), queued replies for
+ * same path ({@link #compared}, printed under the table): new buyer messages for intake and its overflow function,
+ * order look-ups for enrichment each of a seller new to the container (so that the first request's LWA token fetch is
+ * compared with requests that fetch one too, as every seller's first message after a restore does), queued replies for
  * the sender, notifications of feeds that are not ours for the feed notification function, the schedules' own runs.
  * {@code -Dbench.writeClassLists=true} also writes each handler's SnapStart class list (the classes its first request
  * loads) into its module's {@code src/main/resources/snapstart/}.
@@ -72,6 +74,11 @@ public final class ColdStarts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELLER = LocalRunner.DEMO_SELLER;
     private static final int SELLERS = EVENTS / 25 + 1;
+    /**
+     * Enrichment's events are each of a seller new to the container (its own SP-API authorisation): the first request
+     * after a restore fetches that seller's LWA token, and so do the hundred it is compared with.
+     */
+    private static final int NEW_SELLERS = EVENTS;
 
     private ColdStarts() {
     }
@@ -116,6 +123,11 @@ public final class ColdStarts {
                     f.function(), f.freshMs(), f.trivialMs(), f.freshRatio(), f.constructMs(), f.primeMs(),
                     f.primedFirstMs(), f.medianMs(), f.primedRatio(), f.belowFloor() ? "*" : " ", f.jarMb());
         }
+        System.out.println("  What each primed figure compares (the first request after priming, as after a SnapStart restore, "
+                + "against later requests of the same kind):");
+        for (Figures f : figures) {
+            System.out.printf(Locale.ROOT, "    %-27s %s%n", f.function(), compared(f.function()));
+        }
         if (figures.stream().anyMatch(Figures::belowFloor)) {
             System.out.printf(Locale.ROOT, "  * median below %.1f ms (a few microseconds of work): the first request is "
                     + "compared with %.1f ms instead of the median%n", FLOOR_MS, FLOOR_MS);
@@ -126,6 +138,26 @@ public final class ColdStarts {
                         + figures.stream().filter(f -> f.primedRatio() > 2.0).map(Figures::function).toList() + ")");
     }
 
+    /**
+     * What the first primed request and the hundred after it are, per function: requests of the same kind, so that the
+     * ratio is what being the first after a restore costs, not a difference in the work asked for.
+     */
+    static String compared(String function) {
+        return switch (function) {
+            case "ApiFunction" -> "GET /tickets/{id} of one ticket of the demo seller, the same request each time";
+            case "IntakeFunction", "IntakeOverflowFunction" -> "one new buyer message each, of the bench sellers "
+                    + "(five sellers in turn: the first is the first of its seller, as are the next four)";
+            case "EnrichmentFunction" -> "one order look-up each, every one of a seller new to the container: each "
+                    + "fetches its seller's LWA token and reads its seller's carrier secrets, the first and the hundred alike";
+            case "SenderFunction" -> "one queued reply each, in the same relay conversation";
+            case "FeedNotificationFunction" -> "one notification each of a feed that is not ours";
+            case "PreTokenGenerationFunction" -> "the same token-generation trigger each time";
+            case "ActionsFunction" -> "the same queued action (the sample event) each time";
+            default -> "a scheduled run each time (the first run can find work the following ones do not: see "
+                    + "the answers printed above)";
+        };
+    }
+
     static List<Figures> run(Path project, boolean writeClassLists) throws Exception {
         Path world = Files.createTempFile("deskbridge-bench-world", ".json");
         ObjectNode fast = (ObjectNode) LocalWorld.demoWorld();
@@ -134,7 +166,7 @@ public final class ColdStarts {
         // the bench sellers' own SP-API authorisations: Amazon's quotas are per selling partner
         ArrayNode credentials = (ArrayNode) spapi.get("credentials");
         String clientId = credentials.get(0).path("clientId").asText();
-        for (int i = 0; i < SELLERS; i++) {
+        for (int i = 0; i < SELLERS + NEW_SELLERS; i++) {
             credentials.addObject().put("sellerId", "A2BENCHSELLER" + i).put("clientId", clientId);
         }
         JSON.writeValue(world.toFile(), fast);
@@ -343,7 +375,11 @@ public final class ColdStarts {
             List<Map<String, String>> credentials = runner.world().spApi().credentials();
             for (int i = 0; i < SELLERS; i++) {
                 runner.world().secrets().put(LocalRunner.SPAPI_SECRET_PREFIX + benchSeller(i),
-                        credentials.get(credentials.size() - SELLERS + i));
+                        credentials.get(credentials.size() - SELLERS - NEW_SELLERS + i));
+            }
+            for (int i = 0; i < NEW_SELLERS; i++) {
+                runner.world().secrets().put(LocalRunner.SPAPI_SECRET_PREFIX + newSeller(i),
+                        credentials.get(credentials.size() - NEW_SELLERS + i));
             }
             // an Amazon relay conversation of the demo seller: the API reads it, the sender answers in it
             String thread = "bench-relay-" + System.nanoTime();
@@ -389,15 +425,21 @@ public final class ColdStarts {
             return envelopes;
         }
 
-        /** Intake (in this process) handles new buyer messages until the enrichment queue holds a request per event. */
+        /**
+         * The enrichment queue emptied of what other probes left there (order look-ups of the intake probes' sellers),
+         * then intake (in this process) handles one buyer message of each new seller ({@link #newSeller}), in order:
+         * the queue then holds one order look-up per event, each of a seller no request before it saw.
+         */
         private void askForOrderLookUps() {
             String url = runner.stack().queueUrl("EnrichmentQueue");
-            int waiting = Integer.parseInt(runner.stack().sqsClient().getQueueAttributes(a -> a.queueUrl(url)
-                    .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-            List<String> envelopes = intakeEnvelopes("bench-enrichment-");
-            for (int from = 0; from + waiting < EVENTS; from += 10) {
-                runner.stack().invoke("IntakeFunction", sqsEvent(envelopes.subList(from, Math.min(from + 10, EVENTS - waiting))));
+            runner.stack().sqsClient().purgeQueue(r -> r.queueUrl(url));
+            List<String> envelopes = new ArrayList<>();
+            for (int i = 0; i < EVENTS; i++) {
+                envelopes.add(envelope(newSeller(i), "ebay", "bench-enrichment-" + i + "-" + System.nanoTime(),
+                        "bench-enrichment-" + i + "-" + System.nanoTime(), "buyer_bench_" + i, orders.get(i % orders.size())));
+            }
+            for (int from = 0; from < EVENTS; from += 10) {
+                runner.stack().invoke("IntakeFunction", sqsEvent(envelopes.subList(from, Math.min(from + 10, EVENTS))));
             }
         }
 
@@ -448,6 +490,11 @@ public final class ColdStarts {
 
         private static String benchSeller(int i) {
             return "bench-seller-" + i % SELLERS;
+        }
+
+        /** Event {@code i}'s own seller: none of the other events is of it. */
+        private static String newSeller(int i) {
+            return "bench-new-seller-" + i;
         }
 
         private static String envelope(String seller, String channel, String id, String thread, String sender, String order) {
