@@ -57,7 +57,7 @@ final class PhoneRule {
                 i++;
                 continue;
             }
-            int end = extend(f, i);
+            int end = trim(f, i, extend(f, i));
             if (end < n && Character.isLetter(f.charAt(end))) {
                 i = end + 1;
                 continue;
@@ -136,21 +136,49 @@ final class PhoneRule {
         return lastDigit < 0 ? i + 1 : lastDigit + 1;
     }
 
+    /**
+     * The run {@code [start, end)} cut where it stops being one number: before a bracket it opens and does not close
+     * ("n° 012345 (75011 Paris)", "0800 123 4567 (24h)"), and at a line break unless a phone word leads to it (digits
+     * on two lines are one number only after a phone word: "composez le 09 87⏎65 43 21", while "+49 30 1234567⏎10115
+     * Berlin" is a number above a postcode).
+     */
+    private static int trim(String f, int start, int end) {
+        int cut = end;
+        int open = f.indexOf('(', start + 1);
+        if (open > 0 && open < end) {
+            int close = f.indexOf(')', open);
+            if (close < 0 || close >= end) {
+                cut = open;
+            }
+        }
+        int lineBreak = f.indexOf('\n', start);
+        if (lineBreak > 0 && lineBreak < cut && !phoneWordLast(before(f, start))) {
+            cut = lineBreak;
+        }
+        while (cut > start + 1 && !isDigit(f.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
+    }
+
+    /** The text before {@code start} on its line, at most {@link #WINDOW} characters. */
+    private static String before(String f, int start) {
+        int lineStart = f.lastIndexOf('\n', start - 1);
+        return f.substring(Math.max(Math.max(0, start - WINDOW), lineStart + 1), start);
+    }
+
+    /** A phone word closes {@code before}: none, or none after the last id word, is no phone word. */
+    private static boolean phoneWordLast(String before) {
+        int phoneAt = lastMatch(PHONE_WORD, before)[0];
+        return phoneAt >= 0 && phoneAt > lastMatch(ID_WORD, before)[0];
+    }
+
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '\u2013' || c == '\u2014'
                 || c == '\n';
     }
 
     private static boolean isPhone(String f, int start, int end) {
-        int open = f.indexOf('(', start + 1);
-        int close = open < 0 ? -1 : f.indexOf(')', open);
-        if (open > 0 && open < end && (close < 0 || close >= end)) {
-            // an opening bracket never closed inside the run starts something else: "n° 012345 (75011 Paris)"
-            end = open;
-            while (end > start && !isDigit(f.charAt(end - 1))) {
-                end--;
-            }
-        }
         String s = f.substring(start, end);
         if (YEAR_LED.matcher(s).lookingAt() || codeContinues(f, end)) {
             return false; // a reference that starts with a year ("2026-04-117") or runs on into letters ("…/B")
@@ -169,17 +197,11 @@ final class PhoneRule {
                 || price(f, start, end) || isbn(s, digits) || codeAround(f, start, end, digits)) {
             return false;
         }
-        int from = Math.max(0, start - WINDOW);
-        int lineStart = f.lastIndexOf('\n', start - 1);
-        String before = f.substring(Math.max(from, lineStart + 1), start);
-        int[] phoneAt = lastMatch(PHONE_WORD, before);
+        String before = before(f, start);
         int[] idAt = lastMatch(ID_WORD, before);
         boolean idClose = idAt[0] >= 0 && words(before.substring(idAt[1])) <= ID_WORD_REACH;
-        if (phoneAt[0] >= 0 && phoneAt[0] > idAt[0]) {
+        if (phoneWordLast(before)) {
             return true;
-        }
-        if (s.indexOf('\n') >= 0) {
-            return false; // digits on two lines are one number only after a phone word ("composez le 09 87⏎65 43 21")
         }
         if (idClose) {
             return false;

@@ -136,6 +136,17 @@ class LexicalDetectorsTest {
         String called = "Pour aller plus vite, composez le 04 72\n10 20 30 (jusqu'à 18h).";
         assertThat(lexical(called)).extracting(f -> called.substring(f.start(), f.end())).containsExactly("04 72\n10 20 30");
         assertThat(lexical("Größen auf Lager: 0 12\n34 56 78 Stück.")).isEmpty();
+        String signature = "Lena Krause\n+49 30 1234567\n10115 Berlin";
+        assertThat(lexical(signature)).extracting(f -> signature.substring(f.start(), f.end()))
+                .containsExactly("+49 30 1234567");
+    }
+
+    /** A bracket the number opens and does not close ends the number: "(24h)" is no part of it. */
+    @Test
+    void aBracketOpenedAfterTheDigitsEndsTheNumber() {
+        String hotline = "Unsere Hotline 0800 123 4567 (24h) hilft gern.";
+        assertThat(lexical(hotline)).extracting(f -> hotline.substring(f.start(), f.end()))
+                .containsExactly("0800 123 4567");
     }
 
     /** The span covers the whole obfuscated form, from the mailbox to the top-level domain. */
