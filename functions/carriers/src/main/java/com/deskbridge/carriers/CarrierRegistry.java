@@ -124,6 +124,14 @@ public final class CarrierRegistry implements TrackingSource {
         return adapters.get(upstream);
     }
 
+    /**
+     * Puts {@code upstream}'s credential (an OAuth token, an API key) in its adapter's cache unless it is there, so that
+     * the next look-up does not wait for it; never throws (the look-up asks again and reports a failure).
+     */
+    public void readyCredentials(TrackingUpstream upstream) {
+        adapters.get(upstream).readyCredentials();
+    }
+
     /** The client-side quota guarding {@code upstream} (shared by all calls through this registry). */
     public Quota quota(TrackingUpstream upstream) {
         return quotas.get(upstream);

@@ -37,6 +37,8 @@ public final class SellerCarriers implements TrackingSource {
     private final Clock clock;
     private final Map<String, CarrierRegistry> sellers = new ConcurrentHashMap<>();
     private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
+    /** One lock per secret name: concurrent look-ups of one name wait for a single read. */
+    private final Map<String, Object> reading = new ConcurrentHashMap<>();
 
     public SellerCarriers(CarrierRegistry shared, SecretSource secrets, String prefix, Clock clock) {
         this.shared = Objects.requireNonNull(shared);
@@ -84,34 +86,58 @@ public final class SellerCarriers implements TrackingSource {
         }
     }
 
-    /** Whether look-ups of {@code upstream} for {@code seller} use the seller's own credentials now. */
+    /**
+     * Whether look-ups of {@code upstream} for {@code seller} use the seller's own credentials now. Callers asking about
+     * the same secret at the same time (a preparation and a look-up, two messages of a new seller) share one read.
+     */
     public boolean usesOwn(String seller, TrackingUpstream upstream) {
         String name = secretName(prefix, seller, upstream);
-        Instant now = clock.instant();
         Lookup known = lookups.get(name);
-        if (known != null && now.isBefore(known.until())) {
+        if (known != null && clock.instant().isBefore(known.until())) {
             return known.own();
         }
-        boolean own;
-        try {
-            secrets.secret(name); // the fields are read again by the adapter; only existence matters here
-            own = true;
-        } catch (MissingSecretException e) {
-            own = false;
-        } catch (RuntimeException e) {
-            // Secrets Manager failed (throttled, denied, unreachable): the stack's credentials this time, asked again at
-            // the next look-up; tracking never stops over it
-            LOG.warning(() -> "seller carrier secret " + name + " could not be read; using the stack's credentials");
-            return false;
+        synchronized (reading.computeIfAbsent(name, k -> new Object())) {
+            Instant now = clock.instant();
+            known = lookups.get(name);
+            if (known != null && now.isBefore(known.until())) {
+                return known.own(); // read by the caller this one waited for
+            }
+            boolean own;
+            try {
+                secrets.secret(name); // the fields are read again by the adapter; only existence matters here
+                own = true;
+            } catch (MissingSecretException e) {
+                own = false;
+            } catch (RuntimeException e) {
+                // Secrets Manager failed (throttled, denied, unreachable): the stack's credentials this time, asked again
+                // at the next look-up; tracking never stops over it
+                LOG.warning(() -> "seller carrier secret " + name + " could not be read; using the stack's credentials");
+                return false;
+            }
+            lookups.put(name, new Lookup(own, now.plus(LOOKUP_TTL)));
+            return own;
         }
-        lookups.put(name, new Lookup(own, now.plus(LOOKUP_TTL)));
-        return own;
+    }
+
+    /**
+     * Readies the credential of the account {@code seller}'s look-ups of {@code upstream} go through (the seller's own or
+     * the stack's, {@link #usesOwn}): its OAuth token fetched, its API key read, unless cached
+     * ({@link CarrierRegistry#readyCredentials}). Never throws.
+     */
+    @Override
+    public void readyCredentials(String sellerId, TrackingUpstream upstream) {
+        (sellerId == null ? shared : registry(sellerId, upstream)).readyCredentials(upstream);
     }
 
     private TrackingSource source(String seller, TrackingUpstream upstream) {
+        return registry(seller, upstream).adapter(upstream);
+    }
+
+    /** The registry holding the account {@code seller}'s look-ups of {@code upstream} use. */
+    private CarrierRegistry registry(String seller, TrackingUpstream upstream) {
         if (!usesOwn(seller, upstream)) {
-            return shared.adapter(upstream);
+            return shared;
         }
-        return sellers.computeIfAbsent(seller, s -> shared.withSecrets(secrets, u -> secretName(prefix, s, u))).adapter(upstream);
+        return sellers.computeIfAbsent(seller, s -> shared.withSecrets(secrets, u -> secretName(prefix, s, u)));
     }
 }

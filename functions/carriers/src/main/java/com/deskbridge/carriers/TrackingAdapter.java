@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,8 @@ abstract class TrackingAdapter implements TrackingSource {
     /** Token endpoints are not part of the tracking budget; retries there are bounded by UpstreamHttp. */
     static final Quota UNLIMITED = () -> Quota.GRANTED;
     static final Duration API_KEY_RELOAD = Duration.ofMinutes(15);
+    /** After a credential could not be readied ahead of a look-up, how long {@link #readyCredentials} leaves it alone. */
+    static final Duration READY_RETRY = Duration.ofMinutes(5);
 
     final TrackingUpstream upstream;
     final CarrierSettings.Endpoint endpoint;
@@ -51,6 +54,7 @@ abstract class TrackingAdapter implements TrackingSource {
     final Clock clock;
     final Locale linkLocale;
     final AccessTokenCache tokens;
+    private volatile Instant readyAgainAt = Instant.MIN;
 
     TrackingAdapter(TrackingUpstream upstream, CarrierSettings.Endpoint endpoint, SecretSource secrets, UpstreamHttp http,
                     Quota quota, Clock clock, Locale linkLocale) {
@@ -62,6 +66,25 @@ abstract class TrackingAdapter implements TrackingSource {
         this.clock = Objects.requireNonNull(clock);
         this.linkLocale = linkLocale;
         this.tokens = new AccessTokenCache(clock, this::issueToken);
+    }
+
+    /**
+     * Puts this adapter's credential in its cache ahead of a look-up, unless it is there: an OAuth token is fetched (a
+     * look-up asking meanwhile waits for that fetch instead of starting its own), an API key read from its secret. Never
+     * throws: a credential that could not be readied is left alone for {@link #READY_RETRY}, and a look-up asks for it
+     * itself and reports what went wrong.
+     */
+    void readyCredentials() {
+        Instant now = clock.instant();
+        if (now.isBefore(readyAgainAt)) {
+            return;
+        }
+        try {
+            tokens.token();
+        } catch (RuntimeException e) {
+            readyAgainAt = now.plus(READY_RETRY);
+            LOG.fine(() -> name() + ": credentials not readied ahead of a look-up (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Obtains a token (OAuth adapters) or reads the API key (key adapters). */

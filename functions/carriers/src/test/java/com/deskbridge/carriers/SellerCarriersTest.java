@@ -189,4 +189,84 @@ class SellerCarriersTest {
         assertThat(sim.accountCounts("dhl").get("default")).as("no own DHL secret: the stack's account")
                 .containsEntry("trackingCalls", 1);
     }
+
+    @Test
+    void readyingACarriersCredentialsFetchesItsTokenOnceAndTheLookUpUsesIt() {
+        start();
+        secrets.put(SellerCarriers.secretName(PREFIX, "seller-e", TrackingUpstream.UPS),
+                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
+        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+
+        carriers.readyCredentials("seller-e", TrackingUpstream.UPS);
+        carriers.readyCredentials("seller-e", TrackingUpstream.UPS);
+        assertThat(sim.accountCounts("ups").get("seller-a")).as("the seller's own account: one token, kept")
+                .containsEntry("tokensIssued", 1).containsEntry("trackingCalls", 0);
+        assertThat(carriers.forSeller("seller-e").track(Carrier.UPS, UPS_NUMBER)).isInstanceOf(TrackingSource.Found.class);
+        assertThat(sim.accountCounts("ups").get("seller-a")).as("the look-up used the readied token")
+                .containsEntry("tokensIssued", 1).containsEntry("trackingCalls", 1);
+        assertThat(sim.tokenCallCount("ups")).isEqualTo(1);
+
+        // a seller without its own UPS account readies the stack's token, once for every such seller
+        carriers.readyCredentials("seller-f", TrackingUpstream.UPS);
+        carriers.readyCredentials("seller-g", TrackingUpstream.UPS);
+        assertThat(sim.tokenCallCount("ups")).isEqualTo(2);
+        assertThat(secretReads.get(SellerCarriers.secretName(PREFIX, "seller-f", TrackingUpstream.UPS)).get())
+                .as("which account: read once").isEqualTo(1);
+    }
+
+    @Test
+    void aCredentialThatCannotBeReadiedIsLeftToTheLookUpForAWhile() {
+        start();
+        secrets.put(SellerCarriers.secretName(PREFIX, "seller-h", TrackingUpstream.UPS),
+                Map.of("clientId", "seller-a-ups", "clientSecret", "not-the-secret"));
+        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+
+        carriers.readyCredentials("seller-h", TrackingUpstream.UPS); // refused: nothing thrown
+        carriers.readyCredentials("seller-h", TrackingUpstream.UPS);
+        assertThat(sim.tokenCallCount("ups")).as("refused once, not asked again right away").isEqualTo(1);
+        TrackingSource.TrackingResult looked = carriers.forSeller("seller-h").track(Carrier.UPS, UPS_NUMBER);
+        assertThat(looked).as("the look-up asks itself and says why").isInstanceOf(TrackingSource.Unavailable.class);
+        assertThat(((TrackingSource.Unavailable) looked).reason()).contains("ups");
+        assertThat(sim.tokenCallCount("ups")).isEqualTo(2);
+
+        clock.advance(TrackingAdapter.READY_RETRY.plusSeconds(1));
+        carriers.readyCredentials("seller-h", TrackingUpstream.UPS);
+        assertThat(sim.tokenCallCount("ups")).as("readied again after the pause").isEqualTo(3);
+    }
+
+    @Test
+    void askingAboutOneSecretAtTheSameTimeReadsItOnce() throws Exception {
+        start();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        SecretSource slow = name -> {
+            if (name.startsWith(PREFIX)) {
+                reads.incrementAndGet();
+                reading.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return source.secret(name);
+        };
+        SellerCarriers carriers = new SellerCarriers(registry, slow, PREFIX, clock);
+        Thread first = new Thread(() -> carriers.usesOwn("seller-i", TrackingUpstream.UPS));
+        first.start();
+        assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread second = new Thread(() -> carriers.usesOwn("seller-i", TrackingUpstream.UPS));
+        second.start();
+        // the second asker waits: for the first one's read, or (were reads not shared) inside a read of its own
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (second.getState() != Thread.State.BLOCKED && second.getState() != Thread.State.WAITING
+                && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        release.countDown();
+        first.join();
+        second.join();
+        assertThat(reads.get()).isEqualTo(1);
+    }
 }

@@ -29,6 +29,17 @@ public interface TrackingSource {
     default void prepare(String sellerId) {
     }
 
+    /**
+     * Readies the credential look-ups of {@code upstream} on behalf of {@code sellerId} need (an OAuth token, an API
+     * key), unless the source has it cached: called with {@link #prepare} while the seller's order is read, one
+     * upstream per thread, so that the first parcel at a carrier in a container does not wait for the carrier's token
+     * after the order. Which carriers the order uses is not known then, so this may fetch the token of a carrier the
+     * order does not use: once per account, token lifetime and container. Never throws (a credential not readied is
+     * asked for by the look-up). By default nothing.
+     */
+    default void readyCredentials(String sellerId, TrackingUpstream upstream) {
+    }
+
     /** The three answers a tracking lookup can give. */
     sealed interface TrackingResult permits Found, NotFound, Unavailable {}
 
