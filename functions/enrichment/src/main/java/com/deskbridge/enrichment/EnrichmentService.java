@@ -94,16 +94,24 @@ public final class EnrichmentService {
             return linkOrder(r, current.get());
         }
         TicketEnrichment previous = current.get().enrichment();
-        // a ticket's first enrichment (a buyer waits for it): which carrier accounts the seller's parcels are tracked
-        // with is found out while the order is read, not after it (TrackingSource.prepare)
-        Future<Object> carrierAccounts = previous == null ? ParallelLookups.start(() -> {
-            carriers.prepare(r.sellerId());
-            return null;
-        }) : null;
+        // a ticket's first enrichment (a buyer waits for it): the seller's carrier accounts and the carriers' credentials
+        // are readied while the order is read, not after it (CarrierPreparation)
+        CarrierPreparation carriersReady = previous == null ? CarrierPreparation.start(carriers, r.sellerId())
+                : CarrierPreparation.NONE;
+        try {
+            return enrich(r, current.get(), previous, carriersReady, now);
+        } finally {
+            carriersReady.awaitCredentials();
+        }
+    }
+
+    /** {@link #enrich(EnrichmentRequest)} of a ticket found, whose last context is {@code previous}. */
+    private Result enrich(EnrichmentRequest r, TicketEnrichmentStore.Current current, TicketEnrichment previous,
+                          CarrierPreparation carriersReady, Instant now) {
         // eBay and Shopify tickets read their order at that channel when the seller has an account there (issue 15);
         // the ticket's channel picks the source, then the order is read while the PENDING state is written
         // (ParallelLookups)
-        String ticketChannel = current.get().channel();
+        String ticketChannel = current.channel();
         Optional<ChannelOrderSources.Orders> channelOrders = channels.orders(r.sellerId(), ticketChannel);
         String service = channelOrders.map(ChannelOrderSources.Orders::name).orElse("SP-API");
         Future<Optional<AmazonOrders.Lookup>> orderLookup = ParallelLookups.start(() -> channelOrders.isPresent()
@@ -132,9 +140,7 @@ public final class EnrichmentService {
                     : "order " + r.orderId() + " not found for this seller"
                             + (channelOrders.isPresent() ? " on " + service : ""), false);
         }
-        if (carrierAccounts != null) {
-            ParallelLookups.join(carrierAccounts); // never fails (TrackingSource.prepare); what it found out is cached
-        }
+        carriersReady.awaitAccounts(); // never fails (TrackingSource.prepare); what it found out is cached
         ParcelTracking.Tracked tracked = tracking.track(r, lookup.get(), previous, now);
         OrderSummary order = lookup.get().summary();
         String orderFingerprint = EnrichmentEvidence.orderFingerprint(order, tracked.reportParcels());

@@ -64,6 +64,12 @@ public final class QuotaGuardedTracking implements TrackingSource {
         delegate.prepare(sellerId);
     }
 
+    /** Readying a credential asks no quota: token endpoints are not part of the tracking budgets. */
+    @Override
+    public void readyCredentials(String sellerId, TrackingUpstream upstream) {
+        delegate.readyCredentials(sellerId, upstream);
+    }
+
     private TrackingResult track(Carrier carrier, String trackingNumber, String sellerId) {
         Carrier c = carrier == null ? Carrier.OTHER : carrier;
         TrackingUpstream u = c.upstream();
