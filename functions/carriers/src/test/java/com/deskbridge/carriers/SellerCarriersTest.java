@@ -59,6 +59,17 @@ class SellerCarriersTest {
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 2, new Random(7)));
     }
 
+    /**
+     * The simulator and the registry started, {@code seller}'s own UPS secret stored (client {@code seller-a-ups}, the
+     * simulator's account {@code seller-a}, with {@code clientSecret}), and the sellers' carriers over them.
+     */
+    private SellerCarriers startWithOwnUps(String seller, String clientSecret) {
+        start();
+        secrets.put(SellerCarriers.secretName(PREFIX, seller, TrackingUpstream.UPS),
+                Map.of("clientId", "seller-a-ups", "clientSecret", clientSecret));
+        return new SellerCarriers(registry, source, PREFIX, clock);
+    }
+
     @AfterEach
     void stop() {
         if (sim != null) {
@@ -121,10 +132,7 @@ class SellerCarriersTest {
 
     @Test
     void aSellerWithItsOwnSecretUsesItsOwnAccountAndTokenOthersTheStacks() {
-        start();
-        secrets.put(SellerCarriers.secretName(PREFIX, "seller-a", TrackingUpstream.UPS),
-                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
-        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+        SellerCarriers carriers = startWithOwnUps("seller-a", "seller-a-ups-secret");
 
         TrackingSource a = carriers.forSeller("seller-a");
         TrackingSource b = carriers.forSeller("seller-b");
@@ -168,10 +176,7 @@ class SellerCarriersTest {
 
     @Test
     void preparingASellerReadsEachCarrierSecretOnceAndTheLookUpsThenReadNone() {
-        start();
-        secrets.put(SellerCarriers.secretName(PREFIX, "seller-d", TrackingUpstream.UPS),
-                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
-        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+        SellerCarriers carriers = startWithOwnUps("seller-d", "seller-a-ups-secret");
 
         carriers.prepare("seller-d");
         carriers.prepare("seller-d");
@@ -192,10 +197,7 @@ class SellerCarriersTest {
 
     @Test
     void readyingACarriersCredentialsFetchesItsTokenOnceAndTheLookUpUsesIt() {
-        start();
-        secrets.put(SellerCarriers.secretName(PREFIX, "seller-e", TrackingUpstream.UPS),
-                Map.of("clientId", "seller-a-ups", "clientSecret", "seller-a-ups-secret"));
-        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+        SellerCarriers carriers = startWithOwnUps("seller-e", "seller-a-ups-secret");
 
         carriers.readyCredentials("seller-e", TrackingUpstream.UPS);
         carriers.readyCredentials("seller-e", TrackingUpstream.UPS);
@@ -216,10 +218,7 @@ class SellerCarriersTest {
 
     @Test
     void aCredentialThatCannotBeReadiedIsLeftToTheLookUpForAWhile() {
-        start();
-        secrets.put(SellerCarriers.secretName(PREFIX, "seller-h", TrackingUpstream.UPS),
-                Map.of("clientId", "seller-a-ups", "clientSecret", "not-the-secret"));
-        SellerCarriers carriers = new SellerCarriers(registry, source, PREFIX, clock);
+        SellerCarriers carriers = startWithOwnUps("seller-h", "not-the-secret");
 
         carriers.readyCredentials("seller-h", TrackingUpstream.UPS); // refused: nothing thrown
         carriers.readyCredentials("seller-h", TrackingUpstream.UPS);

@@ -2,18 +2,11 @@ package com.deskbridge.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deskbridge.spapi.FbaShipment;
 import com.deskbridge.spapi.InMemoryQuotaProvider;
-import com.deskbridge.spapi.McfPackageTracking;
-import com.deskbridge.spapi.SpApiClient;
-import com.deskbridge.spapi.SpApiEndpoints;
-import java.net.http.HttpClient;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +36,20 @@ class CarrierPreparationTest {
         f.start();
         EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
         List<String> steps = Collections.synchronizedList(new ArrayList<>());
-        EnrichmentService service = new EnrichmentService(waitingForTheUpsToken(steps), w.tracking(), w.cache(), w.store(),
+        // each order look-up first waits (up to 10 s) until the simulator was asked for a UPS token, then notes whether it was
+        EnrichmentService service = new EnrichmentService(f.spApiOrders(() -> {
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (f.carriers.tokenCallCount("ups") == 0 && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            steps.add(f.carriers.tokenCallCount("ups") > 0 ? "order read with the UPS token requested"
+                    : "order read before any UPS token request");
+        }), w.tracking(), w.cache(), w.store(),
                 new com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog(TestStack.get().dynamoDbClient(), TestStack.table(),
                         f.clock), events -> { }, f.clock, Locale.GERMANY);
 
@@ -59,42 +65,5 @@ class CarrierPreparationTest {
         assertThat(f.carriers.callCount("ups")).as("one tracking call per parcel").isEqualTo(2);
         assertThat(f.spApi.callCount("lwa.token")).as("one LWA token for the seller").isEqualTo(1);
         assertThat(f.spApi.callCount("orders.getOrder")).isEqualTo(2);
-    }
-
-    /**
-     * The fixture's orders through SP-API, each look-up first waiting (up to 10 s) until the simulator issued a UPS
-     * token, then noting whether it had.
-     */
-    private AmazonOrders waitingForTheUpsToken(List<String> steps) {
-        SpApiOrderSource spApi = new SpApiOrderSource(new SpApiClient(HttpClient.newHttpClient(), f.clock, f.sleeper(),
-                f.secrets(), new InMemoryQuotaProvider(f.clock), SpApiEndpoints.local(f.spApi.baseUrl(), f.spApi.lwaUrl())),
-                SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9"));
-        return new AmazonOrders() {
-            @Override
-            public Optional<Lookup> lookup(String seller, String order, String marketplace) {
-                long until = System.nanoTime() + 10_000_000_000L;
-                while (f.carriers.tokenCallCount("ups") == 0 && System.nanoTime() < until) {
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }
-                steps.add(f.carriers.tokenCallCount("ups") > 0 ? "order read with the UPS token requested"
-                        : "order read before any UPS token request");
-                return spApi.lookup(seller, order, marketplace);
-            }
-
-            @Override
-            public Optional<McfPackageTracking> mcfTracking(String seller, String marketplace, int packageNumber) {
-                return spApi.mcfTracking(seller, marketplace, packageNumber);
-            }
-
-            @Override
-            public List<FbaShipment> shipments(String seller, String marketplace, String order, Instant purchased, Instant now) {
-                return spApi.shipments(seller, marketplace, order, purchased, now);
-            }
-        };
     }
 }

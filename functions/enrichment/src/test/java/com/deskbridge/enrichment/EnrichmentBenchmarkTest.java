@@ -284,10 +284,7 @@ class EnrichmentBenchmarkTest {
     private static EnrichmentWiring withFreshness(Fixture f, TrackingFreshness freshness) {
         EnrichmentWiring base = f.wiring(Fixture.longWindowsOnly(10_000), new InMemoryQuotaProvider(f.clock));
         EnrichmentService service = new EnrichmentService(
-                new SpApiOrderSource(new com.deskbridge.spapi.SpApiClient(java.net.http.HttpClient.newHttpClient(), f.clock,
-                        f.sleeper(), f.secrets(), new InMemoryQuotaProvider(f.clock),
-                        com.deskbridge.spapi.SpApiEndpoints.local(f.spApi.baseUrl(), f.spApi.lwaUrl())),
-                        SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9")),
+                new SpApiOrderSource(f.spApiClient(), SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9")),
                 base.tracking(), new DynamoDbTrackingCache(TestStack.get().dynamoDbClient(), TestStack.table(), f.clock, freshness),
                 base.store(), new com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog(TestStack.get().dynamoDbClient(),
                 TestStack.table(), f.clock), events -> { }, f.clock, java.util.Locale.GERMANY);

@@ -291,7 +291,7 @@ class EnrichmentServiceTest {
         EnrichmentWiring w = f.wiring();
         String ticket = f.ticket(orderId, null);
         EnrichmentService down = new EnrichmentService(
-                new SpApiOrderSource(spApiOf(w), SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9")), w.tracking(),
+                new SpApiOrderSource(f.spApiClient(), SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9")), w.tracking(),
                 w.cache(), w.store(), evidence(), events -> {
                     throw new IllegalStateException("bus unavailable");
                 }, f.clock, java.util.Locale.GERMANY);
@@ -348,31 +348,15 @@ class EnrichmentServiceTest {
                 prepared.add(seller);
             }
         };
-        SpApiOrderSource spApi = new SpApiOrderSource(spApiOf(w), SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9"));
-        AmazonOrders orders = new AmazonOrders() {
-            @Override
-            public java.util.Optional<Lookup> lookup(String seller, String order, String marketplace) {
-                try {
-                    steps.add(preparing.await(30, java.util.concurrent.TimeUnit.SECONDS)
-                            ? "order read while preparing" : "order read before any preparation");
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return spApi.lookup(seller, order, marketplace);
+        AmazonOrders orders = f.spApiOrders(() -> {
+            try {
+                steps.add(preparing.await(30, java.util.concurrent.TimeUnit.SECONDS)
+                        ? "order read while preparing" : "order read before any preparation");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
-
-            @Override
-            public java.util.Optional<com.deskbridge.spapi.McfPackageTracking> mcfTracking(String seller, String marketplace, int packageNumber) {
-                return spApi.mcfTracking(seller, marketplace, packageNumber);
-            }
-
-            @Override
-            public List<com.deskbridge.spapi.FbaShipment> shipments(String seller, String marketplace, String order, java.time.Instant purchased,
-                                               java.time.Instant now) {
-                return spApi.shipments(seller, marketplace, order, purchased, now);
-            }
-        };
-        EnrichmentService service = new EnrichmentService(orders, spApi, carriers, w.cache(), w.store(), evidence(),
+        });
+        EnrichmentService service = new EnrichmentService(orders, orders, carriers, w.cache(), w.store(), evidence(),
                 events -> { }, f.clock, java.util.Locale.GERMANY);
 
         EnrichmentService.Result result = service.enrich(f.request(ticket, orderId));
@@ -384,12 +368,6 @@ class EnrichmentServiceTest {
         // a later enrichment of the same ticket (a refresh) prepares nothing: the ticket's first one is what a buyer waits for
         service.enrich(f.request(ticket, orderId));
         assertThat(prepared).containsExactly(f.seller);
-    }
-
-    private com.deskbridge.spapi.SpApiClient spApiOf(EnrichmentWiring w) {
-        return new com.deskbridge.spapi.SpApiClient(java.net.http.HttpClient.newHttpClient(), f.clock, f.sleeper(), f.secrets(),
-                new com.deskbridge.spapi.InMemoryQuotaProvider(f.clock),
-                com.deskbridge.spapi.SpApiEndpoints.local(f.spApi.baseUrl(), f.spApi.lwaUrl()));
     }
 
     static ShipmentView shipment(TicketEnrichment e, String number) {

@@ -235,6 +235,36 @@ final class Fixture implements AutoCloseable {
         return new EnrichmentRequest(seller, ticketId, orderId, "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED);
     }
 
+    /** An SP-API client of its own against the simulator (LWA tokens cached in it, in-memory quotas). */
+    com.deskbridge.spapi.SpApiClient spApiClient() {
+        return new com.deskbridge.spapi.SpApiClient(HttpClient.newHttpClient(), clock, sleeper(), secrets(),
+                new com.deskbridge.spapi.InMemoryQuotaProvider(clock), SpApiEndpoints.local(spApi.baseUrl(), spApi.lwaUrl()));
+    }
+
+    /** The fixture's orders through {@link #spApiClient()}, {@code beforeLookup} run before each order look-up. */
+    AmazonOrders spApiOrders(Runnable beforeLookup) {
+        SpApiOrderSource source = new SpApiOrderSource(spApiClient(), SellerAccounts.bySecretPrefix("spapi/", "A1PA6795UKMFR9"));
+        return new AmazonOrders() {
+            @Override
+            public java.util.Optional<Lookup> lookup(String sellerId, String orderId, String marketplaceId) {
+                beforeLookup.run();
+                return source.lookup(sellerId, orderId, marketplaceId);
+            }
+
+            @Override
+            public java.util.Optional<com.deskbridge.spapi.McfPackageTracking> mcfTracking(String sellerId, String marketplaceId,
+                                                                                           int packageNumber) {
+                return source.mcfTracking(sellerId, marketplaceId, packageNumber);
+            }
+
+            @Override
+            public List<com.deskbridge.spapi.FbaShipment> shipments(String sellerId, String marketplaceId, String orderId,
+                                                                   java.time.Instant purchaseDate, java.time.Instant now) {
+                return source.shipments(sellerId, marketplaceId, orderId, purchaseDate, now);
+            }
+        };
+    }
+
     Sleeper sleeper() {
         return clock::advance;
     }
