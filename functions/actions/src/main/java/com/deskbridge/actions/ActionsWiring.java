@@ -4,6 +4,7 @@ import com.deskbridge.adapters.sqs.DeadLetterQueue;
 import com.deskbridge.adapters.sqs.DeadLetterSink;
 import org.slf4j.LoggerFactory;
 import com.deskbridge.adapters.aws.AwsClients;
+import com.deskbridge.adapters.aws.PrimingWrites;
 import com.deskbridge.adapters.config.Env;
 import com.deskbridge.adapters.dynamodb.DynamoDbEvidenceLog;
 import com.deskbridge.adapters.secrets.SecretsManagerSource;
@@ -63,9 +64,20 @@ public record ActionsWiring(OrderActions orderActions, FeedSubmitter submitter, 
      * (simulator), FEED_MAX_MESSAGES, FEED_POLL_AFTER_MINUTES, FEED_ATTENTION_AFTER_MINUTES.
      */
     public static ActionsWiring fromEnvironment() {
+        return fromEnvironment(AwsClients.dynamoDb(), AwsClients.sqs());
+    }
+
+    /**
+     * Production wiring on the container's clients, which refuse every write and find the work queues (GSI3) empty
+     * while {@code writes} runs SnapStart priming ({@link PrimingWrites#guard(DynamoDbClient, String)}): the schedule's
+     * dummy run reads no seller's work, so it writes nothing and calls no upstream.
+     */
+    public static ActionsWiring fromEnvironment(PrimingWrites writes) {
+        return fromEnvironment(writes.guard(AwsClients.dynamoDb(), Keys.GSI3), writes.guard(AwsClients.sqs()));
+    }
+
+    private static ActionsWiring fromEnvironment(DynamoDbClient dynamo, SqsClient sqs) {
         Clock clock = Clock.systemUTC();
-        DynamoDbClient dynamo = AwsClients.dynamoDb();
-        SqsClient sqs = AwsClients.sqs();
         String table = Env.require("TICKETS_TABLE");
         SpApiAccess spApi = SpApiAccess.fromEnvironment(dynamo, table, SecretsManagerSource.fromEnvironment(), clock);
         SubmitTrigger trigger = Env.get("ACTIONS_QUEUE_URL").<SubmitTrigger>map(url -> new SqsSubmitTrigger(sqs, url)).orElse(SubmitTrigger.NONE);

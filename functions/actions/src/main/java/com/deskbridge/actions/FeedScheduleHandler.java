@@ -1,5 +1,6 @@
 package com.deskbridge.actions;
 
+import com.deskbridge.adapters.aws.PrimingWrites;
 import com.deskbridge.adapters.aws.SnapStartPriming;
 import com.deskbridge.adapters.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -30,9 +31,31 @@ public final class FeedScheduleHandler implements RequestHandler<ScheduledEvent,
     /** SnapStart priming (template.yaml: SnapStart on every function); held here, the CRaC context holds it weakly. */
     private SnapStartPriming priming;
 
+    /**
+     * Used by the Lambda runtime: its own wiring (not the queue handlers' shared one), whose clients refuse every write
+     * and find the work queues empty while its SnapStart priming runs ({@link ActionsWiring#fromEnvironment(PrimingWrites)}).
+     */
     public FeedScheduleHandler() {
-        this(FeedNotificationHandler.Holder.WIRING);
-        priming = SnapStartPriming.register(FeedScheduleHandler.class, null);
+        this(new PrimingWrites());
+    }
+
+    private FeedScheduleHandler(PrimingWrites writes) {
+        this(ActionsWiring.fromEnvironment(writes));
+        priming = SnapStartPriming.register(FeedScheduleHandler.class, () -> writes.during(this::prime),
+                SnapStartPriming.WRITE_PATH_ROUNDS);
+    }
+
+    /**
+     * SnapStart priming: a scheduled run, as EventBridge sends it, through the whole path of a run that finds no work
+     * (the submitter's recovery and queue, the batcher, the poller, the channel confirmations, the summary, the
+     * metrics flush), on clients that read the work queues' reserved partition and refuse writes: nothing is read of
+     * any seller, written, submitted or asked of Amazon, eBay or Shopify.
+     */
+    private void prime() {
+        String summary = handleRequest(new ScheduledEvent(), null);
+        if (!summary.matches("(\\w+=0 ?)+")) { // every count 0: it found no work, so it did none
+            throw new IllegalStateException("the priming run found work: " + summary);
+        }
     }
 
     public FeedScheduleHandler(ActionsWiring wiring) {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -41,12 +42,16 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  *       (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html);</li>
  *   <li>SQS SendMessage and SendMessageBatch go to a sibling of the addressed queue that does not exist
  *       ({@value SnapStartPriming#ABSENT_QUEUE}): SQS answers QueueDoesNotExist;</li>
- *   <li>every other call that is not a read is refused here, without reaching the service.</li>
+ *   <li>every other call that is not a read is refused here, without reaching the service;</li>
+ *   <li>on a client guarded with a shared index ({@link #guard(DynamoDbClient, String)}: a schedule's), queries of
+ *       that index read the reserved partition: the schedule's run finds no work.</li>
  * </ul>
  */
 public final class PrimingWrites {
     /** A condition no item can meet. */
     static final String NEVER = "attribute_exists(PK) AND attribute_not_exists(PK)";
+    /** What a shared index's key values are prefixed with while priming runs ({@link #guard(DynamoDbClient, String)}). */
+    static final String RESERVED_PREFIX = "PRIMING#" + SnapStartPriming.RESERVED_SELLER + "#";
     private static final Set<String> DYNAMO_READS = Set.of("getItem", "query", "scan", "batchGetItem", "transactGetItems",
             "describeTable", "queryPaginator", "scanPaginator", "batchGetItemPaginator");
     private static final Set<String> SQS_READS = Set.of("getQueueUrl", "getQueueAttributes", "listQueues");
@@ -72,32 +77,53 @@ public final class PrimingWrites {
 
     /** {@code dynamo}, refusing writes while priming runs. */
     public DynamoDbClient guard(DynamoDbClient dynamo) {
-        return proxy(DynamoDbClient.class, dynamo, (method, request) -> {
-            if (request instanceof PutItemRequest p) {
-                return p.toBuilder().conditionExpression(never(p.conditionExpression())).build();
-            }
-            if (request instanceof UpdateItemRequest u) {
-                return u.toBuilder().conditionExpression(never(u.conditionExpression())).build();
-            }
-            if (request instanceof DeleteItemRequest d) {
-                return d.toBuilder().conditionExpression(never(d.conditionExpression())).build();
-            }
-            if (request instanceof TransactWriteItemsRequest t && !t.transactItems().isEmpty()) {
-                String table = tableOf(t.transactItems().get(0));
-                List<TransactWriteItem> items = new ArrayList<>();
-                items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                        .key(Map.of("PK", AttributeValue.fromS("PRIMING#" + SnapStartPriming.RESERVED_SELLER),
-                                "SK", AttributeValue.fromS("PRIMING-GUARD")))
-                        .conditionExpression(NEVER).build()).build());
-                items.addAll(t.transactItems());
-                return t.toBuilder().transactItems(items).build();
-            }
-            if (DYNAMO_READS.contains(method)) {
-                return request;
-            }
-            throw DynamoDbException.builder().statusCode(400).message(method + " refused: SnapStart priming writes nothing")
-                    .build();
-        });
+        return proxy(DynamoDbClient.class, dynamo, PrimingWrites::refuseWrite);
+    }
+
+    /**
+     * {@code dynamo}, refusing writes while priming runs, on which a scheduled run finds no work then: its queries of
+     * {@code sharedIndex} (the write-sharded work queues every seller's items are on) ask for the same key values
+     * under the reserved prefix {@code PRIMING#snapstart-priming#}, a partition nothing is ever written to. The query
+     * is built, sent and its (empty) answer parsed as a real one; no seller's item is read into the snapshot, and no
+     * work found leads to an upstream call.
+     */
+    public DynamoDbClient guard(DynamoDbClient dynamo, String sharedIndex) {
+        return proxy(DynamoDbClient.class, dynamo, (method, request) -> request instanceof QueryRequest q
+                && sharedIndex.equals(q.indexName()) ? q.toBuilder().expressionAttributeValues(
+                        reservedPartition(q.expressionAttributeValues())).build() : refuseWrite(method, request));
+    }
+
+    private static Map<String, AttributeValue> reservedPartition(Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> out = new java.util.HashMap<>(values);
+        out.replaceAll((name, v) -> v.s() == null ? v : AttributeValue.fromS(RESERVED_PREFIX + v.s()));
+        return out;
+    }
+
+    private static SdkRequest refuseWrite(String method, SdkRequest request) {
+        if (request instanceof PutItemRequest p) {
+            return p.toBuilder().conditionExpression(never(p.conditionExpression())).build();
+        }
+        if (request instanceof UpdateItemRequest u) {
+            return u.toBuilder().conditionExpression(never(u.conditionExpression())).build();
+        }
+        if (request instanceof DeleteItemRequest d) {
+            return d.toBuilder().conditionExpression(never(d.conditionExpression())).build();
+        }
+        if (request instanceof TransactWriteItemsRequest t && !t.transactItems().isEmpty()) {
+            String table = tableOf(t.transactItems().get(0));
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(Map.of("PK", AttributeValue.fromS("PRIMING#" + SnapStartPriming.RESERVED_SELLER),
+                            "SK", AttributeValue.fromS("PRIMING-GUARD")))
+                    .conditionExpression(NEVER).build()).build());
+            items.addAll(t.transactItems());
+            return t.toBuilder().transactItems(items).build();
+        }
+        if (DYNAMO_READS.contains(method)) {
+            return request;
+        }
+        throw DynamoDbException.builder().statusCode(400).message(method + " refused: SnapStart priming writes nothing")
+                .build();
     }
 
     /** {@code sqs}, sending to no queue while priming runs. */

@@ -108,8 +108,9 @@ public final class SnapStartPriming implements Resource {
      *
      * @param classesLoaded classes of the list that were loaded
      * @param failure       why a step failed (it was skipped), or null
+     * @param requests      how often the handler's own priming request ran to its end (0 without one)
      */
-    public record Report(int classesLoaded, String failure) {
+    public record Report(int classesLoaded, String failure, int requests) {
     }
 
     /** Runs the priming now (the runtime hook calls it; so do the cold-start benchmark and the tests). */
@@ -126,6 +127,7 @@ public final class SnapStartPriming implements Resource {
             failure = dynamoFailure != null ? dynamoFailure : sqsFailure != null ? sqsFailure : secretsFailure;
         }
         int heldBack = 0;
+        int[] requests = {0};
         if (request != null) {
             try {
                 // the requests' refused writes log WARN lines (a context hand-over that "failed", a batch "retried"):
@@ -133,6 +135,7 @@ public final class SnapStartPriming implements Resource {
                 heldBack = JsonLogging.quietly(() -> {
                     for (int round = 0; round < rounds; round++) {
                         request.run();
+                        requests[0]++;
                     }
                 });
             } catch (RuntimeException e) {
@@ -143,7 +146,7 @@ public final class SnapStartPriming implements Resource {
         }
         LOG.info("SnapStart priming of {}: {} classes loaded, {} ms, {} log lines of its dummy requests below ERROR not "
                 + "written", handler.getSimpleName(), loaded, (System.nanoTime() - start) / 1_000_000, heldBack);
-        return new Report(loaded, failure);
+        return new Report(loaded, failure, requests[0]);
     }
 
     private int loadClasses() {

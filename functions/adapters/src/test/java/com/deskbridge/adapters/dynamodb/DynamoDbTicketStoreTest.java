@@ -380,4 +380,39 @@ class DynamoDbTicketStoreTest {
         assertThat(primed.append(m, KEEP_UNTIL, Triage.NONE)).as("after priming").isEqualTo(AppendOutcome.APPENDED);
         assertThat(store.find(seller, m.ticketId(), NOW)).isPresent();
     }
+
+    /**
+     * A schedule's priming (the actions schedule: PrimingWrites#guard(client, index)) runs its real queries of the
+     * shared work queues, but on the reserved partition: work a seller has waiting there is not read while priming
+     * runs, and is read as usual before and after; queries of the table itself pass unchanged.
+     */
+    @Test
+    void whilePrimingASchedulesQueriesOfTheSharedIndexFindNoSellersWork() {
+        String queue = "ACTQ#priming-test-" + seller.value();
+        table.client().putItem(p -> p.tableName(table.name()).item(Map.of("PK", AttributeValue.fromS("S#" + seller.value()
+                + "#T#t1"), "SK", AttributeValue.fromS("A#a1"), "GSI3PK", AttributeValue.fromS(queue),
+                "GSI3SK", AttributeValue.fromS("2026-11-20T10:00:00Z#" + seller.value() + "#t1#a1"))));
+        com.deskbridge.adapters.aws.PrimingWrites writes = new com.deskbridge.adapters.aws.PrimingWrites();
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient guarded = writes.guard(table.client(), "DueBySweep");
+        java.util.function.Supplier<Integer> waiting = () -> guarded.query(QueryRequest.builder().tableName(table.name())
+                .indexName("DueBySweep").keyConditionExpression("GSI3PK = :p AND GSI3SK <= :now")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(queue), ":now", AttributeValue.fromS("9")))
+                .build()).count();
+        java.util.function.Supplier<Integer> ticket = () -> guarded.query(q -> q.tableName(table.name())
+                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS("S#" + seller.value() + "#T#t1")))).count();
+        List<Integer> whilePriming = new ArrayList<>();
+
+        assertThat(waiting.get()).as("before priming").isEqualTo(1);
+        writes.during(() -> {
+            whilePriming.add(waiting.get());
+            whilePriming.add(ticket.get());
+            assertThatThrownBy(() -> guarded.deleteItem(d -> d.tableName(table.name()).key(Map.of("PK",
+                    AttributeValue.fromS("S#" + seller.value() + "#T#t1"), "SK", AttributeValue.fromS("A#a1")))))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
+        });
+
+        assertThat(whilePriming).as("the queue, then the table, while priming").containsExactly(0, 1);
+        assertThat(waiting.get()).as("after priming").isEqualTo(1);
+    }
 }
