@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@link RuleId#MARKETING}, {@link RuleId#REVIEW_REQUEST} and {@link RuleId#OFF_AMAZON_CONTACT} by classifiers
@@ -16,7 +17,8 @@ import java.util.Map;
  * labels NONE and the rule) reads the reply as character n-grams, words, word pairs and negations
  * ({@link TextFeatures}) plus which of the hand-written phrase cues ({@link PhraseRule}) it contains. When the
  * reply's probability reaches the rule's threshold (stored in the model, chosen on held-out replies) the finding
- * spans the sentence the same model finds most likely. So "please leave us a 5-star review", "a good review would
+ * spans the sentence the same model finds most likely. A model trained on sentences ({@value #SENTENCE_MODEL}:
+ * marketing and review requests) decides on that sentence's probability alone. So "please leave us a 5-star review", "a good review would
  * mean a lot to our small business", "contact us before leaving negative feedback" or "the matching lid is now in
  * our store" are found in any of the eight languages, while "the 15% deal discount was applied at checkout" stays
  * allowed. The models load on the first check (not when a checker is built), once per process, into one
@@ -28,6 +30,13 @@ final class LearnedRules {
     static final String THRESHOLD = "threshold";
     /** A model parameter: 1 when the decision needs one sentence (not a greeting or sign-off) likely enough alone. */
     static final String BY_SENTENCE = "bySentence";
+    /**
+     * A model parameter: 1 when the rule's model was trained on single sentences (of each reply that breaks the rule
+     * the sentence most likely to, every sentence of the replies that do not) and a reply's decision score is its most
+     * likely sentence's probability: a marketing line at the end of a long helpful reply ("PS: refer a friend and you
+     * both get $10 off!") is not diluted by the rest, and a reply is blocked for one sentence, not for its topic.
+     */
+    static final String SENTENCE_MODEL = "sentenceModel";
     /**
      * Replies with fewer words are not decided by a model: one or two words ("Hello", "Team and!") carry a single
      * feature at full strength, and a greeting word that many marketing replies open with then scored above the
@@ -93,9 +102,10 @@ final class LearnedRules {
      * from the occurrences of its own tokens (sentences end where the tokens have clause boundaries, so they are
      * exactly the features {@link #features} extracts from the sentence alone) plus the cues inside it. A greeting or
      * sign-off ({@link Sentences#salutation}) is never scored as a sentence, so it is never the offending span. With
-     * the model parameter {@value #BY_SENTENCE} set, a rule's decision score is the lower of the whole reply's and
-     * its most likely sentence's probability (so a reply is blocked only when one sentence of it, not a greeting or a
-     * sign-off, is likely enough on its own); without it, the whole reply's.
+     * the model parameter {@value #SENTENCE_MODEL} set, a rule's decision score is its most likely sentence's
+     * probability; with {@value #BY_SENTENCE}, the lower of the whole reply's and its most likely sentence's (so a
+     * reply is blocked only when one sentence of it, not a greeting or a sign-off, is likely enough on its own);
+     * without either, the whole reply's.
      */
     void scan(String text, List<Span> phraseSpans, List<Span> out) {
         Scored scored = score(text, phraseSpans, false);
@@ -137,45 +147,91 @@ final class LearnedRules {
         cues(wholeCues, whole);
         double[] score = new double[RULES.size()];
         Sentences.Sentence[] bestSentence = new Sentences.Sentence[RULES.size()];
-        List<Sentences.Sentence> sentences = null;
+        List<Part> parts = null;
         ModelStack.Scorer[] bySentence = null;
         for (int r = 0; r < RULES.size(); r++) {
             LinearModel m = stack.models().get(r);
+            boolean sentenceModel = flag(m, SENTENCE_MODEL);
             score[r] = whole.probabilities(r)[1];
-            if (!all && score[r] < m.parameter(THRESHOLD)) {
+            if (!all && !sentenceModel && score[r] < m.parameter(THRESHOLD)) {
                 continue;
             }
-            if (sentences == null) {
-                sentences = Sentences.split(text).stream().filter(s -> !Sentences.salutation(s.text())).toList();
-                bySentence = new ModelStack.Scorer[sentences.size()];
+            if (parts == null) {
+                parts = parts(text, tokenized, phraseSpans);
+                bySentence = new ModelStack.Scorer[parts.size()];
             }
             Sentences.Sentence best = null;
             double bestP = 0;
-            for (int i = 0; i < sentences.size(); i++) {
-                Sentences.Sentence s = sentences.get(i);
+            for (int i = 0; i < parts.size(); i++) {
+                Part part = parts.get(i);
                 if (bySentence[i] == null) {
-                    List<RuleId> cues = new ArrayList<>();
-                    for (Span p : phraseSpans) {
-                        if (p.start() < s.end() && s.start() < p.end()) {
-                            cues.add(p.rule());
-                        }
-                    }
-                    int[] starts = tokenized.starts();
-                    bySentence[i] = whole.part(firstAtOrAfter(starts, s.start()), firstAtOrAfter(starts, s.end()));
-                    cues(cues, bySentence[i]);
+                    bySentence[i] = whole.part(part.from(), part.to());
+                    cues(part.cues(), bySentence[i]);
                 }
                 double p = bySentence[i].probabilities(r)[1];
                 if (best == null || p > bestP) {
                     bestP = p;
-                    best = s;
+                    best = part.sentence();
                 }
             }
             bestSentence[r] = best;
-            if (m.parameters().getOrDefault(BY_SENTENCE, 0.0) > 0) {
+            if (sentenceModel) {
+                score[r] = bestP;
+            } else if (flag(m, BY_SENTENCE)) {
                 score[r] = Math.min(score[r], bestP);
             }
         }
         return new Scored(stack.models(), score, bestSentence);
+    }
+
+    private static boolean flag(LinearModel m, String parameter) {
+        return m.parameters().getOrDefault(parameter, 0.0) > 0;
+    }
+
+    /** A sentence the models score (not a greeting or sign-off): its body tokens {@code from} to {@code to} and cues. */
+    private record Part(Sentences.Sentence sentence, int from, int to, List<RuleId> cues) {
+    }
+
+    /**
+     * The sentences of {@code text} the models score. A sentence's tokens end where the tokens have clause boundaries,
+     * so the features of its token range are exactly the features {@link #features} extracts from the sentence alone.
+     */
+    private static List<Part> parts(String text, TextNormalizer.Tokenized tokenized, List<Span> phraseSpans) {
+        List<Part> parts = new ArrayList<>();
+        int[] starts = tokenized.starts();
+        for (Sentences.Sentence s : Sentences.split(text)) {
+            if (Sentences.salutation(s.text())) {
+                continue;
+            }
+            List<RuleId> cues = new ArrayList<>();
+            for (Span p : phraseSpans) {
+                if (p.start() < s.end() && s.start() < p.end()) {
+                    cues.add(p.rule());
+                }
+            }
+            int from = firstAtOrAfter(starts, s.start());
+            int to = firstAtOrAfter(starts, s.end());
+            if (from < to) { // not a signature name (blanked, no tokens left)
+                parts.add(new Part(s, from, to, cues));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * The features of each sentence of {@code text} that {@link #scan} scores, one sink per sentence ({@code
+     * perSentence}), as a model with {@value #SENTENCE_MODEL} reads them; nothing for a reply too short to be decided.
+     */
+    static void sentenceFeatures(String text, List<Span> phraseSpans, Supplier<TextFeatures.Sink> perSentence) {
+        TextNormalizer.Tokenized tokenized = TextNormalizer.tokenize(modelText(text));
+        if (words(tokenized.tokens()) < MIN_WORDS) {
+            return;
+        }
+        for (Part part : parts(text, tokenized, phraseSpans)) {
+            TextFeatures.Sink sink = perSentence.get();
+            TextFeatures.extractBody(tokenized.tokens().subList(part.from(), part.to()), sink);
+            cues(part.cues(), sink);
+        }
     }
 
     /**

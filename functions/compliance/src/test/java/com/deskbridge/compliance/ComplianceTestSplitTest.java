@@ -20,24 +20,23 @@ class ComplianceTestSplitTest {
     static final int MIN_GROUP = 50;
 
     /**
-     * Measured on the frozen split with the models and detectors of this commit (README "Language models"): r33 to
-     * r35 and r39 to r41 in training (marketing and review-request look-alikes, off-Amazon contact in words, lexical
-     * look-alikes), the phone detector's line breaks and references. The split grew on 2026-12-07 by t5 and t6 (520
-     * replies; the checker before them decided 0.927 right) and in a second session by t7 (260, briefed without the
-     * training writers' briefs; the checker before it decided 0.985 right). The floors are the whole split's figures
-     * (1,280 replies); the checker before this commit measured decision 0.974, marketing 0.856/0.898, review requests
-     * 0.926/0.948 and off-Amazon contact 0.974/0.774 on it. Marketing precision fell (0.856 -> 0.833) as its recall
-     * rose (0.898 -> 0.962): a threshold for 0.9 precision on held-out replies cost more recall than it gained in
-     * writer-fold cross-validation (decision 0.921 -> 0.909).
+     * Measured on the frozen split with the models and detectors of this commit (README "Language models"):
+     * marketing and review requests decided by sentence models (LearnedRules.SENTENCE_MODEL), chosen by writer-fold
+     * cross-validation on the training split (decision 0.922 -> 0.946, marketing F1 0.790 -> 0.840, review requests
+     * 0.891 -> 0.932). The split (1,280 replies: the first part, t5 and t6, and t7 briefed without the training
+     * writers' briefs) was read only to measure, after the choice. The checker before this commit measured decision
+     * 0.980, marketing 0.833/0.962, review requests 0.954/0.965 on it; marketing precision is still under the
+     * issue's 0.92 (a threshold for 0.9 precision on held-out replies lost in cross-validation again: decision 0.945
+     * -> 0.941, marketing recall 0.849 -> 0.771). The floors are the whole split's figures minus {@link #MARGIN}.
      */
-    static final double DECISION = 0.980;
-    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 0.993, "de", 1.000, "fr", 0.980, "it", 0.987,
-            "es", 0.987, "nl", 0.980, "pl", 0.947, "sv", 0.967, "mixed", 0.988);
+    static final double DECISION = 0.983;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 1.000, "de", 0.987, "fr", 0.967, "it", 0.987,
+            "es", 0.987, "nl", 0.980, "pl", 0.973, "sv", 0.987, "mixed", 0.975);
     static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
             "EXTERNAL_LINK", new double[] {1.000, 0.990}, "EMAIL_ADDRESS", new double[] {1.000, 0.984},
             "PHONE_NUMBER", new double[] {0.986, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.960, 0.874},
-            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.833, 0.962},
-            "REVIEW_REQUEST", new double[] {0.954, 0.965});
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.816, 0.952},
+            "REVIEW_REQUEST", new double[] {0.988, 0.983});
 
     @Test
     void frozenSplitMeetsItsFloors() {

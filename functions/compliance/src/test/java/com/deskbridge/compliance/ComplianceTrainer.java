@@ -47,6 +47,14 @@ public final class ComplianceTrainer {
     static final float[] BLOCKS = {1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 1.0f};
     /** Decide per sentence ({@link LearnedRules#BY_SENTENCE}): the lower of the reply's and its best sentence's score. */
     static final boolean BY_SENTENCE = Boolean.parseBoolean(System.getProperty("compliance.bySentence", "false"));
+    /**
+     * The rules whose models are trained on sentences ({@link LearnedRules#SENTENCE_MODEL}, {@code
+     * -Dcompliance.sentenceRules=MARKETING,REVIEW_REQUEST}; none: every model reads the whole reply).
+     */
+    static final java.util.Set<RuleId> SENTENCE_RULES = java.util.Arrays.stream(
+                    System.getProperty("compliance.sentenceRules", "MARKETING,REVIEW_REQUEST").split(","))
+            .filter(x -> !x.isBlank()).map(String::trim).map(RuleId::valueOf)
+            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleId.class)));
     /** How many times a reply that breaks the rule counts in its model's training (a class weight). */
     static final int POSITIVE_WEIGHT = Integer.getInteger("compliance.positiveWeight", 1);
     /** The product's own texts (BuiltInTextsFixtureTest writes them): no learned rule may block one. */
@@ -71,7 +79,8 @@ public final class ComplianceTrainer {
                 .toList();
         TrainingInputs inputs = TrainingInputs.of(module.resolve("target/compliance-models.inputs.sha256"),
                 ComplianceTrainer.class, corpusFiles(module), List.of("compliance.cost", "compliance.minPrecision",
-                        "compliance.bySentence", "compliance.positiveWeight", "compliance.dev"),
+                        "compliance.bySentence", "compliance.positiveWeight", "compliance.dev",
+                        "compliance.sentenceRules", "compliance.sentenceRounds"),
                 List.of()); // compliance.folds only prints a cross-validation: the models do not change
         if (inputs.upToDate(outputs)) {
             System.out.printf(Locale.ROOT, "compliance models up to date (corpus, trainer and feature code unchanged "
@@ -163,8 +172,11 @@ public final class ComplianceTrainer {
                 ComplianceCorpusEvaluation.rules(), rows);
     }
 
-    /** One reply as the models read it: its feature values and the rules it breaks. */
-    record Reply(Map<Long, Float> features, List<RuleId> rules) {
+    /**
+     * One reply as the models read it: its feature values, the rules it breaks and, when some model is trained on
+     * sentences ({@link #SENTENCE_RULES}), each sentence's feature values.
+     */
+    record Reply(Map<Long, Float> features, List<RuleId> rules, List<Map<Long, Float>> sentences) {
     }
 
     static Reply reply(ReplyRecord r, PhraseRule phrases) {
@@ -173,13 +185,22 @@ public final class ComplianceTrainer {
         FeatureCounts counts = new FeatureCounts();
         LearnedRules.features(r.text(), cues.stream().map(Span::rule).toList(), counts);
         List<RuleId> rules = r.findings().stream().map(RuleId::valueOf).toList();
-        return new Reply(counts.values(BLOCKS), rules);
+        List<FeatureCounts> sentences = new ArrayList<>();
+        if (!SENTENCE_RULES.isEmpty()) {
+            LearnedRules.sentenceFeatures(r.text(), cues, () -> {
+                FeatureCounts c = new FeatureCounts();
+                sentences.add(c);
+                return c;
+            });
+        }
+        return new Reply(counts.values(BLOCKS), rules, sentences.stream().map(c -> c.values(BLOCKS)).toList());
     }
 
     /**
      * The shipped models: each rule's model is fitted on four fifths of {@code corpus}, its threshold chosen on the
      * fifth held out (on the decision score the checker uses, {@link LearnedRules#scores}), and the model fitted on
-     * everything with that threshold. A threshold under which a built-in text would be blocked is raised above that
+     * everything with that threshold (a sentence model's training sentences picked by its dev model: one fit, not
+     * {@link #SENTENCE_ROUNDS} more). A threshold under which a built-in text would be blocked is raised above that
      * text's score; if a built-in text is still blocked, training fails.
      */
     static Map<RuleId, LinearModel> train(List<ReplyRecord> corpus, List<ReplyRecord> builtIns, boolean print) {
@@ -197,10 +218,7 @@ public final class ComplianceTrainer {
         for (int f = 0; f < devFolds; f++) {
             int held = f;
             List<Integer> trainIdx = all.stream().filter(i -> fold[i] != held).toList();
-            Map<RuleId, LinearModel> dev = new EnumMap<>(RuleId.class);
-            for (RuleId rule : LearnedRules.RULES) {
-                dev.put(rule, fit(replies, trainIdx, rule).calibrated(1.0, parameters(0.5)));
-            }
+            Map<RuleId, LinearModel> dev = byRule(rule -> fit(replies, trainIdx, rule).calibrated(1.0, parameters(rule, 0.5)));
             LearnedRules devRules = new LearnedRules(dev);
             devModels.add(dev);
             for (int i : all) {
@@ -210,7 +228,7 @@ public final class ComplianceTrainer {
                 }
             }
         }
-        Map<RuleId, LinearModel> fin = new EnumMap<>(RuleId.class);
+        Map<RuleId, Double> thresholds = new EnumMap<>(RuleId.class);
         for (int r = 0; r < LearnedRules.RULES.size(); r++) {
             RuleId rule = LearnedRules.RULES.get(r);
             double[] score = new double[devIdx.size()];
@@ -220,9 +238,13 @@ public final class ComplianceTrainer {
                 positive[d] = replies.get(devIdx.get(d)).rules().contains(rule);
             }
             double t = threshold(score, positive, minPrecision(rule));
-            devModels.forEach(dev -> dev.put(rule, dev.get(rule).calibrated(1.0, parameters(t))));
-            fin.put(rule, fit(replies, all, rule).calibrated(1.0, parameters(t)));
+            thresholds.put(rule, t);
+            devModels.forEach(dev -> dev.put(rule, dev.get(rule).calibrated(1.0, parameters(rule, t))));
         }
+        // a sentence model on everything picks its training sentences with the first dev fold's sentence model
+        Map<RuleId, LinearModel> fin = byRule(rule -> (SENTENCE_RULES.contains(rule)
+                ? fitBySentence(replies, all, rule, devModels.get(0).get(rule), 0)
+                : fit(replies, all, rule)).calibrated(1.0, parameters(rule, thresholds.get(rule))));
         guardBuiltIns(fin, builtIns, phrases, print);
         if (print) {
             List<MultiLabelReport.Row> rows = new ArrayList<>();
@@ -234,9 +256,9 @@ public final class ComplianceTrainer {
             }
             System.out.println(new MultiLabelReport("compliance checker on the dev replies (" + DEV + ", held out)",
                     ComplianceCorpusEvaluation.rules(), rows).format());
-            Map<RuleId, Double> thresholds = new EnumMap<>(RuleId.class);
-            fin.forEach((r, m) -> thresholds.put(r, m.parameter(LearnedRules.THRESHOLD)));
-            System.out.println("thresholds " + thresholds + "; settings " + OPTIONS + ", by sentence " + BY_SENTENCE
+            Map<RuleId, Double> shipped = new EnumMap<>(RuleId.class);
+            fin.forEach((r, m) -> shipped.put(r, m.parameter(LearnedRules.THRESHOLD)));
+            System.out.println("thresholds " + shipped + "; settings " + OPTIONS + ", by sentence " + BY_SENTENCE
                     + ", positive weight " + POSITIVE_WEIGHT);
         }
         return fin;
@@ -258,8 +280,9 @@ public final class ComplianceTrainer {
                 : Calibration.writerFolds(corpus.stream().map(ReplyRecord::id).toList(), 5);
     }
 
-    private static Map<String, Double> parameters(double threshold) {
-        return Map.of(LearnedRules.THRESHOLD, threshold, LearnedRules.BY_SENTENCE, BY_SENTENCE ? 1.0 : 0.0);
+    private static Map<String, Double> parameters(RuleId rule, double threshold) {
+        return Map.of(LearnedRules.THRESHOLD, threshold, LearnedRules.BY_SENTENCE, BY_SENTENCE ? 1.0 : 0.0,
+                LearnedRules.SENTENCE_MODEL, SENTENCE_RULES.contains(rule) ? 1.0 : 0.0);
     }
 
     private static double[] scores(LearnedRules rules, PhraseRule phrases, String text) {
@@ -291,7 +314,7 @@ public final class ComplianceTrainer {
             double t = models.get(rule).parameter(LearnedRules.THRESHOLD);
             if (max[r] >= t) {
                 double raised = Math.min(0.999, max[r] + BUILT_IN_MARGIN);
-                models.put(rule, models.get(rule).calibrated(1.0, parameters(raised)));
+                models.put(rule, models.get(rule).calibrated(1.0, parameters(rule, raised)));
                 BUILT_IN_RAISES.incrementAndGet();
                 System.out.printf(Locale.ROOT, "%s threshold %.3f raised to %.3f: built-in text %s scores %.3f%n",
                         rule, t, raised, worst[r], max[r]);
@@ -342,10 +365,73 @@ public final class ComplianceTrainer {
         return Math.min(0.95, Math.max(0.01, best));
     }
 
-    /** A binary model (NONE, rule) trained on the replies {@code items}. */
+    /**
+     * A binary model (NONE, rule) trained on the replies {@code items}: on the whole replies, or for a rule in
+     * {@link #SENTENCE_RULES} on sentences ({@link #fitBySentence}).
+     */
     static LinearModel fit(List<Reply> replies, List<Integer> items, RuleId rule) {
-        List<Map<Long, Float>> vectors = replies.stream().map(Reply::features).toList();
-        int[] y = replies.stream().mapToInt(r -> r.rules().contains(rule) ? 1 : 0).toArray();
+        LinearModel byReply = fit(replies.stream().map(Reply::features).toList(),
+                replies.stream().mapToInt(r -> r.rules().contains(rule) ? 1 : 0).toArray(), items, rule);
+        return SENTENCE_RULES.contains(rule) ? fitBySentence(replies, items, rule, byReply, SENTENCE_ROUNDS) : byReply;
+    }
+
+    /**
+     * One model per learned rule, fitted side by side (liblinear is single-threaded; each fit is deterministic and
+     * independent of the others, so the models are the same in any order).
+     */
+    private static Map<RuleId, LinearModel> byRule(java.util.function.Function<RuleId, LinearModel> fit) {
+        Map<RuleId, LinearModel> models = new java.util.concurrent.ConcurrentHashMap<>();
+        LearnedRules.RULES.parallelStream().forEach(rule -> models.put(rule, fit.apply(rule)));
+        return new EnumMap<>(models);
+    }
+
+    /** How many times the sentence model picks the sentences that break the rule again and is trained anew. */
+    static final int SENTENCE_ROUNDS = Integer.getInteger("compliance.sentenceRounds", 1);
+
+    /**
+     * A sentence model (multiple-instance learning: a reply's label says that some sentence of it breaks the rule,
+     * not which): of each reply that breaks the rule the sentence {@code picker} scores highest is the positive
+     * example (the whole reply when it has no scored sentence), every sentence of the replies that do not is a
+     * negative one; the other sentences of breaking replies are left out. Then, {@code rounds} times, the
+     * model picks the sentences again and is trained anew.
+     */
+    static LinearModel fitBySentence(List<Reply> replies, List<Integer> items, RuleId rule, LinearModel picker,
+                                     int rounds) {
+        LinearModel model = picker;
+        for (int round = 0; round <= rounds; round++) {
+            List<Map<Long, Float>> vectors = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (int i : items) {
+                Reply r = replies.get(i);
+                if (!r.rules().contains(rule)) {
+                    r.sentences().forEach(v -> {
+                        vectors.add(v);
+                        labels.add(0);
+                    });
+                    continue;
+                }
+                Map<Long, Float> best = r.features();
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (Map<Long, Float> v : r.sentences()) {
+                    double[] s = model.scoreValues(v);
+                    if (s[1] - s[0] > bestScore) {
+                        bestScore = s[1] - s[0];
+                        best = v;
+                    }
+                }
+                vectors.add(best);
+                labels.add(1);
+            }
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < vectors.size(); i++) {
+                all.add(i);
+            }
+            model = fit(vectors, labels.stream().mapToInt(Integer::intValue).toArray(), all, rule);
+        }
+        return model;
+    }
+
+    private static LinearModel fit(List<Map<Long, Float>> vectors, int[] y, List<Integer> items, RuleId rule) {
         List<Integer> weighted = new ArrayList<>(items);
         for (int w = 1; w < POSITIVE_WEIGHT; w++) {
             items.stream().filter(i -> y[i] == 1).forEach(weighted::add);

@@ -146,6 +146,14 @@ public final class IntentTrainer {
                 : Calibration.folds(Arrays.copyOf(y, corpus.size() - extras), FOLDS, SEED);
         fold = Arrays.copyOf(fold, corpus.size());
         Arrays.fill(fold, corpus.size() - extras, corpus.size(), -1);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            all.add(i);
+        }
+        // The final model depends on nothing the held-out folds give but the temperature and threshold stored beside
+        // its weights: fitted on a second core while the folds are (liblinear is single-threaded), the same model.
+        java.util.concurrent.CompletableFuture<SparseTraining.Fitted> finalFit = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> SparseTraining.fit(vectors, y, all, labels.size(), settings.options()));
         int heldOutFolds = Integer.getInteger("intent.folds", 1);
         double[][] heldOut = new double[corpus.size()][];
         for (int f = 0; f < heldOutFolds; f++) {
@@ -197,11 +205,7 @@ public final class IntentTrainer {
         ClassificationReport report = new ClassificationReport(heldOutFolds == 1
                 ? "dev split (the writers of one fold of five, held out)"
                 : heldOutFolds + " of " + FOLDS + " cross-validation folds of the training corpus", labels, rows);
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < corpus.size(); i++) {
-            all.add(i);
-        }
-        SparseTraining.Fitted fin = SparseTraining.fit(vectors, y, all, labels.size(), settings.options());
+        SparseTraining.Fitted fin = finalFit.join();
         Map<String, Double> parameters = new LinkedHashMap<>();
         parameters.put(IntentClassifier.THRESHOLD, threshold.value());
         LinearModel model = fin.model(labels, settings.blockWeights(), temperature, parameters);
