@@ -23,9 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Lambda entry point for the enrichment queue (ReportBatchItemFailures). Each record is one
  * {@link EnrichmentRequest}, handled through the one SQS batch policy ({@link SqsBatch}): malformed records go to the
- * DLQ at once with their reason. A batch's records are enriched at the same time ({@link SqsBatch#processConcurrently}
- * on the look-up pool), so a request does not wait for the ones before it in its batch; two requests about one ticket
- * are handled in turn, in the batch's order, as before. A record whose enrichment hit a transient failure (the ticket then shows RETRYING and
+ * DLQ at once with their reason. A record whose enrichment hit a transient failure (the ticket then shows RETRYING and
  * the reason) is delivered again after the visibility timeout; on its last delivery ({@code ApproximateReceiveCount}
  * reaching the queue's maxReceiveCount, ENRICHMENT_MAX_RECEIVES) the ticket is marked FAILED and the record goes to
  * the DLQ with the reason.
@@ -128,21 +126,9 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try {
-            // a batch's records at the same time (up to 10: BatchSize in template.yaml), one ticket's in turn
-            return batch.processConcurrently(event, context, EnrichmentHandler::ticketOf, this::process,
-                    ParallelLookups.executor());
+            return batch.process(event, context, this::process);
         } finally {
             Metrics.flush(); // this invocation's own CloudWatch figures (template.yaml: OperationsDashboard)
-        }
-    }
-
-    /** The record's seller and ticket (its records are handled in turn); null for a malformed one (the DLQ's). */
-    private static String ticketOf(SQSEvent.SQSMessage record) {
-        try {
-            EnrichmentRequest r = EnrichmentRequest.parse(record.getBody());
-            return r.sellerId() + "|" + r.ticketId();
-        } catch (RuntimeException malformed) {
-            return null;
         }
     }
 

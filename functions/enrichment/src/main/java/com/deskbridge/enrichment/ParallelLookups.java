@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,14 +29,6 @@ final class ParallelLookups {
     static void prime() {
         join(start(() -> null));
         all(List.of(() -> null, () -> null));
-    }
-
-    /**
-     * The pool itself, for work that sets its own correlation id (the records of an SQS batch,
-     * {@code SqsBatch.processConcurrently}).
-     */
-    static Executor executor() {
-        return POOL;
     }
 
     /** Starts {@code lookup} on another thread; {@link #join} takes its result. */

@@ -182,39 +182,6 @@ class EnrichmentHandlerTest {
         assertThat(f.carriers.callCount("dhl")).isEqualTo(2);
     }
 
-    /**
-     * A batch's records are enriched at the same time (SqsBatch.processConcurrently), two about one ticket in turn: the
-     * second finds the first's parcel in the tracking cache, so each parcel is fetched once; every record is settled.
-     */
-    @Test
-    void aBatchIsEnrichedTogetherAndOneTicketsRequestsInTurn() {
-        String[] parcels = {f.dhlNumber(), f.dhlNumber()};
-        String[] orders = {f.orderId(), f.orderId()};
-        for (int i = 0; i < 2; i++) {
-            f.fbmOrder(orders[i], "+P2D", "DHL:" + parcels[i]);
-            f.shipment("dhl", parcels[i], "+PT20H", "-PT6H|transit|Processed|Koeln");
-        }
-        f.start();
-        EnrichmentWiring w = f.wiring(Fixture.longWindowsOnly(10_000), new com.deskbridge.spapi.InMemoryQuotaProvider(f.clock));
-        String[] tickets = {f.ticket(orders[0], null), f.ticket(orders[1], null)};
-        SQSEvent batch = SqsRecords.event(record("a1", tickets[0], orders[0]), record("b", tickets[1], orders[1]),
-                record("a2", tickets[0], orders[0]));
-
-        SQSBatchResponse response = new EnrichmentHandler(w).handleRequest(batch, null);
-
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        for (int i = 0; i < 2; i++) {
-            assertThat(w.store().read(f.seller, tickets[i]).orElseThrow().state()).isEqualTo(EnrichmentState.COMPLETE);
-        }
-        assertThat(f.spApi.callCount("orders.getOrder")).as("each request reads its order").isEqualTo(3);
-        assertThat(f.carriers.callCount("dhl")).as("each parcel fetched once").isEqualTo(2);
-    }
-
-    private SQSEvent.SQSMessage record(String id, String ticket, String orderId) {
-        return SqsRecords.record("m-" + id + "-" + ticket, EnrichmentRequest.body(f.seller, ticket, orderId, "A1PA6795UKMFR9",
-                EnrichmentRequest.Reason.TICKET_CREATED), 1);
-    }
-
     private SQSEvent event(String ticket, String orderId, int receiveCount) {
         return SqsRecords.event(SqsRecords.record("m-" + ticket, EnrichmentRequest.body(f.seller, ticket, orderId,
                 "A1PA6795UKMFR9", EnrichmentRequest.Reason.TICKET_CREATED), receiveCount));

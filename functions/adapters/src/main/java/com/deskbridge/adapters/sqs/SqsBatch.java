@@ -7,15 +7,8 @@ import com.deskbridge.adapters.logging.Correlation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +75,22 @@ public final class SqsBatch {
     /** @param context the invocation's (its remaining time bounds which records are started); null in tests */
     public SQSBatchResponse process(SQSEvent event, Context context, Function<SQSEvent.SQSMessage, Outcome> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage record : records(event)) {
-            if (!handle(record, context, handler)) {
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage record : records) {
+            boolean settled;
+            Correlation.begin(correlationId(record)); // every line about this record carries its id
+            try {
+                if (context != null && context.getRemainingTimeInMillis() < RESERVE.toMillis()) {
+                    LOG.warn("{} messageId={} not started: the invocation's time is nearly up; it will be delivered again",
+                            function, record.getMessageId());
+                    settled = false;
+                } else {
+                    settled = settle(record, handler);
+                }
+            } finally {
+                Correlation.clear();
+            }
+            if (!settled) {
                 failures.add(failure(record.getMessageId()));
             }
         }
@@ -91,71 +98,11 @@ public final class SqsBatch {
     }
 
     /**
-     * {@link #process}, the batch's records handled at the same time on {@code pool}: records with the same
-     * {@code key} (say, one ticket's) one after another in the batch's order, on one thread; a record whose key is
-     * null on its own. A record's time no longer waits for the records before it in its batch (up to 10 a batch). Each
-     * record is settled as {@link #process} settles it, under its own correlation id; returns when all are settled.
-     */
-    public SQSBatchResponse processConcurrently(SQSEvent event, Context context, Function<SQSEvent.SQSMessage, String> key,
-                                                Function<SQSEvent.SQSMessage, Outcome> handler, Executor pool) {
-        List<SQSEvent.SQSMessage> records = records(event);
-        Map<Object, List<SQSEvent.SQSMessage>> groups = new LinkedHashMap<>();
-        for (SQSEvent.SQSMessage record : records) {
-            String k = key.apply(record);
-            groups.computeIfAbsent(k == null ? new Object() : k, g -> new ArrayList<>()).add(record);
-        }
-        Set<String> unsettled = ConcurrentHashMap.newKeySet();
-        List<FutureTask<Void>> running = new ArrayList<>();
-        for (List<SQSEvent.SQSMessage> group : groups.values()) {
-            FutureTask<Void> task = new FutureTask<>(() -> {
-                for (SQSEvent.SQSMessage record : group) {
-                    if (!handle(record, context, handler)) {
-                        unsettled.add(record.getMessageId());
-                    }
-                }
-            }, null);
-            running.add(task);
-            pool.execute(task);
-        }
-        for (FutureTask<Void> task : running) {
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the batch's records were handled", e);
-            } catch (ExecutionException e) { // handle() settles whatever a record throws; nothing is expected here
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(records.stream().map(SQSEvent.SQSMessage::getMessageId)
-                .filter(unsettled::contains).map(SqsBatch::failure).toList()).build();
-    }
-
-    private static List<SQSEvent.SQSMessage> records(SQSEvent event) {
-        return event == null || event.getRecords() == null ? List.of() : event.getRecords();
-    }
-
-    /** One record under its correlation id; false when it must be delivered again (or was not started in time). */
-    private boolean handle(SQSEvent.SQSMessage record, Context context, Function<SQSEvent.SQSMessage, Outcome> handler) {
-        Correlation.begin(correlationId(record)); // every line about this record carries its id
-        try {
-            if (context != null && context.getRemainingTimeInMillis() < RESERVE.toMillis()) {
-                LOG.warn("{} messageId={} not started: the invocation's time is nearly up; it will be delivered again",
-                        function, record.getMessageId());
-                return false;
-            }
-            return settle(record, handler);
-        } finally {
-            Correlation.clear();
-        }
-    }
-
-    /**
      * For queues whose messages only wake the function: one {@code run} serves the whole batch. If it fails in any
      * way, every record is delivered again.
      */
     public SQSBatchResponse processAsOne(SQSEvent event, Runnable run) {
-        List<SQSEvent.SQSMessage> records = records(event);
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         // one run for the batch: it logs under the first record's id (usually the only one: a wake-up message)
         Correlation.begin(records.isEmpty() ? null : correlationId(records.get(0)));
         try {

@@ -125,44 +125,4 @@ class SqsBatchTest {
             Thread.currentThread().interrupt();
         }
     }
-
-    /**
-     * processConcurrently: records of different keys run at the same time (a1 and b wait for each other, which one
-     * thread handling them in turn never lets happen), those of one key in the batch's order; each under its own
-     * correlation id, settled as process settles them.
-     */
-    @Test
-    void concurrentlyRecordsOfDifferentKeysRunTogetherAndThoseOfOneKeyInTurn() {
-        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(2);
-        List<String> handled = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> wrongIds = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
-        try {
-            SQSBatchResponse response = new SqsBatch("test", (record, reason, at) -> { }, Clock.systemUTC()).processConcurrently(
-                    event(record("a1", 1), record("b", 1), record("a2", 1), record("c", 1)), null, r -> r.getBody().substring(0, 1), r -> {
-                        if (!com.deskbridge.adapters.logging.Correlation.current().equals(java.util.Optional.of(SqsBatch.correlationId(r)))) {
-                            wrongIds.add(r.getBody());
-                        }
-                        if (r.getBody().equals("a1") || r.getBody().equals("b")) {
-                            together.countDown();
-                            try {
-                                if (!together.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                                    return new SqsBatch.Retry("handled alone");
-                                }
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                        handled.add(r.getBody());
-                        return r.getBody().equals("c") ? new SqsBatch.Retry("later") : SqsBatch.DONE;
-                    }, pool);
-
-            assertThat(failed(response)).containsExactly("c");
-            assertThat(handled).containsExactlyInAnyOrder("a1", "b", "a2", "c");
-            assertThat(handled.indexOf("a1")).as("one key's records in the batch's order").isLessThan(handled.indexOf("a2"));
-            assertThat(wrongIds).isEmpty();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
