@@ -36,10 +36,20 @@ public final class MultiLabelReport extends GroupedReport<MultiLabelReport.Row, 
      * @param decision {@code decision[expectedBlock ? 1 : 0][predictedBlock ? 1 : 0]}
      */
     public record Figures(int total, double decisionAccuracy, double exactMatch, List<LabelMetrics> perRule,
-                          int[][] decision) {
+                          int[][] decision, List<ErrorKinds> errorKinds) {
         public LabelMetrics rule(String rule) {
             return perRule.stream().filter(m -> m.label().equals(rule)).findFirst().orElseThrow();
         }
+    }
+
+    /**
+     * A rule's errors by what they do to the decision: a false alarm on a reply that may be sent blocks it
+     * ({@code alarmsOnSendable}); one on a reply labelled with another rule only names the wrong rule
+     * ({@code alarmsBesideOther}); a miss lets the reply out ({@code missesSent}) unless another finding blocks it
+     * ({@code missesBlocked}).
+     */
+    public record ErrorKinds(String rule, int alarmsOnSendable, int alarmsBesideOther, int missesSent,
+                             int missesBlocked) {
     }
 
     private final String name;
@@ -60,6 +70,7 @@ public final class MultiLabelReport extends GroupedReport<MultiLabelReport.Row, 
         int[] tp = new int[rules.size()];
         int[] predicted = new int[rules.size()];
         int[] support = new int[rules.size()];
+        int[][] kinds = new int[rules.size()][4];
         for (Row r : rows()) {
             if (!filter.test(r)) {
                 continue;
@@ -74,14 +85,19 @@ public final class MultiLabelReport extends GroupedReport<MultiLabelReport.Row, 
                 predicted[i] += p ? 1 : 0;
                 support[i] += a ? 1 : 0;
                 tp[i] += p && a ? 1 : 0;
+                if (p != a) {
+                    kinds[i][p ? (r.expected().isEmpty() ? 0 : 1) : (r.blocked() ? 3 : 2)]++;
+                }
             }
         }
         List<LabelMetrics> perRule = new ArrayList<>();
+        List<ErrorKinds> errorKinds = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             perRule.add(new LabelMetrics(rules.get(i), tp[i], predicted[i], support[i]));
+            errorKinds.add(new ErrorKinds(rules.get(i), kinds[i][0], kinds[i][1], kinds[i][2], kinds[i][3]));
         }
         return new Figures(total, total == 0 ? 0 : (double) decisionRight / total,
-                total == 0 ? 0 : (double) exact / total, perRule, decision);
+                total == 0 ? 0 : (double) exact / total, perRule, decision, errorKinds);
     }
 
     /** The printed tables: overall, per rule, the decision confusion, per group, and per group and rule. */
@@ -98,6 +114,13 @@ public final class MultiLabelReport extends GroupedReport<MultiLabelReport.Row, 
         for (LabelMetrics m : all.perRule()) {
             sb.append(String.format(Locale.ROOT, "  %-22s %9.3f %7.3f %7.3f %8d %9d%n", m.label(), m.precision(),
                     m.recall(), m.f1(), m.support(), m.predicted()));
+        }
+        sb.append(String.format(Locale.ROOT, "  errors by effect: %-22s %s%n", "false alarms", "misses"));
+        sb.append(String.format(Locale.ROOT, "  %-22s %9s %12s %7s %14s%n", "rule", "blocking", "beside other",
+                "sent", "blocked anyway"));
+        for (ErrorKinds k : all.errorKinds()) {
+            sb.append(String.format(Locale.ROOT, "  %-22s %9d %12d %7d %14d%n", k.rule(), k.alarmsOnSendable(),
+                    k.alarmsBesideOther(), k.missesSent(), k.missesBlocked()));
         }
         sb.append(String.format(Locale.ROOT, "  %-6s %5s %9s %7s%n", "group", "n", "decision", "exact"));
         byGroup().forEach((g, f) -> sb.append(String.format(Locale.ROOT, "  %-6s %5d %9.3f %7.3f%n", g, f.total(),
