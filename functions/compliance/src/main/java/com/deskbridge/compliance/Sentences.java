@@ -37,7 +37,12 @@ final class Sentences {
             "hej", "hejsan", "god", "dag", "vänliga", "hälsningar", "med", "vänlig", "hälsning", "bästa", "kära", "kund",
             "thanks", "thank", "you", "danke", "merci", "grazie", "gracias", "bedankt", "dank", "dziękuję", "dziękujemy",
             "tack", "groetjes", "pozdrawiamy", "pozdro", "besos", "abrazos", "ciao", "lg", "mfg", "vg", "cordialmente",
-            "abbraccio", "hälsar", "mvh"));
+            "abbraccio", "hälsar", "mvh",
+            // the generic addressee of a greeting ("Dear customer,", "Chère cliente, cher client,", "Dear friend,")
+            "customer", "customers", "client", "clients", "friend", "friends", "valued", "sir", "madam", "chers",
+            "chères", "clienti", "clientes", "cari", "gentilissimo", "gentilissima", "egregio", "egregia", "stimato",
+            "stimata", "estimados", "estimadas", "querido", "querida", "kunde", "kundin", "kunden", "klanten",
+            "drogi", "droga", "drodzy", "kliencie", "klientko", "kunder"));
     /**
      * Lower-case words that may join a sign-off to the name of a person or shop ("Gruß, Jens von GrillGut", "Thanks,
      * Dev at HomeBrew Kitchen", "Un saludo, el equipo de Casa Sol").

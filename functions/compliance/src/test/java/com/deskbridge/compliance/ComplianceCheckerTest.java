@@ -232,6 +232,12 @@ class ComplianceCheckerTest {
         assertThat(LearnedRules.modelText("Thanks for waiting.\nKind regards,\nAnna, Hausrat Schmidt\nP.S. Our new lids are in "
                 + "the store.")).isEqualTo("Thanks for waiting.\n" + " ".repeat("Kind regards,".length()) + "\n"
                 + " ".repeat("Anna, Hausrat Schmidt".length()) + "\n     Our new lids are in the store.");
+        // a greeting to a generic addressee: once read, "Chère cliente, cher client," was a marketing span
+        for (String greeting : List.of("Chère cliente, cher client,", "Dear customer,", "Dear friend,",
+                "Drogi Kliencie,", "Estimados clientes,")) {
+            assertThat(LearnedRules.modelText(greeting + "\nYour parcel left today."))
+                    .isEqualTo(" ".repeat(greeting.length()) + "\nYour parcel left today.");
+        }
         assertThat(rules("Hello, your backpack is with UPS (1Z999AA10123456784) and should arrive soon.")).isEmpty();
         assertThat(rules("Hallo Anna,\nbitte hinterlassen Sie uns eine 5-Sterne-Bewertung!\nViele Grüße"))
                 .contains(RuleId.REVIEW_REQUEST);
