@@ -21,21 +21,20 @@ class ComplianceTestSplitTest {
 
     /**
      * Measured on the frozen split with the models and detectors of this commit (README "Language models"):
-     * marketing and review requests decided by sentence models (LearnedRules.SENTENCE_MODEL), chosen by writer-fold
-     * cross-validation on the training split (decision 0.922 -> 0.946, marketing F1 0.790 -> 0.840, review requests
-     * 0.891 -> 0.932). The split (1,280 replies: the first part, t5 and t6, and t7 briefed without the training
-     * writers' briefs) was read only to measure, after the choice. The checker before this commit measured decision
-     * 0.980, marketing 0.833/0.962, review requests 0.954/0.965 on it; marketing precision is still under the
-     * issue's 0.92 (a threshold for 0.9 precision on held-out replies lost in cross-validation again: decision 0.945
-     * -> 0.941, marketing recall 0.849 -> 0.771). The floors are the whole split's figures minus {@link #MARGIN}.
+     * marketing and review requests decided by sentence models, trained on the training split after its label audit
+     * of 2026-12-08 (corpus/README.md: MARKETING beside another rule judged again by annotators who saw no code and no
+     * prediction; the split's own labels audited the same way: MARKETING removed from 11 replies, added to 4). On the
+     * audited split the checker before the audit measured decision 0.983, marketing 0.774/0.939 (39 false alarms beside
+     * another rule, 10 blocking a reply that may be sent); this one 0.984, marketing 0.878/0.888 (16 and 6), still under
+     * the issue's 0.92. The floors are the whole split's figures minus {@link #MARGIN}.
      */
-    static final double DECISION = 0.983;
-    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 1.000, "de", 0.987, "fr", 0.967, "it", 0.987,
-            "es", 0.987, "nl", 0.980, "pl", 0.973, "sv", 0.987, "mixed", 0.975);
+    static final double DECISION = 0.984;
+    static final Map<String, Double> DECISION_BY_GROUP = Map.of("en", 1.000, "de", 0.980, "fr", 0.973, "it", 0.987,
+            "es", 0.980, "nl", 0.987, "pl", 0.987, "sv", 0.980, "mixed", 0.975);
     static final Map<String, double[]> PRECISION_RECALL_BY_RULE = Map.of(
             "EXTERNAL_LINK", new double[] {1.000, 0.990}, "EMAIL_ADDRESS", new double[] {1.000, 0.984},
-            "PHONE_NUMBER", new double[] {0.986, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.960, 0.874},
-            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.816, 0.952},
+            "PHONE_NUMBER", new double[] {0.986, 1.000}, "OFF_AMAZON_CONTACT", new double[] {0.954, 0.874},
+            "EMOJI_OR_PICTOGRAPH", new double[] {1.000, 1.000}, "MARKETING", new double[] {0.878, 0.888},
             "REVIEW_REQUEST", new double[] {0.988, 0.983});
 
     @Test
