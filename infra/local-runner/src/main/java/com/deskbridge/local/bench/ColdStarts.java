@@ -163,11 +163,14 @@ public final class ColdStarts {
         ObjectNode fast = (ObjectNode) LocalWorld.demoWorld();
         ObjectNode spapi = ((ObjectNode) fast.get("spapi")).put("latencyMs", 0).put("feedProcessingDelay", "PT1S")
                 .put("reportProcessingDelay", "PT1S");
-        // the bench sellers' own SP-API authorisations: Amazon's quotas are per selling partner
+        // the bench sellers' own SP-API authorisations: Amazon's quotas are per selling partner. Each with a client id
+        // of its own (FIXTURE.md): the simulator checks a client secret against the first credential of its client id,
+        // so credentials sharing one were all refused but the first (401 invalid_client: every enrichment request of
+        // the cold-start benchmark measured an order look-up refused at Login with Amazon)
         ArrayNode credentials = (ArrayNode) spapi.get("credentials");
         String clientId = credentials.get(0).path("clientId").asText();
         for (int i = 0; i < SELLERS + NEW_SELLERS; i++) {
-            credentials.addObject().put("sellerId", "A2BENCHSELLER" + i).put("clientId", clientId);
+            credentials.addObject().put("sellerId", "A2BENCHSELLER" + i).put("clientId", clientId + "-bench-" + i);
         }
         JSON.writeValue(world.toFile(), fast);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
