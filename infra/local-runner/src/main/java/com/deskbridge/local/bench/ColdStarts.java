@@ -79,6 +79,8 @@ public final class ColdStarts {
      * after a restore fetches that seller's LWA token, and so do the hundred it is compared with.
      */
     private static final int NEW_SELLERS = EVENTS;
+    /** The seller whose tickets fill the tracking cache before enrichment's probes (on bench seller 0's authorisation). */
+    private static final String WARM_SELLER = "bench-warm-seller";
 
     private ColdStarts() {
     }
@@ -396,6 +398,8 @@ public final class ColdStarts {
                 runner.world().secrets().put(LocalRunner.SPAPI_SECRET_PREFIX + newSeller(i),
                         credentials.get(credentials.size() - NEW_SELLERS + i));
             }
+            runner.world().secrets().put(LocalRunner.SPAPI_SECRET_PREFIX + WARM_SELLER,
+                    credentials.get(credentials.size() - SELLERS - NEW_SELLERS));
             // an Amazon relay conversation of the demo seller: the API reads it, the sender answers in it
             String thread = "bench-relay-" + System.nanoTime();
             runner.stack().invoke("IntakeFunction", sqsEvent(List.of(envelope(SELLER, "amazon", "bench-relay-msg", thread,
@@ -447,6 +451,7 @@ public final class ColdStarts {
          */
         private void askForOrderLookUps() {
             String url = runner.stack().queueUrl("EnrichmentQueue");
+            warmTrackingCache(url);
             runner.stack().sqsClient().purgeQueue(r -> r.queueUrl(url));
             List<String> envelopes = new ArrayList<>();
             for (int i = 0; i < EVENTS; i++) {
@@ -457,6 +462,29 @@ public final class ColdStarts {
             for (int from = 0; from < EVENTS; from += 10) {
                 runner.stack().invoke("IntakeFunction", sqsEvent(envelopes.subList(from, Math.min(from + 10, EVENTS))));
             }
+        }
+
+        /**
+         * Each merchant order enriched once in this process (a ticket of {@link #WARM_SELLER} about it), so that its
+         * parcels' tracking is in the shared cache before the probes run: the probes' first requests then read it from
+         * the cache as the hundred after them do. Before, run 1's first request fetched its parcels from the carriers
+         * (the cache empty) and ran 4.3x-5.4x where runs 2 and 3 ran 2.0x-4.0x.
+         */
+        private void warmTrackingCache(String url) {
+            List<String> envelopes = new ArrayList<>();
+            for (int i = 0; i < merchantOrders.size(); i++) {
+                envelopes.add(envelope(WARM_SELLER, "ebay", "bench-warm-" + i + "-" + System.nanoTime(),
+                        "bench-warm-" + i + "-" + System.nanoTime(), "buyer_bench_warm_" + i, merchantOrders.get(i)));
+            }
+            runner.stack().invoke("IntakeFunction", sqsEvent(envelopes));
+            List<String> lookUps = new ArrayList<>();
+            for (int empty = 0; lookUps.size() < envelopes.size() && empty < 2; ) {
+                List<Message> got = runner.stack().sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1).visibilityTimeout(3600)).messages();
+                empty = got.isEmpty() ? empty + 1 : 0;
+                got.stream().map(Message::body).filter(b -> b.contains("\"" + WARM_SELLER + "\"")).forEach(lookUps::add);
+            }
+            runner.stack().invoke("EnrichmentFunction", sqsEvent(lookUps));
         }
 
         /** Replies to the relay conversation, recorded through the HTTP API: each waits on the outbound queue. */
