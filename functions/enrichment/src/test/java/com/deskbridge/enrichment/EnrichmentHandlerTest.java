@@ -49,13 +49,25 @@ class EnrichmentHandlerTest {
     }
 
     /**
-     * The whole path priming runs in memory: the order from the recorded getOrder answer, each carrier's tracking from
-     * its recorded answer (mapped to a normalised status, late against the promise), evidence and flags, read back
-     * through the item codec.
+     * The whole path priming runs against loopback answers: the order from the recorded getOrder answer, each carrier's
+     * tracking from its recorded answer (mapped to a normalised status, late against the promise), evidence and flags;
+     * the credentials read through Secrets Manager's client and the ticket read and written through the tickets table's
+     * adapter and DynamoDB's client (loopback answers too); the enrichment read back through the item codec.
      */
     @Test
     void primingEnrichesAnOrderWithAParcelAtEachCarrierFromLoopbackAnswers() throws Exception {
-        TicketEnrichment primed = new EnrichmentPriming().run(java.net.http.HttpClient.newHttpClient(), java.util.Locale.GERMANY);
+        EnrichmentPriming priming = new EnrichmentPriming();
+        TicketEnrichment first = priming.run(java.net.http.HttpClient.newHttpClient(), java.util.Locale.GERMANY);
+        TicketEnrichment primed = priming.run(java.net.http.HttpClient.newHttpClient(), java.util.Locale.GERMANY);
+
+        // its secrets read, its ticket, quotas, tracking cache and evidence read and written as a real request's, by
+        // the SDK's clients and the adapters (the second run reads the first one's tracking from the cache)
+        assertThat(priming.answered()).contains("POST / secretsmanager.GetSecretValue",
+                "POST / DynamoDB_20120810.GetItem", "POST / DynamoDB_20120810.BatchGetItem",
+                "POST / DynamoDB_20120810.TransactWriteItems", "POST / DynamoDB_20120810.UpdateItem");
+        assertThat(primed.shipments()).extracting(TicketEnrichment.ShipmentView::trackingNumber)
+                .containsExactlyInAnyOrderElementsOf(first.shipments().stream()
+                        .map(TicketEnrichment.ShipmentView::trackingNumber).toList());
 
         assertThat(primed.order().orderId()).isEqualTo(EnrichmentPriming.ORDER_ID);
         assertThat(primed.shipments()).extracting(TicketEnrichment.ShipmentView::carrier)

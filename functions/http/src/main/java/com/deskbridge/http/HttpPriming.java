@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -71,16 +72,28 @@ public final class HttpPriming {
     /**
      * Runs {@code work} against a server started on the loopback interface for the purpose (a port the system
      * chooses), stopped before this returns. Each request is answered with {@code answers.apply("METHOD /path?query")}
-     * (its body read and dropped); a request it has no answer for (null) is refused 403 with a small JSON error, as an
+     * - followed by a space and its {@code X-Amz-Target} header where it has one (an AWS JSON protocol's operation,
+     * e.g. {@code "POST / DynamoDB_20120810.GetItem"}) - (its body read and dropped); a request it has no answer for (null) is refused 403 with a small JSON error, as an
      * upstream refuses a request without credentials. Priming can so run a client's real parsing and mapping code on
      * recorded upstream answers with nothing leaving the container.
      */
     public static <T> T withLoopback(Function<String, Answer> answers, LoopbackWork<T> work)
             throws IOException, InterruptedException {
+        return withLoopback((request, body) -> answers.apply(request), work);
+    }
+
+    /**
+     * {@link #withLoopback(Function, LoopbackWork)} whose answers also see each request's body (an AWS JSON protocol's
+     * request names its table and key there).
+     */
+    public static <T> T withLoopback(BiFunction<String, byte[], Answer> answers, LoopbackWork<T> work)
+            throws IOException, InterruptedException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            Answer answer = answers.apply(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target"); // AWS JSON protocols' operation
+            Answer answer = answers.apply(exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                    + (target == null ? "" : " " + target), request);
             if (answer == null) {
                 answer = new Answer(403, "application/json", REFUSAL);
             }

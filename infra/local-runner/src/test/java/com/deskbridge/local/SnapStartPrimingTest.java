@@ -3,6 +3,7 @@ package com.deskbridge.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskbridge.adapters.aws.SnapStartPriming;
+import com.deskbridge.enrichment.EnrichmentHandler;
 import com.deskbridge.localaws.template.FunctionSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
@@ -87,6 +88,14 @@ class SnapStartPrimingTest {
                         .isPositive();
                 if (REQUEST_PRIMED.contains(f.logicalId())) {
                     assertThat(report.requests()).as(f.logicalId() + ": its priming request, each round").isEqualTo(2);
+                }
+                if (handler instanceof EnrichmentHandler enrichment) {
+                    // the whole enrichment read its secrets and kept the ticket's state through the SDK's clients and
+                    // the function's adapters, on the loopback server's answers (no secret read, nothing stored)
+                    assertThat(enrichment.primingAnswered()).as(f.logicalId() + ": its whole-path priming").contains(
+                            "POST / secretsmanager.GetSecretValue", "POST / DynamoDB_20120810.GetItem",
+                            "POST / DynamoDB_20120810.BatchGetItem", "POST / DynamoDB_20120810.TransactWriteItems",
+                            "POST / DynamoDB_20120810.UpdateItem");
                 }
             } else {
                 assertThat(handler).as(f.logicalId() + " registers a SnapStart hook").isInstanceOf(org.crac.Resource.class);

@@ -2,7 +2,9 @@ package com.deskbridge.adapters.aws;
 
 import com.deskbridge.adapters.config.Env;
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -62,6 +64,21 @@ public final class AwsClients {
                 .credentialsProvider(DefaultCredentialsProvider.builder().build());
         Env.get("AWS_ENDPOINT_URL_" + serviceId).or(() -> Env.get("AWS_ENDPOINT_URL"))
                 .ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        return builder;
+    }
+
+    /**
+     * A client for SnapStart priming against a server on the loopback interface started for the purpose
+     * ({@code HttpPriming.withLoopback}): the shared HTTP client and region, {@code loopback} as its endpoint and
+     * placeholder credentials (the container's are not read), so that the SDK's request, signing and response code runs
+     * on recorded answers and nothing leaves the container. Close it after priming.
+     */
+    public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            B loopback(B builder, URI loopback) {
+        builder.httpClient(HTTP).region(Region.of(Env.get("AWS_REGION").or(() -> Env.get("aws.region")).orElse("us-east-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        SnapStartPriming.RESERVED_SELLER, SnapStartPriming.RESERVED_SELLER)))
+                .endpointOverride(loopback);
         return builder;
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A behavioural {@link TicketEnrichmentStore} in memory, on the same write rules ({@link EnrichmentWrite}): for the
- * module tests and for SnapStart priming ({@link EnrichmentPriming}), which must not write the tickets table.
+ * A behavioural {@link TicketEnrichmentStore} in memory, on the same write rules ({@link EnrichmentWrite}), for the
+ * module tests.
  */
 final class InMemoryTicketEnrichmentStore implements TicketEnrichmentStore {
 

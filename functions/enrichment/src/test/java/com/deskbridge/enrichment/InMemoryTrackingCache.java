@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * A behavioural {@link TrackingCache} in memory: fresh answers, deferred parcels and the refresh schedule's due list;
- * for the module tests and for SnapStart priming ({@link EnrichmentPriming}), which must not write the tickets table.
+ * for the module tests.
  */
 final class InMemoryTrackingCache implements TrackingCache {
 
