@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,8 +123,8 @@ public final class EnrichmentHandler implements RequestHandler<SQSEvent, SQSBatc
      * What the whole-path priming's loopback server answered so far: the upstreams' requests ("METHOD /path" prefixes)
      * and the AWS operations ("POST / " and the operation's target); empty before priming. For the priming tests.
      */
-    public java.util.Set<String> primingAnswered() {
-        return wholePath == null ? java.util.Set.of() : wholePath.answered();
+    public Set<String> primingAnswered() {
+        return wholePath == null ? Set.of() : wholePath.answered();
     }
 
     public EnrichmentHandler(EnrichmentWiring wiring) {

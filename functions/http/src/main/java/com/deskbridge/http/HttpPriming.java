@@ -73,8 +73,9 @@ public final class HttpPriming {
      * Runs {@code work} against a server started on the loopback interface for the purpose (a port the system
      * chooses), stopped before this returns. Each request is answered with {@code answers.apply("METHOD /path?query")}
      * - followed by a space and its {@code X-Amz-Target} header where it has one (an AWS JSON protocol's operation,
-     * e.g. {@code "POST / DynamoDB_20120810.GetItem"}) - (its body read and dropped); a request it has no answer for (null) is refused 403 with a small JSON error, as an
-     * upstream refuses a request without credentials. Priming can so run a client's real parsing and mapping code on
+     * e.g. {@code "POST / DynamoDB_20120810.GetItem"}) -, its body read and not shown to {@code answers}; a request it
+     * has no answer for (null) is refused 403 with a small JSON error, as an upstream refuses a request without
+     * credentials. Priming can so run a client's real parsing and mapping code on
      * recorded upstream answers with nothing leaving the container.
      */
     public static <T> T withLoopback(Function<String, Answer> answers, LoopbackWork<T> work)
